@@ -1,0 +1,73 @@
+/**
+ * One error shape for the whole API: `{ error: { code, message, fields? } }`.
+ * The code is stable and machine-readable; the message is written for a person.
+ */
+export const ERROR_STATUS = {
+  validation_failed: 400,
+  invalid_json: 400,
+  unauthenticated: 401,
+  forbidden_origin: 403,
+  not_found: 404,
+  conflict: 409,
+  already_in_space: 409,
+  space_full: 409,
+  email_taken: 409,
+  precondition_failed: 412,
+  payload_too_large: 413,
+  unsupported_media_type: 415,
+  precondition_required: 428,
+  rate_limited: 429,
+  internal: 500,
+  unavailable: 503,
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorBody {
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** Field path (dot-joined) → what is wrong with it, for form errors. */
+    fields?: Record<string, string>;
+  };
+}
+
+export class AppError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly fields: Record<string, string> | undefined;
+
+  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+    super(message);
+    this.name = 'AppError';
+    this.code = code;
+    this.status = ERROR_STATUS[code];
+    this.fields = fields;
+  }
+
+  toBody(): ErrorBody {
+    return {
+      error: {
+        code: this.code,
+        message: this.message,
+        ...(this.fields ? { fields: this.fields } : {}),
+      },
+    };
+  }
+}
+
+/** Denied and missing answer alike, so a response never tells which. */
+export const NOT_FOUND_MESSAGE = 'We could not find that. It may have been removed, or the link may be wrong.';
+
+export function notFound(): AppError {
+  return new AppError('not_found', NOT_FOUND_MESSAGE);
+}
+
+export function isErrorBody(value: unknown): value is ErrorBody {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    'error' in value &&
+    typeof (value as { error: unknown }).error === 'object'
+  );
+}

@@ -1,0 +1,62 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate } from './common';
+
+/** ASVS 5.0 6.2.1/6.2.9: at least 8 characters, at least 64 allowed, no composition rules. */
+export const PASSWORD_MIN = 8;
+export const PASSWORD_MAX = 256;
+
+export const ZDisplayName = z
+  .string()
+  .trim()
+  .min(1, 'Please tell us what to call you.')
+  .max(60, 'Please keep your name to 60 characters or fewer.');
+
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(254, 'That email address is too long.')
+  .pipe(z.email('Please enter an email address like name@example.com.'))
+  .transform((email) => email.toLowerCase());
+
+export const ZNewPassword = z
+  .string()
+  .min(PASSWORD_MIN, `Please use at least ${PASSWORD_MIN} characters. A few words together work well.`)
+  .max(PASSWORD_MAX, `Please use ${PASSWORD_MAX} characters or fewer.`);
+
+export const ZSignUpBody = z.object({
+  displayName: ZDisplayName,
+  email: ZEmail,
+  password: ZNewPassword,
+});
+export type TSignUpBody = z.infer<typeof ZSignUpBody>;
+
+export const ZSignInBody = z.object({
+  email: ZEmail,
+  password: z.string().min(1, 'Please enter your password.').max(PASSWORD_MAX),
+});
+export type TSignInBody = z.infer<typeof ZSignInBody>;
+
+export const ZUser = z.object({
+  id: ZId,
+  displayName: z.string(),
+  email: z.string(),
+});
+export type TUser = z.infer<typeof ZUser>;
+
+export const ZMeResponse = z.object({ user: ZUser });
+export type TMeResponse = z.infer<typeof ZMeResponse>;
+
+export const ZSessionInfo = z.object({
+  id: ZId,
+  createdAt: ZIsoDate,
+  lastSeenAt: ZIsoDate,
+  /** A short, coarse label such as "Firefox on Linux"; never the full user agent. */
+  device: z.string(),
+  current: z.boolean(),
+});
+export type TSessionInfo = z.infer<typeof ZSessionInfo>;
+
+export const ZSessionList = z.object({ sessions: z.array(ZSessionInfo) });
+export type TSessionList = z.infer<typeof ZSessionList>;
+
+export const ZSignOutOthersResponse = z.object({ signedOut: z.number().int().min(0) });

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { ZId, ZIsoDate } from './common';
+
+export const ZPartner = z.object({
+  displayName: z.string(),
+  joinedAt: ZIsoDate,
+});
+
+export const ZSpace = z.object({
+  id: ZId,
+  createdAt: ZIsoDate,
+  /** When I joined this space. */
+  joinedAt: ZIsoDate,
+  partner: ZPartner.nullable(),
+});
+export type TSpace = z.infer<typeof ZSpace>;
+
+/** `space: null` means I am not in a space yet. */
+export const ZSpaceResponse = z.object({ space: ZSpace.nullable() });
+export type TSpaceResponse = z.infer<typeof ZSpaceResponse>;
