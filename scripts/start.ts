@@ -1,0 +1,9 @@
+/**
+ * `npm start`: builds the web app when the bundle is missing or older than its sources, then
+ * starts the server. One command on a fresh clone, after `npm install`.
+ */
+import { buildWebIfStale } from './build-web-if-stale';
+import { main } from '../src/server/main';
+
+await buildWebIfStale((message) => process.stdout.write(`${message}\n`));
+await main();

@@ -1,0 +1,100 @@
+import cookie from '@fastify/cookie';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { AppError, notFound } from '../shared/errors';
+import { registerAuthRoutes } from './auth/routes';
+import { readSessionToken } from './auth/cookie';
+import { SessionStore } from './auth/sessions';
+import type { Config } from './config';
+import type { ServerContext } from './context';
+import type { DatabaseHandle } from './db';
+import { registerInviteRoutes } from './features/invites/routes';
+import { registerSpaceRoutes } from './features/space/routes';
+import { registerApiDocs } from './http/api-docs';
+import { registerCsrfCheck } from './http/csrf';
+import { registerErrorHandling } from './http/errors';
+import { registerSecurityHeaders } from './http/security-headers';
+import { registerWebApp } from './http/web';
+import type { Logger } from './log';
+import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
+
+export interface BuildAppOptions {
+  config: Config;
+  database: DatabaseHandle;
+  /** From createLogger(); tests pass one that writes to a buffer. */
+  logger: Logger;
+  /** Serve the built web app (off for API-only tests). */
+  serveWeb?: boolean;
+}
+
+export interface App {
+  app: FastifyInstance;
+  routePolicies: RoutePolicyRegistry;
+}
+
+/** 64 KiB is plenty for any form in the app; larger bodies get a 413. */
+const BODY_LIMIT_BYTES = 64 * 1024;
+
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { config, database } = options;
+  const app = Fastify({
+    loggerInstance: options.logger as FastifyBaseLogger,
+    bodyLimit: BODY_LIMIT_BYTES,
+    // Fastify also accepts a hop count here, though its types list only strings and booleans.
+    trustProxy: config.trustProxy as boolean | string,
+    requestIdHeader: false,
+    disableRequestLogging: false,
+  });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  const ctx: ServerContext = {
+    config,
+    db: database.db,
+    sessions: new SessionStore(database.db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+  };
+
+  registerErrorHandling(app);
+  await registerSecurityHeaders(app, config);
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false });
+  registerCsrfCheck(app, config);
+  const routePolicies = registerRoutePolicies(app, (request) =>
+    ctx.sessions.resolveActor(readSessionToken(request, config)),
+  );
+  await registerApiDocs(app);
+
+  app.get(
+    '/api/ping',
+    {
+      schema: { hide: true, response: { 200: z.object({ ok: z.literal(true) }) } },
+      config: { policy: policy('public', 'health', 'none') },
+    },
+    async () => ({ ok: true as const }),
+  );
+  app.get(
+    '/api/health',
+    {
+      schema: { tags: ['health'], summary: 'Is the server and its database answering', response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) } },
+      config: { policy: policy('public', 'health', 'none') },
+    },
+    async () => {
+      await database.ping().catch(() => {
+        throw new AppError('unavailable', 'The database is not answering right now. Please try again shortly.');
+      });
+      return { ok: true as const, database: database.engine };
+    },
+  );
+
+  registerAuthRoutes(app, ctx);
+  registerSpaceRoutes(app, ctx);
+  registerInviteRoutes(app, ctx);
+
+  if (options.serveWeb ?? true) await registerWebApp(app, config);
+  else app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
+
+  await app.ready();
+  return { app, routePolicies };
+}

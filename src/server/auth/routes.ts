@@ -1,0 +1,168 @@
+import { and, desc, eq, ne, sql } from 'drizzle-orm';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { AppError, notFound } from '../../shared/errors';
+import {
+  ZMeResponse,
+  ZSessionList,
+  ZSignInBody,
+  ZSignOutOthersResponse,
+  ZSignUpBody,
+} from '../../shared/schemas/auth';
+import { ZIdParams, ZOk } from '../../shared/schemas/common';
+import type { ServerContext } from '../context';
+import { sessions, users } from '../db/schema';
+import { policy } from '../policy/route-policy';
+import { scope } from '../policy/rules';
+import { requireSignedIn } from '../policy/require';
+import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie';
+import { describeDevice } from './device';
+import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
+
+const SIGN_IN_FAILED = 'That email and password do not match an account. Please check both and try again.';
+
+export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { config, db } = ctx;
+  const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: 60_000 };
+
+  app.post(
+    '/api/auth/signup',
+    {
+      schema: { tags: ['auth'], summary: 'Create an account and sign in', body: ZSignUpBody, response: { 201: ZMeResponse } },
+      config: { policy: policy('public', 'user', 'create'), rateLimit },
+    },
+    async (request, reply) => {
+      const { displayName, email, password } = request.body;
+      if (isCommonPassword(password)) {
+        throw new AppError('validation_failed', 'Please choose a less common password.', {
+          password: 'Many people use this password, so it is easy to guess. A few unrelated words together work well.',
+        });
+      }
+      const passwordHash = await hashPassword(password);
+      const inserted = await db
+        .insert(users)
+        .values({ email, displayName, passwordHash })
+        .onConflictDoNothing()
+        .returning({ id: users.id });
+      const user = inserted[0];
+      if (!user) {
+        throw new AppError('email_taken', 'There is already an account with this email. Please sign in instead.', {
+          email: 'This email already has an account.',
+        });
+      }
+      const token = await ctx.sessions.create(user.id, describeDevice(request.headers['user-agent']));
+      setSessionCookie(reply, config, token);
+      return reply.status(201).send({ user: { id: user.id, displayName, email } });
+    },
+  );
+
+  app.post(
+    '/api/auth/signin',
+    {
+      schema: { tags: ['auth'], summary: 'Sign in', body: ZSignInBody, response: { 200: ZMeResponse } },
+      config: { policy: policy('public', 'session', 'create'), rateLimit },
+    },
+    async (request, reply) => {
+      const { email, password } = request.body;
+      const [user] = await db
+        .select({ id: users.id, displayName: users.displayName, email: users.email, passwordHash: users.passwordHash })
+        .from(users)
+        .where(eq(sql`lower(${users.email})`, email))
+        .limit(1);
+      const matches = await verifyPassword(user?.passwordHash, password);
+      if (!user || !matches) throw new AppError('unauthenticated', SIGN_IN_FAILED);
+      // A fresh token at every sign-in (session fixation defence); the old cookie, if any, is replaced.
+      const token = await ctx.sessions.create(user.id, describeDevice(request.headers['user-agent']));
+      setSessionCookie(reply, config, token);
+      return { user: { id: user.id, displayName: user.displayName, email: user.email } };
+    },
+  );
+
+  app.post(
+    '/api/auth/signout',
+    {
+      schema: { tags: ['auth'], summary: 'Sign out of this device', response: { 200: ZOk } },
+      config: { policy: policy('public', 'session', 'delete') },
+    },
+    async (request, reply) => {
+      const token = readSessionToken(request, config);
+      if (token) await ctx.sessions.endByToken(token);
+      clearSessionCookie(reply, config);
+      reply.header('clear-site-data', '"cache", "storage"');
+      return { ok: true as const };
+    },
+  );
+
+  app.get(
+    '/api/auth/me',
+    {
+      schema: { tags: ['auth'], summary: 'Who am I', response: { 200: ZMeResponse } },
+      config: { policy: policy('signed-in', 'user', 'read') },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      return { user: { id: actor.userId, displayName: actor.displayName, email: actor.email } };
+    },
+  );
+
+  app.get(
+    '/api/auth/sessions',
+    {
+      schema: { tags: ['auth'], summary: 'My active sessions', response: { 200: ZSessionList } },
+      config: { policy: policy('signed-in', 'session', 'read') },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      const rows = await db
+        .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, device: sessions.device })
+        .from(sessions)
+        .where(and(scope.sessions(actor), sql`${sessions.expiresAt} > now()`))
+        .orderBy(desc(sessions.lastSeenAt))
+        .limit(100);
+      return {
+        sessions: rows.map((row) => ({
+          id: row.id,
+          createdAt: row.createdAt.toISOString(),
+          lastSeenAt: row.lastSeenAt.toISOString(),
+          device: row.device,
+          current: row.id === actor.sessionId,
+        })),
+      };
+    },
+  );
+
+  app.delete(
+    '/api/auth/sessions/:id',
+    {
+      schema: { tags: ['auth'], summary: 'Sign out one of my sessions', params: ZIdParams, response: { 200: ZOk } },
+      config: { policy: policy('signed-in', 'session', 'delete') },
+    },
+    async (request, reply) => {
+      const actor = requireSignedIn(request.actor);
+      const deleted = await db
+        .delete(sessions)
+        .where(and(scope.sessions(actor), eq(sessions.id, request.params.id)))
+        .returning({ id: sessions.id });
+      if (deleted.length === 0) throw notFound();
+      if (request.params.id === actor.sessionId) clearSessionCookie(reply, config);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/auth/sessions/signout-others',
+    {
+      schema: { tags: ['auth'], summary: 'Sign out of all other devices', response: { 200: ZSignOutOthersResponse } },
+      config: { policy: policy('signed-in', 'session', 'delete') },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      const deleted = await db
+        .delete(sessions)
+        .where(and(scope.sessions(actor), ne(sessions.id, actor.sessionId)))
+        .returning({ id: sessions.id });
+      return { signedOut: deleted.length };
+    },
+  );
+}

@@ -1,0 +1,49 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZOk } from '../../../shared/schemas/common';
+import { ZSpaceResponse } from '../../../shared/schemas/space';
+import type { ServerContext } from '../../context';
+import { requireSignedIn, requireSpaceMember } from '../../policy/require';
+import { policy } from '../../policy/route-policy';
+import { createSpace, leaveSpace, presentSpace } from './service';
+
+export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/space',
+    {
+      schema: { tags: ['space'], summary: 'My space and my partner', response: { 200: ZSpaceResponse } },
+      config: { policy: policy('signed-in', 'space', 'read') },
+    },
+    // The actor was loaded with its space and partner in the session query: no further read.
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      return { space: actor.space ? presentSpace(actor.space) : null };
+    },
+  );
+
+  app.post(
+    '/api/space',
+    {
+      schema: { tags: ['space'], summary: 'Create our private space', response: { 201: ZSpaceResponse } },
+      config: { policy: policy('signed-in', 'space', 'create') },
+    },
+    async (request, reply) => {
+      const space = await createSpace(ctx.db, requireSignedIn(request.actor));
+      return reply.status(201).send({ space });
+    },
+  );
+
+  app.post(
+    '/api/space/leave',
+    {
+      schema: { tags: ['space'], summary: 'Leave the space', response: { 200: ZOk } },
+      config: { policy: policy('space-member', 'space', 'update') },
+    },
+    async (request) => {
+      await leaveSpace(ctx.db, requireSpaceMember(request.actor));
+      return { ok: true as const };
+    },
+  );
+}

@@ -1,0 +1,59 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { AppError } from '../../../shared/errors';
+import type { TSpace } from '../../../shared/schemas/space';
+import type { Database } from '../../db';
+import { isUniqueViolation } from '../../db/errors';
+import { invites, memberships, spaces } from '../../db/schema';
+import type { SignedInActor, SpaceMemberActor, SpaceMembership } from '../../policy/actor';
+
+export function presentSpace(space: SpaceMembership): TSpace {
+  return {
+    id: space.id,
+    createdAt: space.createdAt.toISOString(),
+    joinedAt: space.joinedAt.toISOString(),
+    partner: space.partner
+      ? { displayName: space.partner.displayName, joinedAt: space.partner.joinedAt.toISOString() }
+      : null,
+  };
+}
+
+const ALREADY_IN_SPACE = 'You already share a space. Each person can be in one space at a time.';
+
+export async function createSpace(db: Database, actor: SignedInActor): Promise<TSpace> {
+  if (actor.space) throw new AppError('already_in_space', ALREADY_IN_SPACE);
+  try {
+    return await db.transaction(async (tx) => {
+      const [space] = await tx.insert(spaces).values({}).returning();
+      const [membership] = await tx
+        .insert(memberships)
+        .values({ spaceId: space!.id, userId: actor.userId })
+        .returning();
+      return presentSpace({ id: space!.id, createdAt: space!.createdAt, joinedAt: membership!.joinedAt, partner: null });
+    });
+  } catch (error) {
+    // Two tabs creating at once: the one-active-space index lets only one through.
+    if (isUniqueViolation(error)) throw new AppError('already_in_space', ALREADY_IN_SPACE);
+    throw error;
+  }
+}
+
+/**
+ * Leaving ends my membership, cancels any open invite, and closes the space when nobody is left.
+ * What happens to each kind of item is written down in docs/decisions/0007-leaving-a-space.md.
+ */
+export async function leaveSpace(db: Database, actor: SpaceMemberActor): Promise<void> {
+  const now = new Date();
+  await db.transaction(async (tx) => {
+    await tx
+      .update(memberships)
+      .set({ leftAt: now })
+      .where(and(eq(memberships.spaceId, actor.space.id), eq(memberships.userId, actor.userId), isNull(memberships.leftAt)));
+    await tx
+      .update(invites)
+      .set({ revokedAt: now })
+      .where(and(eq(invites.spaceId, actor.space.id), isNull(invites.usedAt), isNull(invites.revokedAt)));
+    if (!actor.space.partner) {
+      await tx.update(spaces).set({ closedAt: now }).where(eq(spaces.id, actor.space.id));
+    }
+  });
+}

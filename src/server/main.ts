@@ -1,0 +1,58 @@
+import { buildApp } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
+import { LockHeldError, openDatabase } from './db';
+import { createLogger } from './log';
+
+function loadConfigOrExit(): Config {
+  try {
+    return loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+/** Starts the server: config → database (lock, backup, migrations) → app → listen. */
+export async function main(): Promise<void> {
+  const config = loadConfigOrExit();
+  const logger = createLogger(config);
+
+  let database;
+  try {
+    database = await openDatabase({
+      databaseUrl: config.databaseUrl,
+      dataDir: config.dataDir,
+      logger,
+      backups: config.backups,
+    });
+  } catch (error) {
+    if (error instanceof LockHeldError) {
+      process.stderr.write(`${error.message}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
+
+  const { app } = await buildApp({ config, database, logger });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    await app.close().catch((err: unknown) => logger.error({ err }, 'closing the server failed'));
+    await database.close().catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  logger.info({ engine: database.engine }, `Healing Hearts is ready at http://${shownHost}:${port}/`);
+}

@@ -1,0 +1,28 @@
+/** Who is asking. Built once per request from the session cookie (one indexed query). */
+export interface SpaceMembership {
+  id: string;
+  createdAt: Date;
+  /** When this person joined the space. */
+  joinedAt: Date;
+  partner: { userId: string; displayName: string; joinedAt: Date } | null;
+}
+
+export interface SignedInActor {
+  kind: 'user';
+  userId: string;
+  displayName: string;
+  email: string;
+  sessionId: string;
+  sessionLastSeenAt: Date;
+  space: SpaceMembership | null;
+}
+
+export interface AnonymousActor {
+  kind: 'anonymous';
+}
+
+export type Actor = SignedInActor | AnonymousActor;
+
+export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
+
+export type SpaceMemberActor = SignedInActor & { space: SpaceMembership };

@@ -1,0 +1,103 @@
+import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
+import { AppError, notFound } from '../../shared/errors';
+import { ANONYMOUS, type Actor } from './actor';
+import type { Action } from './rules';
+
+/**
+ * Every route declares who may call it. The declaration lives on the route itself
+ * (`config.policy`); this module keeps the registry, refuses to start with an undeclared
+ * route, and enforces the declaration before the handler runs.
+ */
+export type RouteAccess =
+  /** Anyone, signed in or not (landing assets, sign-in, health). */
+  | 'public'
+  /** A signed-in person; anonymous callers get 401. */
+  | 'signed-in'
+  /** A signed-in person with an active space; others get 404 as if the space did not exist. */
+  | 'space-member';
+
+export interface RoutePolicy {
+  access: RouteAccess;
+  /** What the route touches, for the authorization matrix and the docs. */
+  resource: string;
+  action: Action | 'none';
+}
+
+declare module 'fastify' {
+  interface FastifyContextConfig {
+    policy?: RoutePolicy;
+  }
+  interface FastifyRequest {
+    actor: Actor;
+  }
+}
+
+export function policy(access: RouteAccess, resource: string, action: Action | 'none'): RoutePolicy {
+  return { access, resource, action };
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+  policy: RoutePolicy | undefined;
+}
+
+export type ActorResolver = (request: FastifyRequest) => Promise<Actor>;
+
+export class RoutePolicyRegistry {
+  readonly routes: RegisteredRoute[] = [];
+
+  undeclared(): RegisteredRoute[] {
+    return this.routes.filter((route) => route.policy === undefined);
+  }
+}
+
+function methodsOf(route: RouteOptions): string[] {
+  return Array.isArray(route.method) ? route.method : [route.method];
+}
+
+/**
+ * Routes registered by third-party plugins (static files, API docs) cannot carry our config, so
+ * the plugin is registered inside a scope that stamps a policy on each of its routes.
+ */
+export function stampPolicyOnPluginRoutes(scope: FastifyInstance, routePolicy: RoutePolicy): void {
+  scope.addHook('onRoute', (route) => {
+    route.config = { ...(route.config ?? {}), policy: route.config?.policy ?? routePolicy };
+  });
+}
+
+export function registerRoutePolicies(app: FastifyInstance, resolveActor: ActorResolver): RoutePolicyRegistry {
+  const registry = new RoutePolicyRegistry();
+  app.decorateRequest('actor', ANONYMOUS);
+
+  app.addHook('onRoute', (route) => {
+    for (const method of methodsOf(route)) {
+      registry.routes.push({ method, url: route.url, policy: route.config?.policy });
+    }
+  });
+
+  app.addHook('onReady', async () => {
+    const missing = registry.undeclared();
+    if (missing.length > 0) {
+      const list = missing.map((r) => `${r.method} ${r.url}`).join(', ');
+      throw new Error(`Routes without a declared access policy: ${list}. Add config.policy to each.`);
+    }
+  });
+
+  app.addHook('onRequest', async (request) => {
+    const declared = request.routeOptions.config.policy;
+    // The 404 handler has no policy and serves no data; every real route has one (checked above).
+    if (!declared) {
+      if (request.is404) return;
+      throw notFound();
+    }
+    if (declared.access === 'public') return;
+    request.actor = await resolveActor(request);
+    if (request.actor.kind === 'anonymous') {
+      throw new AppError('unauthenticated', 'Please sign in to continue.');
+    }
+    if (declared.access === 'space-member' && request.actor.space === null) throw notFound();
+  });
+
+  return registry;
+}
