@@ -30,9 +30,9 @@ export async function registerWebApp(app: FastifyInstance, config: Config, distD
         index: false,
         wildcard: false,
         // Hashed file names under /assets never change, so they may be cached for long.
-        setHeaders(res, filePath) {
+        setHeaders(reply, filePath) {
           if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-            res.setHeader('cache-control', 'public, max-age=31536000, immutable');
+            reply.header('cache-control', 'public, max-age=31536000, immutable');
           }
         },
       });
