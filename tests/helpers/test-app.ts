@@ -1,0 +1,135 @@
+import { Writable } from 'node:stream';
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import { inject } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { loadConfig, type Config } from '../../src/server/config';
+import type { DatabaseHandle } from '../../src/server/db';
+import { createTestDatabase } from '../../src/server/db/testing';
+import { createLogger } from '../../src/server/log';
+import type { RoutePolicyRegistry } from '../../src/server/policy/route-policy';
+
+/** Collects every log line the app writes, so tests can assert what never reaches a log. */
+export class LogCapture {
+  readonly lines: string[] = [];
+  readonly stream = new Writable({
+    write: (chunk: Buffer, _encoding, done) => {
+      this.lines.push(chunk.toString('utf8'));
+      done();
+    },
+  });
+
+  text(): string {
+    return this.lines.join('');
+  }
+}
+
+type Method = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH' | 'HEAD';
+
+/** A browser-like caller: keeps its cookie and sends our Origin on state changes. */
+export class TestClient {
+  cookie: string | undefined;
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly config: Config,
+    readonly name: string,
+  ) {}
+
+  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({
+      method,
+      url,
+      headers: {
+        origin: this.config.publicUrl.origin,
+        'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
+        ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...headers,
+      },
+      ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
+    });
+    const setCookie = response.cookies.find((c) => c.name.endsWith('hh_session'));
+    if (setCookie) this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
+    return response;
+  }
+
+  get = (url: string) => this.request('GET', url);
+  post = (url: string, body: unknown = {}) => this.request('POST', url, body);
+  delete = (url: string) => this.request('DELETE', url);
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  config: Config;
+  database: DatabaseHandle;
+  logs: LogCapture;
+  routePolicies: RoutePolicyRegistry;
+  client(name: string): TestClient;
+  /** Signs up a new person with a unique email; the client holds their session. */
+  signUp(name: string, password?: string): Promise<TestClient & { email: string; userId: string }>;
+  close(): Promise<void>;
+}
+
+let emailCounter = 0;
+
+export const TEST_PASSWORD = 'blue kettle under autumn rain';
+
+export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+  const engine = inject('dbEngine');
+  const database = await createTestDatabase(engine);
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    LOG_LEVEL: 'info',
+    BACKUPS: 'false',
+    AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    PUBLIC_URL: 'http://hearts.test',
+    ...env,
+  });
+  const logs = new LogCapture();
+  const { app, routePolicies } = await buildApp({
+    config,
+    database,
+    logger: createLogger(config, logs.stream),
+    serveWeb: false,
+  });
+  const client = (name: string) => new TestClient(app, config, name);
+  return {
+    app,
+    config,
+    database,
+    logs,
+    routePolicies,
+    client,
+    async signUp(name, password = TEST_PASSWORD) {
+      emailCounter += 1;
+      const email = `${name.toLowerCase().replace(/\W+/g, '')}-${emailCounter}-${Date.now()}@example.test`;
+      const c = client(name);
+      const response = await c.post('/api/auth/signup', { displayName: name, email, password });
+      if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+      const userId = (response.json() as { user: { id: string } }).user.id;
+      return Object.assign(c, { email, userId });
+    },
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** Two partners in one space, through the real invite flow. */
+export async function createCouple(t: TestApp, names: [string, string] = ['Alex', 'Sam']) {
+  const a = await t.signUp(names[0]);
+  const b = await t.signUp(names[1]);
+  expectStatus(await a.post('/api/space'), 201);
+  const invite = await a.post('/api/invites');
+  expectStatus(invite, 201);
+  const { token } = invite.json() as { token: string };
+  expectStatus(await b.post('/api/invites/accept', { token }), 200);
+  return { a, b };
+}
+
+export function expectStatus(response: LightMyRequestResponse, status: number): void {
+  if (response.statusCode !== status) {
+    throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
+  }
+}

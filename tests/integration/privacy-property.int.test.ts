@@ -1,0 +1,156 @@
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../helpers/test-app';
+
+/**
+ * Random sequences of what two partners and a stranger can do. After every step, each person's
+ * whole readable view is fetched, and nothing private of anyone else may appear in it.
+ */
+const PEOPLE = ['a', 'b', 's'] as const;
+type Person = (typeof PEOPLE)[number];
+
+type Step =
+  | { kind: 'createSpace'; who: Person }
+  | { kind: 'invite'; who: Person }
+  | { kind: 'accept'; who: Person; from: Person }
+  | { kind: 'leave'; who: Person }
+  | { kind: 'newDevice'; who: Person }
+  | { kind: 'signOutOthers'; who: Person }
+  | { kind: 'cancelInvites'; who: Person };
+
+const person = fc.constantFrom(...PEOPLE);
+const step: fc.Arbitrary<Step> = fc.oneof(
+  fc.record({ kind: fc.constant('createSpace' as const), who: person }),
+  fc.record({ kind: fc.constant('invite' as const), who: person }),
+  fc.record({ kind: fc.constant('accept' as const), who: person, from: person }),
+  fc.record({ kind: fc.constant('leave' as const), who: person }),
+  fc.record({ kind: fc.constant('newDevice' as const), who: person }),
+  fc.record({ kind: fc.constant('signOutOthers' as const), who: person }),
+  fc.record({ kind: fc.constant('cancelInvites' as const), who: person }),
+);
+
+interface Secrets {
+  email: string;
+  name: string;
+  sessionIds: Set<string>;
+  inviteTokens: Set<string>;
+}
+
+interface View {
+  spaceId: string | null;
+  partnerName: string | null;
+  body: string;
+}
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+async function readView(client: TestClient, secrets: Secrets): Promise<View> {
+  const bodies: string[] = [];
+  for (const url of ['/api/auth/me', '/api/auth/sessions', '/api/space', '/api/invites']) {
+    const response = await client.get(url);
+    expect(response.statusCode).toBeLessThan(500);
+    bodies.push(response.body);
+    if (url === '/api/auth/sessions' && response.statusCode === 200) {
+      for (const s of (response.json() as { sessions: { id: string }[] }).sessions) secrets.sessionIds.add(s.id);
+    }
+  }
+  const space = JSON.parse(bodies[2]!) as { space: { id: string; partner: { displayName: string } | null } | null };
+  return { spaceId: space.space?.id ?? null, partnerName: space.space?.partner?.displayName ?? null, body: bodies.join('\n') };
+}
+
+describe('nothing private crosses between people', () => {
+  it('holds for random sequences of actions by two partners and a stranger', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 12 }), async (steps) => {
+        run += 1;
+        const clients = {} as Record<Person, TestClient[]>;
+        const secrets = {} as Record<Person, Secrets>;
+        for (const p of PEOPLE) {
+          const signed = await t.signUp(`Person ${p.toUpperCase()} ${run}x${Math.floor(Math.random() * 1e6)}`);
+          const me = (await signed.get('/api/auth/me')).json() as { user: { displayName: string } };
+          clients[p] = [signed];
+          secrets[p] = { email: signed.email, name: me.user.displayName, sessionIds: new Set(), inviteTokens: new Set() };
+        }
+        const latestToken: Partial<Record<Person, string>> = {};
+
+        for (const s of steps) {
+          const c = clients[s.who][0]!;
+          switch (s.kind) {
+            case 'createSpace':
+              await c.post('/api/space');
+              break;
+            case 'invite': {
+              const response = await c.post('/api/invites');
+              if (response.statusCode === 201) {
+                const { token } = response.json() as { token: string };
+                latestToken[s.who] = token;
+                secrets[s.who].inviteTokens.add(token);
+              }
+              break;
+            }
+            case 'accept': {
+              const token = latestToken[s.from];
+              if (token) await c.post('/api/invites/accept', { token });
+              break;
+            }
+            case 'leave':
+              await c.post('/api/space/leave');
+              break;
+            case 'newDevice': {
+              const device = t.client(`${s.who} device`);
+              await device.post('/api/auth/signin', { email: secrets[s.who].email, password: TEST_PASSWORD });
+              clients[s.who].push(device);
+              break;
+            }
+            case 'signOutOthers':
+              await c.post('/api/auth/sessions/signout-others');
+              break;
+            case 'cancelInvites': {
+              const list = await c.get('/api/invites');
+              if (list.statusCode === 200) {
+                for (const invite of (list.json() as { invites: { id: string }[] }).invites) {
+                  await c.delete(`/api/invites/${invite.id}`);
+                }
+              }
+              break;
+            }
+          }
+
+          const views = {} as Record<Person, View>;
+          for (const p of PEOPLE) views[p] = await readView(clients[p][0]!, secrets[p]);
+
+          for (const viewer of PEOPLE) {
+            const view = views[viewer];
+            for (const other of PEOPLE) {
+              if (other === viewer) continue;
+              const theirs = secrets[other];
+              expect(view.body).not.toContain(theirs.email);
+              for (const id of theirs.sessionIds) expect(view.body).not.toContain(id);
+              // An invite token is shown once, to its maker, and never again to anyone.
+              for (const token of [...theirs.inviteTokens, ...secrets[viewer].inviteTokens]) {
+                expect(view.body).not.toContain(token);
+              }
+              const sharesSpace = view.spaceId !== null && view.spaceId === views[other].spaceId;
+              // A name is visible only between two people who share a space, and both see it.
+              expect(view.body.includes(theirs.name)).toBe(sharesSpace);
+              if (sharesSpace) {
+                expect(view.partnerName).toBe(theirs.name);
+                expect(views[other].partnerName).toBe(secrets[viewer].name);
+              } else if (views[other].spaceId) {
+                expect(view.body).not.toContain(views[other].spaceId);
+              }
+            }
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
+  });
+});
