@@ -45,8 +45,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // Fastify also accepts a hop count here, though its types list only strings and booleans.
     trustProxy: config.trustProxy as boolean | string,
     requestIdHeader: false,
-    disableRequestLogging: false,
   });
+  // The API speaks JSON only; any other body type gets a clear 415 instead of a confusing 400.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

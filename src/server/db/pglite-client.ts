@@ -41,6 +41,8 @@ export interface PgliteWorkerOptions {
   /** A `dumpDataDir()` tarball (gzip or plain) to start from; the directory must not hold a database yet. */
   loadDataDir?: Uint8Array;
   postgresqlconf?: string[];
+  /** PGlite's compiled pglite.wasm, to skip compiling it again in each new worker (test databases). */
+  wasmModule?: WebAssembly.Module;
   logger: DbLogger;
 }
 
@@ -157,6 +159,7 @@ export class PgliteWorkerClient {
         dataDir: options.dataDir,
         loadDataDir: options.loadDataDir,
         postgresqlconf: options.postgresqlconf ?? DEFAULT_POSTGRESQL_CONF,
+        wasmModule: options.wasmModule,
       },
       // The worker is plain JavaScript: it needs no loader (tsx, Vitest) from the parent.
       execArgv: [],

@@ -13,8 +13,12 @@
  * waits while a transaction is open and never runs inside it; queries of an open transaction go
  * straight through. Requests are therefore handled concurrently, not one after another.
  */
+import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
+import { gzip } from 'node:zlib';
 import { PGlite, messages } from '@electric-sql/pglite';
+
+const gzipAsync = promisify(gzip);
 
 const port = parentPort;
 if (!port) throw new Error('pglite-worker.js must run in a worker_thread');
@@ -200,7 +204,8 @@ async function finish(id, txId, commit) {
 /**
  * A consistent copy of the data directory: wait for open transactions to end (the transaction
  * mutex), checkpoint, then tar the files. PGlite reads them synchronously, so nothing runs in
- * between; the result is a clean, fully checkpointed cluster.
+ * between: the tarball is a clean, checkpointed cluster. Compression happens after the
+ * transaction ends, on libuv's thread pool, so queries are held up only while the files are read.
  * @param {'gzip' | 'none'} compression
  */
 async function dump(compression) {
@@ -208,16 +213,20 @@ async function dump(compression) {
   const engine = db;
   const blob = await engine.transaction(async (tx) => {
     await tx.exec('CHECKPOINT');
-    return engine.dumpDataDir(compression);
+    return engine.dumpDataDir('none');
   });
-  return new Uint8Array(await blob.arrayBuffer());
+  const tar = new Uint8Array(await blob.arrayBuffer());
+  if (compression !== 'gzip') return tar;
+  const zipped = await gzipAsync(tar, { level: 6 });
+  return new Uint8Array(zipped.buffer, zipped.byteOffset, zipped.byteLength);
 }
 
 async function close() {
   if (!db || closing) return;
   closing = true;
   try {
-    await db.exec('CHECKPOINT');
+    // Write everything out now, so the next start has no WAL to replay (pointless in memory).
+    if (!String(workerData.dataDir).startsWith('memory://')) await db.exec('CHECKPOINT');
   } finally {
     await db.close();
   }
@@ -248,7 +257,9 @@ port.on('message', (/** @type {any} */ message) => {
           await finish(id, message.tx, false);
           return;
         case 'dump': {
-          const bytes = await dump(message.compression);
+          let bytes = await dump(message.compression);
+          // Hand the memory over instead of copying it, unless it is a view into a shared pool.
+          if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) bytes = bytes.slice();
           reply(id, bytes, [bytes.buffer]);
           return;
         }
@@ -267,13 +278,14 @@ port.on('message', (/** @type {any} */ message) => {
 });
 
 /**
- * @param {{ dataDir: string, loadDataDir?: Uint8Array, postgresqlconf?: string[] }} config
+ * @param {{ dataDir: string, loadDataDir?: Uint8Array, postgresqlconf?: string[], wasmModule?: WebAssembly.Module }} config
  * @param {{ debug?: boolean, stderr?: string[] }} [diagnostics]
  */
 async function create(config, diagnostics) {
   /** @type {import('@electric-sql/pglite').PGliteOptions} */
   const options = { parsers: ENGINE_PARSERS, relaxedDurability: false };
   if (config.postgresqlconf && config.postgresqlconf.length > 0) options.postgresqlconf = config.postgresqlconf;
+  if (config.wasmModule) options.pgliteWasmModule = config.wasmModule;
   if (config.loadDataDir) {
     const gzip = config.loadDataDir[0] === 0x1f && config.loadDataDir[1] === 0x8b;
     options.loadDataDir = new File([config.loadDataDir], gzip ? 'load.tar.gz' : 'load.tar', {
@@ -293,7 +305,9 @@ async function create(config, diagnostics) {
 }
 
 async function start() {
-  const config = /** @type {{ dataDir: string, loadDataDir?: Uint8Array, postgresqlconf?: string[] }} */ (workerData);
+  const config = /** @type {{ dataDir: string, loadDataDir?: Uint8Array, postgresqlconf?: string[], wasmModule?: WebAssembly.Module }} */ (
+    workerData
+  );
   try {
     db = await create(config);
   } catch (first) {

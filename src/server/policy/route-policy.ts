@@ -68,11 +68,19 @@ export function stampPolicyOnPluginRoutes(scope: FastifyInstance, routePolicy: R
 
 export function registerRoutePolicies(app: FastifyInstance, resolveActor: ActorResolver): RoutePolicyRegistry {
   const registry = new RoutePolicyRegistry();
-  app.decorateRequest('actor', ANONYMOUS);
+  // Fastify wants a primitive default for request decorators; every request gets ANONYMOUS below.
+  app.decorateRequest('actor', null as unknown as Actor);
 
   app.addHook('onRoute', (route) => {
     for (const method of methodsOf(route)) {
-      registry.routes.push({ method, url: route.url, policy: route.config?.policy });
+      // Read lazily: a plugin scope's own onRoute hook stamps its policy after this one runs.
+      registry.routes.push({
+        method,
+        url: route.url,
+        get policy() {
+          return route.config?.policy;
+        },
+      });
     }
   });
 
@@ -85,6 +93,7 @@ export function registerRoutePolicies(app: FastifyInstance, resolveActor: ActorR
   });
 
   app.addHook('onRequest', async (request) => {
+    request.actor = ANONYMOUS;
     const declared = request.routeOptions.config.policy;
     // The 404 handler has no policy and serves no data; every real route has one (checked above).
     if (!declared) {
