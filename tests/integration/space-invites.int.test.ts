@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invites } from '../../src/server/db/schema';
+import { invites, spaces } from '../../src/server/db/schema';
 import { createCouple, createTestApp, expectStatus, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -137,5 +137,14 @@ describe('the couple’s space', () => {
     const { token } = (await a.post('/api/invites')).json() as { token: string };
     expectStatus(await a.post('/api/space/leave'), 200);
     expect((await t.client('x').post('/api/invites/preview', { token })).statusCode).toBe(404);
+  });
+
+  it('closes the space when both partners leave at the same moment', async () => {
+    const { a, b } = await createCouple(t);
+    const spaceId = ((await a.get('/api/space')).json() as SpaceBody).space!.id;
+    const results = await Promise.all([a.post('/api/space/leave'), b.post('/api/space/leave')]);
+    expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
+    const [space] = await t.database.db.select().from(spaces).where(eq(spaces.id, spaceId));
+    expect(space!.closedAt).toBeInstanceOf(Date);
   });
 });

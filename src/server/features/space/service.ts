@@ -44,6 +44,8 @@ export async function createSpace(db: Database, actor: SignedInActor): Promise<T
 export async function leaveSpace(db: Database, actor: SpaceMemberActor): Promise<void> {
   const now = new Date();
   await db.transaction(async (tx) => {
+    // Lock the space so two partners leaving at once still leave it closed, not open and empty.
+    await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, actor.space.id)).for('update');
     await tx
       .update(memberships)
       .set({ leftAt: now })
@@ -52,7 +54,12 @@ export async function leaveSpace(db: Database, actor: SpaceMemberActor): Promise
       .update(invites)
       .set({ revokedAt: now })
       .where(and(eq(invites.spaceId, actor.space.id), isNull(invites.usedAt), isNull(invites.revokedAt)));
-    if (!actor.space.partner) {
+    const remaining = await tx
+      .select({ id: memberships.id })
+      .from(memberships)
+      .where(and(eq(memberships.spaceId, actor.space.id), isNull(memberships.leftAt)))
+      .limit(1);
+    if (remaining.length === 0) {
       await tx.update(spaces).set({ closedAt: now }).where(eq(spaces.id, actor.space.id));
     }
   });
