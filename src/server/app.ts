@@ -17,14 +17,13 @@ import { registerCsrfCheck } from './http/csrf';
 import { registerErrorHandling } from './http/errors';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
-import type { Logger } from './log';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
   config: Config;
   database: DatabaseHandle;
   /** From createLogger(); tests pass one that writes to a buffer. */
-  logger: Logger;
+  logger: FastifyBaseLogger;
   /** Serve the built web app (off for API-only tests). */
   serveWeb?: boolean;
 }
@@ -40,7 +39,7 @@ const BODY_LIMIT_BYTES = 64 * 1024;
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { config, database } = options;
   const app = Fastify({
-    loggerInstance: options.logger as FastifyBaseLogger,
+    loggerInstance: options.logger,
     bodyLimit: BODY_LIMIT_BYTES,
     // Fastify also accepts a hop count here, though its types list only strings and booleans.
     trustProxy: config.trustProxy as boolean | string,

@@ -68,6 +68,6 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     typeof value === 'object' &&
     value !== null &&
     'error' in value &&
-    typeof (value as { error: unknown }).error === 'object'
+    typeof (value).error === 'object'
   );
 }

@@ -14,7 +14,10 @@ const ROOT = path.resolve(import.meta.dirname, '../..');
 const BOUNDARY_RULES = ['no-restricted-imports', 'no-restricted-properties'];
 
 let boundaries: Linter.Config[];
+/** Lints with the boundary rules only (no type information needed). */
 let eslint: ESLint;
+/** The real eslint.config.js, used only to compute configs (no linting, so no type program). */
+let full: ESLint;
 
 beforeAll(async () => {
   // A computed specifier keeps tsc from resolving the untyped .js config file.
@@ -29,6 +32,7 @@ beforeAll(async () => {
       ...boundaries,
     ],
   });
+  full = new ESLint({ cwd: ROOT });
 });
 
 /** Lints `code` as if it lived at `file` and returns the boundary messages. */
@@ -214,7 +218,6 @@ describe('the full config applies the same boundary options', () => {
     'tests/helpers/db.ts',
     'scripts/test.ts',
   ])('%s', async (file) => {
-    const full = new ESLint({ cwd: ROOT });
     const absolute = path.join(ROOT, file);
     const [fullConfig, subsetConfig] = (await Promise.all([
       full.calculateConfigForFile(absolute),

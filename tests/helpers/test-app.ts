@@ -106,7 +106,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const c = client(name);
       const response = await c.post('/api/auth/signup', { displayName: name, email, password });
       if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-      const userId = (response.json() as { user: { id: string } }).user.id;
+      const userId = (response.json<{ user: { id: string } }>()).user.id;
       return Object.assign(c, { email, userId });
     },
     async close() {
@@ -123,7 +123,7 @@ export async function createCouple(t: TestApp, names: [string, string] = ['Alex'
   expectStatus(await a.post('/api/space'), 201);
   const invite = await a.post('/api/invites');
   expectStatus(invite, 201);
-  const { token } = invite.json() as { token: string };
+  const { token } = invite.json<{ token: string }>();
   expectStatus(await b.post('/api/invites/accept', { token }), 200);
   return { a, b };
 }

@@ -40,7 +40,7 @@ describe('bad input gets a clear error, never a 500', () => {
   it('answers a wrong type with 400 and names the field', async () => {
     const response = await t.client('x').post('/api/auth/signup', { displayName: 42, email: 'not-an-email', password: 'long enough pass' });
     expect(response.statusCode).toBe(400);
-    const body = response.json() as { error: { code: string; message: string; fields: Record<string, string> } };
+    const body = response.json<{ error: { code: string; message: string; fields: Record<string, string> } }>();
     expect(body.error.code).toBe('validation_failed');
     expect(Object.keys(body.error.fields).sort()).toEqual(['displayName', 'email']);
     expect(body.error.fields.email).toMatch(/email address/);
@@ -111,7 +111,7 @@ describe('headers and privacy', () => {
   it('serves OpenAPI generated from the shared schemas, and readable docs', async () => {
     const spec = await t.client('x').get('/api/openapi.json');
     expect(spec.statusCode).toBe(200);
-    const doc = spec.json() as { openapi: string; paths: Record<string, unknown> };
+    const doc = spec.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
     expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/space', '/api/invites/accept']));
     const docs = await t.client('x').get('/api/docs/');

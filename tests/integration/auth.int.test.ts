@@ -34,7 +34,7 @@ describe('sign up', () => {
       password: 'abc',
     });
     expect(response.statusCode).toBe(400);
-    const body = response.json() as { error: { code: string; fields: Record<string, string> } };
+    const body = response.json<{ error: { code: string; fields: Record<string, string> } }>();
     expect(body.error.code).toBe('validation_failed');
     expect(body.error.fields.password).toMatch(/at least 8/);
   });
@@ -50,7 +50,7 @@ describe('sign up', () => {
       password: 'Password123',
     });
     expect(common.statusCode).toBe(400);
-    expect((common.json() as { error: { fields: Record<string, string> } }).error.fields.password).toMatch(/easy to guess/);
+    expect((common.json<{ error: { fields: Record<string, string> } }>()).error.fields.password).toMatch(/easy to guess/);
   });
 
   it('says clearly when the email already has an account, whatever its case', async () => {
@@ -103,16 +103,16 @@ describe('sign in', () => {
     expect(c.cookie).toBeDefined();
     expect(c.cookie).not.toBe(person.cookie);
     const sessions = await person.get('/api/auth/sessions');
-    expect((sessions.json() as { sessions: unknown[] }).sessions).toHaveLength(2);
+    expect((sessions.json<{ sessions: unknown[] }>()).sessions).toHaveLength(2);
   });
 });
 
 describe('sessions', () => {
   it('lists my sessions with a coarse device label and marks the current one', async () => {
     const person = await t.signUp('Quinn');
-    const list = (await person.get('/api/auth/sessions')).json() as {
+    const list = (await person.get('/api/auth/sessions')).json<{
       sessions: { id: string; device: string; current: boolean }[];
-    };
+    }>();
     expect(list.sessions).toHaveLength(1);
     expect(list.sessions[0]).toMatchObject({ device: 'Firefox on Linux', current: true });
   });
@@ -123,10 +123,10 @@ describe('sessions', () => {
     const laptop = t.client('laptop');
     await phone.post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD });
     await laptop.post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD });
-    const list = (await person.get('/api/auth/sessions')).json() as { sessions: { id: string; current: boolean }[] };
+    const list = (await person.get('/api/auth/sessions')).json<{ sessions: { id: string; current: boolean }[] }>();
     expect(list.sessions).toHaveLength(3);
 
-    const phoneSession = (await phone.get('/api/auth/sessions')).json() as { sessions: { id: string; current: boolean }[] };
+    const phoneSession = (await phone.get('/api/auth/sessions')).json<{ sessions: { id: string; current: boolean }[] }>();
     const phoneId = phoneSession.sessions.find((s) => s.current)!.id;
     expectStatus(await person.delete(`/api/auth/sessions/${phoneId}`), 200);
     expect((await phone.get('/api/auth/me')).statusCode).toBe(401);
@@ -140,7 +140,7 @@ describe('sessions', () => {
   it('cannot end someone else’s session: it looks like it does not exist', async () => {
     const a = await t.signUp('Ana');
     const b = await t.signUp('Bo');
-    const bSessions = (await b.get('/api/auth/sessions')).json() as { sessions: { id: string }[] };
+    const bSessions = (await b.get('/api/auth/sessions')).json<{ sessions: { id: string }[] }>();
     const attempt = await a.delete(`/api/auth/sessions/${bSessions.sessions[0]!.id}`);
     const missing = await a.delete('/api/auth/sessions/00000000-0000-4000-8000-000000000000');
     expect(attempt.statusCode).toBe(404);

@@ -19,12 +19,12 @@ interface World {
 }
 
 async function sessionIdOf(client: TestClient): Promise<string> {
-  const list = (await client.get('/api/auth/sessions')).json() as { sessions: { id: string; current: boolean }[] };
+  const list = (await client.get('/api/auth/sessions')).json<{ sessions: { id: string; current: boolean }[] }>();
   return list.sessions.find((s) => s.current)!.id;
 }
 
 async function joinWithNewInvite(owner: TestClient, joiner: TestClient): Promise<void> {
-  const { token } = (await owner.post('/api/invites')).json() as { token: string };
+  const { token } = (await owner.post('/api/invites')).json<{ token: string }>();
   expectStatus(await joiner.post('/api/invites/accept', { token }), 200);
 }
 
@@ -42,9 +42,9 @@ async function buildWorld(t: TestApp, kind: 'couple' | 'open-invite'): Promise<W
   if (kind === 'couple') {
     await joinWithNewInvite(self, partner);
   } else {
-    invite = (await self.post('/api/invites')).json() as { id: string; token: string };
+    invite = (await self.post('/api/invites')).json<{ id: string; token: string }>();
   }
-  const space = (await self.get('/api/space')).json() as { space: { id: string } };
+  const space = (await self.get('/api/space')).json<{ space: { id: string } }>();
   return {
     clients: { anonymous: t.client('anonymous'), self, partner, stranger, former },
     selfEmail: self.email,

@@ -36,7 +36,7 @@ describe('logs carry ids and statuses, never content', () => {
     await a.post('/api/space', { name: CANARY });
     await a.get('/api/space');
     const invite = await a.post('/api/invites');
-    const { token } = invite.json() as { token: string };
+    const { token } = invite.json<{ token: string }>();
     await a.get('/api/invites');
     await a.delete(`/api/invites/${CANARY}`);
     const b = t.client('b');

@@ -57,7 +57,7 @@ async function readView(client: TestClient, secrets: Secrets): Promise<View> {
     expect(response.statusCode).toBeLessThan(500);
     bodies.push(response.body);
     if (url === '/api/auth/sessions' && response.statusCode === 200) {
-      for (const s of (response.json() as { sessions: { id: string }[] }).sessions) secrets.sessionIds.add(s.id);
+      for (const s of (response.json<{ sessions: { id: string }[] }>()).sessions) secrets.sessionIds.add(s.id);
     }
   }
   const space = JSON.parse(bodies[2]!) as { space: { id: string; partner: { displayName: string } | null } | null };
@@ -74,7 +74,7 @@ describe('nothing private crosses between people', () => {
         const secrets = {} as Record<Person, Secrets>;
         for (const p of PEOPLE) {
           const signed = await t.signUp(`Person ${p.toUpperCase()} ${run}x${Math.floor(Math.random() * 1e6)}`);
-          const me = (await signed.get('/api/auth/me')).json() as { user: { displayName: string } };
+          const me = (await signed.get('/api/auth/me')).json<{ user: { displayName: string } }>();
           clients[p] = [signed];
           secrets[p] = { email: signed.email, name: me.user.displayName, sessionIds: new Set(), inviteTokens: new Set() };
         }
@@ -89,7 +89,7 @@ describe('nothing private crosses between people', () => {
             case 'invite': {
               const response = await c.post('/api/invites');
               if (response.statusCode === 201) {
-                const { token } = response.json() as { token: string };
+                const { token } = response.json<{ token: string }>();
                 latestToken[s.who] = token;
                 secrets[s.who].inviteTokens.add(token);
               }
@@ -115,7 +115,7 @@ describe('nothing private crosses between people', () => {
             case 'cancelInvites': {
               const list = await c.get('/api/invites');
               if (list.statusCode === 200) {
-                for (const invite of (list.json() as { invites: { id: string }[] }).invites) {
+                for (const invite of (list.json<{ invites: { id: string }[] }>()).invites) {
                   await c.delete(`/api/invites/${invite.id}`);
                 }
               }

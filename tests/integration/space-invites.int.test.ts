@@ -19,7 +19,7 @@ describe('the couple’s space', () => {
     expect((await a.get('/api/space')).json()).toEqual({ space: null });
     const created = await a.post('/api/space');
     expect(created.statusCode).toBe(201);
-    expect((created.json() as SpaceBody).space).toMatchObject({ partner: null });
+    expect((created.json<SpaceBody>()).space).toMatchObject({ partner: null });
     const again = await a.post('/api/space');
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'already_in_space' } });
@@ -31,7 +31,7 @@ describe('the couple’s space', () => {
     expectStatus(await a.post('/api/space'), 201);
     const invite = await a.post('/api/invites');
     expect(invite.statusCode).toBe(201);
-    const { token, id, expiresAt } = invite.json() as { token: string; id: string; expiresAt: string };
+    const { token, id, expiresAt } = invite.json<{ token: string; id: string; expiresAt: string }>();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const days = (Date.parse(expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -48,10 +48,10 @@ describe('the couple’s space', () => {
 
     const accepted = await b.post('/api/invites/accept', { token });
     expect(accepted.statusCode).toBe(200);
-    expect((accepted.json() as SpaceBody).space?.partner?.displayName).toBe('Alex');
+    expect((accepted.json<SpaceBody>()).space?.partner?.displayName).toBe('Alex');
 
-    const aView = (await a.get('/api/space')).json() as SpaceBody;
-    const bView = (await b.get('/api/space')).json() as SpaceBody;
+    const aView = (await a.get('/api/space')).json<SpaceBody>();
+    const bView = (await b.get('/api/space')).json<SpaceBody>();
     expect(aView.space?.partner?.displayName).toBe('Sam');
     expect(bView.space?.partner?.displayName).toBe('Alex');
     expect(aView.space?.id).toBe(bView.space?.id);
@@ -70,19 +70,19 @@ describe('the couple’s space', () => {
 
     const c = await t.signUp('Casey');
     expectStatus(await c.post('/api/space'), 201);
-    const first = (await c.post('/api/invites')).json() as { token: string; id: string };
-    const second = (await c.post('/api/invites')).json() as { token: string; id: string };
+    const first = (await c.post('/api/invites')).json<{ token: string; id: string }>();
+    const second = (await c.post('/api/invites')).json<{ token: string; id: string }>();
     const replaced = await t.client('x').post('/api/invites/preview', { token: first.token });
     expect(replaced.statusCode).toBe(404);
     expect(replaced.body).toBe(wrong.body);
-    expect(((await c.get('/api/invites')).json() as { invites: { id: string }[] }).invites.map((i) => i.id)).toEqual([second.id]);
+    expect(((await c.get('/api/invites')).json<{ invites: { id: string }[] }>()).invites.map((i) => i.id)).toEqual([second.id]);
 
     expectStatus(await c.delete(`/api/invites/${second.id}`), 200);
     const cancelled = await t.client('x').post('/api/invites/preview', { token: second.token });
     expect(cancelled.statusCode).toBe(404);
     expect((await c.delete(`/api/invites/${second.id}`)).statusCode).toBe(404);
 
-    const third = (await c.post('/api/invites')).json() as { token: string; id: string };
+    const third = (await c.post('/api/invites')).json<{ token: string; id: string }>();
     await t.database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, third.id));
     const joiner = await t.signUp('Drew');
     const expired = await joiner.post('/api/invites/accept', { token: third.token });
@@ -93,7 +93,7 @@ describe('the couple’s space', () => {
   it('never lets a third person in, and refuses someone who already has a space', async () => {
     const a = await t.signUp('Eli');
     expectStatus(await a.post('/api/space'), 201);
-    const { token } = (await a.post('/api/invites')).json() as { token: string };
+    const { token } = (await a.post('/api/invites')).json<{ token: string }>();
     const hasSpace = await t.signUp('Fran');
     expectStatus(await hasSpace.post('/api/space'), 201);
     const refused = await hasSpace.post('/api/invites/accept', { token });
@@ -110,7 +110,7 @@ describe('the couple’s space', () => {
   it('asks a signed-out person to sign in before joining', async () => {
     const a = await t.signUp('Ivy');
     expectStatus(await a.post('/api/space'), 201);
-    const { token } = (await a.post('/api/invites')).json() as { token: string };
+    const { token } = (await a.post('/api/invites')).json<{ token: string }>();
     const anonymous = await t.client('anon').post('/api/invites/accept', { token });
     expect(anonymous.statusCode).toBe(401);
     // The link still works afterwards.
@@ -119,12 +119,12 @@ describe('the couple’s space', () => {
 
   it('lets a partner leave: the other keeps the space, the leaver loses access to it', async () => {
     const { a, b } = await createCouple(t);
-    const spaceId = ((await a.get('/api/space')).json() as SpaceBody).space!.id;
+    const spaceId = ((await a.get('/api/space')).json<SpaceBody>()).space!.id;
     expectStatus(await b.post('/api/space/leave'), 200);
     expect((await b.get('/api/space')).json()).toEqual({ space: null });
     expect((await b.get('/api/invites')).statusCode).toBe(404);
     expect((await b.post('/api/space/leave')).statusCode).toBe(404);
-    const aView = (await a.get('/api/space')).json() as SpaceBody;
+    const aView = (await a.get('/api/space')).json<SpaceBody>();
     expect(aView.space).toMatchObject({ id: spaceId, partner: null });
     // The one who stayed can invite someone again; the one who left can start afresh.
     expect((await a.post('/api/invites')).statusCode).toBe(201);
@@ -134,14 +134,14 @@ describe('the couple’s space', () => {
   it('closes the space when the last person leaves, and its links stop working', async () => {
     const a = await t.signUp('Jo');
     expectStatus(await a.post('/api/space'), 201);
-    const { token } = (await a.post('/api/invites')).json() as { token: string };
+    const { token } = (await a.post('/api/invites')).json<{ token: string }>();
     expectStatus(await a.post('/api/space/leave'), 200);
     expect((await t.client('x').post('/api/invites/preview', { token })).statusCode).toBe(404);
   });
 
   it('closes the space when both partners leave at the same moment', async () => {
     const { a, b } = await createCouple(t);
-    const spaceId = ((await a.get('/api/space')).json() as SpaceBody).space!.id;
+    const spaceId = ((await a.get('/api/space')).json<SpaceBody>()).space!.id;
     const results = await Promise.all([a.post('/api/space/leave'), b.post('/api/space/leave')]);
     expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
     const [space] = await t.database.db.select().from(spaces).where(eq(spaces.id, spaceId));

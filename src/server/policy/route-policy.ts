@@ -69,7 +69,7 @@ export function stampPolicyOnPluginRoutes(scope: FastifyInstance, routePolicy: R
 export function registerRoutePolicies(app: FastifyInstance, resolveActor: ActorResolver): RoutePolicyRegistry {
   const registry = new RoutePolicyRegistry();
   // Fastify wants a primitive default for request decorators; every request gets ANONYMOUS below.
-  app.decorateRequest('actor', null as unknown as Actor);
+  app.decorateRequest('actor', null as never);
 
   app.addHook('onRoute', (route) => {
     for (const method of methodsOf(route)) {

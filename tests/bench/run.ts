@@ -1,0 +1,238 @@
+/**
+ * `npm run bench`: throughput and latency of the routes that matter, as ratios against a bare
+ * route measured in the same run (absolute numbers drift between runs on shared machines).
+ *
+ * For each engine (PGlite, then PostgreSQL) it starts the real server in a child process, seeds
+ * signed-in couples through the API, and measures with autocannon from this process:
+ *   bare         GET /api/ping — no session, no database
+ *   signed-in    GET /api/space — session check + my space and partner, one query
+ *   bare/loaded  GET /api/ping while GET /api/space is under load: is the event loop free?
+ *   engine       the same session query in a loop straight on the engine (server stopped)
+ *
+ * Options: --duration=<seconds> (default 10), --engines=pglite,postgres
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import autocannon from 'autocannon';
+import { SessionStore } from '../../src/server/auth/sessions';
+import { loadConfig, readTestEnvironment } from '../../src/server/config';
+import { openDatabase } from '../../src/server/db';
+import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
+
+type Engine = 'pglite' | 'postgres';
+
+const args = new Map(
+  process.argv.slice(2).map((arg) => {
+    const [key, value] = arg.replace(/^--/, '').split('=');
+    return [key!, value ?? 'true'];
+  }),
+);
+const DURATION_S = Number(args.get('duration') ?? 10);
+const WARMUP_S = Math.min(3, DURATION_S);
+const ENGINES = (args.get('engines') ?? 'pglite,postgres').split(',') as Engine[];
+const CONNECTIONS = 50;
+const COUPLES = 25;
+const PASSWORD = 'a long and quiet benchmark password';
+const ROOT = path.resolve(import.meta.dirname, '../..');
+
+const say = (line: string) => process.stdout.write(`${line}\n`);
+const silentLogger = { info() {}, warn() {}, error() {} };
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+}
+
+interface Server {
+  base: string;
+  child: ChildProcess;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const port = await freePort();
+  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/bench/server.ts'], {
+    cwd: ROOT,
+    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 200; i++) {
+    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
+    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    if (ok) return { base, child };
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('the server did not become ready in 20 s');
+}
+
+async function stopServer(server: Server): Promise<void> {
+  const exited = new Promise((resolve) => server.child.once('exit', resolve));
+  server.child.kill('SIGTERM');
+  await exited;
+}
+
+async function post(base: string, url: string, body: unknown, cookie?: string) {
+  const response = await fetch(`${base}${url}`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify(body),
+  });
+  if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
+  const setCookie = response.headers.get('set-cookie');
+  return { json: (await response.json()) as Record<string, unknown>, cookie: setCookie?.split(';')[0] };
+}
+
+/** Signs up couples through the API and returns one session cookie per person. */
+async function seedCouples(base: string): Promise<string[]> {
+  const cookies: string[] = [];
+  for (let i = 0; i < COUPLES; i++) {
+    const a = await post(base, '/api/auth/signup', { displayName: `Bench A${i}`, email: `bench-a${i}@example.test`, password: PASSWORD });
+    const b = await post(base, '/api/auth/signup', { displayName: `Bench B${i}`, email: `bench-b${i}@example.test`, password: PASSWORD });
+    await post(base, '/api/space', {}, a.cookie);
+    const invite = await post(base, '/api/invites', {}, a.cookie);
+    await post(base, '/api/invites/accept', { token: invite.json.token }, b.cookie);
+    cookies.push(a.cookie!, b.cookie!);
+  }
+  return cookies;
+}
+
+interface Measured {
+  rps: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+  errors: number;
+}
+
+function load(base: string, urlPath: string, connections: number, seconds: number, cookies?: string[]): Promise<Measured> {
+  let next = 0;
+  return new Promise((resolve, reject) => {
+    autocannon(
+      {
+        url: `${base}${urlPath}`,
+        connections,
+        duration: seconds,
+        requests: [
+          {
+            method: 'GET',
+            path: urlPath,
+            setupRequest: (request) => {
+              if (!cookies) return request;
+              next = (next + 1) % cookies.length;
+              return { ...request, headers: { ...request.headers, cookie: cookies[next]! } };
+            },
+          },
+        ],
+      },
+      (error, result) => {
+        if (error) return reject(error instanceof Error ? error : new Error(String(error)));
+        resolve({
+          rps: result.requests.average,
+          p50: result.latency.p50,
+          p99: result.latency.p99,
+          non2xx: result.non2xx,
+          errors: result.errors,
+        });
+      },
+    );
+  });
+}
+
+async function measure(base: string, urlPath: string, cookies?: string[]): Promise<Measured> {
+  await load(base, urlPath, CONNECTIONS, WARMUP_S, cookies);
+  return load(base, urlPath, CONNECTIONS, DURATION_S, cookies);
+}
+
+/** The session query straight on the engine, many in flight, for the same duration. */
+async function engineRate(options: { dataDir?: string; databaseUrl?: string }, cookies: string[]): Promise<number> {
+  const config = loadConfig({});
+  const database = await openDatabase({ ...options, logger: silentLogger, migrate: false, backups: { enabled: false, keep: 1, intervalMs: 1 } });
+  const store = new SessionStore(database.db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const tokens = cookies.map((c) => c.split('=')[1]!);
+  const run = async (seconds: number) => {
+    let done = 0;
+    const until = performance.now() + seconds * 1000;
+    await Promise.all(
+      Array.from({ length: CONNECTIONS }, async (_, lane) => {
+        for (let i = lane; performance.now() < until; i++) {
+          const actor = await store.resolveActor(tokens[i % tokens.length]);
+          if (actor.kind !== 'user') throw new Error('a seeded session did not resolve');
+          done += 1;
+        }
+      }),
+    );
+    return done / seconds;
+  };
+  await run(WARMUP_S);
+  const rate = await run(DURATION_S);
+  await database.close();
+  return rate;
+}
+
+function row(name: string, m: Measured, ratio?: string): string {
+  const flags = m.non2xx || m.errors ? `  (!) ${m.non2xx} non-2xx, ${m.errors} errors` : '';
+  return `${name.padEnd(34)} ${m.rps.toFixed(0).padStart(8)} req/s   p50 ${String(m.p50).padStart(3)} ms   p99 ${String(m.p99).padStart(3)} ms${ratio ? `   ${ratio}` : ''}${flags}`;
+}
+
+const results: Record<string, unknown> = {};
+let failures = 0;
+const check = (label: string, value: number, target: number) => {
+  const ok = value >= target;
+  if (!ok) failures += 1;
+  say(`  ${ok ? 'meets' : 'MISSES'} target: ${label} = ${value.toFixed(2)} (target ≥ ${target})`);
+};
+
+for (const engine of ENGINES) {
+  say(`\n== ${engine} (${DURATION_S} s per measurement, ${CONNECTIONS} connections)`);
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-bench-'));
+  const scratch = engine === 'postgres' ? await createScratchPostgresDatabase(readTestEnvironment().postgresUrl) : undefined;
+  const dbOptions = scratch ? { databaseUrl: scratch.url } : { dataDir };
+  try {
+    const server = await startServer({
+      DATA_DIR: dataDir,
+      ...(scratch ? { DATABASE_URL: scratch.url } : {}),
+      BACKUPS: 'false',
+      AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      SESSION_IDLE_MINUTES: '600',
+    });
+    let bare: Measured, signedIn: Measured, bareLoaded: Measured, underLoad: Measured, cookies: string[];
+    try {
+      cookies = await seedCouples(server.base);
+      bare = await measure(server.base, '/api/ping');
+      signedIn = await measure(server.base, '/api/space', cookies);
+      await load(server.base, '/api/space', CONNECTIONS, WARMUP_S, cookies);
+      [underLoad, bareLoaded] = await Promise.all([
+        load(server.base, '/api/space', CONNECTIONS, DURATION_S, cookies),
+        load(server.base, '/api/ping', 10, DURATION_S),
+      ]);
+    } finally {
+      await stopServer(server);
+    }
+    const engineOwn = await engineRate(dbOptions, cookies);
+    say(row('bare GET /api/ping', bare, '1.00 × bare'));
+    say(row('signed-in GET /api/space', signedIn, `${(signedIn.rps / bare.rps).toFixed(3)} × bare, ${(signedIn.rps / engineOwn).toFixed(2)} × engine`));
+    say(row('bare while /api/space is loaded', bareLoaded, `${(bareLoaded.rps / bare.rps).toFixed(3)} × unloaded bare`));
+    say(row('  (/api/space at the same time)', underLoad));
+    say(`${'engine: session query, no HTTP'.padEnd(34)} ${engineOwn.toFixed(0).padStart(8)} queries/s`);
+    if (engine === 'postgres') check('signed-in / bare', signedIn.rps / bare.rps, 0.3);
+    if (engine === 'pglite') check('signed-in / engine', signedIn.rps / engineOwn, 0.75);
+    check('bare under load / bare', bareLoaded.rps / bare.rps, 0.3);
+    results[engine] = { bare, signedIn, bareLoaded, underLoad, engineQueriesPerSecond: engineOwn };
+  } finally {
+    await scratch?.drop();
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+say(`\n${JSON.stringify({ durationSeconds: DURATION_S, connections: CONNECTIONS, results })}`);
+say(failures === 0 ? 'All performance targets met.' : `${failures} performance target(s) missed.`);
+process.exitCode = failures === 0 ? 0 : 1;
