@@ -15,13 +15,19 @@ try {
   const config = loadConfig();
   if (config.databaseUrl) {
     process.stderr.write(
-      'DATABASE_URL is set: back up PostgreSQL with its own tools (pg_dump, or your provider\'s backups).\n',
+      "DATABASE_URL is set: back up PostgreSQL with its own tools (pg_dump, or your provider's backups).\n",
     );
     process.exitCode = 1;
   } else {
     try {
-      const result = await backupDataDir({ dataDir: config.dataDir, keep: config.backups.keep, logger: cliLogger });
-      process.stdout.write(`Backup written: ${result.file} (${(result.bytes / 1e6).toFixed(1)} MB, ${result.ms} ms).\n`);
+      const result = await backupDataDir({
+        dataDir: config.dataDir,
+        keep: config.backups.keep,
+        logger: cliLogger,
+      });
+      process.stdout.write(
+        `Backup written: ${result.file} (${(result.bytes / 1e6).toFixed(1)} MB, ${result.ms} ms).\n`,
+      );
     } catch (error) {
       if (!(error instanceof LockHeldError)) throw error;
       const { dir, files } = backupsOf(config.dataDir);
@@ -31,7 +37,9 @@ try {
         : 'Its automatic backups are off (BACKUPS=false).';
       process.stderr.write(
         `Healing Hearts is running and holds this data folder, so no backup was taken now.\n${schedule}\n` +
-          (newest ? `The newest backup is ${newest.path} (${newest.time.toISOString()}).\n` : 'There is no backup yet.\n') +
+          (newest
+            ? `The newest backup is ${newest.path} (${newest.time.toISOString()}).\n`
+            : 'There is no backup yet.\n') +
           'To take one right now, stop the app and run `npm run backup` again.\n',
       );
       process.exitCode = 1;
@@ -39,6 +47,9 @@ try {
   }
 } catch (error) {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
-  else process.stderr.write(`Backup failed: ${error instanceof Error ? error.message : String(error)}\n`);
+  else
+    process.stderr.write(
+      `Backup failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   process.exitCode = 1;
 }

@@ -19,7 +19,12 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
   else if (error instanceof LockHeldError) {
-    process.stderr.write(`${error.message}\nThe running app applies migrations itself when it starts.\n`);
-  } else process.stderr.write(`Migrating failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error.message}\nThe running app applies migrations itself when it starts.\n`,
+    );
+  } else
+    process.stderr.write(
+      `Migrating failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   process.exitCode = 1;
 }

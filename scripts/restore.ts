@@ -10,7 +10,9 @@ try {
   const config = loadConfig();
   const file = process.argv[2];
   if (config.databaseUrl) {
-    process.stderr.write('DATABASE_URL is set: restore PostgreSQL with its own tools (pg_restore / psql).\n');
+    process.stderr.write(
+      'DATABASE_URL is set: restore PostgreSQL with its own tools (pg_restore / psql).\n',
+    );
     process.exitCode = 1;
   } else if (!file) {
     const { dir, files } = backupsOf(config.dataDir);
@@ -32,7 +34,12 @@ try {
 } catch (error) {
   if (error instanceof ConfigError) process.stderr.write(`${error.message}\n`);
   else if (error instanceof LockHeldError) {
-    process.stderr.write(`${error.message}\nNothing was restored: stop the app first, then run the restore again.\n`);
-  } else process.stderr.write(`Restore failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `${error.message}\nNothing was restored: stop the app first, then run the restore again.\n`,
+    );
+  } else
+    process.stderr.write(
+      `Restore failed: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
   process.exitCode = 1;
 }

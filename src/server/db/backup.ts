@@ -64,7 +64,8 @@ export function removeUnfinishedBackups(dir: string): void {
     return;
   }
   for (const name of names) {
-    if (name.startsWith('.hh-') && name.endsWith('.tmp')) fs.rmSync(path.join(dir, name), { force: true });
+    if (name.startsWith('.hh-') && name.endsWith('.tmp'))
+      fs.rmSync(path.join(dir, name), { force: true });
   }
 }
 

@@ -40,7 +40,10 @@ export async function migratePglite(client: PgliteWorkerClient): Promise<void> {
 export function lockDataDir(paths: DataDirPaths, logger: DbLogger): DataDirLock {
   fs.mkdirSync(paths.root, { recursive: true, mode: 0o700 });
   return acquireLock(paths.lock, (reason, previous) => {
-    logger.warn({ lockFile: paths.lock, previousPid: previous?.pid, reason }, 'took over a stale data-folder lock');
+    logger.warn(
+      { lockFile: paths.lock, previousPid: previous?.pid, reason },
+      'took over a stale data-folder lock',
+    );
   });
 }
 
@@ -56,7 +59,10 @@ export function prepareDatabaseDir(paths: DataDirPaths, logger: DbLogger): 'exis
     try {
       if (fs.statSync(pidFile).size === 0) {
         fs.rmSync(pidFile);
-        logger.warn({ file: pidFile }, 'removed an empty postmaster.pid left by an interrupted start');
+        logger.warn(
+          { file: pidFile },
+          'removed an empty postmaster.pid left by an interrupted start',
+        );
       }
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
@@ -67,7 +73,10 @@ export function prepareDatabaseDir(paths: DataDirPaths, logger: DbLogger): 'exis
     if (fs.readdirSync(paths.db).length > 0) {
       const aside = `${paths.db}.incomplete-${stamp()}`;
       fs.renameSync(paths.db, aside);
-      logger.warn({ movedTo: aside }, 'the database folder held no complete database; moved it aside');
+      logger.warn(
+        { movedTo: aside },
+        'the database folder held no complete database; moved it aside',
+      );
     } else {
       fs.rmdirSync(paths.db);
     }
@@ -105,7 +114,10 @@ interface PgliteHandleOptions {
 const MAX_TIMER_MS = 2 ** 31 - 1;
 
 /** Wraps an open worker client in the app-facing handle, with the backup timer if asked for. */
-export function pgliteHandle(client: PgliteWorkerClient, options: PgliteHandleOptions): DatabaseHandle {
+export function pgliteHandle(
+  client: PgliteWorkerClient,
+  options: PgliteHandleOptions,
+): DatabaseHandle {
   const { logger } = options;
   const db: Database = drizzleOverClient(client);
   let timer: NodeJS.Timeout | undefined;
@@ -117,7 +129,9 @@ export function pgliteHandle(client: PgliteWorkerClient, options: PgliteHandleOp
     const { dir, settings } = backups;
     const schedule = () => {
       const latest = listBackups(dir).at(-1);
-      const dueIn = latest ? latest.time.getTime() + settings.intervalMs - Date.now() : settings.intervalMs;
+      const dueIn = latest
+        ? latest.time.getTime() + settings.intervalMs - Date.now()
+        : settings.intervalMs;
       timer = setTimeout(() => void tick(), Math.min(Math.max(dueIn, 0), MAX_TIMER_MS));
       timer.unref();
     };

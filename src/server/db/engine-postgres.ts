@@ -11,7 +11,9 @@ async function migratePostgres(pool: pg.Pool): Promise<void> {
   try {
     await connection.query(`select pg_advisory_lock(hashtext('healing-hearts migrations'))`);
     try {
-      await runMigrator(drizzle({ client: connection, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      await runMigrator(drizzle({ client: connection, schema }), {
+        migrationsFolder: MIGRATIONS_FOLDER,
+      });
     } finally {
       await connection.query(`select pg_advisory_unlock(hashtext('healing-hearts migrations'))`);
     }

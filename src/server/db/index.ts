@@ -35,7 +35,11 @@ export * as schema from './schema';
  */
 export async function openDatabase(options: OpenDatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    return openPostgresDatabase({ databaseUrl: options.databaseUrl, logger: options.logger, migrate: options.migrate });
+    return openPostgresDatabase({
+      databaseUrl: options.databaseUrl,
+      logger: options.logger,
+      migrate: options.migrate,
+    });
   }
   if (!options.dataDir) throw new Error('openDatabase needs a databaseUrl or a dataDir');
   return openPgliteDatabase({

@@ -103,7 +103,11 @@ function currentOwner(): LockOwner {
 function parseOwner(text: string): LockOwner | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockOwner>;
-    if (typeof value.pid !== 'number' || typeof value.hostname !== 'string' || typeof value.token !== 'string') {
+    if (
+      typeof value.pid !== 'number' ||
+      typeof value.hostname !== 'string' ||
+      typeof value.token !== 'string'
+    ) {
       return undefined;
     }
     return {
@@ -120,7 +124,11 @@ function parseOwner(text: string): LockOwner | undefined {
 }
 
 /** Why a lock found on disk may be taken over, or undefined when its holder may be alive. */
-function staleReason(lockPath: string, owner: LockOwner | undefined, mtimeMs: number): string | undefined {
+function staleReason(
+  lockPath: string,
+  owner: LockOwner | undefined,
+  mtimeMs: number,
+): string | undefined {
   if (!owner) return 'the lock file is unreadable';
   if (held.get(lockPath)?.owner.token === owner.token) return undefined; // this very process
   const here = currentOwner();
@@ -137,7 +145,8 @@ function staleReason(lockPath: string, owner: LockOwner | undefined, mtimeMs: nu
     return undefined;
   }
   const silentMs = Date.now() - mtimeMs;
-  if (silentMs > FOREIGN_STALE_MS) return `its holder on ${owner.hostname} stopped refreshing it ${Math.round(silentMs / 1000)} s ago`;
+  if (silentMs > FOREIGN_STALE_MS)
+    return `its holder on ${owner.hostname} stopped refreshing it ${Math.round(silentMs / 1000)} s ago`;
   return undefined;
 }
 
@@ -176,7 +185,8 @@ function withTakeoverMutex(lockPath: string, fn: () => void): boolean {
   const mutex = `${lockPath}.takeover`;
   if (!createExclusive(mutex, String(process.pid))) {
     try {
-      if (Date.now() - fs.statSync(mutex).mtimeMs > TAKEOVER_STALE_MS) fs.rmSync(mutex, { force: true });
+      if (Date.now() - fs.statSync(mutex).mtimeMs > TAKEOVER_STALE_MS)
+        fs.rmSync(mutex, { force: true });
     } catch {
       // gone meanwhile
     }
@@ -212,7 +222,10 @@ function releaseIfOurs(lockPath: string, token: string) {
  * Takes the lock at `lockPath` (its folder must exist) or throws `LockHeldError` at once.
  * `onStale` hears about a lock that was taken over from a dead holder.
  */
-export function acquireLock(lockPath: string, onStale?: (reason: string, previous: LockOwner | undefined) => void): DataDirLock {
+export function acquireLock(
+  lockPath: string,
+  onStale?: (reason: string, previous: LockOwner | undefined) => void,
+): DataDirLock {
   const owner = currentOwner();
   const content = `${JSON.stringify(owner, null, 2)}\n`;
   for (let attempt = 0; attempt < 50; attempt++) {
@@ -265,7 +278,7 @@ export function acquireLock(lockPath: string, onStale?: (reason: string, previou
 export function lockHolder(lockPath: string): LockOwner | undefined {
   const text = readOptional(lockPath);
   if (text === undefined) return undefined;
-  let mtimeMs = Date.now();
+  let mtimeMs: number;
   try {
     mtimeMs = fs.statSync(lockPath).mtimeMs;
   } catch {

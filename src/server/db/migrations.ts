@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Database } from './types';
+import type { Database, Transaction } from './types';
 import { queryRows } from './query';
 
 /** The drizzle-kit output folder, found next to this module (not from the working directory). */
@@ -14,7 +14,9 @@ interface Journal {
 }
 
 function readJournal(): Journal {
-  return JSON.parse(fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8')) as Journal;
+  return JSON.parse(
+    fs.readFileSync(path.join(MIGRATIONS_FOLDER, 'meta', '_journal.json'), 'utf8'),
+  ) as Journal;
 }
 
 /** A hash of the journal and every migration file: changes whenever the schema history does. */
@@ -29,7 +31,7 @@ export function migrationsFingerprint(): string {
 }
 
 /** True when the migrator would apply something (it compares `when` with the last applied `created_at`). */
-export async function hasPendingMigrations(db: Database): Promise<boolean> {
+export async function hasPendingMigrations(db: Database | Transaction): Promise<boolean> {
   const entries = readJournal().entries;
   if (entries.length === 0) return false;
   const newest = Math.max(...entries.map((entry) => entry.when));

@@ -1,5 +1,9 @@
+import fs from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { messages, type QueryOptions, type Results } from '@electric-sql/pglite';
+import { DrizzleQueryError } from 'drizzle-orm';
 import type { DbLogger } from './types';
 
 /**
@@ -24,7 +28,8 @@ interface SerializedError {
   fields: Record<string, unknown>;
 }
 
-type Reply = { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
+type Reply =
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
 type WorkerEvent = { event: 'ready' } | { event: 'failed'; error: SerializedError };
 
 type Parser = (value: string, typeId?: number) => unknown;
@@ -41,8 +46,10 @@ export interface PgliteWorkerOptions {
   /** A `dumpDataDir()` tarball (gzip or plain) to start from; the directory must not hold a database yet. */
   loadDataDir?: Uint8Array;
   postgresqlconf?: string[];
-  /** PGlite's compiled pglite.wasm, to skip compiling it again in each new worker (test databases). */
+  /** PGlite's compiled pglite.wasm; by default compiled once per process and shared by all workers. */
   wasmModule?: WebAssembly.Module;
+  /** Warn when a query outside a transaction has waited this long behind one (default 5 s). */
+  waitWarningMs?: number;
   logger: DbLogger;
 }
 
@@ -52,7 +59,34 @@ export const DEFAULT_POSTGRESQL_CONF = ['shared_buffers=16MB'];
 const WORKER_URL = new URL('./pglite-worker.js', import.meta.url);
 /** A query outside a transaction that waits this long behind one is almost surely a deadlock. */
 const WAIT_WARNING_MS = 5_000;
+
+/**
+ * BEGIN/COMMIT/ROLLBACK failures: node-postgres' Drizzle session sends these as queries, so they
+ * reach callers wrapped in DrizzleQueryError. Wrap them the same way here.
+ */
+function asQueryError(statement: string, error: unknown): unknown {
+  return error instanceof messages.DatabaseError
+    ? new DrizzleQueryError(statement, [], error)
+    : error;
+}
 const CLOSE_TIMEOUT_MS = 15_000;
+
+let compiled: Promise<WebAssembly.Module | undefined> | undefined;
+
+/**
+ * pglite.wasm compiled once per process: every worker (tests open many; scripts several) then
+ * skips compiling it and shares the tiered-up code. On any trouble PGlite compiles it itself.
+ */
+function sharedWasmModule(logger: DbLogger): Promise<WebAssembly.Module | undefined> {
+  compiled ??= (async () => {
+    const dist = path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+    return WebAssembly.compile(await fs.promises.readFile(path.join(dist, 'pglite.wasm')));
+  })().catch((error: unknown) => {
+    logger.warn({ err: error }, 'could not precompile pglite.wasm; each worker compiles it');
+    return undefined;
+  });
+  return compiled;
+}
 
 function rebuildError(serialized: SerializedError): Error {
   let error: Error;
@@ -68,10 +102,15 @@ function rebuildError(serialized: SerializedError): Error {
   return error;
 }
 
-function wireOptions(options: QueryOptions | undefined): { wire?: WireOptions; parsers?: Record<number, Parser> } {
+function wireOptions(options: QueryOptions | undefined): {
+  wire?: WireOptions;
+  parsers?: Record<number, Parser>;
+} {
   if (!options) return {};
   if (options.serializers && Object.keys(options.serializers).length > 0) {
-    throw new Error('PGlite worker client: custom serializers are not supported (functions cannot cross threads)');
+    throw new Error(
+      'PGlite worker client: custom serializers are not supported (functions cannot cross threads)',
+    );
   }
   if (options.blob) throw new Error('PGlite worker client: blob (COPY) is not supported');
   const wire: WireOptions = {};
@@ -82,13 +121,17 @@ function wireOptions(options: QueryOptions | undefined): { wire?: WireOptions; p
     const types = Object.keys(options.parsers).map(Number);
     if (types.length > 0) {
       wire.textTypes = types;
-      parsers = options.parsers as Record<number, Parser>;
+      parsers = options.parsers;
     }
   }
   return { wire, parsers };
 }
 
-function applyParsers(result: Results, parsers: Record<number, Parser> | undefined, rowMode: string | undefined) {
+function applyParsers(
+  result: Results,
+  parsers: Record<number, Parser> | undefined,
+  rowMode: string | undefined,
+) {
   if (!parsers || result.rows.length === 0) return;
   const fields = result.fields;
   for (let i = 0; i < fields.length; i++) {
@@ -142,9 +185,13 @@ export class PgliteWorkerTransaction {
 export class PgliteWorkerClient {
   readonly #worker: Worker;
   readonly #logger: DbLogger;
-  readonly #pending = new Map<number, { resolve: (value: unknown) => void; reject: (error: Error) => void }>();
+  readonly #pending = new Map<
+    number,
+    { resolve: (value: unknown) => void; reject: (error: Error) => void }
+  >();
   #nextId = 1;
   #openTransactions = 0;
+  readonly #waitWarningMs: number;
   #dead: Error | undefined;
   #closing: Promise<void> | undefined;
   #stopping = false;
@@ -152,8 +199,11 @@ export class PgliteWorkerClient {
   readonly #exited: Promise<void>;
   readonly waitReady: Promise<void>;
 
-  private constructor(options: PgliteWorkerOptions) {
+  private constructor(
+    options: PgliteWorkerOptions & { wasmModule: WebAssembly.Module | undefined },
+  ) {
     this.#logger = options.logger;
+    this.#waitWarningMs = options.waitWarningMs ?? WAIT_WARNING_MS;
     this.#worker = new Worker(WORKER_URL, {
       workerData: {
         dataDir: options.dataDir,
@@ -177,6 +227,7 @@ export class PgliteWorkerClient {
       };
       this.#worker.on('message', onEvent);
       this.#worker.on('error', (error) => {
+        if (!this.#stopping) this.#logger.error({ err: error }, 'the PGlite worker failed');
         this.#fail(error);
         reject(error);
       });
@@ -192,7 +243,8 @@ export class PgliteWorkerClient {
 
   /** Starts the worker and resolves once PGlite is ready; on failure the worker is gone. */
   static async start(options: PgliteWorkerOptions): Promise<PgliteWorkerClient> {
-    const client = new PgliteWorkerClient(options);
+    const wasmModule = options.wasmModule ?? (await sharedWasmModule(options.logger));
+    const client = new PgliteWorkerClient({ ...options, wasmModule });
     try {
       await client.waitReady;
     } catch (error) {
@@ -227,11 +279,18 @@ export class PgliteWorkerClient {
 
   /** @internal */
   _request<T = unknown>(message: Record<string, unknown>): Promise<T> {
-    if (this.#dead) return Promise.reject(new Error('The database is closed', { cause: this.#dead }));
+    if (this.#dead)
+      return Promise.reject(new Error('The database is closed', { cause: this.#dead }));
     const id = this.#nextId++;
     return new Promise<T>((resolve, reject) => {
       this.#pending.set(id, { resolve: resolve as (value: unknown) => void, reject });
-      this.#worker.postMessage({ ...message, id });
+      try {
+        this.#worker.postMessage({ ...message, id });
+      } catch (error) {
+        // A parameter that cannot be cloned (a function, say).
+        this.#pending.delete(id);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      }
     });
   }
 
@@ -239,18 +298,29 @@ export class PgliteWorkerClient {
     if (this.#openTransactions === 0) return promise;
     const timer = setTimeout(() => {
       this.#logger.warn(
-        { waitedMs: WAIT_WARNING_MS, statement: sql.slice(0, 80) },
+        { waitedMs: this.#waitWarningMs, statement: sql.slice(0, 80) },
         'a query outside a transaction is waiting for an open transaction to end; inside db.transaction(), use tx, not db, or it deadlocks on the embedded engine',
       );
-    }, WAIT_WARNING_MS);
+    }, this.#waitWarningMs);
     timer.unref();
     return promise.finally(() => clearTimeout(timer));
   }
 
   /** @internal */
-  async _query<T>(sql: string, params: unknown[] | undefined, options: QueryOptions | undefined, tx?: number) {
+  async _query<T>(
+    sql: string,
+    params: unknown[] | undefined,
+    options: QueryOptions | undefined,
+    tx?: number,
+  ) {
     const { wire, parsers } = wireOptions(options);
-    const request = this._request<Results<T>>({ op: 'query', sql, params: params ?? [], options: wire, tx });
+    const request = this._request<Results<T>>({
+      op: 'query',
+      sql,
+      params: params ?? [],
+      options: wire,
+      tx,
+    });
     const result = await (tx === undefined ? this.#watchForDeadlock(request, sql) : request);
     applyParsers(result as Results, parsers, wire?.rowMode);
     return result;
@@ -276,7 +346,9 @@ export class PgliteWorkerClient {
   async transaction<T>(callback: (tx: PgliteWorkerTransaction) => Promise<T>): Promise<T> {
     this.#openTransactions++;
     try {
-      const id = await this._request<number>({ op: 'begin' });
+      const id = await this._request<number>({ op: 'begin' }).catch((error: unknown) => {
+        throw asQueryError('begin', error);
+      });
       const tx = new PgliteWorkerTransaction(this, id);
       let result: T;
       try {
@@ -287,7 +359,9 @@ export class PgliteWorkerClient {
         });
         throw error;
       }
-      await tx._end(true);
+      await tx._end(true).catch((error: unknown) => {
+        throw asQueryError('commit', error);
+      });
       return result;
     } finally {
       this.#openTransactions--;
@@ -321,7 +395,11 @@ export class PgliteWorkerClient {
           return 'failed' as const;
         },
       );
-      const outcome = await Promise.race([closed, this.#exited.then(() => 'closed' as const), timeout]);
+      const outcome = await Promise.race([
+        closed,
+        this.#exited.then(() => 'closed' as const),
+        timeout,
+      ]);
       clearTimeout(timer);
       if (outcome === 'timeout') {
         this.#logger.error(

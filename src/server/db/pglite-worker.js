@@ -20,8 +20,8 @@ import { PGlite, messages } from '@electric-sql/pglite';
 
 const gzipAsync = promisify(gzip);
 
+if (!parentPort) throw new Error('pglite-worker.js must run in a worker_thread');
 const port = parentPort;
-if (!port) throw new Error('pglite-worker.js must run in a worker_thread');
 
 /** @typedef {{ name: string, message: string, stack?: string, database: boolean, fields: Record<string, unknown> }} SerializedError */
 
@@ -126,7 +126,7 @@ const ROLLBACK = Symbol('rollback');
 /**
  * @param {number} id
  * @param {unknown} result
- * @param {Transferable[]} [transfer]
+ * @param {ArrayBuffer[]} [transfer]
  */
 function reply(id, result, transfer) {
   port.postMessage({ id, ok: true, result }, transfer ?? []);
@@ -238,7 +238,11 @@ port.on('message', (/** @type {any} */ message) => {
     try {
       switch (op) {
         case 'query': {
-          const result = await target(message.tx).query(message.sql, message.params, queryOptions(message.options));
+          const result = await target(message.tx).query(
+            message.sql,
+            message.params,
+            queryOptions(message.options),
+          );
           reply(id, result);
           return;
         }
@@ -259,7 +263,8 @@ port.on('message', (/** @type {any} */ message) => {
         case 'dump': {
           let bytes = await dump(message.compression);
           // Hand the memory over instead of copying it, unless it is a view into a shared pool.
-          if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength) bytes = bytes.slice();
+          if (bytes.byteOffset !== 0 || bytes.byteLength !== bytes.buffer.byteLength)
+            bytes = bytes.slice();
           reply(id, bytes, [bytes.buffer]);
           return;
         }
@@ -284,13 +289,18 @@ port.on('message', (/** @type {any} */ message) => {
 async function create(config, diagnostics) {
   /** @type {import('@electric-sql/pglite').PGliteOptions} */
   const options = { parsers: ENGINE_PARSERS, relaxedDurability: false };
-  if (config.postgresqlconf && config.postgresqlconf.length > 0) options.postgresqlconf = config.postgresqlconf;
+  if (config.postgresqlconf && config.postgresqlconf.length > 0)
+    options.postgresqlconf = config.postgresqlconf;
   if (config.wasmModule) options.pgliteWasmModule = config.wasmModule;
   if (config.loadDataDir) {
     const gzip = config.loadDataDir[0] === 0x1f && config.loadDataDir[1] === 0x8b;
-    options.loadDataDir = new File([config.loadDataDir], gzip ? 'load.tar.gz' : 'load.tar', {
-      type: gzip ? 'application/gzip' : 'application/x-tar',
-    });
+    options.loadDataDir = new File(
+      [/** @type {Uint8Array<ArrayBuffer>} */ (config.loadDataDir)],
+      gzip ? 'load.tar.gz' : 'load.tar',
+      {
+        type: gzip ? 'application/gzip' : 'application/x-tar',
+      },
+    );
   }
   if (diagnostics?.debug) {
     const lines = diagnostics.stderr ?? [];
@@ -305,9 +315,10 @@ async function create(config, diagnostics) {
 }
 
 async function start() {
-  const config = /** @type {{ dataDir: string, loadDataDir?: Uint8Array, postgresqlconf?: string[], wasmModule?: WebAssembly.Module }} */ (
-    workerData
-  );
+  const config =
+    /** @type {{ dataDir: string, loadDataDir?: Uint8Array, postgresqlconf?: string[], wasmModule?: WebAssembly.Module }} */ (
+      workerData
+    );
   try {
     db = await create(config);
   } catch (first) {
@@ -316,8 +327,10 @@ async function start() {
     if (config.loadDataDir) throw first;
     /** @type {string[]} */
     const stderr = [];
-    const quiet = console.debug;
-    console.debug = () => {};
+    // With debug on, PGlite also prints everything to the console: keep it out of the app's output.
+    const { log, debug, error } = console;
+    // eslint-disable-next-line no-console -- silencing PGlite's debug printing, not printing
+    console.log = console.debug = console.error = () => {};
     try {
       const probe = await create(config, { debug: true, stderr });
       await probe.close();
@@ -328,9 +341,11 @@ async function start() {
         .filter((line) => /FATAL|PANIC|ERROR/.test(line))
         .slice(-5);
       const reason = first instanceof Error ? first.message : String(first);
-      throw new Error(lines.length > 0 ? `${reason}: ${lines.join(' | ')}` : reason, { cause: first });
+      throw new Error(lines.length > 0 ? `${reason}: ${lines.join(' | ')}` : reason, {
+        cause: first,
+      });
     } finally {
-      console.debug = quiet;
+      Object.assign(console, { log, debug, error });
     }
     // The retry worked: the failure was transient. Open normally.
     db = await create(config);

@@ -16,6 +16,6 @@ export async function queryRows<T extends Record<string, unknown>>(
   db: Database | Transaction,
   query: SQLWrapper | string,
 ): Promise<T[]> {
-  const result = (await db.execute(query)) as unknown as { rows: T[] };
-  return result.rows;
+  const result: unknown = await db.execute(query);
+  return (result as { rows: T[] }).rows;
 }

@@ -3,12 +3,12 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import pg from 'pg';
 import { readTestEnvironment } from '../config';
-import { pgliteHandle, migratePglite } from './engine-pglite';
+import { createDatabaseDir, dataDirPaths, migratePglite, pgliteHandle } from './engine-pglite';
 import { openPostgresDatabase } from './engine-postgres';
 import { migrationsFingerprint } from './migrations';
 import { PgliteWorkerClient } from './pglite-client';
+import { createScratchPostgresDatabase } from './scratch';
 import type { DatabaseHandle, DbLogger } from './types';
 
 /**
@@ -18,7 +18,8 @@ import type { DatabaseHandle, DbLogger } from './types';
  * in `.tmp/` keyed by the migrations and the PGlite version), and each database is an in-memory
  * PGlite loaded from it, through the same worker client as the app.
  *
- * postgres: `CREATE DATABASE hh_test_<time>_<random>` on the server, migrated; `close()` drops it.
+ * postgres: a scratch database `hh_test_<time>_<random>` on the server (scratch.ts), migrated;
+ * `close()` drops it.
  */
 
 export interface TestDatabaseOptions {
@@ -39,7 +40,8 @@ const quietLogger: DbLogger = {
 
 const CACHE_DIR = fileURLToPath(new URL('../../../.tmp/test-db', import.meta.url));
 
-const pgliteDist = () => path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
+const pgliteDist = () =>
+  path.dirname(createRequire(import.meta.url).resolve('@electric-sql/pglite'));
 
 function pgliteVersion(): string {
   const manifest = path.join(pgliteDist(), '..', 'package.json');
@@ -47,13 +49,6 @@ function pgliteVersion(): string {
 }
 
 let template: Promise<Uint8Array> | undefined;
-let wasmModule: Promise<WebAssembly.Module> | undefined;
-
-/** Compiled once per process and shared with every test worker thread. */
-function compiledWasm(): Promise<WebAssembly.Module> {
-  wasmModule ??= WebAssembly.compile(fs.readFileSync(path.join(pgliteDist(), 'pglite.wasm')));
-  return wasmModule;
-}
 
 async function buildTemplate(logger: DbLogger): Promise<Uint8Array> {
   const file = path.join(CACHE_DIR, `pglite-${pgliteVersion()}-${migrationsFingerprint()}.tar`);
@@ -62,7 +57,7 @@ async function buildTemplate(logger: DbLogger): Promise<Uint8Array> {
   } catch {
     // not cached yet
   }
-  const client = await PgliteWorkerClient.start({ dataDir: 'memory://', logger, wasmModule: await compiledWasm() });
+  const client = await PgliteWorkerClient.start({ dataDir: 'memory://', logger });
   let bytes: Uint8Array;
   try {
     await migratePglite(client);
@@ -81,6 +76,11 @@ async function buildTemplate(logger: DbLogger): Promise<Uint8Array> {
   return bytes;
 }
 
+/** The migrated template as a `dumpDataDir` tarball (for tests of the worker client itself). */
+export function testTemplateTarball(): Promise<Uint8Array> {
+  return templateBytes(quietLogger);
+}
+
 function templateBytes(logger: DbLogger): Promise<Uint8Array> {
   template ??= buildTemplate(logger).catch((error: unknown) => {
     template = undefined;
@@ -95,61 +95,25 @@ async function createPgliteTestDatabase(logger: DbLogger): Promise<DatabaseHandl
   const client = await PgliteWorkerClient.start({
     dataDir: 'memory://',
     loadDataDir: bytes,
-    wasmModule: await compiledWasm(),
     logger,
   });
   return pgliteHandle(client, { logger });
 }
 
-function withDatabase(url: string, database: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${database}`;
-  return parsed.toString();
-}
-
-const LEFTOVER_AGE_MS = 6 * 3_600_000;
-let leftoversSwept = false;
-
-/** Drops test databases that runs killed mid-way left behind (their name carries their birth time). */
-async function sweepLeftovers(admin: pg.Client, logger: DbLogger) {
-  if (leftoversSwept) return;
-  leftoversSwept = true;
-  const { rows } = await admin.query<{ datname: string }>(
-    `select datname from pg_database where datname like 'hh\\_test\\_%'`,
-  );
-  for (const { datname } of rows) {
-    const born = parseInt(datname.split('_')[2] ?? '', 36);
-    if (Number.isFinite(born) && Date.now() - born > LEFTOVER_AGE_MS) {
-      await admin.query(`drop database if exists "${datname}" with (force)`).catch((error: unknown) => {
-        logger.warn({ err: String(error), database: datname }, 'could not drop a leftover test database');
-      });
-    }
-  }
-}
-
-async function createPostgresTestDatabase(serverUrl: string, logger: DbLogger): Promise<DatabaseHandle> {
-  const name = `hh_test_${Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: serverUrl });
-  await admin.connect();
+async function createPostgresTestDatabase(
+  serverUrl: string,
+  logger: DbLogger,
+): Promise<DatabaseHandle> {
+  const scratch = await createScratchPostgresDatabase(serverUrl);
   try {
-    await sweepLeftovers(admin, logger);
-    await admin.query(`create database "${name}"`);
-  } finally {
-    await admin.end();
-  }
-  const drop = async () => {
-    const cleaner = new pg.Client({ connectionString: serverUrl });
-    await cleaner.connect();
-    try {
-      await cleaner.query(`drop database if exists "${name}" with (force)`);
-    } finally {
-      await cleaner.end();
-    }
-  };
-  try {
-    return await openPostgresDatabase({ databaseUrl: withDatabase(serverUrl, name), logger, max: 4, onClose: drop });
+    return await openPostgresDatabase({
+      databaseUrl: scratch.url,
+      logger,
+      max: 4,
+      onClose: () => scratch.drop(),
+    });
   } catch (error) {
-    await drop().catch(() => {});
+    await scratch.drop().catch(() => {});
     throw error;
   }
 }
@@ -160,5 +124,49 @@ export async function createTestDatabase(
 ): Promise<DatabaseHandle> {
   const logger = options.logger ?? quietLogger;
   if (engine === 'pglite') return createPgliteTestDatabase(logger);
-  return createPostgresTestDatabase(options.postgresUrl ?? readTestEnvironment().postgresUrl, logger);
+  return createPostgresTestDatabase(
+    options.postgresUrl ?? readTestEnvironment().postgresUrl,
+    logger,
+  );
+}
+
+let templateDir: Promise<string> | undefined;
+
+/** The template as a ready data directory on disk (built once, then reused by every process). */
+function templateDirectory(logger: DbLogger): Promise<string> {
+  templateDir ??= (async () => {
+    const dir = path.join(CACHE_DIR, `pglite-${pgliteVersion()}-${migrationsFingerprint()}.dir`);
+    if (fs.existsSync(path.join(dir, 'PG_VERSION'))) return dir;
+    const building = `${dir}.${process.pid}.${randomBytes(4).toString('hex')}`;
+    fs.mkdirSync(building, { recursive: true });
+    await createDatabaseDir(dataDirPaths(building), logger, await templateBytes(logger));
+    try {
+      fs.renameSync(path.join(building, 'db'), dir);
+    } catch (error) {
+      // Another test process finished first; theirs is as good.
+      if (!fs.existsSync(path.join(dir, 'PG_VERSION'))) throw error;
+    } finally {
+      fs.rmSync(building, { recursive: true, force: true });
+    }
+    return dir;
+  })().catch((error: unknown) => {
+    templateDir = undefined;
+    throw error;
+  });
+  return templateDir;
+}
+
+/**
+ * Puts a fresh, migrated database into `${dataDir}/db` (a copy of the template folder, so no
+ * initdb), for tests that need a real data folder; `openDatabase({ dataDir })` then opens it.
+ */
+export async function createTestDataDir(
+  dataDir: string,
+  options: { logger?: DbLogger } = {},
+): Promise<void> {
+  const logger = options.logger ?? quietLogger;
+  const paths = dataDirPaths(dataDir);
+  fs.mkdirSync(paths.root, { recursive: true });
+  if (fs.existsSync(paths.db)) throw new Error(`${paths.db} already exists`);
+  fs.cpSync(await templateDirectory(logger), paths.db, { recursive: true });
 }
