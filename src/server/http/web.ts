@@ -40,7 +40,11 @@ export async function registerWebApp(app: FastifyInstance, config: Config, distD
   }
 
   app.setNotFoundHandler(async (request, reply) => {
-    const isPage = (request.method === 'GET' || request.method === 'HEAD') && !request.url.startsWith('/api');
+    // A missing hashed asset (an old tab after a redeploy) must be a 404, not index.html served as a script.
+    const isPage =
+      (request.method === 'GET' || request.method === 'HEAD') &&
+      !request.url.startsWith('/api') &&
+      !request.url.startsWith('/assets/');
     if (!isPage) return reply.status(404).send(notFound().toBody());
     return reply.status(200).type('text/html; charset=utf-8').send(indexHtml);
   });

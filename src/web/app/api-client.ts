@@ -1,0 +1,99 @@
+import type { ZodType } from 'zod';
+import { isErrorBody, type ErrorCode } from '../../shared/errors';
+import { t } from '../i18n';
+
+/** Codes the client adds for failures that never reached, or never came back from, the API. */
+export type ClientErrorCode = 'network' | 'bad_response';
+
+/**
+ * Every failed API call becomes one of these. `message` is written for the person and can be
+ * shown as it is; `fields` maps an input name to what is wrong with it.
+ */
+export class ApiError extends Error {
+  readonly status: number;
+  readonly code: ErrorCode | ClientErrorCode;
+  readonly fields: Record<string, string>;
+
+  constructor(
+    status: number,
+    code: ErrorCode | ClientErrorCode,
+    message: string,
+    fields: Record<string, string> = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+    this.code = code;
+    this.fields = fields;
+  }
+}
+
+export function isApiError(error: unknown): error is ApiError {
+  return error instanceof ApiError;
+}
+
+export interface ApiRequest<T> {
+  method?: 'GET' | 'POST' | 'DELETE';
+  /** Sent as JSON. POST and DELETE send `{}` when there is nothing else to send. */
+  body?: unknown;
+  /** The response is checked against this shared schema before anyone uses it. */
+  schema: ZodType<T>;
+  signal?: AbortSignal;
+}
+
+/**
+ * The one way the web app talks to the API: same-origin JSON, with the cookie the server set.
+ * Resolves with the parsed body, or rejects with an `ApiError`.
+ */
+export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise<T> {
+  const method = request.method ?? 'GET';
+  const init: RequestInit = {
+    method,
+    credentials: 'same-origin',
+    headers: { accept: 'application/json' },
+    signal: request.signal ?? null,
+  };
+  if (method !== 'GET') {
+    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.body = JSON.stringify(request.body ?? {});
+  }
+
+  let response: Response;
+  try {
+    response = await fetch(path, init);
+  } catch (cause) {
+    // An abort is not a failure to show; let TanStack Query see it as it is.
+    if (cause instanceof DOMException && cause.name === 'AbortError') throw cause;
+    throw new ApiError(0, 'network', t('error.network'));
+  }
+
+  const payload = await readJson(response);
+
+  if (!response.ok) {
+    if (isErrorBody(payload)) {
+      const { code, message, fields } = payload.error;
+      throw new ApiError(response.status, code, message, fields ?? {});
+    }
+    throw new ApiError(
+      response.status,
+      response.status === 401 ? 'unauthenticated' : 'unavailable',
+      response.status === 401 ? t('error.signedOut') : t('error.unexpected'),
+    );
+  }
+
+  const parsed = request.schema.safeParse(payload);
+  if (!parsed.success) {
+    throw new ApiError(response.status, 'bad_response', t('error.unexpected'));
+  }
+  return parsed.data;
+}
+
+async function readJson(response: Response): Promise<unknown> {
+  const text = await response.text();
+  if (text === '') return undefined;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,137 @@
+import { useEffect, useRef, type MouseEvent } from 'react';
+import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { t } from '../i18n';
+import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
+import { PageErrorBoundary } from './error-boundary';
+import styles from './layout.module.css';
+import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
+import { useMe } from './session';
+
+/** The frame of every page: skip link, header with quick exit, main landmark, footer. */
+export function Layout() {
+  useTripleShiftExit();
+  const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
+  useFocusOnPageChange();
+
+  const skipToMain = (event: MouseEvent<HTMLAnchorElement>) => {
+    // Handled here so the fragment never lands in the address bar (or in /join's token).
+    event.preventDefault();
+    mainRef.current?.focus();
+  };
+
+  return (
+    <div className={styles.shell}>
+      <a className={styles.skipLink} href="#main" onClick={skipToMain}>
+        {t('layout.skipLink')}
+      </a>
+      <header className={styles.header}>
+        <div className={styles.headerInner}>
+          <Link to="/" className={styles.brand}>
+            <HeartMark className={styles.brandMark} />
+            {t('app.name')}
+          </Link>
+          <QuickExitButton />
+        </div>
+        <div className={styles.subbar}>
+          <MainNav />
+          <Link to="/quick-exit" className={styles.exitHelp}>
+            {t('quickExit.helpLink')}
+          </Link>
+        </div>
+      </header>
+      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <AnnouncementRegion />
+        <PageErrorBoundary key={pathname}>
+          <Outlet />
+        </PageErrorBoundary>
+      </main>
+      <footer className={styles.footer}>
+        <div className={styles.footerInner}>
+          <p>{t('layout.footer.note')}</p>
+          <nav aria-label={t('layout.footer.label')}>
+            <ul className={styles.footerLinks}>
+              <li>
+                <Link to="/#data">{t('layout.footer.privacy')}</Link>
+              </li>
+              <li>
+                <Link to="/quick-exit">{t('layout.footer.quickExit')}</Link>
+              </li>
+            </ul>
+          </nav>
+        </div>
+      </footer>
+    </div>
+  );
+}
+
+function MainNav() {
+  const me = useMe();
+  if (me.isPending) return <div className={styles.nav} />;
+  const linkClass = ({ isActive }: { isActive: boolean }) =>
+    isActive ? `${styles.navLink} ${styles.navLinkActive}` : styles.navLink;
+  return (
+    <nav aria-label={t('layout.nav.label')} className={styles.nav}>
+      <ul className={styles.navList}>
+        {me.data ? (
+          <>
+            <li>
+              <NavLink to="/home" className={linkClass}>
+                {t('layout.nav.home')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/account" className={linkClass}>
+                {t('layout.nav.account')}
+              </NavLink>
+            </li>
+          </>
+        ) : (
+          <>
+            <li>
+              <NavLink to="/signin" className={linkClass}>
+                {t('layout.nav.signIn')}
+              </NavLink>
+            </li>
+            <li>
+              <NavLink to="/signup" className={linkClass}>
+                {t('layout.nav.signUp')}
+              </NavLink>
+            </li>
+          </>
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/**
+ * After moving to another page: start at the top, put focus on the new heading so a screen
+ * reader announces where the person is, and let old confirmations go. The first page load is
+ * left alone, as browsers already handle it.
+ */
+function useFocusOnPageChange(): void {
+  const { pathname, hash } = useLocation();
+  const clearStale = useClearStaleAnnouncement();
+  const previous = useRef({ pathname, hash });
+
+  useEffect(() => {
+    const before = previous.current;
+    if (before.pathname === pathname && before.hash === hash) return;
+    previous.current = { pathname, hash };
+    const target = hash ? document.getElementById(hash.slice(1)) : null;
+    if (before.pathname === pathname) {
+      // Only the fragment changed, as with a link to a section of this same page.
+      target?.scrollIntoView();
+      return;
+    }
+    clearStale();
+    if (target) {
+      target.scrollIntoView();
+    } else {
+      window.scrollTo(0, 0);
+    }
+    const heading = document.querySelector<HTMLElement>('[data-page-heading]');
+    heading?.focus({ preventScroll: true });
+  }, [pathname, hash, clearStale]);
+}

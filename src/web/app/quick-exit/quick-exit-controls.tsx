@@ -1,0 +1,30 @@
+import { useEffect } from 'react';
+import { t } from '../../i18n';
+import styles from './quick-exit.module.css';
+import { quickExit } from './quick-exit';
+import { createTripleShiftDetector } from './triple-shift';
+
+/** Listens for Shift pressed three times, anywhere on the page, for as long as it is mounted. */
+export function useTripleShiftExit(): void {
+  useEffect(() => {
+    const detector = createTripleShiftDetector();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (detector.press(event)) quickExit();
+    };
+    // Capture phase, so a component that stops propagation cannot swallow the presses.
+    window.addEventListener('keydown', onKeyDown, { capture: true });
+    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+  }, []);
+}
+
+export function QuickExitButton() {
+  return (
+    <button type="button" className={styles.button} onClick={quickExit}>
+      <svg className={styles.icon} viewBox="0 0 20 20" aria-hidden="true" focusable="false">
+        <path d="M8 4H4.5A1.5 1.5 0 0 0 3 5.5v9A1.5 1.5 0 0 0 4.5 16H8" />
+        <path d="M12 6l4 4-4 4M16 10H7.5" />
+      </svg>
+      {t('quickExit.button')}
+    </button>
+  );
+}

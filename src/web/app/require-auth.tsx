@@ -1,0 +1,29 @@
+import { Navigate, Outlet, useLocation } from 'react-router';
+import { t } from '../i18n';
+import { LoadError, Loading } from '../ui';
+import type { SignedOutState } from './landing-page';
+import { wasSignedOutByChoice } from './query-client';
+import { useMe } from './session';
+
+/** Where sign-in sends someone back to, carried in router state (a path, nothing secret). */
+export interface ReturnState {
+  from?: string;
+}
+
+/** Pages below this need an account; signed-out visitors go to /signin and come back after. */
+export function RequireAuth() {
+  const me = useMe();
+  const location = useLocation();
+
+  if (me.data) return <Outlet />;
+  if (me.isPending) return <Loading label={t('common.loading')} />;
+  if (me.isError) {
+    return <LoadError message={me.error.message} onRetry={() => void me.refetch()} />;
+  }
+  if (wasSignedOutByChoice()) {
+    const signedOut: SignedOutState = { signedOut: true };
+    return <Navigate to="/" replace state={signedOut} />;
+  }
+  const state: ReturnState = { from: location.pathname };
+  return <Navigate to="/signin" replace state={state} />;
+}

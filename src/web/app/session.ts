@@ -1,0 +1,23 @@
+import { queryOptions, useQuery } from '@tanstack/react-query';
+import { ZMeResponse, type TUser } from '../../shared/schemas/auth';
+import { ApiError, apiFetch } from './api-client';
+import { queryKeys } from './query-keys';
+
+/** Who is signed in: the user, or `null` when nobody is. A 401 here is an answer, not an error. */
+export const meQuery = queryOptions({
+  queryKey: queryKeys.me,
+  queryFn: async ({ signal }): Promise<TUser | null> => {
+    try {
+      const { user } = await apiFetch('/api/auth/me', { schema: ZMeResponse, signal });
+      return user;
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: 60_000,
+});
+
+export function useMe() {
+  return useQuery(meQuery);
+}

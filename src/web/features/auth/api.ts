@@ -1,0 +1,66 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  ZMeResponse,
+  ZSessionList,
+  ZSignOutOthersResponse,
+  type TSignInBody,
+  type TSignUpBody,
+} from '../../../shared/schemas/auth';
+import { ZOk } from '../../../shared/schemas/common';
+import { apiFetch } from '../../app/api-client';
+import { forgetAccountData } from '../../app/query-client';
+import { queryKeys } from '../../app/query-keys';
+
+export function useSignUp() {
+  return useMutation({
+    mutationFn: (body: TSignUpBody) =>
+      apiFetch('/api/auth/signup', { method: 'POST', body, schema: ZMeResponse }),
+    onSuccess: ({ user }) => forgetAccountData(user),
+  });
+}
+
+export function useSignIn() {
+  return useMutation({
+    mutationFn: (body: TSignInBody) =>
+      apiFetch('/api/auth/signin', { method: 'POST', body, schema: ZMeResponse }),
+    meta: { unauthenticatedIsExpected: true },
+    onSuccess: ({ user }) => forgetAccountData(user),
+  });
+}
+
+/** Signing out; on success the caller runs `completeSignOut()`. */
+export function useSignOut() {
+  return useMutation({
+    mutationFn: () => apiFetch('/api/auth/signout', { method: 'POST', schema: ZOk }),
+  });
+}
+
+export const sessionsQuery = queryOptions({
+  queryKey: queryKeys.sessions,
+  queryFn: ({ signal }) => apiFetch('/api/auth/sessions', { schema: ZSessionList, signal }),
+});
+
+export function useSessions() {
+  return useQuery(sessionsQuery);
+}
+
+export function useSignOutSession() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      apiFetch(`/api/auth/sessions/${encodeURIComponent(id)}`, { method: 'DELETE', schema: ZOk }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
+  });
+}
+
+export function useSignOutOthers() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () =>
+      apiFetch('/api/auth/sessions/signout-others', {
+        method: 'POST',
+        schema: ZSignOutOthersResponse,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.sessions }),
+  });
+}

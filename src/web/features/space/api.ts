@@ -1,0 +1,45 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { z } from 'zod';
+import { ZOk } from '../../../shared/schemas/common';
+import { ZSpace, ZSpaceResponse, type TSpaceResponse } from '../../../shared/schemas/space';
+import { apiFetch } from '../../app/api-client';
+import { queryKeys } from '../../app/query-keys';
+
+/** Creating a space always answers with the space itself. */
+const ZCreatedSpace = z.object({ space: ZSpace });
+
+export const spaceQuery = queryOptions({
+  queryKey: queryKeys.space,
+  queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
+});
+
+export function useSpace() {
+  return useQuery(spaceQuery);
+}
+
+export function useCreateSpace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch('/api/space', { method: 'POST', schema: ZCreatedSpace }),
+    onSuccess: (data) => {
+      queryClient.setQueryData<TSpaceResponse>(queryKeys.space, data);
+    },
+    // Already in a space (say, joined in another tab): show the space that exists.
+    onError: (error) => {
+      if (error.code === 'already_in_space') {
+        void queryClient.invalidateQueries({ queryKey: queryKeys.space });
+      }
+    },
+  });
+}
+
+export function useLeaveSpace() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: () => apiFetch('/api/space/leave', { method: 'POST', schema: ZOk }),
+    onSuccess: () => {
+      queryClient.setQueryData<TSpaceResponse>(queryKeys.space, { space: null });
+      queryClient.removeQueries({ queryKey: queryKeys.invites });
+    },
+  });
+}

@@ -1,0 +1,102 @@
+import type { ReactNode } from 'react';
+import type { TSpace } from '../../../shared/schemas/space';
+import { useMe } from '../../app/session';
+import { t } from '../../i18n';
+import { Button, formatDate, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
+import { useCreateSpace, useSpace } from './api';
+import { LeaveSpace } from './leave-space';
+import styles from './space.module.css';
+
+export interface HomePageProps {
+  /** The invites feature's panel, composed in by the app shell. */
+  invitePanel: ReactNode;
+}
+
+export function HomePage({ invitePanel }: HomePageProps) {
+  const me = useMe();
+  const space = useSpace();
+  const name = me.data?.displayName ?? '';
+
+  return (
+    <Page title={t('space.title')} heading={t('space.greeting', { name })}>
+      {space.isPending ? (
+        <Loading label={t('space.loading')} />
+      ) : space.isError ? (
+        <LoadError message={space.error.message} onRetry={() => void space.refetch()} />
+      ) : space.data.space === null ? (
+        <NoSpace />
+      ) : (
+        <>
+          {space.data.space.partner ? (
+            <Together space={space.data.space} partnerName={space.data.space.partner.displayName} />
+          ) : (
+            <Panel heading={t('space.waiting.heading')}>
+              <p>{t('space.waiting.body')}</p>
+              <p>{t('space.waiting.body2')}</p>
+              {invitePanel}
+            </Panel>
+          )}
+          <LeaveSpace partnerName={space.data.space.partner?.displayName ?? null} />
+        </>
+      )}
+    </Page>
+  );
+}
+
+function NoSpace() {
+  const createSpace = useCreateSpace();
+  const announce = useAnnounce();
+  return (
+    <Panel heading={t('space.none.heading')}>
+      <p>{t('space.none.body')}</p>
+      <p>{t('space.none.body2')}</p>
+      {createSpace.isError && (
+        <Notice tone="problem" role="alert">
+          <p>{createSpace.error.message}</p>
+        </Notice>
+      )}
+      <p>
+        <Button
+          pending={createSpace.isPending}
+          onClick={() =>
+            createSpace.mutate(undefined, { onSuccess: () => announce(t('space.created')) })
+          }
+        >
+          {createSpace.isPending ? t('space.none.pending') : t('space.none.create')}
+        </Button>
+      </p>
+      <p className={styles.aside}>{t('space.none.joinHint')}</p>
+    </Panel>
+  );
+}
+
+const FIRST_STEPS = [
+  'space.start.guide',
+  'space.start.checkIn',
+  'space.start.groundRules',
+] as const;
+
+function Together({ space, partnerName }: { space: TSpace; partnerName: string }) {
+  // Shared from the moment the second of the two joined.
+  const partnerJoinedAt = space.partner?.joinedAt ?? space.joinedAt;
+  const since =
+    Date.parse(partnerJoinedAt) > Date.parse(space.joinedAt) ? partnerJoinedAt : space.joinedAt;
+  return (
+    <>
+      <Panel heading={t('space.together.heading')}>
+        <p>{t('space.together.since', { name: partnerName, date: formatDate(since) })}</p>
+      </Panel>
+      <Panel heading={t('space.start.heading')}>
+        <p>{t('space.start.intro')}</p>
+        <ul className={styles.steps}>
+          {FIRST_STEPS.map((key) => (
+            <li key={key} className={styles.step}>
+              <span>{t(key)}</span>
+              <span className={styles.soon}>{t('common.comingSoon')}</span>
+            </li>
+          ))}
+        </ul>
+      </Panel>
+    </>
+  );
+}

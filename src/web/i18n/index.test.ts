@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { en } from './en';
+import { t } from './index';
+
+describe('t', () => {
+  it('returns a message without parameters as written', () => {
+    expect(t('quickExit.button')).toBe('Quick exit');
+  });
+
+  it('fills in every parameter', () => {
+    expect(t('space.together.since', { name: 'Robin', date: '3 May 2026' })).toBe(
+      'You and Robin have shared this space since 3 May 2026.',
+    );
+  });
+
+  it('writes numbers as text', () => {
+    expect(t('account.sessions.signedOutOthers.many', { count: 3 })).toBe(
+      'Signed out of 3 other devices.',
+    );
+  });
+});
+
+describe('the catalog', () => {
+  it('has no empty messages and no stray spaces', () => {
+    for (const [key, value] of Object.entries(en)) {
+      expect(value.trim(), key).toBe(value);
+      expect(value.length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('uses only simple parameter names', () => {
+    for (const [key, value] of Object.entries(en)) {
+      const braces = value.match(/[{}]/g) ?? [];
+      const params = value.match(/\{\w+\}/g) ?? [];
+      expect(braces.length, key).toBe(params.length * 2);
+    }
+  });
+});

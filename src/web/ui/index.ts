@@ -1,0 +1,23 @@
+export {
+  AnnouncementRegion,
+  AnnouncerProvider,
+  useAnnounce,
+  useClearStaleAnnouncement,
+} from './announcer';
+export {
+  Button,
+  buttonClass,
+  buttonRowClass,
+  type ButtonProps,
+  type ButtonVariant,
+} from './button';
+export { cx } from './class-names';
+export { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog';
+export { ErrorSummary, type FieldProblem } from './error-summary';
+export { focusPageHeading } from './focus';
+export { formatDate, formatDateTime } from './format';
+export { Page, Panel, usePageTitle } from './page';
+export { LoadError, Loading, Notice } from './status';
+export { TextField, type TextFieldProps } from './text-field';
+export { HeartMark } from './heart-mark';
+export { fieldErrorsFromZod, pickKnownFields, useFormErrors, type FormErrors } from './form-errors';
