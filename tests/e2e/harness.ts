@@ -99,8 +99,10 @@ export async function newPerson(browser: Browser, base: string, options: { width
   });
   const page: Page = await context.newPage();
   page.on('console', (message) => {
-    if (message.type() === 'error') consoleErrors.push(message.text());
+    // A signed-out visitor's "who am I" check answers 401 by design; Chromium logs that as an error.
+    if (message.type() === 'error' && !/status of 401/.test(message.text())) consoleErrors.push(message.text());
   });
+  page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.name}`));
   return { context, page, foreign, consoleErrors };
 }
 
