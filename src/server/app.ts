@@ -53,7 +53,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const ctx: ServerContext = {
     config,
     db: database.db,
-    sessions: new SessionStore(database.db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs }),
+    sessions: new SessionStore(database.db, {
+      idleMs: config.sessionIdleMs,
+      maxMs: config.sessionMaxMs,
+    }),
   };
 
   registerErrorHandling(app);
@@ -77,12 +80,21 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.get(
     '/api/health',
     {
-      schema: { tags: ['health'], summary: 'Is the server and its database answering', response: { 200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }) } },
+      schema: {
+        tags: ['health'],
+        summary: 'Is the server and its database answering',
+        response: {
+          200: z.object({ ok: z.literal(true), database: z.enum(['pglite', 'postgres']) }),
+        },
+      },
       config: { policy: policy('public', 'health', 'none') },
     },
     async () => {
       await database.ping().catch(() => {
-        throw new AppError('unavailable', 'The database is not answering right now. Please try again shortly.');
+        throw new AppError(
+          'unavailable',
+          'The database is not answering right now. Please try again shortly.',
+        );
       });
       return { ok: true as const, database: database.engine };
     },
@@ -93,7 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerInviteRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
-  else app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
+  else
+    app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
 
   await app.ready();
   return { app, routePolicies };

@@ -34,7 +34,18 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): LoggerOptions {
       },
     },
     redact: {
-      paths: ['req.headers', 'headers', 'body', 'password', 'email', 'token', '*.password', '*.email', '*.token', '*.cookie'],
+      paths: [
+        'req.headers',
+        'headers',
+        'body',
+        'password',
+        'email',
+        'token',
+        '*.password',
+        '*.email',
+        '*.token',
+        '*.cookie',
+      ],
       remove: true,
     },
   };
@@ -42,6 +53,9 @@ export function loggerOptions(config: Pick<Config, 'logLevel'>): LoggerOptions {
 
 export type { Logger };
 
-export function createLogger(config: Pick<Config, 'logLevel'>, destination?: DestinationStream): Logger {
+export function createLogger(
+  config: Pick<Config, 'logLevel'>,
+  destination?: DestinationStream,
+): Logger {
   return destination ? pino(loggerOptions(config), destination) : pino(loggerOptions(config));
 }

@@ -44,7 +44,9 @@ export async function main(): Promise<void> {
     closing = true;
     logger.info({ signal }, 'shutting down');
     await app.close().catch((err: unknown) => logger.error({ err }, 'closing the server failed'));
-    await database.close().catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
+    await database
+      .close()
+      .catch((err: unknown) => logger.error({ err }, 'closing the database failed'));
     process.exit(0);
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
@@ -54,5 +56,8 @@ export async function main(): Promise<void> {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info({ engine: database.engine }, `Healing Hearts is ready at http://${shownHost}:${port}/`);
+  logger.info(
+    { engine: database.engine },
+    `Healing Hearts is ready at http://${shownHost}:${port}/`,
+  );
 }

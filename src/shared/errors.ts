@@ -57,7 +57,8 @@ export class AppError extends Error {
 }
 
 /** Denied and missing answer alike, so a response never tells which. */
-export const NOT_FOUND_MESSAGE = 'We could not find that. It may have been removed, or the link may be wrong.';
+export const NOT_FOUND_MESSAGE =
+  'We could not find that. It may have been removed, or the link may be wrong.';
 
 export function notFound(): AppError {
   return new AppError('not_found', NOT_FOUND_MESSAGE);
@@ -68,6 +69,6 @@ export function isErrorBody(value: unknown): value is ErrorBody {
     typeof value === 'object' &&
     value !== null &&
     'error' in value &&
-    typeof (value).error === 'object'
+    typeof value.error === 'object'
   );
 }

@@ -61,13 +61,21 @@ async function startServer(env: Record<string, string>): Promise<Server> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/server.ts'], {
     cwd: ROOT,
-    env: { ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', NODE_ENV: 'production' },
+    env: {
+      ...env,
+      PORT: String(port),
+      HOST: '127.0.0.1',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   const base = `http://127.0.0.1:${port}`;
   for (let i = 0; i < 200; i++) {
     if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false);
+    const ok = await fetch(`${base}/api/health`)
+      .then((r) => r.ok)
+      .catch(() => false);
     if (ok) return { base, child };
     await new Promise((r) => setTimeout(r, 100));
   }
@@ -88,15 +96,26 @@ async function post(base: string, url: string, body: unknown, cookie?: string) {
   });
   if (!response.ok) throw new Error(`${url} answered ${response.status}: ${await response.text()}`);
   const setCookie = response.headers.get('set-cookie');
-  return { json: (await response.json()) as Record<string, unknown>, cookie: setCookie?.split(';')[0] };
+  return {
+    json: (await response.json()) as Record<string, unknown>,
+    cookie: setCookie?.split(';')[0],
+  };
 }
 
 /** Signs up couples through the API and returns one session cookie per person. */
 async function seedCouples(base: string): Promise<string[]> {
   const cookies: string[] = [];
   for (let i = 0; i < COUPLES; i++) {
-    const a = await post(base, '/api/auth/signup', { displayName: `Bench A${i}`, email: `bench-a${i}@example.test`, password: PASSWORD });
-    const b = await post(base, '/api/auth/signup', { displayName: `Bench B${i}`, email: `bench-b${i}@example.test`, password: PASSWORD });
+    const a = await post(base, '/api/auth/signup', {
+      displayName: `Bench A${i}`,
+      email: `bench-a${i}@example.test`,
+      password: PASSWORD,
+    });
+    const b = await post(base, '/api/auth/signup', {
+      displayName: `Bench B${i}`,
+      email: `bench-b${i}@example.test`,
+      password: PASSWORD,
+    });
     await post(base, '/api/space', {}, a.cookie);
     const invite = await post(base, '/api/invites', {}, a.cookie);
     await post(base, '/api/invites/accept', { token: invite.json.token }, b.cookie);
@@ -113,7 +132,13 @@ interface Measured {
   errors: number;
 }
 
-function load(base: string, urlPath: string, connections: number, seconds: number, cookies?: string[]): Promise<Measured> {
+function load(
+  base: string,
+  urlPath: string,
+  connections: number,
+  seconds: number,
+  cookies?: string[],
+): Promise<Measured> {
   let next = 0;
   return new Promise((resolve, reject) => {
     autocannon(
@@ -153,10 +178,21 @@ async function measure(base: string, urlPath: string, cookies?: string[]): Promi
 }
 
 /** The session query straight on the engine, many in flight, for the same duration. */
-async function engineRate(options: { dataDir?: string; databaseUrl?: string }, cookies: string[]): Promise<number> {
+async function engineRate(
+  options: { dataDir?: string; databaseUrl?: string },
+  cookies: string[],
+): Promise<number> {
   const config = loadConfig({});
-  const database = await openDatabase({ ...options, logger: silentLogger, migrate: false, backups: { enabled: false, keep: 1, intervalMs: 1 } });
-  const store = new SessionStore(database.db, { idleMs: config.sessionIdleMs, maxMs: config.sessionMaxMs });
+  const database = await openDatabase({
+    ...options,
+    logger: silentLogger,
+    migrate: false,
+    backups: { enabled: false, keep: 1, intervalMs: 1 },
+  });
+  const store = new SessionStore(database.db, {
+    idleMs: config.sessionIdleMs,
+    maxMs: config.sessionMaxMs,
+  });
   const tokens = cookies.map((c) => c.split('=')[1]!);
   const run = async (seconds: number) => {
     let done = 0;
@@ -194,7 +230,10 @@ const check = (label: string, value: number, target: number) => {
 for (const engine of ENGINES) {
   say(`\n== ${engine} (${DURATION_S} s per measurement, ${CONNECTIONS} connections)`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-bench-'));
-  const scratch = engine === 'postgres' ? await createScratchPostgresDatabase(readTestEnvironment().postgresUrl) : undefined;
+  const scratch =
+    engine === 'postgres'
+      ? await createScratchPostgresDatabase(readTestEnvironment().postgresUrl)
+      : undefined;
   const dbOptions = scratch ? { databaseUrl: scratch.url } : { dataDir };
   try {
     const server = await startServer({
@@ -204,7 +243,11 @@ for (const engine of ENGINES) {
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       SESSION_IDLE_MINUTES: '600',
     });
-    let bare: Measured, signedIn: Measured, bareLoaded: Measured, underLoad: Measured, cookies: string[];
+    let bare: Measured,
+      signedIn: Measured,
+      bareLoaded: Measured,
+      underLoad: Measured,
+      cookies: string[];
     try {
       cookies = await seedCouples(server.base);
       bare = await measure(server.base, '/api/ping');
@@ -219,10 +262,24 @@ for (const engine of ENGINES) {
     }
     const engineOwn = await engineRate(dbOptions, cookies);
     say(row('bare GET /api/ping', bare, '1.00 × bare'));
-    say(row('signed-in GET /api/space', signedIn, `${(signedIn.rps / bare.rps).toFixed(3)} × bare, ${(signedIn.rps / engineOwn).toFixed(2)} × engine`));
-    say(row('bare while /api/space is loaded', bareLoaded, `${(bareLoaded.rps / bare.rps).toFixed(3)} × unloaded bare`));
+    say(
+      row(
+        'signed-in GET /api/space',
+        signedIn,
+        `${(signedIn.rps / bare.rps).toFixed(3)} × bare, ${(signedIn.rps / engineOwn).toFixed(2)} × engine`,
+      ),
+    );
+    say(
+      row(
+        'bare while /api/space is loaded',
+        bareLoaded,
+        `${(bareLoaded.rps / bare.rps).toFixed(3)} × unloaded bare`,
+      ),
+    );
     say(row('  (/api/space at the same time)', underLoad));
-    say(`${'engine: session query, no HTTP'.padEnd(34)} ${engineOwn.toFixed(0).padStart(8)} queries/s`);
+    say(
+      `${'engine: session query, no HTTP'.padEnd(34)} ${engineOwn.toFixed(0).padStart(8)} queries/s`,
+    );
     if (engine === 'postgres') check('signed-in / bare', signedIn.rps / bare.rps, 0.3);
     if (engine === 'pglite') check('signed-in / engine', signedIn.rps / engineOwn, 0.75);
     check('bare under load / bare', bareLoaded.rps / bare.rps, 0.3);

@@ -1,6 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectNoAxeViolations, launchBrowser, NEUTRAL_PATH, newPerson, startApp, type RunningApp } from './harness';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  NEUTRAL_PATH,
+  newPerson,
+  startApp,
+  type RunningApp,
+} from './harness';
 
 /**
  * Two people, two browsers: sign up, create the space, invite by link, join, see each other,
@@ -33,7 +40,9 @@ describe('two partners in two browsers', () => {
 
     // Alex finds the front page, reads it, and creates an account.
     await alex.page.goto(`${app.base}/`);
-    await expect.poll(() => alex.page.getByRole('heading', { level: 1 }).textContent()).toContain('rebuild trust');
+    await expect
+      .poll(() => alex.page.getByRole('heading', { level: 1 }).textContent())
+      .toContain('rebuild trust');
     await expectNoAxeViolations(alex.page, 'front page');
     await alex.page.getByRole('link', { name: 'Create your account' }).first().click();
     await alex.page.waitForURL('**/signup');
@@ -116,7 +125,9 @@ describe('two partners in two browsers', () => {
     expect(new URL(person.page.url()).pathname).not.toBe('/account');
 
     await person.page.goto(`${app.base}/quick-exit`);
-    await person.page.getByText('It does not erase your browser history', { exact: false }).waitFor();
+    await person.page
+      .getByText('It does not erase your browser history', { exact: false })
+      .waitFor();
     await expectNoAxeViolations(person.page, 'quick exit help');
     expect(person.foreign).toEqual([]);
     await person.context.close();
@@ -128,7 +139,10 @@ describe('two partners in two browsers', () => {
     await person.page.getByLabel('Email address').fill('alex@example.test');
     await person.page.getByLabel('Password', { exact: true }).fill('not the right one');
     await person.page.getByRole('button', { name: 'Sign in' }).click();
-    await person.page.getByText('That email and password do not match an account', { exact: false }).first().waitFor();
+    await person.page
+      .getByText('That email and password do not match an account', { exact: false })
+      .first()
+      .waitFor();
     expect(await person.page.getByLabel('Email address').inputValue()).toBe('alex@example.test');
     await expectNoAxeViolations(person.page, 'sign-in with an error');
 

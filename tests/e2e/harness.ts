@@ -34,23 +34,32 @@ export async function startApp(env: Record<string, string> = {}): Promise<Runnin
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-e2e-'));
-  const child: ChildProcess = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/server.ts'], {
-    cwd: ROOT,
-    env: {
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      DATA_DIR: dataDir,
-      PUBLIC_URL: base,
-      BACKUPS: 'false',
-      LOG_LEVEL: 'warn',
-      QUICK_EXIT_URL: `${base}${NEUTRAL_PATH}`,
-      ...env,
+  const child: ChildProcess = spawn(
+    process.execPath,
+    ['--import', 'tsx', 'tests/fixtures/server.ts'],
+    {
+      cwd: ROOT,
+      env: {
+        PORT: String(port),
+        HOST: '127.0.0.1',
+        DATA_DIR: dataDir,
+        PUBLIC_URL: base,
+        BACKUPS: 'false',
+        LOG_LEVEL: 'warn',
+        QUICK_EXIT_URL: `${base}${NEUTRAL_PATH}`,
+        ...env,
+      },
+      stdio: ['ignore', 'ignore', 'inherit'],
     },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  );
   for (let i = 0; i < 300; i++) {
     if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
-    if (await fetch(`${base}/api/health`).then((r) => r.ok).catch(() => false)) break;
+    if (
+      await fetch(`${base}/api/health`)
+        .then((r) => r.ok)
+        .catch(() => false)
+    )
+      break;
     await new Promise((r) => setTimeout(r, 100));
   }
   return {
@@ -84,7 +93,11 @@ export async function launchBrowser(): Promise<Browser> {
  * A fresh browser profile (its own cookies) that fails the test on any request to another origin
  * and on any console error.
  */
-export async function newPerson(browser: Browser, base: string, options: { width?: number; colorScheme?: 'light' | 'dark' } = {}) {
+export async function newPerson(
+  browser: Browser,
+  base: string,
+  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
+) {
   const context: BrowserContext = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
@@ -100,24 +113,46 @@ export async function newPerson(browser: Browser, base: string, options: { width
   const page: Page = await context.newPage();
   page.on('console', (message) => {
     // A signed-out visitor's "who am I" check answers 401 by design; Chromium logs that as an error.
-    if (message.type() === 'error' && !/status of 401/.test(message.text())) consoleErrors.push(message.text());
+    if (message.type() === 'error' && !/status of 401/.test(message.text()))
+      consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.name}`));
   return { context, page, foreign, consoleErrors };
 }
 
-const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const AXE_SOURCE = readFileSync(
+  createRequire(import.meta.url).resolve('axe-core/axe.min.js'),
+  'utf8',
+);
 
 /** Runs axe-core in the page against WCAG 2.0–2.2 A and AA rules and fails on any violation. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
   // Evaluated through the DevTools protocol: an inline <script> would be blocked by our own CSP.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run: (ctx: Document, opts: object) => Promise<{ violations: { id: string; help: string; nodes: { target: string[] }[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (
+            ctx: Document,
+            opts: object,
+          ) => Promise<{
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
     const result = await axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'] },
+      runOnly: {
+        type: 'tag',
+        values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'],
+      },
     });
-    return result.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
+    return result.violations.map((v) => ({
+      id: v.id,
+      help: v.help,
+      targets: v.nodes.map((n) => n.target.join(' ')),
+    }));
   });
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }

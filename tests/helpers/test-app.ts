@@ -35,7 +35,12 @@ export class TestClient {
     readonly name: string,
   ) {}
 
-  async request(method: Method, url: string, body?: unknown, headers: Record<string, string> = {}): Promise<LightMyRequestResponse> {
+  async request(
+    method: Method,
+    url: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({
       method,
       url,
@@ -49,7 +54,8 @@ export class TestClient {
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
     });
     const setCookie = response.cookies.find((c) => c.name.endsWith('hh_session'));
-    if (setCookie) this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
+    if (setCookie)
+      this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
     return response;
   }
 
@@ -105,8 +111,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       const email = `${name.toLowerCase().replace(/\W+/g, '')}-${emailCounter}-${Date.now()}@example.test`;
       const c = client(name);
       const response = await c.post('/api/auth/signup', { displayName: name, email, password });
-      if (response.statusCode !== 201) throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-      const userId = (response.json<{ user: { id: string } }>()).user.id;
+      if (response.statusCode !== 201)
+        throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
+      const userId = response.json<{ user: { id: string } }>().user.id;
       return Object.assign(c, { email, userId });
     },
     async close() {

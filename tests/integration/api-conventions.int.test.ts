@@ -38,9 +38,15 @@ describe('bad input gets a clear error, never a 500', () => {
   });
 
   it('answers a wrong type with 400 and names the field', async () => {
-    const response = await t.client('x').post('/api/auth/signup', { displayName: 42, email: 'not-an-email', password: 'long enough pass' });
+    const response = await t.client('x').post('/api/auth/signup', {
+      displayName: 42,
+      email: 'not-an-email',
+      password: 'long enough pass',
+    });
     expect(response.statusCode).toBe(400);
-    const body = response.json<{ error: { code: string; message: string; fields: Record<string, string> } }>();
+    const body = response.json<{
+      error: { code: string; message: string; fields: Record<string, string> };
+    }>();
     expect(body.error.code).toBe('validation_failed');
     expect(Object.keys(body.error.fields).sort()).toEqual(['displayName', 'email']);
     expect(body.error.fields.email).toMatch(/email address/);
@@ -98,7 +104,11 @@ describe('headers and privacy', () => {
     const secure = await createTestApp({ PUBLIC_URL: 'https://hearts.example.org' });
     try {
       const c = secure.client('x');
-      const response = await c.post('/api/auth/signup', { displayName: 'Secure', email: 'secure@example.test', password: 'long enough pass here' });
+      const response = await c.post('/api/auth/signup', {
+        displayName: 'Secure',
+        email: 'secure@example.test',
+        password: 'long enough pass here',
+      });
       expect(response.statusCode).toBe(201);
       expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
       const cookie = response.cookies.find((k) => k.name === '__Host-hh_session');
@@ -113,7 +123,9 @@ describe('headers and privacy', () => {
     expect(spec.statusCode).toBe(200);
     const doc = spec.json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/signup', '/api/space', '/api/invites/accept']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining(['/api/auth/signup', '/api/space', '/api/invites/accept']),
+    );
     const docs = await t.client('x').get('/api/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.headers['content-type']).toContain('text/html');

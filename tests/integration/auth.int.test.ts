@@ -18,7 +18,9 @@ describe('sign up', () => {
       password: TEST_PASSWORD,
     });
     expect(response.statusCode).toBe(201);
-    expect(response.json()).toMatchObject({ user: { displayName: 'Robin', email: 'robin.example@example.test' } });
+    expect(response.json()).toMatchObject({
+      user: { displayName: 'Robin', email: 'robin.example@example.test' },
+    });
     const cookie = response.cookies.find((k) => k.name === 'hh_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
     expect(cookie?.value).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -42,7 +44,11 @@ describe('sign up', () => {
   it('accepts a 64-character password and refuses a very common one', async () => {
     const long = 'a'.repeat(30) + ' quiet river ' + 'b'.repeat(21);
     expect(long.length).toBe(64);
-    const ok = await t.client('x').post('/api/auth/signup', { displayName: 'Long', email: 'long@example.test', password: long });
+    const ok = await t.client('x').post('/api/auth/signup', {
+      displayName: 'Long',
+      email: 'long@example.test',
+      password: long,
+    });
     expect(ok.statusCode).toBe(201);
     const common = await t.client('x').post('/api/auth/signup', {
       displayName: 'Common',
@@ -50,14 +56,24 @@ describe('sign up', () => {
       password: 'Password123',
     });
     expect(common.statusCode).toBe(400);
-    expect((common.json<{ error: { fields: Record<string, string> } }>()).error.fields.password).toMatch(/easy to guess/);
+    expect(
+      common.json<{ error: { fields: Record<string, string> } }>().error.fields.password,
+    ).toMatch(/easy to guess/);
   });
 
   it('says clearly when the email already has an account, whatever its case', async () => {
     await t.signUp('Dana');
-    const first = await t.client('x').post('/api/auth/signup', { displayName: 'A', email: 'dup@example.test', password: TEST_PASSWORD });
+    const first = await t.client('x').post('/api/auth/signup', {
+      displayName: 'A',
+      email: 'dup@example.test',
+      password: TEST_PASSWORD,
+    });
     expectStatus(first, 201);
-    const again = await t.client('x').post('/api/auth/signup', { displayName: 'B', email: 'DUP@example.test', password: TEST_PASSWORD });
+    const again = await t.client('x').post('/api/auth/signup', {
+      displayName: 'B',
+      email: 'DUP@example.test',
+      password: TEST_PASSWORD,
+    });
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'email_taken' } });
   });
@@ -66,8 +82,13 @@ describe('sign up', () => {
 describe('sign in', () => {
   it('answers a wrong password and an unknown email with the same status and body', async () => {
     const person = await t.signUp('Kim');
-    const wrongPassword = await t.client('x').post('/api/auth/signin', { email: person.email, password: 'not the password at all' });
-    const unknownEmail = await t.client('x').post('/api/auth/signin', { email: 'nobody-here@example.test', password: 'not the password at all' });
+    const wrongPassword = await t
+      .client('x')
+      .post('/api/auth/signin', { email: person.email, password: 'not the password at all' });
+    const unknownEmail = await t.client('x').post('/api/auth/signin', {
+      email: 'nobody-here@example.test',
+      password: 'not the password at all',
+    });
     expect(wrongPassword.statusCode).toBe(401);
     expect(unknownEmail.statusCode).toBe(401);
     expect(wrongPassword.body).toBe(unknownEmail.body);
@@ -98,12 +119,15 @@ describe('sign in', () => {
   it('signs in with the right password, any email case, and gives a new session each time', async () => {
     const person = await t.signUp('Morgan');
     const c = t.client('second device');
-    const response = await c.post('/api/auth/signin', { email: person.email.toUpperCase(), password: TEST_PASSWORD });
+    const response = await c.post('/api/auth/signin', {
+      email: person.email.toUpperCase(),
+      password: TEST_PASSWORD,
+    });
     expect(response.statusCode).toBe(200);
     expect(c.cookie).toBeDefined();
     expect(c.cookie).not.toBe(person.cookie);
     const sessions = await person.get('/api/auth/sessions');
-    expect((sessions.json<{ sessions: unknown[] }>()).sessions).toHaveLength(2);
+    expect(sessions.json<{ sessions: unknown[] }>().sessions).toHaveLength(2);
   });
 });
 
@@ -123,10 +147,14 @@ describe('sessions', () => {
     const laptop = t.client('laptop');
     await phone.post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD });
     await laptop.post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD });
-    const list = (await person.get('/api/auth/sessions')).json<{ sessions: { id: string; current: boolean }[] }>();
+    const list = (await person.get('/api/auth/sessions')).json<{
+      sessions: { id: string; current: boolean }[];
+    }>();
     expect(list.sessions).toHaveLength(3);
 
-    const phoneSession = (await phone.get('/api/auth/sessions')).json<{ sessions: { id: string; current: boolean }[] }>();
+    const phoneSession = (await phone.get('/api/auth/sessions')).json<{
+      sessions: { id: string; current: boolean }[];
+    }>();
     const phoneId = phoneSession.sessions.find((s) => s.current)!.id;
     expectStatus(await person.delete(`/api/auth/sessions/${phoneId}`), 200);
     expect((await phone.get('/api/auth/me')).statusCode).toBe(401);
@@ -154,7 +182,11 @@ describe('sessions', () => {
     const response = await person.post('/api/auth/signout');
     expect(response.statusCode).toBe(200);
     expect(response.headers['clear-site-data']).toContain('storage');
-    const replay = await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: oldCookie } });
+    const replay = await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: oldCookie },
+    });
     expect(replay.statusCode).toBe(401);
   });
 
@@ -162,21 +194,37 @@ describe('sessions', () => {
     const person = await t.signUp('Tao');
     const token = person.cookie!.split('=')[1]!;
     const store = (await import('../../src/server/auth/sessions')).SessionStore;
-    const sessions = new store(t.database.db, { idleMs: t.config.sessionIdleMs, maxMs: t.config.sessionMaxMs });
+    const sessions = new store(t.database.db, {
+      idleMs: t.config.sessionIdleMs,
+      maxMs: t.config.sessionMaxMs,
+    });
     const now = Date.now();
     expect((await sessions.resolveActor(token, new Date(now + 60_000))).kind).toBe('user');
-    expect((await sessions.resolveActor(token, new Date(now + t.config.sessionIdleMs + 120_000))).kind).toBe('anonymous');
-    expect((await sessions.resolveActor(token, new Date(now + t.config.sessionMaxMs + 1000))).kind).toBe('anonymous');
+    expect(
+      (await sessions.resolveActor(token, new Date(now + t.config.sessionIdleMs + 120_000))).kind,
+    ).toBe('anonymous');
+    expect(
+      (await sessions.resolveActor(token, new Date(now + t.config.sessionMaxMs + 1000))).kind,
+    ).toBe('anonymous');
   });
 });
 
 describe('CSRF and rate limits', () => {
   it('refuses a state change from another site, or with no origin information at all', async () => {
     const person = await t.signUp('Uma');
-    const crossSite = await person.request('POST', '/api/space', {}, { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' });
+    const crossSite = await person.request(
+      'POST',
+      '/api/space',
+      {},
+      { origin: 'https://evil.example', 'sec-fetch-site': 'cross-site' },
+    );
     expect(crossSite.statusCode).toBe(403);
     expect(crossSite.json()).toMatchObject({ error: { code: 'forbidden_origin' } });
-    const noOrigin = await t.app.inject({ method: 'POST', url: '/api/space', headers: { cookie: person.cookie! } });
+    const noOrigin = await t.app.inject({
+      method: 'POST',
+      url: '/api/space',
+      headers: { cookie: person.cookie! },
+    });
     expect(noOrigin.statusCode).toBe(403);
     expect((await person.get('/api/space')).json()).toEqual({ space: null });
   });
@@ -187,7 +235,10 @@ describe('CSRF and rate limits', () => {
       const c = limited.client('guesser');
       const statuses: number[] = [];
       for (let i = 0; i < 4; i++) {
-        statuses.push((await c.post('/api/auth/signin', { email: 'x@example.test', password: `guess ${i}` })).statusCode);
+        statuses.push(
+          (await c.post('/api/auth/signin', { email: 'x@example.test', password: `guess ${i}` }))
+            .statusCode,
+        );
       }
       expect(statuses).toEqual([401, 401, 401, 429]);
       const last = await c.post('/api/auth/signin', { email: 'x@example.test', password: 'guess' });

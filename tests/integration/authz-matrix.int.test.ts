@@ -1,6 +1,12 @@
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, expectStatus, TEST_PASSWORD, type TestApp, type TestClient } from '../helpers/test-app';
+import {
+  createTestApp,
+  expectStatus,
+  TEST_PASSWORD,
+  type TestApp,
+  type TestClient,
+} from '../helpers/test-app';
 
 /**
  * The authorization matrix: every route × every kind of caller, with the status each must get.
@@ -19,7 +25,9 @@ interface World {
 }
 
 async function sessionIdOf(client: TestClient): Promise<string> {
-  const list = (await client.get('/api/auth/sessions')).json<{ sessions: { id: string; current: boolean }[] }>();
+  const list = (await client.get('/api/auth/sessions')).json<{
+    sessions: { id: string; current: boolean }[];
+  }>();
   return list.sessions.find((s) => s.current)!.id;
 }
 
@@ -66,23 +74,54 @@ interface Row {
 const NO_ONE_ELSE = { anonymous: 401, stranger: 404, former: 404 } as const;
 
 const MATRIX: Row[] = [
-  { route: 'GET /api/ping', world: 'couple', call: (c) => c.get('/api/ping'), expect: { anonymous: 200, stranger: 200, former: 200, partner: 200, self: 200 } },
-  { route: 'GET /api/health', world: 'couple', call: (c) => c.get('/api/health'), expect: { anonymous: 200, stranger: 200, former: 200, partner: 200, self: 200 } },
+  {
+    route: 'GET /api/ping',
+    world: 'couple',
+    call: (c) => c.get('/api/ping'),
+    expect: { anonymous: 200, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
+  {
+    route: 'GET /api/health',
+    world: 'couple',
+    call: (c) => c.get('/api/health'),
+    expect: { anonymous: 200, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
   {
     route: 'POST /api/auth/signup',
     world: 'couple',
-    call: (c) => c.post('/api/auth/signup', { displayName: 'New', email: `new-${Math.random()}@example.test`, password: TEST_PASSWORD }),
+    call: (c) =>
+      c.post('/api/auth/signup', {
+        displayName: 'New',
+        email: `new-${Math.random()}@example.test`,
+        password: TEST_PASSWORD,
+      }),
     expect: { anonymous: 201, stranger: 201, former: 201, partner: 201, self: 201 },
   },
   {
     route: 'POST /api/auth/signin',
     world: 'couple',
-    call: (c, w) => c.post('/api/auth/signin', { email: w.selfEmail, password: 'a wrong password' }),
+    call: (c, w) =>
+      c.post('/api/auth/signin', { email: w.selfEmail, password: 'a wrong password' }),
     expect: { anonymous: 401, stranger: 401, former: 401, partner: 401, self: 401 },
   },
-  { route: 'POST /api/auth/signout', world: 'couple', call: (c) => c.post('/api/auth/signout'), expect: { anonymous: 200, stranger: 200, former: 200, partner: 200, self: 200 } },
-  { route: 'GET /api/auth/me', world: 'couple', call: (c) => c.get('/api/auth/me'), expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 } },
-  { route: 'GET /api/auth/sessions', world: 'couple', call: (c) => c.get('/api/auth/sessions'), expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 } },
+  {
+    route: 'POST /api/auth/signout',
+    world: 'couple',
+    call: (c) => c.post('/api/auth/signout'),
+    expect: { anonymous: 200, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
+  {
+    route: 'GET /api/auth/me',
+    world: 'couple',
+    call: (c) => c.get('/api/auth/me'),
+    expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
+  {
+    route: 'GET /api/auth/sessions',
+    world: 'couple',
+    call: (c) => c.get('/api/auth/sessions'),
+    expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
   {
     route: 'DELETE /api/auth/sessions/:id',
     world: 'couple',
@@ -95,11 +134,36 @@ const MATRIX: Row[] = [
     call: (c) => c.post('/api/auth/sessions/signout-others'),
     expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 },
   },
-  { route: 'GET /api/space', world: 'couple', call: (c) => c.get('/api/space'), expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 } },
-  { route: 'POST /api/space', world: 'couple', call: (c) => c.post('/api/space'), expect: { anonymous: 401, stranger: 409, former: 201, partner: 409, self: 409 } },
-  { route: 'POST /api/space/leave', world: 'couple', call: (c) => c.post('/api/space/leave'), expect: { anonymous: 401, stranger: 200, former: 404, partner: 200, self: 200 } },
-  { route: 'GET /api/invites', world: 'open-invite', call: (c) => c.get('/api/invites'), expect: { anonymous: 401, stranger: 200, former: 404, partner: 404, self: 200 } },
-  { route: 'POST /api/invites', world: 'couple', call: (c) => c.post('/api/invites'), expect: { anonymous: 401, stranger: 201, former: 404, partner: 409, self: 409 } },
+  {
+    route: 'GET /api/space',
+    world: 'couple',
+    call: (c) => c.get('/api/space'),
+    expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
+  {
+    route: 'POST /api/space',
+    world: 'couple',
+    call: (c) => c.post('/api/space'),
+    expect: { anonymous: 401, stranger: 409, former: 201, partner: 409, self: 409 },
+  },
+  {
+    route: 'POST /api/space/leave',
+    world: 'couple',
+    call: (c) => c.post('/api/space/leave'),
+    expect: { anonymous: 401, stranger: 200, former: 404, partner: 200, self: 200 },
+  },
+  {
+    route: 'GET /api/invites',
+    world: 'open-invite',
+    call: (c) => c.get('/api/invites'),
+    expect: { anonymous: 401, stranger: 200, former: 404, partner: 404, self: 200 },
+  },
+  {
+    route: 'POST /api/invites',
+    world: 'couple',
+    call: (c) => c.post('/api/invites'),
+    expect: { anonymous: 401, stranger: 201, former: 404, partner: 409, self: 409 },
+  },
   {
     route: 'DELETE /api/invites/:id',
     world: 'open-invite',
@@ -154,7 +218,10 @@ describe('authorization matrix', () => {
           expect(response.body).not.toContain(world.selfEmail);
           expect(response.body).not.toContain(world.selfSessionId);
         }
-        if ((actor === 'stranger' || actor === 'former' || actor === 'anonymous') && !row.joins?.includes(actor)) {
+        if (
+          (actor === 'stranger' || actor === 'former' || actor === 'anonymous') &&
+          !row.joins?.includes(actor)
+        ) {
           expect(response.body).not.toContain(world.selfSpaceId);
         }
         if (response.statusCode === 404) {

@@ -42,12 +42,20 @@ describe('logs carry ids and statuses, never content', () => {
     const b = t.client('b');
     await b.post('/api/invites/preview', { token: CANARY_TOKEN });
     await b.post('/api/invites/preview', { token });
-    await b.post('/api/auth/signup', { displayName: 'Other', email: `other-${CANARY.toLowerCase()}@example.test`, password: `long ${CANARY} pass` });
+    await b.post('/api/auth/signup', {
+      displayName: 'Other',
+      email: `other-${CANARY.toLowerCase()}@example.test`,
+      password: `long ${CANARY} pass`,
+    });
     await b.post('/api/invites/accept', { token });
     await b.post('/api/invites/accept', { token: CANARY_TOKEN });
     await b.post('/api/space/leave', { why: CANARY });
     await b.request('GET', `/api/unknown/${CANARY}`);
-    await t.app.inject({ method: 'GET', url: '/api/auth/me', headers: { cookie: `hh_session=${CANARY_TOKEN}` } });
+    await t.app.inject({
+      method: 'GET',
+      url: '/api/auth/me',
+      headers: { cookie: `hh_session=${CANARY_TOKEN}` },
+    });
     await t.app.inject({
       method: 'POST',
       url: '/api/auth/signin',

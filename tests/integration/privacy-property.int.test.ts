@@ -57,11 +57,18 @@ async function readView(client: TestClient, secrets: Secrets): Promise<View> {
     expect(response.statusCode).toBeLessThan(500);
     bodies.push(response.body);
     if (url === '/api/auth/sessions' && response.statusCode === 200) {
-      for (const s of (response.json<{ sessions: { id: string }[] }>()).sessions) secrets.sessionIds.add(s.id);
+      for (const s of response.json<{ sessions: { id: string }[] }>().sessions)
+        secrets.sessionIds.add(s.id);
     }
   }
-  const space = JSON.parse(bodies[2]!) as { space: { id: string; partner: { displayName: string } | null } | null };
-  return { spaceId: space.space?.id ?? null, partnerName: space.space?.partner?.displayName ?? null, body: bodies.join('\n') };
+  const space = JSON.parse(bodies[2]!) as {
+    space: { id: string; partner: { displayName: string } | null } | null;
+  };
+  return {
+    spaceId: space.space?.id ?? null,
+    partnerName: space.space?.partner?.displayName ?? null,
+    body: bodies.join('\n'),
+  };
 }
 
 describe('nothing private crosses between people', () => {
@@ -73,10 +80,17 @@ describe('nothing private crosses between people', () => {
         const clients = {} as Record<Person, TestClient[]>;
         const secrets = {} as Record<Person, Secrets>;
         for (const p of PEOPLE) {
-          const signed = await t.signUp(`Person ${p.toUpperCase()} ${run}x${Math.floor(Math.random() * 1e6)}`);
+          const signed = await t.signUp(
+            `Person ${p.toUpperCase()} ${run}x${Math.floor(Math.random() * 1e6)}`,
+          );
           const me = (await signed.get('/api/auth/me')).json<{ user: { displayName: string } }>();
           clients[p] = [signed];
-          secrets[p] = { email: signed.email, name: me.user.displayName, sessionIds: new Set(), inviteTokens: new Set() };
+          secrets[p] = {
+            email: signed.email,
+            name: me.user.displayName,
+            sessionIds: new Set(),
+            inviteTokens: new Set(),
+          };
         }
         const latestToken: Partial<Record<Person, string>> = {};
 
@@ -105,7 +119,10 @@ describe('nothing private crosses between people', () => {
               break;
             case 'newDevice': {
               const device = t.client(`${s.who} device`);
-              await device.post('/api/auth/signin', { email: secrets[s.who].email, password: TEST_PASSWORD });
+              await device.post('/api/auth/signin', {
+                email: secrets[s.who].email,
+                password: TEST_PASSWORD,
+              });
               clients[s.who].push(device);
               break;
             }
@@ -115,7 +132,7 @@ describe('nothing private crosses between people', () => {
             case 'cancelInvites': {
               const list = await c.get('/api/invites');
               if (list.statusCode === 200) {
-                for (const invite of (list.json<{ invites: { id: string }[] }>()).invites) {
+                for (const invite of list.json<{ invites: { id: string }[] }>().invites) {
                   await c.delete(`/api/invites/${invite.id}`);
                 }
               }

@@ -11,7 +11,9 @@ afterAll(async () => {
   await t?.close();
 });
 
-type SpaceBody = { space: { id: string; partner: { displayName: string; joinedAt: string } | null } | null };
+type SpaceBody = {
+  space: { id: string; partner: { displayName: string; joinedAt: string } | null } | null;
+};
 
 describe('the couple’s space', () => {
   it('starts with no space, creates one, and refuses a second', async () => {
@@ -19,7 +21,7 @@ describe('the couple’s space', () => {
     expect((await a.get('/api/space')).json()).toEqual({ space: null });
     const created = await a.post('/api/space');
     expect(created.statusCode).toBe(201);
-    expect((created.json<SpaceBody>()).space).toMatchObject({ partner: null });
+    expect(created.json<SpaceBody>().space).toMatchObject({ partner: null });
     const again = await a.post('/api/space');
     expect(again.statusCode).toBe(409);
     expect(again.json()).toMatchObject({ error: { code: 'already_in_space' } });
@@ -31,7 +33,11 @@ describe('the couple’s space', () => {
     expectStatus(await a.post('/api/space'), 201);
     const invite = await a.post('/api/invites');
     expect(invite.statusCode).toBe(201);
-    const { token, id, expiresAt } = invite.json<{ token: string; id: string; expiresAt: string }>();
+    const { token, id, expiresAt } = invite.json<{
+      token: string;
+      id: string;
+      expiresAt: string;
+    }>();
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/);
     const days = (Date.parse(expiresAt) - Date.now()) / 86_400_000;
     expect(days).toBeGreaterThan(6.9);
@@ -48,7 +54,7 @@ describe('the couple’s space', () => {
 
     const accepted = await b.post('/api/invites/accept', { token });
     expect(accepted.statusCode).toBe(200);
-    expect((accepted.json<SpaceBody>()).space?.partner?.displayName).toBe('Alex');
+    expect(accepted.json<SpaceBody>().space?.partner?.displayName).toBe('Alex');
 
     const aView = (await a.get('/api/space')).json<SpaceBody>();
     const bView = (await b.get('/api/space')).json<SpaceBody>();
@@ -75,7 +81,9 @@ describe('the couple’s space', () => {
     const replaced = await t.client('x').post('/api/invites/preview', { token: first.token });
     expect(replaced.statusCode).toBe(404);
     expect(replaced.body).toBe(wrong.body);
-    expect(((await c.get('/api/invites')).json<{ invites: { id: string }[] }>()).invites.map((i) => i.id)).toEqual([second.id]);
+    expect(
+      (await c.get('/api/invites')).json<{ invites: { id: string }[] }>().invites.map((i) => i.id),
+    ).toEqual([second.id]);
 
     expectStatus(await c.delete(`/api/invites/${second.id}`), 200);
     const cancelled = await t.client('x').post('/api/invites/preview', { token: second.token });
@@ -83,7 +91,10 @@ describe('the couple’s space', () => {
     expect((await c.delete(`/api/invites/${second.id}`)).statusCode).toBe(404);
 
     const third = (await c.post('/api/invites')).json<{ token: string; id: string }>();
-    await t.database.db.update(invites).set({ expiresAt: new Date(Date.now() - 1000) }).where(eq(invites.id, third.id));
+    await t.database.db
+      .update(invites)
+      .set({ expiresAt: new Date(Date.now() - 1000) })
+      .where(eq(invites.id, third.id));
     const joiner = await t.signUp('Drew');
     const expired = await joiner.post('/api/invites/accept', { token: third.token });
     expect(expired.statusCode).toBe(404);
@@ -103,7 +114,10 @@ describe('the couple’s space', () => {
     // Two people racing for the same link: exactly one gets in.
     const p = await t.signUp('Gale');
     const q = await t.signUp('Hal');
-    const results = await Promise.all([p.post('/api/invites/accept', { token }), q.post('/api/invites/accept', { token })]);
+    const results = await Promise.all([
+      p.post('/api/invites/accept', { token }),
+      q.post('/api/invites/accept', { token }),
+    ]);
     expect(results.map((r) => r.statusCode).sort()).toEqual([200, 404]);
   });
 
@@ -119,7 +133,7 @@ describe('the couple’s space', () => {
 
   it('lets a partner leave: the other keeps the space, the leaver loses access to it', async () => {
     const { a, b } = await createCouple(t);
-    const spaceId = ((await a.get('/api/space')).json<SpaceBody>()).space!.id;
+    const spaceId = (await a.get('/api/space')).json<SpaceBody>().space!.id;
     expectStatus(await b.post('/api/space/leave'), 200);
     expect((await b.get('/api/space')).json()).toEqual({ space: null });
     expect((await b.get('/api/invites')).statusCode).toBe(404);
@@ -141,7 +155,7 @@ describe('the couple’s space', () => {
 
   it('closes the space when both partners leave at the same moment', async () => {
     const { a, b } = await createCouple(t);
-    const spaceId = ((await a.get('/api/space')).json<SpaceBody>()).space!.id;
+    const spaceId = (await a.get('/api/space')).json<SpaceBody>().space!.id;
     const results = await Promise.all([a.post('/api/space/leave'), b.post('/api/space/leave')]);
     expect(results.map((r) => r.statusCode)).toEqual([200, 200]);
     const [space] = await t.database.db.select().from(spaces).where(eq(spaces.id, spaceId));

@@ -26,7 +26,10 @@ let dummyHash: Promise<string> | undefined;
  * Verifies a password; with no stored hash (unknown email) it still does the same work against a
  * dummy hash, so a wrong password and an unknown email take about the same time.
  */
-export async function verifyPassword(storedHash: string | undefined, password: string): Promise<boolean> {
+export async function verifyPassword(
+  storedHash: string | undefined,
+  password: string,
+): Promise<boolean> {
   if (storedHash === undefined) {
     dummyHash ??= hashPassword('not-a-real-password-just-equal-timing');
     await verify(await dummyHash, password).catch(() => false);

@@ -19,7 +19,8 @@ import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie
 import { describeDevice } from './device';
 import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
 
-const SIGN_IN_FAILED = 'That email and password do not match an account. Please check both and try again.';
+const SIGN_IN_FAILED =
+  'That email and password do not match an account. Please check both and try again.';
 
 export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -29,14 +30,20 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
   app.post(
     '/api/auth/signup',
     {
-      schema: { tags: ['auth'], summary: 'Create an account and sign in', body: ZSignUpBody, response: { 201: ZMeResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Create an account and sign in',
+        body: ZSignUpBody,
+        response: { 201: ZMeResponse },
+      },
       config: { policy: policy('public', 'user', 'create'), rateLimit },
     },
     async (request, reply) => {
       const { displayName, email, password } = request.body;
       if (isCommonPassword(password)) {
         throw new AppError('validation_failed', 'Please choose a less common password.', {
-          password: 'Many people use this password, so it is easy to guess. A few unrelated words together work well.',
+          password:
+            'Many people use this password, so it is easy to guess. A few unrelated words together work well.',
         });
       }
       const passwordHash = await hashPassword(password);
@@ -47,11 +54,18 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
         .returning({ id: users.id });
       const user = inserted[0];
       if (!user) {
-        throw new AppError('email_taken', 'There is already an account with this email. Please sign in instead.', {
-          email: 'This email already has an account.',
-        });
+        throw new AppError(
+          'email_taken',
+          'There is already an account with this email. Please sign in instead.',
+          {
+            email: 'This email already has an account.',
+          },
+        );
       }
-      const token = await ctx.sessions.create(user.id, describeDevice(request.headers['user-agent']));
+      const token = await ctx.sessions.create(
+        user.id,
+        describeDevice(request.headers['user-agent']),
+      );
       setSessionCookie(reply, config, token);
       return reply.status(201).send({ user: { id: user.id, displayName, email } });
     },
@@ -60,20 +74,33 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
   app.post(
     '/api/auth/signin',
     {
-      schema: { tags: ['auth'], summary: 'Sign in', body: ZSignInBody, response: { 200: ZMeResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in',
+        body: ZSignInBody,
+        response: { 200: ZMeResponse },
+      },
       config: { policy: policy('public', 'session', 'create'), rateLimit },
     },
     async (request, reply) => {
       const { email, password } = request.body;
       const [user] = await db
-        .select({ id: users.id, displayName: users.displayName, email: users.email, passwordHash: users.passwordHash })
+        .select({
+          id: users.id,
+          displayName: users.displayName,
+          email: users.email,
+          passwordHash: users.passwordHash,
+        })
         .from(users)
         .where(eq(sql`lower(${users.email})`, email))
         .limit(1);
       const matches = await verifyPassword(user?.passwordHash, password);
       if (!user || !matches) throw new AppError('unauthenticated', SIGN_IN_FAILED);
       // A fresh token at every sign-in (session fixation defence); the old cookie, if any, is replaced.
-      const token = await ctx.sessions.create(user.id, describeDevice(request.headers['user-agent']));
+      const token = await ctx.sessions.create(
+        user.id,
+        describeDevice(request.headers['user-agent']),
+      );
       setSessionCookie(reply, config, token);
       return { user: { id: user.id, displayName: user.displayName, email: user.email } };
     },
@@ -115,7 +142,12 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
     async (request) => {
       const actor = requireSignedIn(request.actor);
       const rows = await db
-        .select({ id: sessions.id, createdAt: sessions.createdAt, lastSeenAt: sessions.lastSeenAt, device: sessions.device })
+        .select({
+          id: sessions.id,
+          createdAt: sessions.createdAt,
+          lastSeenAt: sessions.lastSeenAt,
+          device: sessions.device,
+        })
         .from(sessions)
         .where(and(scope.sessions(actor), sql`${sessions.expiresAt} > now()`))
         .orderBy(desc(sessions.lastSeenAt))
@@ -135,7 +167,12 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
   app.delete(
     '/api/auth/sessions/:id',
     {
-      schema: { tags: ['auth'], summary: 'Sign out one of my sessions', params: ZIdParams, response: { 200: ZOk } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out one of my sessions',
+        params: ZIdParams,
+        response: { 200: ZOk },
+      },
       config: { policy: policy('signed-in', 'session', 'delete') },
     },
     async (request, reply) => {
@@ -153,7 +190,11 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
   app.post(
     '/api/auth/sessions/signout-others',
     {
-      schema: { tags: ['auth'], summary: 'Sign out of all other devices', response: { 200: ZSignOutOthersResponse } },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign out of all other devices',
+        response: { 200: ZSignOutOthersResponse },
+      },
       config: { policy: policy('signed-in', 'session', 'delete') },
     },
     async (request) => {

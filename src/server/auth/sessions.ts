@@ -110,7 +110,11 @@ export class SessionStore {
               joinedAt: row.joinedAt,
               partner:
                 row.partnerId && row.partnerName && row.partnerJoinedAt
-                  ? { userId: row.partnerId, displayName: row.partnerName, joinedAt: row.partnerJoinedAt }
+                  ? {
+                      userId: row.partnerId,
+                      displayName: row.partnerName,
+                      joinedAt: row.partnerJoinedAt,
+                    }
                   : null,
             }
           : null,

@@ -4,7 +4,13 @@ import { ConfigError, loadConfig } from './index';
 describe('loadConfig', () => {
   it('gives safe defaults for a laptop', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 3000, host: '127.0.0.1', databaseUrl: undefined, secureCookies: false, env: 'development' });
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      secureCookies: false,
+      env: 'development',
+    });
     expect(config.dataDir).toMatch(/\/data$/);
     expect(config.publicUrl.origin).toBe('http://localhost:3000');
     expect(config.sessionIdleMs).toBe(30 * 60_000);
@@ -32,7 +38,9 @@ describe('loadConfig', () => {
     expect(caught).toBeInstanceOf(ConfigError);
     const problems = (caught as ConfigError).problems;
     expect(problems).toHaveLength(3);
-    expect(problems.find((p) => p.includes('PORT'))).toMatch(/PORT must be a port number from 0 to 65535 \(got "eighty"\)/);
+    expect(problems.find((p) => p.includes('PORT'))).toMatch(
+      /PORT must be a port number from 0 to 65535 \(got "eighty"\)/,
+    );
     expect(problems.find((p) => p.includes('DATABASE_URL'))).toMatch(/postgres:\/\//);
     expect(problems.find((p) => p.includes('LOG_LEVEL'))).toMatch(/fatal, error, warn/);
   });

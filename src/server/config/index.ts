@@ -25,7 +25,10 @@ const ZEnv = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .string()
-    .regex(/^(true|false|\d+|[\d.:/a-fA-F, ]+)$/, 'true, false, a hop count, or a list of proxy addresses')
+    .regex(
+      /^(true|false|\d+|[\d.:/a-fA-F, ]+)$/,
+      'true, false, a hop count, or a list of proxy addresses',
+    )
     .default('false'),
   QUICK_EXIT_URL: z.url().default('https://www.wikipedia.org/'),
   SESSION_IDLE_MINUTES: ZPositiveInt.default(30),
@@ -88,7 +91,9 @@ function parseTrustProxy(raw: string): boolean | number | string {
 /** Parses an environment (defaults to `process.env`); throws `ConfigError` listing every bad variable. */
 export function loadConfig(source: Record<string, string | undefined> = process.env): Config {
   // An empty variable means "not set", the way shells and .env files usually mean it.
-  const env = Object.fromEntries(Object.entries(source).filter(([, v]) => v !== undefined && v !== ''));
+  const env = Object.fromEntries(
+    Object.entries(source).filter(([, v]) => v !== undefined && v !== ''),
+  );
   const parsed = ZEnv.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {

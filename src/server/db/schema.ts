@@ -57,8 +57,12 @@ export const memberships = pgTable(
   },
   (t) => [
     // One active space per person.
-    uniqueIndex('memberships_one_active_per_user').on(t.userId).where(sql`${t.leftAt} is null`),
-    index('memberships_active_by_space').on(t.spaceId).where(sql`${t.leftAt} is null`),
+    uniqueIndex('memberships_one_active_per_user')
+      .on(t.userId)
+      .where(sql`${t.leftAt} is null`),
+    index('memberships_active_by_space')
+      .on(t.spaceId)
+      .where(sql`${t.leftAt} is null`),
   ],
 );
 

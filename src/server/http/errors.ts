@@ -23,7 +23,9 @@ function validationError(issues: { path: string; message: string }[]): AppError 
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
-    return validationError(error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })));
+    return validationError(
+      error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })),
+    );
   }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const where = (error as { validationContext?: string }).validationContext ?? 'body';
@@ -38,25 +40,48 @@ export function toAppError(error: unknown): AppError | undefined {
   switch (fastifyError.code) {
     case 'FST_ERR_CTP_INVALID_JSON_BODY':
     case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-      return new AppError('invalid_json', 'The request body was not valid JSON. Nothing was saved; please try again.');
+      return new AppError(
+        'invalid_json',
+        'The request body was not valid JSON. Nothing was saved; please try again.',
+      );
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
-      return new AppError('payload_too_large', 'That is more than we can take in one go. Please send something shorter.');
+      return new AppError(
+        'payload_too_large',
+        'That is more than we can take in one go. Please send something shorter.',
+      );
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
     case 'FST_ERR_CTP_INVALID_CONTENT_LENGTH':
-      return new AppError('unsupported_media_type', 'Please send the request as JSON (content-type: application/json).');
+      return new AppError(
+        'unsupported_media_type',
+        'Please send the request as JSON (content-type: application/json).',
+      );
     default:
       break;
   }
   if (fastifyError.statusCode === 429) {
-    return new AppError('rate_limited', 'That was a lot of tries in a short time. Please wait a minute and try again.');
+    return new AppError(
+      'rate_limited',
+      'That was a lot of tries in a short time. Please wait a minute and try again.',
+    );
   }
   if (error instanceof SyntaxError && fastifyError.statusCode === 400) {
-    return new AppError('invalid_json', 'The request body was not valid JSON. Nothing was saved; please try again.');
+    return new AppError(
+      'invalid_json',
+      'The request body was not valid JSON. Nothing was saved; please try again.',
+    );
   }
-  if (typeof fastifyError.statusCode === 'number' && fastifyError.statusCode >= 400 && fastifyError.statusCode < 500) {
+  if (
+    typeof fastifyError.statusCode === 'number' &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
     // Any other client error from Fastify or a plugin: keep its status, never its internals.
-    if (fastifyError.statusCode === 404) return new AppError('not_found', 'We could not find that.');
-    return new AppError('validation_failed', 'This request could not be understood. Please check it and try again.');
+    if (fastifyError.statusCode === 404)
+      return new AppError('not_found', 'We could not find that.');
+    return new AppError(
+      'validation_failed',
+      'This request could not be understood. Please check it and try again.',
+    );
   }
   return undefined;
 }
@@ -65,12 +90,16 @@ export function registerErrorHandling(app: FastifyInstance): void {
   app.setErrorHandler((error, request, reply) => {
     const appError = toAppError(error);
     if (appError) {
-      if (appError.status === 429 && !reply.hasHeader('retry-after')) reply.header('retry-after', '60');
+      if (appError.status === 429 && !reply.hasHeader('retry-after'))
+        reply.header('retry-after', '60');
       return reply.status(appError.status).send(appError.toBody());
     }
     // Log the error's kind and stack, never the request body.
     request.log.error({ err: error }, 'unexpected error');
-    const internal = new AppError('internal', 'Something went wrong on our side. Nothing you did caused it; please try again in a moment.');
+    const internal = new AppError(
+      'internal',
+      'Something went wrong on our side. Nothing you did caused it; please try again in a moment.',
+    );
     return reply.status(500).send(internal.toBody());
   });
 }

@@ -37,7 +37,10 @@ export async function registerSecurityHeaders(app: FastifyInstance, config: Conf
       'permissions-policy',
       'camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=(), browsing-topics=()',
     );
-    if (request.url.startsWith('/api/') || reply.getHeader('content-type')?.toString().startsWith('text/html')) {
+    if (
+      request.url.startsWith('/api/') ||
+      reply.getHeader('content-type')?.toString().startsWith('text/html')
+    ) {
       reply.header('cache-control', 'no-store');
     }
     return payload;

@@ -16,10 +16,17 @@ function escapeAttribute(value: string): string {
 }
 
 /** Serves the built React app; every page path gets index.html, the app routes on the client. */
-export async function registerWebApp(app: FastifyInstance, config: Config, distDir = WEB_DIST): Promise<void> {
+export async function registerWebApp(
+  app: FastifyInstance,
+  config: Config,
+  distDir = WEB_DIST,
+): Promise<void> {
   const indexPath = path.join(distDir, 'index.html');
   const indexHtml = existsSync(indexPath)
-    ? readFileSync(indexPath, 'utf8').replaceAll('__QUICK_EXIT_URL__', escapeAttribute(config.quickExitUrl))
+    ? readFileSync(indexPath, 'utf8').replaceAll(
+        '__QUICK_EXIT_URL__',
+        escapeAttribute(config.quickExitUrl),
+      )
     : NOT_BUILT_PAGE;
 
   if (existsSync(distDir)) {

@@ -32,7 +32,11 @@ declare module 'fastify' {
   }
 }
 
-export function policy(access: RouteAccess, resource: string, action: Action | 'none'): RoutePolicy {
+export function policy(
+  access: RouteAccess,
+  resource: string,
+  action: Action | 'none',
+): RoutePolicy {
   return { access, resource, action };
 }
 
@@ -66,7 +70,10 @@ export function stampPolicyOnPluginRoutes(scope: FastifyInstance, routePolicy: R
   });
 }
 
-export function registerRoutePolicies(app: FastifyInstance, resolveActor: ActorResolver): RoutePolicyRegistry {
+export function registerRoutePolicies(
+  app: FastifyInstance,
+  resolveActor: ActorResolver,
+): RoutePolicyRegistry {
   const registry = new RoutePolicyRegistry();
   // Fastify wants a primitive default for request decorators; every request gets ANONYMOUS below.
   app.decorateRequest('actor', null as never);
@@ -88,7 +95,9 @@ export function registerRoutePolicies(app: FastifyInstance, resolveActor: ActorR
     const missing = registry.undeclared();
     if (missing.length > 0) {
       const list = missing.map((r) => `${r.method} ${r.url}`).join(', ');
-      throw new Error(`Routes without a declared access policy: ${list}. Add config.policy to each.`);
+      throw new Error(
+        `Routes without a declared access policy: ${list}. Add config.policy to each.`,
+      );
     }
   });
 

@@ -12,9 +12,11 @@ export type Action = 'read' | 'create' | 'update' | 'delete';
 /** What the actor may do with resources of each kind, before any row is looked at. */
 export const can = {
   /** Creating a space: signed in, and not already in one (one active space per person). */
-  createSpace: (actor: Actor): actor is SignedInActor => actor.kind === 'user' && actor.space === null,
+  createSpace: (actor: Actor): actor is SignedInActor =>
+    actor.kind === 'user' && actor.space === null,
   /** Joining through an invite: signed in and not already in a space. */
-  acceptInvite: (actor: Actor): actor is SignedInActor => actor.kind === 'user' && actor.space === null,
+  acceptInvite: (actor: Actor): actor is SignedInActor =>
+    actor.kind === 'user' && actor.space === null,
   /** Creating an invite: a member of a space that still has room for the partner. */
   createInvite: (actor: Actor): actor is SpaceMemberActor =>
     isSpaceMember(actor) && actor.space.partner === null,
@@ -38,7 +40,9 @@ export const scope = {
   },
   /** The space I am an active member of. */
   space(actor: Actor): SQL {
-    return isSpaceMember(actor) ? and(eq(spaces.id, actor.space.id), isNull(spaces.closedAt))! : NOTHING;
+    return isSpaceMember(actor)
+      ? and(eq(spaces.id, actor.space.id), isNull(spaces.closedAt))!
+      : NOTHING;
   },
   /** Invites of my space that are still usable; either member may see and cancel them. */
   activeInvites(actor: Actor, now: Date): SQL {

@@ -20,7 +20,10 @@ export const ZEmail = z
 
 export const ZNewPassword = z
   .string()
-  .min(PASSWORD_MIN, `Please use at least ${PASSWORD_MIN} characters. A few words together work well.`)
+  .min(
+    PASSWORD_MIN,
+    `Please use at least ${PASSWORD_MIN} characters. A few words together work well.`,
+  )
   .max(PASSWORD_MAX, `Please use ${PASSWORD_MAX} characters or fewer.`);
 
 export const ZSignUpBody = z.object({

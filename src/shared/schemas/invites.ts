@@ -5,7 +5,10 @@ import { ZId, ZIsoDate } from './common';
 export const ZInviteToken = z
   .string()
   .trim()
-  .regex(/^[A-Za-z0-9_-]{43}$/, 'This invite link looks incomplete. Please copy the whole link again.');
+  .regex(
+    /^[A-Za-z0-9_-]{43}$/,
+    'This invite link looks incomplete. Please copy the whole link again.',
+  );
 
 export const INVITE_DAYS = 7;
 

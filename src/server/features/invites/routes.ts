@@ -1,12 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZIdParams, ZOk } from '../../../shared/schemas/common';
-import { ZCreatedInvite, ZInviteList, ZInvitePreview, ZInviteTokenBody } from '../../../shared/schemas/invites';
+import {
+  ZCreatedInvite,
+  ZInviteList,
+  ZInvitePreview,
+  ZInviteTokenBody,
+} from '../../../shared/schemas/invites';
 import { ZSpaceResponse } from '../../../shared/schemas/space';
 import type { ServerContext } from '../../context';
 import { requireSignedIn, requireSpaceMember } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
-import { acceptInvite, createInvite, listActiveInvites, previewInvite, revokeInvite } from './service';
+import {
+  acceptInvite,
+  createInvite,
+  listActiveInvites,
+  previewInvite,
+  revokeInvite,
+} from './service';
 
 export function registerInviteRoutes(root: FastifyInstance, ctx: ServerContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
@@ -15,10 +26,16 @@ export function registerInviteRoutes(root: FastifyInstance, ctx: ServerContext):
   app.get(
     '/api/invites',
     {
-      schema: { tags: ['invites'], summary: 'The usable invite links of my space', response: { 200: ZInviteList } },
+      schema: {
+        tags: ['invites'],
+        summary: 'The usable invite links of my space',
+        response: { 200: ZInviteList },
+      },
       config: { policy: policy('space-member', 'invite', 'read') },
     },
-    async (request) => ({ invites: await listActiveInvites(ctx.db, requireSpaceMember(request.actor)) }),
+    async (request) => ({
+      invites: await listActiveInvites(ctx.db, requireSpaceMember(request.actor)),
+    }),
   );
 
   app.post(
@@ -40,7 +57,12 @@ export function registerInviteRoutes(root: FastifyInstance, ctx: ServerContext):
   app.delete(
     '/api/invites/:id',
     {
-      schema: { tags: ['invites'], summary: 'Cancel an invite link', params: ZIdParams, response: { 200: ZOk } },
+      schema: {
+        tags: ['invites'],
+        summary: 'Cancel an invite link',
+        params: ZIdParams,
+        response: { 200: ZOk },
+      },
       config: { policy: policy('space-member', 'invite', 'delete') },
     },
     async (request) => {
@@ -74,6 +96,8 @@ export function registerInviteRoutes(root: FastifyInstance, ctx: ServerContext):
       },
       config: { policy: policy('signed-in', 'invite', 'update'), rateLimit },
     },
-    async (request) => ({ space: await acceptInvite(ctx.db, requireSignedIn(request.actor), request.body.token) }),
+    async (request) => ({
+      space: await acceptInvite(ctx.db, requireSignedIn(request.actor), request.body.token),
+    }),
   );
 }

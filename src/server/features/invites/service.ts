@@ -1,6 +1,11 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
 import { AppError, notFound } from '../../../shared/errors';
-import { INVITE_DAYS, type TCreatedInvite, type TInvite, type TInvitePreview } from '../../../shared/schemas/invites';
+import {
+  INVITE_DAYS,
+  type TCreatedInvite,
+  type TInvite,
+  type TInvitePreview,
+} from '../../../shared/schemas/invites';
 import type { TSpace } from '../../../shared/schemas/space';
 import { createToken, hashToken } from '../../auth/tokens';
 import type { Database } from '../../db';
@@ -17,7 +22,11 @@ const ALREADY_IN_SPACE =
   'You are already in a space. To join this one, first leave your current space from your home page.';
 
 function presentInvite(row: { id: string; createdAt: Date; expiresAt: Date }): TInvite {
-  return { id: row.id, createdAt: row.createdAt.toISOString(), expiresAt: row.expiresAt.toISOString() };
+  return {
+    id: row.id,
+    createdAt: row.createdAt.toISOString(),
+    expiresAt: row.expiresAt.toISOString(),
+  };
 }
 
 export async function listActiveInvites(db: Database, actor: SpaceMemberActor): Promise<TInvite[]> {
@@ -51,7 +60,11 @@ export async function createInvite(db: Database, actor: SpaceMemberActor): Promi
   return { ...presentInvite(row), token };
 }
 
-export async function revokeInvite(db: Database, actor: SpaceMemberActor, inviteId: string): Promise<void> {
+export async function revokeInvite(
+  db: Database,
+  actor: SpaceMemberActor,
+  inviteId: string,
+): Promise<void> {
   const revoked = await db
     .update(invites)
     .set({ revokedAt: new Date() })
@@ -80,7 +93,10 @@ export async function previewInvite(db: Database, token: string): Promise<TInvit
     .select({ inviterName: users.displayName, expiresAt: invites.expiresAt })
     .from(invites)
     .innerJoin(spaces, eq(spaces.id, invites.spaceId))
-    .innerJoin(memberships, and(eq(memberships.spaceId, invites.spaceId), eq(memberships.userId, invites.createdBy)))
+    .innerJoin(
+      memberships,
+      and(eq(memberships.spaceId, invites.spaceId), eq(memberships.userId, invites.createdBy)),
+    )
     .innerJoin(users, eq(users.id, invites.createdBy))
     .where(usableInvite(hashToken(token), new Date()))
     .limit(1);
@@ -88,7 +104,11 @@ export async function previewInvite(db: Database, token: string): Promise<TInvit
   return { inviterName: row.inviterName, expiresAt: row.expiresAt.toISOString() };
 }
 
-export async function acceptInvite(db: Database, actor: SignedInActor, token: string): Promise<TSpace> {
+export async function acceptInvite(
+  db: Database,
+  actor: SignedInActor,
+  token: string,
+): Promise<TSpace> {
   if (!can.acceptInvite(actor)) throw new AppError('already_in_space', ALREADY_IN_SPACE);
   const now = new Date();
   try {
@@ -107,7 +127,11 @@ export async function acceptInvite(db: Database, actor: SignedInActor, token: st
       if (!invite) throw notFound();
 
       const members = await tx
-        .select({ userId: memberships.userId, joinedAt: memberships.joinedAt, displayName: users.displayName })
+        .select({
+          userId: memberships.userId,
+          joinedAt: memberships.joinedAt,
+          displayName: users.displayName,
+        })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
         .where(and(eq(memberships.spaceId, invite.spaceId), isNull(memberships.leftAt)));
@@ -117,14 +141,19 @@ export async function acceptInvite(db: Database, actor: SignedInActor, token: st
         .insert(memberships)
         .values({ spaceId: invite.spaceId, userId: actor.userId, joinedAt: now })
         .returning({ joinedAt: memberships.joinedAt });
-      await tx.update(invites).set({ usedAt: now, usedBy: actor.userId }).where(eq(invites.id, invite.id));
+      await tx
+        .update(invites)
+        .set({ usedAt: now, usedBy: actor.userId })
+        .where(eq(invites.id, invite.id));
 
       const partner = members[0];
       return {
         id: invite.spaceId,
         createdAt: invite.spaceCreatedAt.toISOString(),
         joinedAt: mine!.joinedAt.toISOString(),
-        partner: partner ? { displayName: partner.displayName, joinedAt: partner.joinedAt.toISOString() } : null,
+        partner: partner
+          ? { displayName: partner.displayName, joinedAt: partner.joinedAt.toISOString() }
+          : null,
       };
     });
   } catch (error) {
@@ -132,4 +161,3 @@ export async function acceptInvite(db: Database, actor: SignedInActor, token: st
     throw error;
   }
 }
-

@@ -13,7 +13,11 @@ export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): 
   app.get(
     '/api/space',
     {
-      schema: { tags: ['space'], summary: 'My space and my partner', response: { 200: ZSpaceResponse } },
+      schema: {
+        tags: ['space'],
+        summary: 'My space and my partner',
+        response: { 200: ZSpaceResponse },
+      },
       config: { policy: policy('signed-in', 'space', 'read') },
     },
     // The actor was loaded with its space and partner in the session query: no further read.
@@ -26,7 +30,11 @@ export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): 
   app.post(
     '/api/space',
     {
-      schema: { tags: ['space'], summary: 'Create our private space', response: { 201: ZSpaceResponse } },
+      schema: {
+        tags: ['space'],
+        summary: 'Create our private space',
+        response: { 201: ZSpaceResponse },
+      },
       config: { policy: policy('signed-in', 'space', 'create') },
     },
     async (request, reply) => {

@@ -28,7 +28,12 @@ export async function createSpace(db: Database, actor: SignedInActor): Promise<T
         .insert(memberships)
         .values({ spaceId: space!.id, userId: actor.userId })
         .returning();
-      return presentSpace({ id: space!.id, createdAt: space!.createdAt, joinedAt: membership!.joinedAt, partner: null });
+      return presentSpace({
+        id: space!.id,
+        createdAt: space!.createdAt,
+        joinedAt: membership!.joinedAt,
+        partner: null,
+      });
     });
   } catch (error) {
     // Two tabs creating at once: the one-active-space index lets only one through.
@@ -45,15 +50,27 @@ export async function leaveSpace(db: Database, actor: SpaceMemberActor): Promise
   const now = new Date();
   await db.transaction(async (tx) => {
     // Lock the space so two partners leaving at once still leave it closed, not open and empty.
-    await tx.select({ id: spaces.id }).from(spaces).where(eq(spaces.id, actor.space.id)).for('update');
+    await tx
+      .select({ id: spaces.id })
+      .from(spaces)
+      .where(eq(spaces.id, actor.space.id))
+      .for('update');
     await tx
       .update(memberships)
       .set({ leftAt: now })
-      .where(and(eq(memberships.spaceId, actor.space.id), eq(memberships.userId, actor.userId), isNull(memberships.leftAt)));
+      .where(
+        and(
+          eq(memberships.spaceId, actor.space.id),
+          eq(memberships.userId, actor.userId),
+          isNull(memberships.leftAt),
+        ),
+      );
     await tx
       .update(invites)
       .set({ revokedAt: now })
-      .where(and(eq(invites.spaceId, actor.space.id), isNull(invites.usedAt), isNull(invites.revokedAt)));
+      .where(
+        and(eq(invites.spaceId, actor.space.id), isNull(invites.usedAt), isNull(invites.revokedAt)),
+      );
     const remaining = await tx
       .select({ id: memberships.id })
       .from(memberships)
