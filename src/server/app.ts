@@ -60,7 +60,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   };
 
   registerErrorHandling(app);
-  await registerSecurityHeaders(app, config);
+  registerSecurityHeaders(app, config);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerCsrfCheck(app, config);
