@@ -56,8 +56,9 @@ export async function main(): Promise<void> {
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
-  logger.info(
-    { engine: database.engine },
-    `Healing Hearts is ready at http://${shownHost}:${port}/`,
-  );
+  const url = `http://${shownHost}:${port}/`;
+  logger.info({ engine: database.engine }, `Healing Hearts is ready at ${url}`);
+  // The log is JSON for machines; a person starting the app in a terminal gets one plain line too.
+  if (process.stdout.isTTY)
+    process.stdout.write(`\nHealing Hearts is ready: open ${url} in your browser.\n\n`);
 }
