@@ -12,11 +12,15 @@
  * Ordering is PGlite's own: a query outside a transaction takes PGlite's transaction mutex, so it
  * waits while a transaction is open and never runs inside it; queries of an open transaction go
  * straight through. Requests are therefore handled concurrently, not one after another.
+ *
+ * Single statements run as cached named prepared statements (see "Prepared statements" below):
+ * PGlite's own `query()` parses an unnamed statement every time, in six round trips into the
+ * engine; a statement seen before takes one (Bind/Execute/Sync), several times cheaper.
  */
 import { promisify } from 'node:util';
 import { parentPort, workerData } from 'node:worker_threads';
 import { gzip } from 'node:zlib';
-import { PGlite, messages } from '@electric-sql/pglite';
+import { PGlite, messages, parse, protocol } from '@electric-sql/pglite';
 
 const gzipAsync = promisify(gzip);
 
@@ -113,11 +117,240 @@ function queryOptions(options) {
   return out;
 }
 
+/*
+ * Prepared statements. PGlite's own `query()` Parses an unnamed statement, Describes it, Binds,
+ * Describes the portal, Executes and Syncs: six calls into the engine. Here each distinct SQL text
+ * is Parsed once as a named statement (with a Describe, for its parameter types and result
+ * columns); later runs send Bind/Execute/Sync as one message, in one call. Parameters are
+ * serialized and results parsed exactly as PGlite's `query()` does (its serializers for the
+ * parameter types the server reports; `parse.parseResults` with its parsers), so callers see the
+ * same rows, fields, errors and transaction behaviour.
+ *
+ * The raw protocol takes none of PGlite's locks, so every call here holds the same ones its
+ * `query()` holds: the transaction mutex (outside a transaction) and the query mutex. The Sync
+ * travels in the same message, so Postgres is back at ReadyForQuery even when a step fails.
+ *
+ * Prepared statements outlive transactions (they are per session, not transactional). A cached
+ * statement that has gone stale (its result columns changed under it: 0A000; or it is gone: 26000)
+ * is dropped and, outside a transaction, prepared again once (inside one, the error has aborted the
+ * transaction, as any error does). To make that rare, schema changes drop the whole cache: a
+ * CREATE/ALTER/DROP/DO/CALL statement, any `exec()` (multi-statement scripts: migrations), and
+ * the end of a transaction that did either (a rollback undoes what statements prepared inside it
+ * saw). DDL hidden elsewhere (in a function called by a SELECT) is not seen.
+ */
+
+const { serialize } = protocol;
+
+/** At most this many statements stay prepared; the least recently used one is closed. */
+const STATEMENT_CACHE_SIZE = 500;
+/** Longer SQL texts (bulk inserts with their rows inline, say) are not worth keeping. */
+const MAX_CACHED_SQL_LENGTH = 16_384;
+/** Command tags after which cached statements may no longer match the schema. */
+const SCHEMA_COMMANDS = new Set(['CREATE', 'ALTER', 'DROP', 'DO', 'CALL']);
+const SYNC = serialize.sync();
+const EXECUTE = serialize.execute({});
+
+/**
+ * @typedef {{
+ *   name: string,
+ *   paramTypes: number[],
+ *   rowDescription: import('@electric-sql/pglite').messages.RowDescriptionMessage | undefined,
+ * }} Statement
+ */
+
+/** Keyed by parameter types and SQL text; in least-recently-used order (Map insertion order). */
+/** @type {Map<string, Statement>} */
+const statements = new Map();
+/** Close messages for statements dropped from the cache, sent ahead of the next message. */
+/** @type {Uint8Array[]} */
+let pendingCloses = [];
+let nextStatement = 1;
+
+/** @param {string} name */
+function closeStatement(name) {
+  pendingCloses.push(serialize.close({ type: 'S', name }));
+}
+
+/** Forgets every cached statement (the Close messages go out with the next statement). */
+function forgetStatements() {
+  for (const statement of statements.values()) closeStatement(statement.name);
+  statements.clear();
+}
+
+/** @param {Uint8Array[]} parts */
+function concat(parts) {
+  let length = 0;
+  for (const part of parts) length += part.byteLength;
+  const out = new Uint8Array(length);
+  let offset = 0;
+  for (const part of parts) {
+    out.set(part, offset);
+    offset += part.byteLength;
+  }
+  return out;
+}
+
+/**
+ * One call into the engine: any pending Close messages, then `parts` (which end with a Sync).
+ * Throws the first DatabaseError, after the engine has processed everything (back at
+ * ReadyForQuery).
+ * @param {PGlite} engine
+ * @param {Uint8Array[]} parts
+ */
+function send(engine, parts) {
+  if (pendingCloses.length > 0) {
+    parts = [...pendingCloses, ...parts];
+    pendingCloses = [];
+  }
+  return engine.execProtocolStream(concat(parts), { syncToFs: false });
+}
+
+/**
+ * @param {PGlite} engine
+ * @param {string} key
+ * @param {string} sql
+ * @param {number[] | undefined} paramTypes
+ * @returns {Promise<Statement>}
+ */
+async function prepare(engine, key, sql, paramTypes) {
+  if (statements.size >= STATEMENT_CACHE_SIZE) {
+    const oldest = statements.keys().next();
+    if (!oldest.done) {
+      closeStatement(/** @type {Statement} */ (statements.get(oldest.value)).name);
+      statements.delete(oldest.value);
+    }
+  }
+  const name = `hh_s${nextStatement++}`;
+  let replies;
+  try {
+    replies = await send(engine, [
+      serialize.parse({ name, text: sql, types: paramTypes }),
+      serialize.describe({ type: 'S', name }),
+      SYNC,
+    ]);
+  } catch (error) {
+    closeStatement(name); // in case the Parse went through and a later step failed
+    throw error;
+  }
+  /** @type {Statement} */
+  const statement = { name, paramTypes: [], rowDescription: undefined };
+  for (const reply of replies) {
+    if (reply instanceof messages.ParameterDescriptionMessage)
+      statement.paramTypes = reply.dataTypeIDs;
+    else if (reply instanceof messages.RowDescriptionMessage) statement.rowDescription = reply;
+  }
+  statements.set(key, statement);
+  return statement;
+}
+
+/**
+ * Bind/Execute/Sync a prepared statement; the result exactly as PGlite's `query()` builds it.
+ * @param {PGlite} engine
+ * @param {Statement} statement
+ * @param {unknown[]} params
+ * @param {import('@electric-sql/pglite').QueryOptions | undefined} options
+ * @returns {Promise<import('@electric-sql/pglite').Results>}
+ */
+async function execute(engine, statement, params, options) {
+  const values = params.map((param, i) => {
+    if (param === null || param === undefined) return null;
+    const serializer = engine.serializers[/** @type {number} */ (statement.paramTypes[i])];
+    return serializer
+      ? serializer(param)
+      : /** @type {{ toString(): string }} */ (param).toString();
+  });
+  const replies = await send(engine, [
+    serialize.bind({ statement: statement.name, values }),
+    EXECUTE,
+    SYNC,
+  ]);
+  // The columns, as the Describe of the portal would have given them (text format, like PGlite).
+  if (statement.rowDescription) replies.unshift(statement.rowDescription);
+  return /** @type {import('@electric-sql/pglite').Results} */ (
+    parse.parseResults(replies, engine.parsers, options)[0]
+  );
+}
+
+/** @param {unknown} error */
+function isStaleStatement(error) {
+  if (!(error instanceof messages.DatabaseError)) return false;
+  return (
+    error.code === '26000' ||
+    (error.code === '0A000' && error.message.includes('cached plan must not change result type'))
+  );
+}
+
+/**
+ * Runs one statement through the cache. The caller holds PGlite's locks.
+ * @param {PGlite} engine
+ * @param {string} sql
+ * @param {unknown[]} params
+ * @param {import('@electric-sql/pglite').QueryOptions | undefined} options
+ * @param {OpenTransaction | undefined} open the transaction it runs in, if any
+ */
+async function runPrepared(engine, sql, params, options, open) {
+  const paramTypes = options?.paramTypes;
+  const key = paramTypes && paramTypes.length > 0 ? `${paramTypes.join(',')}\0${sql}` : sql;
+  let result;
+  const cached = statements.get(key);
+  if (cached) {
+    statements.delete(key); // most recently used: to the end
+    statements.set(key, cached);
+    try {
+      result = await execute(engine, cached, params, options);
+    } catch (error) {
+      if (!isStaleStatement(error)) throw error;
+      if (statements.get(key) === cached) statements.delete(key);
+      closeStatement(cached.name);
+      // In a transaction the error has aborted it: nothing more can run there.
+      if (open) throw error;
+    }
+  }
+  if (!result) {
+    const statement = await prepare(engine, key, sql, paramTypes);
+    result = await execute(engine, statement, params, options);
+  }
+  if (result.command && SCHEMA_COMMANDS.has(result.command)) {
+    forgetStatements();
+    if (open) open.schemaChanged = true;
+  }
+  return result;
+}
+
+/**
+ * A single statement, as PGlite's `query()` / `tx.query()` would run it (same locks, same
+ * results), through the prepared-statement cache.
+ * @param {number | undefined} txId
+ * @param {string} sql
+ * @param {unknown[]} params
+ * @param {import('@electric-sql/pglite').QueryOptions | undefined} options
+ */
+async function query(txId, sql, params, options) {
+  if (!db) throw new Error('The database is not open');
+  const engine = db;
+  // COPY may write to PGlite's /dev/blob, which only its query() collects; huge texts: one-offs.
+  if (sql.length > MAX_CACHED_SQL_LENGTH || /^\s*copy\b/i.test(sql))
+    return target(txId).query(sql, params, options);
+  if (txId === undefined) {
+    await engine._checkReady();
+    return engine._runExclusiveTransaction(() =>
+      engine._runExclusiveQuery(async () => {
+        const result = await runPrepared(engine, sql, params, options, undefined);
+        await engine.syncToFs();
+        return result;
+      }),
+    );
+  }
+  const open = transactions.get(txId);
+  if (!open || !open.tx || open.tx.closed) throw new Error('Transaction is closed');
+  return engine._runExclusiveQuery(() => runPrepared(engine, sql, params, options, open));
+}
+
 /** @type {PGlite | undefined} */
 let db;
 let closing = false;
 
-/** @typedef {{ tx?: import('@electric-sql/pglite').Transaction, finish?: { commit: () => void, rollback: (reason: unknown) => void }, done: Promise<unknown> }} OpenTransaction */
+/** @typedef {{ tx?: import('@electric-sql/pglite').Transaction, finish?: { commit: () => void, rollback: (reason: unknown) => void }, done: Promise<unknown>, schemaChanged?: boolean }} OpenTransaction */
 /** @type {Map<number, OpenTransaction>} */
 const transactions = new Map();
 let nextTransactionId = 1;
@@ -187,16 +420,21 @@ async function finish(id, txId, commit) {
   const open = transactions.get(txId);
   if (!open || !open.finish) throw new Error('Transaction is closed');
   transactions.delete(txId);
-  if (commit) {
-    open.finish.commit();
-    await open.done;
-  } else {
-    open.finish.rollback(ROLLBACK);
-    try {
+  try {
+    if (commit) {
+      open.finish.commit();
       await open.done;
-    } catch (error) {
-      if (error !== ROLLBACK) throw error;
+    } else {
+      open.finish.rollback(ROLLBACK);
+      try {
+        await open.done;
+      } catch (error) {
+        if (error !== ROLLBACK) throw error;
+      }
     }
+  } finally {
+    // Statements prepared after its schema change may not match the schema once it has ended.
+    if (open.schemaChanged) forgetStatements();
   }
   reply(id, undefined);
 }
@@ -238,17 +476,28 @@ port.on('message', (/** @type {any} */ message) => {
     try {
       switch (op) {
         case 'query': {
-          const result = await target(message.tx).query(
+          const result = await query(
+            message.tx,
             message.sql,
-            message.params,
+            message.params ?? [],
             queryOptions(message.options),
           );
           reply(id, result);
           return;
         }
         case 'exec': {
-          const results = await target(message.tx).exec(message.sql, queryOptions(message.options));
-          reply(id, results);
+          const open = message.tx === undefined ? undefined : transactions.get(message.tx);
+          try {
+            const results = await target(message.tx).exec(
+              message.sql,
+              queryOptions(message.options),
+            );
+            reply(id, results);
+          } finally {
+            // A script may change the schema (migrations): start the cache afresh.
+            forgetStatements();
+            if (open) open.schemaChanged = true;
+          }
           return;
         }
         case 'begin':
