@@ -70,6 +70,8 @@ export interface TestApp {
   database: DatabaseHandle;
   logs: LogCapture;
   routePolicies: RoutePolicyRegistry;
+  /** The SQL of every query run so far; tests clear it and count what one request costs. */
+  queries: string[];
   client(name: string): TestClient;
   /** Signs up a new person with a unique email; the client holds their session. */
   signUp(name: string, password?: string): Promise<TestClient & { email: string; userId: string }>;
@@ -82,7 +84,8 @@ export const TEST_PASSWORD = 'blue kettle under autumn rain';
 
 export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
   const engine = inject('dbEngine');
-  const database = await createTestDatabase(engine);
+  const queries: string[] = [];
+  const database = await createTestDatabase(engine, { onQuery: (sql) => queries.push(sql) });
   const config = loadConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
@@ -105,6 +108,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     database,
     logs,
     routePolicies,
+    queries,
     client,
     async signUp(name, password = TEST_PASSWORD) {
       emailCounter += 1;

@@ -162,3 +162,15 @@ describe('the couple’s space', () => {
     expect(space!.closedAt).toBeInstanceOf(Date);
   });
 });
+
+describe('the cost of a signed-in request', () => {
+  it('checks the session and loads my space and partner in one query', async () => {
+    const { a } = await createCouple(t);
+    await a.get('/api/space'); // warm: a session touched less than a minute ago is not written again
+    t.queries.length = 0;
+    const response = await a.get('/api/space');
+    expect(response.json<SpaceBody>().space?.partner?.displayName).toBe('Sam');
+    expect(t.queries).toHaveLength(1);
+    expect(t.queries[0]).toMatch(/from "sessions"/);
+  });
+});

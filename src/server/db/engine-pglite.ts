@@ -8,7 +8,7 @@ import { acquireLock, type DataDirLock } from './lock';
 import { hasPendingMigrations, MIGRATIONS_FOLDER } from './migrations';
 import { PgliteWorkerClient } from './pglite-client';
 import * as schema from './schema';
-import type { BackupSettings, Database, DatabaseHandle, DbLogger } from './types';
+import type { BackupSettings, Database, DatabaseHandle, DbLogger, QueryObserver } from './types';
 
 /** Where things live inside DATA_DIR. */
 export function dataDirPaths(dataDir: string) {
@@ -27,9 +27,13 @@ export function stamp(time = new Date()): string {
   return time.toISOString().replace(/[:.]/g, '-');
 }
 
-export function drizzleOverClient(client: PgliteWorkerClient) {
+export function drizzleOverClient(client: PgliteWorkerClient, onQuery?: QueryObserver) {
   // The worker client implements the part of PGlite's interface that drizzle-orm/pglite uses.
-  return drizzle({ client: client as unknown as PGlite, schema });
+  return drizzle({
+    client: client as unknown as PGlite,
+    schema,
+    ...(onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {}),
+  });
 }
 
 export async function migratePglite(client: PgliteWorkerClient): Promise<void> {
@@ -109,6 +113,7 @@ interface PgliteHandleOptions {
   /** Runs last in close(), e.g. to release the lock. */
   onClose?: () => void;
   backups?: { dir: string; settings: BackupSettings };
+  onQuery?: QueryObserver | undefined;
 }
 
 const MAX_TIMER_MS = 2 ** 31 - 1;
@@ -119,7 +124,7 @@ export function pgliteHandle(
   options: PgliteHandleOptions,
 ): DatabaseHandle {
   const { logger } = options;
-  const db: Database = drizzleOverClient(client);
+  const db: Database = drizzleOverClient(client, options.onQuery);
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<unknown> | undefined;
   let closing: Promise<void> | undefined;
@@ -179,6 +184,7 @@ export interface OpenPgliteOptions {
   logger: DbLogger;
   backups?: BackupSettings | undefined;
   migrate?: boolean | undefined;
+  onQuery?: QueryObserver | undefined;
 }
 
 /** Lock → tidy the folder → start the worker → backup (when due) → migrate. */
@@ -210,6 +216,7 @@ export async function openPgliteDatabase(options: OpenPgliteOptions): Promise<Da
     if (migrate) await migratePglite(client);
 
     const handle = pgliteHandle(client, {
+      onQuery: options.onQuery,
       logger,
       onClose: () => lock.release(),
       backups: settings ? { dir: paths.backups, settings } : undefined,

@@ -3,7 +3,7 @@ import { drizzle } from 'drizzle-orm/node-postgres';
 import { migrate as runMigrator } from 'drizzle-orm/node-postgres/migrator';
 import { MIGRATIONS_FOLDER } from './migrations';
 import * as schema from './schema';
-import type { Database, DatabaseHandle, DbLogger } from './types';
+import type { Database, DatabaseHandle, DbLogger, QueryObserver } from './types';
 
 /** Serialises migrations when several app servers start against one PostgreSQL at once. */
 async function migratePostgres(pool: pg.Pool): Promise<void> {
@@ -30,6 +30,7 @@ export interface OpenPostgresOptions {
   max?: number;
   /** Runs after the pool has ended (test databases drop themselves here). */
   onClose?: () => Promise<void>;
+  onQuery?: QueryObserver | undefined;
 }
 
 export async function openPostgresDatabase(options: OpenPostgresOptions): Promise<DatabaseHandle> {
@@ -49,7 +50,12 @@ export async function openPostgresDatabase(options: OpenPostgresOptions): Promis
     await pool.end().catch(() => {});
     throw error;
   }
-  const db: Database = drizzle({ client: pool, schema });
+  const onQuery = options.onQuery;
+  const db: Database = drizzle({
+    client: pool,
+    schema,
+    ...(onQuery ? { logger: { logQuery: (query: string) => onQuery(query) } } : {}),
+  });
   let closing: Promise<void> | undefined;
   logger.info({ engine: 'postgres', ms: Date.now() - started }, 'database open');
   return {

@@ -23,6 +23,7 @@ export type {
   DatabaseHandle,
   DbLogger,
   OpenDatabaseOptions,
+  QueryObserver,
   Transaction,
 } from './types';
 export { LockHeldError } from './lock';
@@ -39,6 +40,7 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
       databaseUrl: options.databaseUrl,
       logger: options.logger,
       migrate: options.migrate,
+      onQuery: options.onQuery,
     });
   }
   if (!options.dataDir) throw new Error('openDatabase needs a databaseUrl or a dataDir');
@@ -47,5 +49,6 @@ export async function openDatabase(options: OpenDatabaseOptions): Promise<Databa
     logger: options.logger,
     backups: options.backups,
     migrate: options.migrate,
+    onQuery: options.onQuery,
   });
 }

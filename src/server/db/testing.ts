@@ -9,7 +9,7 @@ import { openPostgresDatabase } from './engine-postgres';
 import { migrationsFingerprint } from './migrations';
 import { PgliteWorkerClient } from './pglite-client';
 import { createScratchPostgresDatabase } from './scratch';
-import type { DatabaseHandle, DbLogger } from './types';
+import type { DatabaseHandle, DbLogger, QueryObserver } from './types';
 
 /**
  * Fresh, migrated, empty databases for tests.
@@ -26,6 +26,8 @@ export interface TestDatabaseOptions {
   /** PostgreSQL server for the 'postgres' engine; defaults to TEST_POSTGRES_URL or the local test server. */
   postgresUrl?: string;
   logger?: DbLogger;
+  /** Sees the SQL of every query (to count queries per request). */
+  onQuery?: QueryObserver;
 }
 
 const quietLogger: DbLogger = {
@@ -89,7 +91,10 @@ function templateBytes(logger: DbLogger): Promise<Uint8Array> {
   return template;
 }
 
-async function createPgliteTestDatabase(logger: DbLogger): Promise<DatabaseHandle> {
+async function createPgliteTestDatabase(
+  logger: DbLogger,
+  onQuery?: QueryObserver,
+): Promise<DatabaseHandle> {
   const bytes = await templateBytes(logger);
   // The worker gets a copy (structured clone); the cached template stays intact.
   const client = await PgliteWorkerClient.start({
@@ -97,12 +102,13 @@ async function createPgliteTestDatabase(logger: DbLogger): Promise<DatabaseHandl
     loadDataDir: bytes,
     logger,
   });
-  return pgliteHandle(client, { logger });
+  return pgliteHandle(client, { logger, onQuery });
 }
 
 async function createPostgresTestDatabase(
   serverUrl: string,
   logger: DbLogger,
+  onQuery?: QueryObserver,
 ): Promise<DatabaseHandle> {
   const scratch = await createScratchPostgresDatabase(serverUrl);
   try {
@@ -111,6 +117,7 @@ async function createPostgresTestDatabase(
       logger,
       max: 4,
       onClose: () => scratch.drop(),
+      onQuery,
     });
   } catch (error) {
     await scratch.drop().catch(() => {});
@@ -123,10 +130,11 @@ export async function createTestDatabase(
   options: TestDatabaseOptions = {},
 ): Promise<DatabaseHandle> {
   const logger = options.logger ?? quietLogger;
-  if (engine === 'pglite') return createPgliteTestDatabase(logger);
+  if (engine === 'pglite') return createPgliteTestDatabase(logger, options.onQuery);
   return createPostgresTestDatabase(
     options.postgresUrl ?? readTestEnvironment().postgresUrl,
     logger,
+    options.onQuery,
   );
 }
 

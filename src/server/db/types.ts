@@ -38,4 +38,8 @@ export interface OpenDatabaseOptions {
   backups?: BackupSettings | undefined;
   /** Default true: apply the migrations in src/server/db/migrations at open. */
   migrate?: boolean | undefined;
+  /** Called with the SQL text of every query the app runs (tests count queries with it). */
+  onQuery?: QueryObserver | undefined;
 }
+
+export type QueryObserver = (sql: string) => void;
