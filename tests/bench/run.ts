@@ -6,7 +6,8 @@
  * signed-in couples through the API, and measures with autocannon from this process:
  *   bare         GET /api/ping — no session, no database
  *   signed-in    GET /api/space — session check + my space and partner, one query
- *   bare/loaded  GET /api/ping while GET /api/space is under load: is the event loop free?
+ *   bare/loaded  GET /api/ping while GET /api/space is under load (50 connections each): is the
+ *                event loop free?
  *   engine       the same session query in a loop straight on the engine (server stopped)
  *
  * Options: --duration=<seconds> (default 10), --engines=pglite,postgres
@@ -255,7 +256,9 @@ for (const engine of ENGINES) {
       await load(server.base, '/api/space', CONNECTIONS, WARMUP_S, cookies);
       [underLoad, bareLoaded] = await Promise.all([
         load(server.base, '/api/space', CONNECTIONS, DURATION_S, cookies),
-        load(server.base, '/api/ping', 10, DURATION_S),
+        // Same connection count as the unloaded bare measurement: a closed-loop client's rate is
+        // connections ÷ latency, so comparing 10 connections against 50 would be off by itself.
+        load(server.base, '/api/ping', CONNECTIONS, DURATION_S),
       ]);
     } finally {
       await stopServer(server);
