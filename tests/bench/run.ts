@@ -12,9 +12,7 @@
  *
  * Options: --duration=<seconds> (default 10), --engines=pglite,postgres
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
@@ -22,6 +20,7 @@ import { SessionStore } from '../../src/server/auth/sessions';
 import { loadConfig, readTestEnvironment } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db';
 import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
+import { startServerProcess } from '../helpers/server-process';
 
 type Engine = 'pglite' | 'postgres';
 
@@ -37,57 +36,9 @@ const ENGINES = (args.get('engines') ?? 'pglite,postgres').split(',') as Engine[
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
-const ROOT = path.resolve(import.meta.dirname, '../..');
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 const silentLogger = { info() {}, warn() {}, error() {} };
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
-
-interface Server {
-  base: string;
-  child: ChildProcess;
-}
-
-async function startServer(env: Record<string, string>): Promise<Server> {
-  const port = await freePort();
-  const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/server.ts'], {
-    cwd: ROOT,
-    env: {
-      ...env,
-      PORT: String(port),
-      HOST: '127.0.0.1',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 200; i++) {
-    if (child.exitCode !== null) throw new Error(`the server exited with code ${child.exitCode}`);
-    const ok = await fetch(`${base}/api/health`)
-      .then((r) => r.ok)
-      .catch(() => false);
-    if (ok) return { base, child };
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  throw new Error('the server did not become ready in 20 s');
-}
-
-async function stopServer(server: Server): Promise<void> {
-  const exited = new Promise((resolve) => server.child.once('exit', resolve));
-  server.child.kill('SIGTERM');
-  await exited;
-}
 
 async function post(base: string, url: string, body: unknown, cookie?: string) {
   const response = await fetch(`${base}${url}`, {
@@ -237,12 +188,14 @@ for (const engine of ENGINES) {
       : undefined;
   const dbOptions = scratch ? { databaseUrl: scratch.url } : { dataDir };
   try {
-    const server = await startServer({
+    const server = await startServerProcess({
       DATA_DIR: dataDir,
       ...(scratch ? { DATABASE_URL: scratch.url } : {}),
       BACKUPS: 'false',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
       SESSION_IDLE_MINUTES: '600',
+      LOG_LEVEL: 'warn',
+      NODE_ENV: 'production',
     });
     let bare: Measured,
       signedIn: Measured,
@@ -261,7 +214,7 @@ for (const engine of ENGINES) {
         load(server.base, '/api/ping', CONNECTIONS, DURATION_S),
       ]);
     } finally {
-      await stopServer(server);
+      await server.stop();
     }
     const engineOwn = await engineRate(dbOptions, cookies);
     say(row('bare GET /api/ping', bare, '1.00 × bare'));

@@ -1,28 +1,14 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { readTestEnvironment } from '../../src/server/config';
-
-const ROOT = path.resolve(import.meta.dirname, '../..');
+import { freePort, startServerProcess } from '../helpers/server-process';
 
 /** The neutral page quick exit goes to in tests: served by the app itself, so nothing leaves the machine. */
 export const NEUTRAL_PATH = '/api/ping';
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface RunningApp {
   base: string;
@@ -31,43 +17,24 @@ export interface RunningApp {
 
 /** Starts the real server (built web app, fresh embedded database) on a free port. */
 export async function startApp(env: Record<string, string> = {}): Promise<RunningApp> {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-e2e-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-e2e-'));
-  const child: ChildProcess = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'tests/fixtures/server.ts'],
+  const server = await startServerProcess(
     {
-      cwd: ROOT,
-      env: {
-        PORT: String(port),
-        HOST: '127.0.0.1',
-        DATA_DIR: dataDir,
-        PUBLIC_URL: base,
-        BACKUPS: 'false',
-        LOG_LEVEL: 'warn',
-        QUICK_EXIT_URL: `${base}${NEUTRAL_PATH}`,
-        ...env,
-      },
-      stdio: ['ignore', 'ignore', 'inherit'],
+      DATA_DIR: dataDir,
+      BACKUPS: 'false',
+      LOG_LEVEL: 'warn',
+      // The neutral page is served by the app itself, so nothing leaves the machine.
+      QUICK_EXIT_URL: `${base}${NEUTRAL_PATH}`,
+      ...env,
     },
+    { port },
   );
-  for (let i = 0; i < 300; i++) {
-    if (child.exitCode !== null) throw new Error(`the app exited with code ${child.exitCode}`);
-    if (
-      await fetch(`${base}/api/health`)
-        .then((r) => r.ok)
-        .catch(() => false)
-    )
-      break;
-    await new Promise((r) => setTimeout(r, 100));
-  }
   return {
-    base,
+    base: server.base,
     async stop() {
-      const exited = new Promise((resolve) => child.once('exit', resolve));
-      child.kill('SIGTERM');
-      await exited;
+      await server.stop();
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
