@@ -2,6 +2,7 @@
  * `npm run restore -- <backup file>`: replaces the embedded database with a backup. The current
  * database is kept, moved to DATA_DIR/db.before-restore-<time>. Refuses while the app runs.
  */
+import { existsSync } from 'node:fs';
 import { ConfigError, loadConfig } from '../src/server/config';
 import { LockHeldError } from '../src/server/db';
 import { backupsOf, cliLogger, restoreDataDir } from '../src/server/db/maintenance';
@@ -23,6 +24,11 @@ try {
           : `There are no backups in ${dir}.\n`),
     );
     process.exitCode = 1;
+  } else if (!existsSync(file)) {
+    process.stderr.write(
+      `There is no file at ${file}. Nothing was restored. Run \`npm run restore\` without a file to list the backups.\n`,
+    );
+    process.exitCode = 1;
   } else {
     const result = await restoreDataDir({ dataDir: config.dataDir, file, logger: cliLogger });
     process.stdout.write(
@@ -39,7 +45,7 @@ try {
     );
   } else
     process.stderr.write(
-      `Restore failed: ${error instanceof Error ? error.message : String(error)}\n`,
+      `Restore failed, and the current database was left as it was: ${error instanceof Error ? error.message : String(error)}\n`,
     );
   process.exitCode = 1;
 }
