@@ -167,7 +167,7 @@ describe('nothing private crosses between people', () => {
           }
         }
       }),
-      { numRuns: 15 },
+      { numRuns: 40 },
     );
   });
 });
