@@ -131,3 +131,31 @@ describe('headers and privacy', () => {
     expect(docs.headers['content-type']).toContain('text/html');
   });
 });
+
+describe('when the database fails', () => {
+  it('answers health with 503 and other routes with a 500 that reveals nothing', async () => {
+    const broken = await createTestApp();
+    try {
+      const person = await broken.signUp('Pat');
+      await broken.database.close();
+      const health = await person.get('/api/health');
+      expect(health.statusCode).toBe(503);
+      expect(health.json()).toMatchObject({ error: { code: 'unavailable' } });
+      const me = await person.get('/api/auth/me');
+      expect(me.statusCode).toBe(500);
+      expect(me.json()).toEqual({
+        error: {
+          code: 'internal',
+          message:
+            'Something went wrong on our side. Nothing you did caused it; please try again in a moment.',
+        },
+      });
+      // Fail closed: nothing signed-in is served while the database is down.
+      expect((await person.get('/api/space')).statusCode).toBe(500);
+      expect(broken.logs.text()).toContain('unexpected error');
+      expect(broken.logs.text()).not.toContain(person.email);
+    } finally {
+      await broken.app.close();
+    }
+  });
+});
