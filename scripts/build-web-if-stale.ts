@@ -2,6 +2,9 @@ import { readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** Progress for the person at the terminal (a CLI, not the app's log). */
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
 const repoRoot = path.resolve(import.meta.dirname, '..');
 const builtIndex = path.join(repoRoot, 'dist/web/index.html');
 const configFile = path.join(repoRoot, 'src/web/vite.config.ts');
@@ -51,5 +54,5 @@ export async function buildWebIfStale(log: (msg: string) => void): Promise<void>
 
 const runDirectly = process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href;
 if (runDirectly) {
-  await buildWebIfStale((msg) => console.log(msg));
+  await buildWebIfStale((msg) => say(msg));
 }

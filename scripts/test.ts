@@ -22,6 +22,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+/** Progress for the person at the terminal (a CLI, not the app's log). */
+const say = (text: string) => process.stdout.write(`${text}\n`);
+
 const ROOT = path.resolve(import.meta.dirname, '..');
 
 /** The parts of `package.json` scripts that make up the check step (`npm run check`). */
@@ -130,7 +133,7 @@ function run(command: string, args: string[], { capture = false } = {}): Promise
 }
 
 function heading(step: number, text: string): void {
-  console.log(`\n==> [${step}/3] ${text}`);
+  say(`\n==> [${step}/3] ${text}`);
 }
 
 function seconds(startedAt: number): string {
@@ -150,16 +153,16 @@ async function checkStep(): Promise<Tally> {
     const result = results[i];
     if (result === undefined) return;
     const output = result.output.trimEnd();
-    console.log(`--- npm run ${script}: ${result.code === 0 ? 'ok' : 'FAILED'}`);
-    if (output) console.log(output);
+    say(`--- npm run ${script}: ${result.code === 0 ? 'ok' : 'FAILED'}`);
+    if (output) say(output);
     if (result.code !== 0) failedScripts.push(script);
   });
   if (failedScripts.length === 0) {
-    console.log(`    check passed in ${seconds(startedAt)}`);
+    say(`    check passed in ${seconds(startedAt)}`);
     return { passed: 1, failed: 0, notes: [] };
   }
   const note = `check failed: ${failedScripts.join(', ')}`;
-  console.log(`    ${note} (${seconds(startedAt)})`);
+  say(`    ${note} (${seconds(startedAt)})`);
   return { passed: 0, failed: 1, notes: [note] };
 }
 
@@ -169,12 +172,12 @@ async function buildStep(): Promise<Tally> {
   const startedAt = performance.now();
   try {
     const { buildWebIfStale } = await import('./build-web-if-stale');
-    await buildWebIfStale((message) => console.log(`    ${message}`));
-    console.log(`    web bundle ready in ${seconds(startedAt)}`);
+    await buildWebIfStale((message) => say(`    ${message}`));
+    say(`    web bundle ready in ${seconds(startedAt)}`);
     return { passed: 0, failed: 0, notes: [] };
   } catch (error) {
     const note = `web build failed: ${error instanceof Error ? error.message : String(error)}`;
-    console.log(`    ${note} (${seconds(startedAt)})`);
+    say(`    ${note} (${seconds(startedAt)})`);
     return { passed: 0, failed: 1, notes: [note] };
   }
 }
@@ -200,7 +203,7 @@ async function vitestStep(extraArgs: string[]): Promise<Tally> {
       report = undefined;
     }
     const tally = tallyVitest(report, exitCode);
-    console.log(`    vitest finished in ${seconds(startedAt)}`);
+    say(`    vitest finished in ${seconds(startedAt)}`);
     return tally;
   } finally {
     rmSync(tmp, { recursive: true, force: true });
@@ -220,13 +223,13 @@ async function main(): Promise<void> {
   tallies.push(await vitestStep(process.argv.slice(2)));
 
   const notes = tallies.flatMap((t) => t.notes);
-  console.log(`\n==> done in ${seconds(startedAt)}`);
-  for (const note of notes) console.log(`    counted as failed: ${note}`);
+  say(`\n==> done in ${seconds(startedAt)}`);
+  for (const note of notes) say(`    counted as failed: ${note}`);
 
   const { failed, line } = summarize(tallies);
   process.exitCode = failed === 0 ? 0 : 1;
   // Nothing may print after this line.
-  console.log(line);
+  say(line);
 }
 
 if (process.argv[1] !== undefined && import.meta.url === pathToFileURL(process.argv[1]).href) {
