@@ -1,4 +1,7 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashToken } from '../../src/server/auth/tokens';
+import { sessions } from '../../src/server/db/schema';
 import { createTestApp, expectStatus, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -206,6 +209,39 @@ describe('sessions', () => {
     expect(
       (await sessions.resolveActor(token, new Date(now + t.config.sessionMaxMs + 1000))).kind,
     ).toBe('anonymous');
+  });
+});
+
+describe('dead sessions', () => {
+  it('lists only live sessions and sweeps dead ones at the next sign-in', async () => {
+    const person = await t.signUp('Vi');
+    const old = t.client('old laptop');
+    await old.post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD });
+    // The old laptop has been idle for longer than the idle timeout.
+    const idleSince = new Date(Date.now() - t.config.sessionIdleMs - 60_000);
+    const oldToken = old.cookie!.split('=')[1]!;
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: idleSince })
+      .where(eq(sessions.tokenHash, hashToken(oldToken)));
+    const listed = await person.get('/api/auth/sessions');
+    expect(listed.json<{ sessions: unknown[] }>().sessions).toHaveLength(1);
+
+    const before = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, person.userId));
+    expect(before).toHaveLength(2);
+    await t
+      .client('phone')
+      .post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD });
+    const after = await t.database.db
+      .select()
+      .from(sessions)
+      .where(eq(sessions.userId, person.userId));
+    expect(after).toHaveLength(2); // the dead one went, the new one came
+    expect(after.map((s) => s.tokenHash)).not.toContain(hashToken(oldToken));
+    expect((await person.get('/api/auth/me')).statusCode).toBe(200);
   });
 });
 

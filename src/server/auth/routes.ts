@@ -97,6 +97,7 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
       const matches = await verifyPassword(user?.passwordHash, password);
       if (!user || !matches) throw new AppError('unauthenticated', SIGN_IN_FAILED);
       // A fresh token at every sign-in (session fixation defence); the old cookie, if any, is replaced.
+      await ctx.sessions.sweepDead(user.id);
       const token = await ctx.sessions.create(
         user.id,
         describeDevice(request.headers['user-agent']),
@@ -149,7 +150,7 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
           device: sessions.device,
         })
         .from(sessions)
-        .where(and(scope.sessions(actor), sql`${sessions.expiresAt} > now()`))
+        .where(and(scope.sessions(actor), ctx.sessions.isLive()))
         .orderBy(desc(sessions.lastSeenAt))
         .limit(100);
       return {

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
 import { memberships, sessions, spaces, users } from '../db/schema';
@@ -120,6 +120,19 @@ export class SessionStore {
           : null,
     };
     return actor;
+  }
+
+  /** A session is live until its absolute lifetime ends or it has been idle too long. */
+  isLive(now = new Date()) {
+    return and(
+      gt(sessions.expiresAt, now),
+      gt(sessions.lastSeenAt, new Date(now.getTime() - this.timeouts.idleMs)),
+    )!;
+  }
+
+  /** Deletes a person's sessions that can no longer be used, so the table does not grow forever. */
+  async sweepDead(userId: string, now = new Date()): Promise<void> {
+    await this.db.delete(sessions).where(and(eq(sessions.userId, userId), not(this.isLive(now))));
   }
 
   /** Ends the session behind a token (sign out); unknown tokens are ignored. */
