@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   already_in_space: 409,
   space_full: 409,
   email_taken: 409,
+  /** Joint exercises are paused for the space; the same neutral answer whoever paused them. */
+  joint_work_paused: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,
@@ -29,6 +31,8 @@ export interface ErrorBody {
     message: string;
     /** Field path (dot-joined) → what is wrong with it, for form errors. */
     fields?: Record<string, string>;
+    /** On a version conflict (409/412): the item as it is now, so the person can compare. */
+    current?: unknown;
   };
 }
 
@@ -36,13 +40,20 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly fields: Record<string, string> | undefined;
+  readonly current: unknown;
 
-  constructor(code: ErrorCode, message: string, fields?: Record<string, string>) {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    fields?: Record<string, string>,
+    extra?: { current?: unknown },
+  ) {
     super(message);
     this.name = 'AppError';
     this.code = code;
     this.status = ERROR_STATUS[code];
     this.fields = fields;
+    this.current = extra?.current;
   }
 
   toBody(): ErrorBody {
@@ -51,6 +62,7 @@ export class AppError extends Error {
         code: this.code,
         message: this.message,
         ...(this.fields ? { fields: this.fields } : {}),
+        ...(this.current !== undefined ? { current: this.current } : {}),
       },
     };
   }

@@ -1,9 +1,11 @@
 import { Writable } from 'node:stream';
+import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
 import type { DatabaseHandle } from '../../src/server/db';
+import { jointWorkHolds } from '../../src/server/db/schema';
 import { createTestDatabase } from '../../src/server/db/testing';
 import { createLogger } from '../../src/server/log';
 import type { RoutePolicyRegistry } from '../../src/server/policy/route-policy';
@@ -59,9 +61,16 @@ export class TestClient {
     return response;
   }
 
-  get = (url: string) => this.request('GET', url);
-  post = (url: string, body: unknown = {}) => this.request('POST', url, body);
-  delete = (url: string) => this.request('DELETE', url);
+  get = (url: string, headers?: Record<string, string>) =>
+    this.request('GET', url, undefined, headers);
+  post = (url: string, body: unknown = {}, headers?: Record<string, string>) =>
+    this.request('POST', url, body, headers);
+  put = (url: string, body: unknown = {}, headers?: Record<string, string>) =>
+    this.request('PUT', url, body, headers);
+  patch = (url: string, body: unknown = {}, headers?: Record<string, string>) =>
+    this.request('PATCH', url, body, headers);
+  delete = (url: string, headers?: Record<string, string>) =>
+    this.request('DELETE', url, undefined, headers);
 }
 
 export interface TestApp {
@@ -143,4 +152,25 @@ export function expectStatus(response: LightMyRequestResponse, status: number): 
   if (response.statusCode !== status) {
     throw new Error(`expected ${status}, got ${response.statusCode}: ${response.body}`);
   }
+}
+
+/**
+ * Places a joint-work hold for `client`'s space straight in the database, as the safety feature
+ * will. Returns a function that lifts it again.
+ */
+export async function holdJointWork(
+  t: TestApp,
+  client: TestClient & { userId: string },
+): Promise<() => Promise<void>> {
+  const { space } = (await client.get('/api/space')).json<{ space: { id: string } }>();
+  const [hold] = await t.database.db
+    .insert(jointWorkHolds)
+    .values({ spaceId: space.id, userId: client.userId })
+    .returning({ id: jointWorkHolds.id });
+  return async () => {
+    await t.database.db
+      .update(jointWorkHolds)
+      .set({ liftedAt: new Date() })
+      .where(eq(jointWorkHolds.id, hold!.id));
+  };
 }

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../helpers/test-app';
+import { createCouple, createTestApp, type TestApp } from '../helpers/test-app';
+import { FEATURE_CANARY_STEPS } from './canary/steps';
 
 /**
  * A canary string goes through every route — in bodies, query strings, cookies and headers —
@@ -73,4 +74,15 @@ describe('logs carry ids and statuses, never content', () => {
     expect(log).not.toContain('example.test');
     expect(log).not.toContain('Other');
   });
+
+  for (const [feature, step] of Object.entries(FEATURE_CANARY_STEPS)) {
+    it(`never logs what is written through the ${feature} routes`, async () => {
+      const before = t.logs.lines.length;
+      const couple = await createCouple(t);
+      await step(couple, CANARY);
+      const log = t.logs.lines.slice(before).join('');
+      expect(log).toContain('"statusCode":');
+      expect(log.toLowerCase()).not.toContain(CANARY.toLowerCase());
+    });
+  }
 });

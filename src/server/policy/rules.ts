@@ -1,4 +1,5 @@
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { invites, sessions, spaces } from '../db/schema';
 import type { Actor, SignedInActor, SpaceMemberActor } from './actor';
 
@@ -55,3 +56,43 @@ export const scope = {
     )!;
   },
 } as const;
+
+/** The columns every authored item carries (BRIEF §3): who wrote it, where, and who may see it. */
+export interface AuthoredItemColumns {
+  authorId: AnyPgColumn;
+  spaceId: AnyPgColumn;
+  visibility: AnyPgColumn;
+  /** When the author last widened its visibility; null while private. */
+  sharedAt: AnyPgColumn;
+}
+
+/** Visibilities that let the partner read an item (therapist visibilities come with therapists). */
+export const PARTNER_VISIBILITIES = ['partner', 'partner+therapist'] as const;
+
+/**
+ * Items `actor` may read: their own, wherever and whenever written (decision 0007, rule 1), and
+ * what their current partner shared with them in this space (rule 2). A share counts only if it
+ * was made after both joined, so a grant never revives when someone leaves and comes back.
+ */
+export function visibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
+  if (!isSignedIn(actor)) return NOTHING;
+  const own = eq(item.authorId, actor.userId);
+  const partner = actor.space?.partner;
+  if (!actor.space || !partner) return own;
+  const together =
+    actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
+  return or(
+    own,
+    and(
+      eq(item.spaceId, actor.space.id),
+      eq(item.authorId, partner.userId),
+      inArray(item.visibility, [...PARTNER_VISIBILITIES]),
+      gte(item.sharedAt, together),
+    ),
+  )!;
+}
+
+/** Items `actor` may change: only their own. */
+export function ownItems(actor: Actor, item: Pick<AuthoredItemColumns, 'authorId'>): SQL {
+  return isSignedIn(actor) ? eq(item.authorId, actor.userId) : NOTHING;
+}

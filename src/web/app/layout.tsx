@@ -1,6 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
-import { t } from '../i18n';
+import { t, type MessageKey } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
 import styles from './layout.module.css';
@@ -65,6 +65,21 @@ export function Layout() {
   );
 }
 
+const SIGNED_IN_LINKS = [
+  { to: '/home', label: 'layout.nav.home' },
+  { to: '/program', label: 'layout.nav.program' },
+  { to: '/checkins', label: 'layout.nav.checkins' },
+  { to: '/guide', label: 'layout.nav.guide' },
+  { to: '/progress', label: 'layout.nav.progress' },
+  { to: '/account', label: 'layout.nav.account' },
+] as const satisfies readonly { to: string; label: MessageKey }[];
+
+const SIGNED_OUT_LINKS = [
+  { to: '/guide', label: 'layout.nav.guide' },
+  { to: '/signin', label: 'layout.nav.signIn' },
+  { to: '/signup', label: 'layout.nav.signUp' },
+] as const satisfies readonly { to: string; label: MessageKey }[];
+
 function MainNav() {
   const me = useMe();
   if (me.isPending) return <div className={styles.nav} />;
@@ -73,33 +88,13 @@ function MainNav() {
   return (
     <nav aria-label={t('layout.nav.label')} className={styles.nav}>
       <ul className={styles.navList}>
-        {me.data ? (
-          <>
-            <li>
-              <NavLink to="/home" className={linkClass}>
-                {t('layout.nav.home')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/account" className={linkClass}>
-                {t('layout.nav.account')}
-              </NavLink>
-            </li>
-          </>
-        ) : (
-          <>
-            <li>
-              <NavLink to="/signin" className={linkClass}>
-                {t('layout.nav.signIn')}
-              </NavLink>
-            </li>
-            <li>
-              <NavLink to="/signup" className={linkClass}>
-                {t('layout.nav.signUp')}
-              </NavLink>
-            </li>
-          </>
-        )}
+        {(me.data ? SIGNED_IN_LINKS : SIGNED_OUT_LINKS).map(({ to, label }) => (
+          <li key={to}>
+            <NavLink to={to} className={linkClass}>
+              {t(label)}
+            </NavLink>
+          </li>
+        ))}
       </ul>
     </nav>
   );

@@ -5,13 +5,17 @@
  *
  * Voice: warm, plain, calm. No pressure, no scores, no streaks, no guilt.
  */
-export const en = {
+const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
   'app.pageTitle': '{page} · Healing Hearts',
   'layout.skipLink': 'Skip to main content',
   'layout.nav.label': 'Main',
-  'layout.nav.home': 'Home',
+  'layout.nav.home': 'Today',
+  'layout.nav.program': 'Program',
+  'layout.nav.checkins': 'Check-in',
+  'layout.nav.guide': 'Guide',
+  'layout.nav.progress': 'Progress',
   'layout.nav.account': 'Account',
   'layout.nav.signIn': 'Sign in',
   'layout.nav.signUp': 'Create an account',
@@ -54,6 +58,26 @@ export const en = {
   'common.retry': 'Try again',
   'common.comingSoon': 'Coming soon',
   'common.close': 'Close',
+  'common.tryAgain': 'That did not work. Please try again.',
+
+  // Sharing one item with the partner, in two steps
+  'share.onlyYou': 'Only you can see this.',
+  'share.private': 'Private: only you can see this.',
+  'share.start': 'Share with {name}…',
+  'share.confirmHeading': 'Share this with {name}?',
+  'share.confirmBody':
+    '{name} will be able to read it from now on. You can make it private again at any time.',
+  'share.confirm': 'Yes, share it',
+  'share.sharing': 'Sharing…',
+  'share.cancel': 'Not now',
+  'share.sharedWith': 'Shared with {name}.',
+  'share.makePrivate': 'Make private again',
+  'share.makingPrivate': 'Making private…',
+  'share.paused': 'Sharing is resting for now, along with the other shared exercises.',
+
+  // Joint exercises paused (the same words whatever the reason)
+  'jointWork.paused':
+    'Shared exercises are resting for now. Your own notes, check-ins and the guide are all still here, and you can keep using them.',
   'form.errorSummary.heading': 'Please check the following',
   'field.showPassword': 'Show password',
   'field.hidePassword': 'Hide password',
@@ -260,6 +284,14 @@ export const en = {
   'crash.body':
     'This page ran into a problem. Reloading usually helps, and nothing you saved is lost.',
   'crash.reload': 'Reload the page',
+} as const;
+
+/**
+ * The whole catalog: the core's words above, then one file per feature in `en/<feature>.ts`,
+ * whose keys all start with the feature's name.
+ */
+export const en = {
+  ...core,
 } as const;
 
 export type Catalog = typeof en;

@@ -21,3 +21,5 @@ export { LoadError, Loading, Notice } from './status';
 export { TextField, type TextFieldProps } from './text-field';
 export { HeartMark } from './heart-mark';
 export { fieldErrorsFromZod, pickKnownFields, useFormErrors, type FormErrors } from './form-errors';
+export { JointWorkPaused } from './joint-work-paused';
+export { ShareControl, type ShareControlProps } from './share-control';

@@ -88,3 +88,28 @@ export const invites = pgTable(
     index('invites_space_idx').on(t.spaceId),
   ],
 );
+
+/**
+ * A hold on the couple's joint exercises, placed by one person (safety, or simply "not now").
+ * While any hold of the space is unlifted, joint work is paused for both partners alike; only
+ * the person who placed a hold can lift it. Who placed it and why is never shown to the partner.
+ */
+export const jointWorkHolds = pgTable(
+  'joint_work_holds',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    userId: uuid('user_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: createdAt(),
+    liftedAt: timestamp('lifted_at', { withTimezone: true }),
+  },
+  (t) => [
+    index('joint_work_holds_active_by_space')
+      .on(t.spaceId)
+      .where(sql`${t.liftedAt} is null`),
+  ],
+);

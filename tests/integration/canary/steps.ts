@@ -1,0 +1,12 @@
+import type { TestClient } from '../../helpers/test-app';
+
+export type Person = TestClient & { email: string; userId: string };
+
+/**
+ * One feature's turn in the log canary test: send `canary` through every route of the feature
+ * (in bodies, query strings and ids), as two partners of one space. The test then checks that
+ * the canary never reached the log. Each feature adds its step in `<feature>.ts` and lists it here.
+ */
+export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
+
+export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {};
