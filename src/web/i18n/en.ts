@@ -60,6 +60,11 @@ const core = {
   'common.close': 'Close',
   'common.tryAgain': 'That did not work. Please try again.',
 
+  // Charts
+  'chart.showTable': 'See these numbers as a table',
+  'chart.when': 'Week of',
+  'chart.nothing': '—',
+
   // Sharing one item with the partner, in two steps
   'share.onlyYou': 'Only you can see this.',
   'share.private': 'Private: only you can see this.',

@@ -23,3 +23,4 @@ export { HeartMark } from './heart-mark';
 export { fieldErrorsFromZod, pickKnownFields, useFormErrors, type FormErrors } from './form-errors';
 export { JointWorkPaused } from './joint-work-paused';
 export { ShareControl, type ShareControlProps } from './share-control';
+export { LineChart, type ChartSeries, type LineChartProps } from './line-chart';
