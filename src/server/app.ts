@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { registerInviteRoutes } from './features/invites/routes';
+import { registerSafetyRoutes } from './features/safety/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCsrfCheck } from './http/csrf';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
+  registerSafetyRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else

@@ -1,0 +1,80 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { TSafetyState } from '../../../shared/schemas/safety';
+import type { Database } from '../../db';
+import { queryRows } from '../../db/query';
+import { jointWorkHolds, safetySettings } from '../../db/schema';
+import type { SignedInActor } from '../../policy/actor';
+
+/**
+ * My safety state in one read: my own hold (never the partner's), whether any hold pauses the
+ * space, and my region. What the partner can learn is only what `jointWork` says to both.
+ */
+export async function readSafetyState(db: Database, actor: SignedInActor): Promise<TSafetyState> {
+  const spaceId = actor.space?.id ?? null;
+  const [row] = await queryRows<{
+    paused_by_me: boolean;
+    any_hold: boolean;
+    region: string | null;
+  }>(
+    db,
+    sql`select
+      exists (select 1 from ${jointWorkHolds}
+        where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.userId} = ${actor.userId}
+          and ${jointWorkHolds.liftedAt} is null) as paused_by_me,
+      exists (select 1 from ${jointWorkHolds}
+        where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.liftedAt} is null) as any_hold,
+      (select ${safetySettings.region} from ${safetySettings}
+        where ${safetySettings.userId} = ${actor.userId}) as region`,
+  );
+  return {
+    pausedByMe: row?.paused_by_me ?? false,
+    jointWork: row?.any_hold ? 'paused' : 'open',
+    region: row?.region ?? null,
+  };
+}
+
+/** Places my hold on the space's joint work; pressing again changes nothing. */
+export async function pauseJointWork(db: Database, actor: SignedInActor): Promise<void> {
+  const space = actor.space;
+  if (!space) return;
+  await db.transaction(async (tx) => {
+    // Serialises two presses of the same person, so they never leave two holds.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${actor.userId}))`);
+    const held = await tx
+      .select({ id: jointWorkHolds.id })
+      .from(jointWorkHolds)
+      .where(
+        and(
+          eq(jointWorkHolds.spaceId, space.id),
+          eq(jointWorkHolds.userId, actor.userId),
+          isNull(jointWorkHolds.liftedAt),
+        ),
+      )
+      .limit(1);
+    if (held.length === 0) {
+      await tx.insert(jointWorkHolds).values({ spaceId: space.id, userId: actor.userId });
+    }
+  });
+}
+
+/** Lifts my own holds; another person's hold stays until they lift it. */
+export async function resumeJointWork(db: Database, actor: SignedInActor): Promise<void> {
+  await db
+    .update(jointWorkHolds)
+    .set({ liftedAt: new Date() })
+    .where(and(eq(jointWorkHolds.userId, actor.userId), isNull(jointWorkHolds.liftedAt)));
+}
+
+export async function saveRegion(
+  db: Database,
+  actor: SignedInActor,
+  region: string | null,
+): Promise<void> {
+  await db
+    .insert(safetySettings)
+    .values({ userId: actor.userId, region })
+    .onConflictDoUpdate({
+      target: safetySettings.userId,
+      set: { region, updatedAt: new Date() },
+    });
+}

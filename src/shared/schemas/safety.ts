@@ -1,0 +1,48 @@
+import { z } from 'zod';
+
+/** A region of the resources file: a country code (GB, US…), EU, or INTL for anywhere else. */
+export const ZRegionId = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^[A-Z]{2,4}$/, { message: 'Choose a region from the list.' });
+
+export const ZServiceKind = z.enum(['emergency', 'crisis', 'domestic-abuse', 'support']);
+
+export const ZServiceContact = z.object({
+  type: z.enum(['phone', 'text', 'tty', 'web']),
+  value: z.string().min(1).max(200),
+});
+
+export const ZSupportService = z.object({
+  name: z.string().min(1).max(120),
+  kind: ZServiceKind,
+  contacts: z.array(ZServiceContact).max(6),
+  about: z.string().min(1).max(400),
+  /** The date this entry was last checked against its source (YYYY-MM-DD). */
+  verified: z.iso.date(),
+  source: z.url(),
+});
+export type TSupportService = z.infer<typeof ZSupportService>;
+
+export const ZResourcesQuery = z.object({ region: ZRegionId.optional() });
+
+export const ZResourcesResponse = z.object({
+  region: z.object({ id: z.string(), name: z.string() }),
+  regions: z.array(z.object({ id: z.string(), name: z.string() })),
+  services: z.array(ZSupportService),
+});
+export type TResourcesResponse = z.infer<typeof ZResourcesResponse>;
+
+/**
+ * What a person may know about safety in their space: whether *they* have paused shared
+ * exercises, whether shared exercises are open, and their region. Never anything of the partner's.
+ */
+export const ZSafetyState = z.object({
+  pausedByMe: z.boolean(),
+  jointWork: z.enum(['open', 'paused']),
+  region: ZRegionId.nullable(),
+});
+export type TSafetyState = z.infer<typeof ZSafetyState>;
+
+export const ZRegionUpdate = z.object({ region: ZRegionId.nullable() });

@@ -1,0 +1,126 @@
+import { and, eq, isNull } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { jointWorkHolds } from '../../src/server/db/schema';
+import { createCouple, createTestApp, expectStatus, type TestApp } from '../helpers/test-app';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(async () => {
+  await t?.close();
+});
+
+type State = { pausedByMe: boolean; jointWork: 'open' | 'paused'; region: string | null };
+
+describe('support resources', () => {
+  it('lists the services of a region, to anyone, by region or country code', async () => {
+    const anonymous = t.client('anonymous');
+    const gb = (await anonymous.get('/api/safety/resources?region=GB')).json<{
+      region: { id: string };
+      services: { name: string; verified: string; source: string }[];
+      regions: { id: string }[];
+    }>();
+    expect(gb.region.id).toBe('GB');
+    expect(gb.services.map((s) => s.name)).toContain('Samaritans');
+    for (const service of gb.services) {
+      expect(service.verified).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      expect(service.source).toMatch(/^https:\/\//);
+    }
+    const germany = (await anonymous.get('/api/safety/resources?region=de')).json<{
+      region: { id: string };
+    }>();
+    expect(germany.region.id).toBe('EU');
+    expect(gb.regions.map((r) => r.id)).toEqual(expect.arrayContaining(['US', 'GB', 'INTL']));
+  });
+
+  it('falls back to the general advice for a region it does not know, or none', async () => {
+    const anonymous = t.client('anonymous');
+    for (const url of ['/api/safety/resources?region=ZZ', '/api/safety/resources']) {
+      const body = (await anonymous.get(url)).json<{ region: { id: string } }>();
+      expect(body.region.id).toBe('INTL');
+    }
+  });
+
+  it('refuses a region that is not a code, naming the field', async () => {
+    const response = await t
+      .client('anonymous')
+      .get('/api/safety/resources?region=Great%20Britain');
+    expect(response.statusCode).toBe(400);
+    expect(response.json()).toMatchObject({
+      error: { fields: { 'querystring.region': expect.any(String) } },
+    });
+  });
+});
+
+describe('pausing shared exercises ("I don’t feel safe")', () => {
+  it('pauses joint work for both, and only the one who paused can resume it', async () => {
+    const { a, b } = await createCouple(t);
+    expect((await a.get('/api/safety')).json<State>()).toEqual({
+      pausedByMe: false,
+      jointWork: 'open',
+      region: null,
+    });
+
+    const paused = await a.post('/api/safety/pause');
+    expectStatus(paused, 200);
+    expect(paused.json<State>()).toMatchObject({ pausedByMe: true, jointWork: 'paused' });
+    // The partner sees the same neutral state, and nothing about who paused or when.
+    const seenByB = await b.get('/api/safety');
+    expect(seenByB.json<State>()).toEqual({ pausedByMe: false, jointWork: 'paused', region: null });
+    expect(seenByB.body).not.toContain(a.userId);
+
+    // The partner's resume lifts only their own pauses (they have none).
+    expect((await b.post('/api/safety/resume')).json<State>().jointWork).toBe('paused');
+    expect((await a.post('/api/safety/resume')).json<State>()).toMatchObject({
+      pausedByMe: false,
+      jointWork: 'open',
+    });
+    expect((await b.get('/api/safety')).json<State>().jointWork).toBe('open');
+  });
+
+  it('keeps one pause however often it is pressed, even at once', async () => {
+    const { a } = await createCouple(t);
+    await Promise.all([a.post('/api/safety/pause'), a.post('/api/safety/pause')]);
+    expectStatus(await a.post('/api/safety/pause'), 200);
+    const holds = await t.database.db
+      .select()
+      .from(jointWorkHolds)
+      .where(and(eq(jointWorkHolds.userId, a.userId), isNull(jointWorkHolds.liftedAt)));
+    expect(holds).toHaveLength(1);
+  });
+
+  it('holds while both have paused, until each has resumed', async () => {
+    const { a, b } = await createCouple(t);
+    await a.post('/api/safety/pause');
+    await b.post('/api/safety/pause');
+    expect((await a.post('/api/safety/resume')).json<State>()).toMatchObject({
+      pausedByMe: false,
+      jointWork: 'paused',
+    });
+    expect((await b.post('/api/safety/resume')).json<State>().jointWork).toBe('open');
+  });
+
+  it('works for someone not in a space yet: nothing to pause, resources still there', async () => {
+    const solo = await t.signUp('Solo');
+    expect((await solo.post('/api/safety/pause')).json<State>()).toEqual({
+      pausedByMe: false,
+      jointWork: 'open',
+      region: null,
+    });
+  });
+});
+
+describe('region setting', () => {
+  it('saves my region, private to me, and refuses one we do not list', async () => {
+    const { a, b } = await createCouple(t);
+    expect((await a.put('/api/safety/region', { region: 'gb' })).json<State>().region).toBe('GB');
+    expect((await b.get('/api/safety')).json<State>().region).toBeNull();
+    const unknown = await a.put('/api/safety/region', { region: 'ZZ' });
+    expect(unknown.statusCode).toBe(400);
+    expect(unknown.json()).toMatchObject({
+      error: { code: 'validation_failed', fields: { region: expect.any(String) } },
+    });
+    expect((await a.put('/api/safety/region', { region: null })).json<State>().region).toBeNull();
+  });
+});
