@@ -63,11 +63,12 @@ export async function launchBrowser(): Promise<Browser> {
 export async function newPerson(
   browser: Browser,
   base: string,
-  options: { width?: number; colorScheme?: 'light' | 'dark' } = {},
+  options: { width?: number; colorScheme?: 'light' | 'dark'; locale?: string } = {},
 ) {
   const context: BrowserContext = await browser.newContext({
     viewport: { width: options.width ?? 1280, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
+    locale: options.locale ?? 'en-US',
   });
   const foreign: string[] = [];
   const consoleErrors: string[] = [];

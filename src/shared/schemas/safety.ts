@@ -39,6 +39,8 @@ export type TResourcesResponse = z.infer<typeof ZResourcesResponse>;
  * exercises, whether shared exercises are open, and their region. Never anything of the partner's.
  */
 export const ZSafetyState = z.object({
+  /** Whether I am in a space at all: without one there are no shared exercises to pause. */
+  inSpace: z.boolean(),
   pausedByMe: z.boolean(),
   jointWork: z.enum(['open', 'paused']),
   region: ZRegionId.nullable(),

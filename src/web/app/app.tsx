@@ -5,6 +5,7 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
+import { SafetyPage } from '../features/safety/safety-page';
 import { HomePage } from '../features/space/home-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
@@ -27,6 +28,7 @@ export function App() {
               <Route path="signin" element={<SignInPage />} />
               <Route path="join" element={<JoinPage />} />
               <Route path="quick-exit" element={<QuickExitPage />} />
+              <Route path="safety" element={<SafetyPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />

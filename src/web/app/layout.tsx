@@ -1,5 +1,6 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { DontFeelSafeButton } from '../features/safety/dont-feel-safe-button';
 import { t, type MessageKey } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
@@ -31,7 +32,10 @@ export function Layout() {
             <HeartMark className={styles.brandMark} />
             {t('app.name')}
           </Link>
-          <QuickExitButton />
+          <div className={styles.headerActions}>
+            <DontFeelSafeButton />
+            <QuickExitButton />
+          </div>
         </div>
         <div className={styles.subbar}>
           <MainNav />

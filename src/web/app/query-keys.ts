@@ -8,4 +8,6 @@ export const queryKeys = {
   space: ['space'] as const,
   invites: ['invites', 'list'] as const,
   invitePreview: (token: string) => ['invites', 'preview', token] as const,
+  safety: ['safety', 'state'] as const,
+  supportResources: (region: string) => ['safety', 'resources', region] as const,
 };

@@ -1,3 +1,5 @@
+import { safety } from './en/safety';
+
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
  * value is the words. `{name}` marks a parameter that `t()` fills in; the type of `t()` makes the
@@ -297,6 +299,7 @@ const core = {
  */
 export const en = {
   ...core,
+  ...safety,
 } as const;
 
 export type Catalog = typeof en;

@@ -27,6 +27,7 @@ export async function readSafetyState(db: Database, actor: SignedInActor): Promi
         where ${safetySettings.userId} = ${actor.userId}) as region`,
   );
   return {
+    inSpace: spaceId !== null,
     pausedByMe: row?.paused_by_me ?? false,
     jointWork: row?.any_hold ? 'paused' : 'open',
     region: row?.region ?? null,

@@ -1,0 +1,57 @@
+import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  ZResourcesResponse,
+  ZSafetyState,
+  type TSafetyState,
+} from '../../../shared/schemas/safety';
+import { apiFetch } from '../../app/api-client';
+import { queryKeys } from '../../app/query-keys';
+
+export const safetyStateQuery = queryOptions({
+  queryKey: queryKeys.safety,
+  queryFn: ({ signal }) => apiFetch('/api/safety', { schema: ZSafetyState, signal }),
+});
+
+export function useSafetyState(enabled: boolean) {
+  return useQuery({ ...safetyStateQuery, enabled });
+}
+
+export function useSupportResources(region: string) {
+  return useQuery({
+    queryKey: queryKeys.supportResources(region),
+    queryFn: ({ signal }) =>
+      apiFetch(`/api/safety/resources?region=${encodeURIComponent(region)}`, {
+        schema: ZResourcesResponse,
+        signal,
+      }),
+    staleTime: Infinity,
+  });
+}
+
+function useSafetyMutation(path: string, method: 'POST' | 'PUT' = 'POST') {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body?: unknown) =>
+      apiFetch(path, { method, schema: ZSafetyState, ...(body ? { body } : {}) }),
+    onSuccess: (state: TSafetyState) => {
+      queryClient.setQueryData(queryKeys.safety, state);
+      // Every joint exercise reads the pause: let them all fetch again.
+      void queryClient.invalidateQueries({
+        predicate: (query) => query.queryKey[0] !== 'safety' && query.queryKey[0] !== 'auth',
+      });
+    },
+  });
+}
+
+export const usePauseJointWork = () => useSafetyMutation('/api/safety/pause');
+export const useResumeJointWork = () => useSafetyMutation('/api/safety/resume');
+export const useSaveRegion = () => useSafetyMutation('/api/safety/region', 'PUT');
+
+/** The region to show first: the person's own choice, else their browser's language (never their IP). */
+export function browserRegion(): string {
+  try {
+    return new Intl.Locale(navigator.language).maximize().region ?? 'INTL';
+  } catch {
+    return 'INTL';
+  }
+}

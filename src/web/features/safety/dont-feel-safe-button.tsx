@@ -1,0 +1,26 @@
+import { useNavigate } from 'react-router';
+import { useMe } from '../../app/session';
+import { t } from '../../i18n';
+import { usePauseJointWork } from './api';
+import styles from './safety.module.css';
+
+/**
+ * On every page, beside quick exit. One quiet press: shared exercises pause for the space (no
+ * message to the partner) and the support page opens. Signed out, it just opens the support page.
+ */
+export function DontFeelSafeButton() {
+  const me = useMe();
+  const pause = usePauseJointWork();
+  const navigate = useNavigate();
+
+  const onClick = () => {
+    if (me.data) pause.mutate(undefined);
+    void navigate('/safety');
+  };
+
+  return (
+    <button type="button" className={styles.headerButton} onClick={onClick}>
+      {t('safety.button')}
+    </button>
+  );
+}

@@ -1,0 +1,98 @@
+import { useMe } from '../../app/session';
+import { t } from '../../i18n';
+import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
+import {
+  browserRegion,
+  usePauseJointWork,
+  useResumeJointWork,
+  useSafetyState,
+  useSaveRegion,
+} from './api';
+import styles from './safety.module.css';
+import { SupportResources } from './support-resources';
+
+/**
+ * Help and safety: support services for the person's region, for anyone, signed in or not; and
+ * for someone in a space, their own pause on shared exercises.
+ */
+export function SafetyPage() {
+  const me = useMe();
+  const signedIn = Boolean(me.data);
+  const state = useSafetyState(signedIn);
+  const saveRegion = useSaveRegion();
+
+  if (me.isPending || (signedIn && state.isPending)) {
+    return (
+      <Page title={t('safety.title')} heading={t('safety.heading')}>
+        <Loading label={t('safety.loading')} />
+      </Page>
+    );
+  }
+
+  return (
+    <Page title={t('safety.title')} heading={t('safety.heading')} lead={t('safety.lead')}>
+      {signedIn &&
+        (state.isError ? (
+          <LoadError message={state.error.message} onRetry={() => void state.refetch()} />
+        ) : (
+          state.data?.inSpace && <PausePanel pausedByMe={state.data.pausedByMe} />
+        ))}
+      <SupportResources
+        initialRegion={state.data?.region ?? browserRegion()}
+        {...(signedIn ? { onRegionChange: (region) => saveRegion.mutate({ region }) } : {})}
+      />
+      <Panel heading={t('safety.limits.heading')} quiet>
+        <p>{t('safety.limits.partner')}</p>
+        <p>{t('safety.limits.device')}</p>
+        <p>{t('safety.limits.notTherapy')}</p>
+      </Panel>
+    </Page>
+  );
+}
+
+function PausePanel({ pausedByMe }: { pausedByMe: boolean }) {
+  const pause = usePauseJointWork();
+  const resume = useResumeJointWork();
+  const announce = useAnnounce();
+  const failed = pause.error ?? resume.error;
+
+  return (
+    <Panel heading={t('safety.pause.heading')}>
+      {pausedByMe ? (
+        <>
+          <Notice>
+            <p>{t('safety.pause.pausedByMe')}</p>
+          </Notice>
+          <p className={styles.explain}>{t('safety.pause.resumeExplain')}</p>
+          <Button
+            variant="secondary"
+            pending={resume.isPending}
+            onClick={() =>
+              resume.mutate(undefined, { onSuccess: () => announce(t('safety.pause.resumed')) })
+            }
+          >
+            {resume.isPending ? t('safety.pause.resuming') : t('safety.pause.resume')}
+          </Button>
+        </>
+      ) : (
+        <>
+          <p className={styles.explain}>{t('safety.pause.explain')}</p>
+          <Button
+            variant="secondary"
+            pending={pause.isPending}
+            onClick={() =>
+              pause.mutate(undefined, { onSuccess: () => announce(t('safety.pause.done')) })
+            }
+          >
+            {pause.isPending ? t('safety.pause.pausing') : t('safety.pause.pause')}
+          </Button>
+        </>
+      )}
+      {failed && (
+        <Notice tone="problem" role="alert">
+          <p>{failed.message}</p>
+        </Notice>
+      )}
+    </Panel>
+  );
+}
