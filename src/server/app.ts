@@ -14,6 +14,7 @@ import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
+import { registerCrisisPhraseCheck } from './http/crisis-phrases';
 import { registerCsrfCheck } from './http/csrf';
 import { registerErrorHandling } from './http/errors';
 import { registerSecurityHeaders } from './http/security-headers';
@@ -65,6 +66,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerCsrfCheck(app, config);
+  registerCrisisPhraseCheck(app);
   const routePolicies = registerRoutePolicies(app, (request) =>
     ctx.sessions.resolveActor(readSessionToken(request, config)),
   );

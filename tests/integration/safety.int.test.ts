@@ -135,3 +135,35 @@ describe('region setting', () => {
     expect((await a.put('/api/safety/region', { region: null })).json<State>().region).toBeNull();
   });
 });
+
+describe('crisis phrases in anything written', () => {
+  it('offers support to the writer, lets the write go ahead, and logs only that', async () => {
+    const { a, b } = await createCouple(t);
+    const before = t.logs.lines.length;
+    const phrase = 'some nights I want to die';
+    const written = await a.put('/api/safety/region', { region: 'GB', note: phrase });
+    expect(written.statusCode).toBe(200);
+    expect(written.headers['x-support-suggested']).toBe('1');
+    // Even a refused write offers support: it is never a gate.
+    const refused = await a.put('/api/safety/region', { region: phrase });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.headers['x-support-suggested']).toBe('1');
+    // Nothing reaches the partner, and the log holds no words.
+    const partnerView = await b.get('/api/safety');
+    expect(partnerView.headers['x-support-suggested']).toBeUndefined();
+    const log = t.logs.lines.slice(before).join('');
+    expect(log).toContain('support resources shown');
+    expect(log).not.toContain('want to die');
+  });
+
+  it('stays quiet for ordinary words, and never looks at account routes', async () => {
+    const a = await t.signUp('Quiet');
+    const ordinary = await a.put('/api/safety/region', { region: 'GB', note: 'a long walk' });
+    expect(ordinary.headers['x-support-suggested']).toBeUndefined();
+    const signIn = await t.client('x').post('/api/auth/signin', {
+      email: a.email,
+      password: 'i want to die',
+    });
+    expect(signIn.headers['x-support-suggested']).toBeUndefined();
+  });
+});

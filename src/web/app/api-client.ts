@@ -1,6 +1,7 @@
 import type { ZodType } from 'zod';
 import { isErrorBody, type ErrorCode } from '../../shared/errors';
 import { t } from '../i18n';
+import { signalSupportSuggested } from './support-signal';
 
 /** Codes the client adds for failures that never reached, or never came back from, the API. */
 export type ClientErrorCode = 'network' | 'bad_response';
@@ -77,6 +78,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
     throw new ApiError(0, 'network', t('error.network'));
   }
 
+  if (response.headers.get('x-support-suggested')) signalSupportSuggested();
   const payload = await readJson(response);
 
   if (!response.ok) {

@@ -7,6 +7,7 @@ import { PageErrorBoundary } from './error-boundary';
 import styles from './layout.module.css';
 import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
 import { useMe } from './session';
+import { SupportOffer } from './support-offer';
 
 /** The frame of every page: skip link, header with quick exit, main landmark, footer. */
 export function Layout() {
@@ -46,6 +47,7 @@ export function Layout() {
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         <AnnouncementRegion />
+        <SupportOffer />
         <PageErrorBoundary key={pathname}>
           <Outlet />
         </PageErrorBoundary>

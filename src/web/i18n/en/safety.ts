@@ -39,4 +39,11 @@ export const safety = {
     'If you think someone may be watching your phone or computer, use a device they cannot reach. Quick exit hides this page fast, but it cannot hide your browsing history.',
   'safety.limits.notTherapy':
     'This app is not therapy, and couples work is not advised when one partner is afraid of the other or feels controlled. Support for you alone comes first.',
+
+  'safety.offer.heading': 'You don’t have to carry this alone',
+  'safety.offer.body':
+    'What you wrote sounds very heavy, and it is saved as you wrote it. If you are in danger, or thinking about ending your life, please reach out now: call your local emergency number, or talk to one of the people who can help where you live.',
+  'safety.offer.link': 'See people who can help',
+  'safety.offer.close': 'Close this',
+  'safety.offer.announce': 'Support is offered at the top of the page.',
 } as const;
