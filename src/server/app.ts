@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { registerInviteRoutes } from './features/invites/routes';
+import { registerMeasureRoutes } from './features/measures/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCsrfCheck } from './http/csrf';
@@ -26,6 +27,8 @@ export interface BuildAppOptions {
   logger: FastifyBaseLogger;
   /** Serve the built web app (off for API-only tests). */
   serveWeb?: boolean;
+  /** Where measure definitions live (`content/measures` by default; tests try a broken one). */
+  measuresDir?: string;
 }
 
 export interface App {
@@ -103,6 +106,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
+  registerMeasureRoutes(app, ctx, { dir: options.measuresDir });
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else
