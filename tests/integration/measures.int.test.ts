@@ -71,7 +71,7 @@ async function historyIds(client: TestClient, whose: 'mine' | 'partner', measure
 }
 
 function share(client: TestClient, id: string, visibility: 'partner' | 'private' = 'partner') {
-  return client.put(`/api/measures/responses/${id}/visibility`, { visibility });
+  return client.post(`/api/measures/responses/${id}/visibility`, { visibility });
 }
 
 const NOBODY = '00000000-0000-4000-8000-000000000000';
@@ -105,7 +105,7 @@ describe('the measures engine', () => {
     expect(body.response).toMatchObject({
       measureId: TRUST,
       measureVersion: 1,
-      measureTitle: 'Trust and safety this week',
+      measureTitle: 'Trust and safety',
       week: currentWeek(new Date(), 'Pacific/Kiritimati'),
       mine: true,
       visibility: 'private',

@@ -49,11 +49,11 @@ export const measuresRows: Row[] = [
     expect: { anonymous: 401, stranger: 404, former: 404, partner: 404, self: 200 },
   },
   {
-    route: 'PUT /api/measures/responses/:id/visibility',
+    route: 'POST /api/measures/responses/:id/visibility',
     world: 'couple',
     setup: selfWritesOne,
     call: (c, w) =>
-      c.put(`/api/measures/responses/${w.fixtures.response}/visibility`, {
+      c.post(`/api/measures/responses/${w.fixtures.response}/visibility`, {
         visibility: 'partner',
       }),
     expect: { anonymous: 401, stranger: 404, former: 404, partner: 404, self: 200 },

@@ -31,11 +31,11 @@ export const measuresCanary: CanaryStep = async ({ a, b }, canary) => {
   await a.get(`/api/measures/responses?measure=${canary}&whose=${canary}`);
   await a.get(`/api/measures/responses/${response.id}?q=${canary}`);
   await a.get(`/api/measures/responses/${canary}`);
-  await a.put(`/api/measures/responses/${response.id}/visibility`, { visibility: canary });
-  await a.put(`/api/measures/responses/${response.id}/visibility`, { visibility: 'partner' });
+  await a.post(`/api/measures/responses/${response.id}/visibility`, { visibility: canary });
+  await a.post(`/api/measures/responses/${response.id}/visibility`, { visibility: 'partner' });
   await b.get('/api/measures/responses?measure=trust-and-safety&whose=partner');
   await b.get(`/api/measures/responses/${response.id}`);
-  await b.put(`/api/measures/responses/${response.id}/visibility`, { visibility: 'private' });
-  await a.put(`/api/measures/responses/${canary}/visibility`, { visibility: 'private' });
-  await a.put(`/api/measures/responses/${response.id}/visibility`, { visibility: 'private' });
+  await b.post(`/api/measures/responses/${response.id}/visibility`, { visibility: 'private' });
+  await a.post(`/api/measures/responses/${canary}/visibility`, { visibility: 'private' });
+  await a.post(`/api/measures/responses/${response.id}/visibility`, { visibility: 'private' });
 };

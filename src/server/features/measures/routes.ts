@@ -106,7 +106,7 @@ export function registerMeasureRoutes(
       getResponse(ctx.db, requireSignedIn(request.actor), registry, request.params.id),
   );
 
-  app.put(
+  app.post(
     '/api/measures/responses/:id/visibility',
     {
       schema: {
