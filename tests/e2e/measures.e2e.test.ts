@@ -60,9 +60,14 @@ async function measuresJourney(base: string) {
   await alex.page.getByRole('link', { name: /Please answer at least one question/ }).waitFor();
   await expectNoAxeViolations(alex.page, 'form with nothing answered');
 
+  // An answer can be taken back: the question is left unanswered again.
+  const honest = alex.page.getByRole('group', { name: /felt honest/ });
+  await honest.getByLabel('Completely true', { exact: true }).check();
+  await honest.getByRole('button', { name: 'Leave question 1 unanswered' }).click();
+  expect(await honest.getByRole('radio', { checked: true }).count()).toBe(0);
+
   // A calm week, by keyboard as well as by click: arrows move within a question.
   await answer(alex.page, CALM_WEEK);
-  const honest = alex.page.getByRole('group', { name: /felt honest/ });
   await honest.getByLabel('Mostly true', { exact: true }).focus();
   await alex.page.keyboard.press('ArrowLeft');
   expect(await honest.getByLabel('Partly true', { exact: true }).isChecked()).toBe(true);

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -89,6 +89,20 @@ describe('measure definitions', () => {
       expect(definition.items.some((item) => item.reverse)).toBe(true);
       expect(definition.subscales.length).toBeGreaterThan(0);
     }
+  });
+
+  it('accepts the made-up example in docs/measures.md, so the docs stay true', () => {
+    const docs = readFileSync(
+      path.resolve(import.meta.dirname, '../../../../docs/measures.md'),
+      'utf8',
+    );
+    const example = /```yaml\n# content\/measures\/garden-week\.yaml\n([\s\S]*?)```/.exec(docs);
+    expect(example).not.toBeNull();
+    const definition = loadMeasures(folderWith({ 'garden-week.yaml': example![1]! })).get(
+      'garden-week',
+    )!;
+    expect([definition.total.min, definition.total.max]).toEqual([2, 8]);
+    expect([definition.subscales[0]!.min, definition.subscales[0]!.max]).toEqual([1, 3]);
   });
 
   it('loads a good made-up definition', () => {

@@ -3,7 +3,7 @@ import type { TMeasureResponse, TMeasureSummary } from '../../../shared/schemas/
 import { t } from '../../i18n';
 import { Button, LoadError, Loading, ShareControl } from '../../ui';
 import { useHistory, useSetVisibility } from './api';
-import { formatScore, formatWeek } from './format';
+import { formatScore, formatWeekShort } from './format';
 import styles from './measures.module.css';
 
 export interface HistoryTableProps {
@@ -60,7 +60,7 @@ export function HistoryTable({ measure, whose, partnerName, sharingPaused }: His
     <>
       <div className={styles.tableWrap} role="region" aria-labelledby={captionId} tabIndex={0}>
         <table className={styles.table}>
-          <caption id={captionId} className={styles.caption}>
+          <caption id={captionId} className="visually-hidden">
             {whose === 'mine'
               ? t('measures.history.caption', { title: measure.title })
               : t('measures.partner.caption', { title: measure.title, name: partnerName ?? '' })}
@@ -80,7 +80,7 @@ export function HistoryTable({ measure, whose, partnerName, sharingPaused }: His
           <tbody>
             {rows.map((row) => (
               <tr key={row.id}>
-                <th scope="row">{formatWeek(row.week)}</th>
+                <th scope="row">{formatWeekShort(row.week)}</th>
                 <td>
                   <Part part={row.total} />
                 </td>

@@ -118,6 +118,21 @@ export function MeasureForm({ measure, onSaved }: MeasureFormProps) {
                   );
                 })}
               </div>
+              {answers[item.id] !== undefined && (
+                <button
+                  type="button"
+                  className={styles.clear}
+                  onClick={() =>
+                    setAnswers((current) => {
+                      const rest = { ...current };
+                      delete rest[item.id];
+                      return rest;
+                    })
+                  }
+                >
+                  {t('measures.form.clear', { number: index + 1 })}
+                </button>
+              )}
             </fieldset>
           );
         })}

@@ -25,6 +25,7 @@ export const measures = {
   'measures.form.hint':
     'Pick the answer that fits best. You can skip any question; leaving a few out is fine.',
   'measures.form.question': 'Question {number} of {count}',
+  'measures.form.clear': 'Leave question {number} unanswered',
   'measures.form.submit': 'Save my answers',
   'measures.form.pending': 'Saving…',
   'measures.form.noneAnswered':
@@ -42,7 +43,6 @@ export const measures = {
   'measures.result.notEnoughOverall':
     'You skipped a few questions, so we will not put the whole week into words. That is fine; what you answered is saved.',
   'measures.result.again': 'Answer again',
-  'measures.result.saved': 'Your answers are saved.',
 
   // Support, shown when an answer reaches a question's alert level. Never a block.
   'measures.support.heading': 'Support is here if you need it',
