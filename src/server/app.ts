@@ -12,6 +12,7 @@ import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
+import { registerMeasureRoutes } from './features/measures/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
@@ -28,6 +29,8 @@ export interface BuildAppOptions {
   logger: FastifyBaseLogger;
   /** Serve the built web app (off for API-only tests). */
   serveWeb?: boolean;
+  /** Where measure definitions live (`content/measures` by default; tests try a broken one). */
+  measuresDir?: string;
 }
 
 export interface App {
@@ -107,6 +110,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
+  registerMeasureRoutes(app, ctx, { dir: options.measuresDir });
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else

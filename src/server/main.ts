@@ -36,7 +36,19 @@ export async function main(): Promise<void> {
     throw error;
   }
 
-  const { app } = await buildApp({ config, database, logger });
+  let built;
+  try {
+    built = await buildApp({ config, database, logger });
+  } catch (error) {
+    // A content file that does not pass its checks (a measure definition, say): one line each.
+    if (error instanceof ConfigError) {
+      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+      await database.close().catch(() => undefined);
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app } = built;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -6,6 +6,8 @@ import { SignUpPage } from '../features/auth/sign-up-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
+import { MeasurePage } from '../features/measures/measure-page';
+import { MeasuresPage } from '../features/measures/measures-page';
 import { HomePage } from '../features/space/home-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
@@ -32,6 +34,8 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="measures" element={<MeasuresPage />} />
+                <Route path="measures/:measureId" element={<MeasurePage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -7,6 +7,8 @@ import { safety } from './en/safety';
  *
  * Voice: warm, plain, calm. No pressure, no scores, no streaks, no guilt.
  */
+import { measures } from './en/measures';
+
 const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
@@ -300,6 +302,7 @@ const core = {
 export const en = {
   ...core,
   ...safety,
+  ...measures,
 } as const;
 
 export type Catalog = typeof en;

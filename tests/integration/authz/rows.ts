@@ -1,6 +1,7 @@
 import { coreRows } from './core.rows';
+import { measuresRows } from './measures.rows';
 import { safetyRows } from './safety.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
-export const MATRIX: Row[] = [...coreRows, ...safetyRows];
+export const MATRIX: Row[] = [...coreRows, ...safetyRows, ...measuresRows];

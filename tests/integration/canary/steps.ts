@@ -1,5 +1,6 @@
 import type { TestClient } from '../../helpers/test-app';
 import { safetyCanary } from './safety';
+import { measuresCanary } from './measures';
 
 export type Person = TestClient & { email: string; userId: string };
 
@@ -12,4 +13,5 @@ export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => P
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   safety: safetyCanary,
+  measures: measuresCanary,
 };
