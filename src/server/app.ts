@@ -10,7 +10,9 @@ import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
+import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerInviteRoutes } from './features/invites/routes';
+import { registerProgramRoutes } from './features/program/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCsrfCheck } from './http/csrf';
@@ -103,6 +105,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
+  registerInjuryRoutes(app, ctx);
+  registerProgramRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else

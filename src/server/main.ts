@@ -36,7 +36,18 @@ export async function main(): Promise<void> {
     throw error;
   }
 
-  const { app } = await buildApp({ config, database, logger });
+  let app;
+  try {
+    ({ app } = await buildApp({ config, database, logger }));
+  } catch (error) {
+    // Content read at start (such as content/program/program.yaml) can be wrong, like config.
+    if (error instanceof ConfigError) {
+      await database.close();
+      for (const problem of error.problems) process.stderr.write(`${problem}\n`);
+      process.exit(1);
+    }
+    throw error;
+  }
 
   let closing = false;
   const shutdown = async (signal: string) => {
