@@ -1,5 +1,7 @@
 import { coreRows } from './core.rows';
+import { injuryRows } from './injuries.rows';
+import { programRows } from './program.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
-export const MATRIX: Row[] = [...coreRows];
+export const MATRIX: Row[] = [...coreRows, ...injuryRows, ...programRows];

@@ -1,4 +1,6 @@
 import type { TestClient } from '../../helpers/test-app';
+import { injuriesCanary } from './injuries';
+import { programCanary } from './program';
 
 export type Person = TestClient & { email: string; userId: string };
 
@@ -9,4 +11,7 @@ export type Person = TestClient & { email: string; userId: string };
  */
 export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
 
-export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {};
+export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
+  injuries: injuriesCanary,
+  program: programCanary,
+};

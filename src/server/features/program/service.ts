@@ -225,7 +225,7 @@ export async function setMark(
     throw new AppError(
       'validation_failed',
       'Some of what was sent needs another look. The fields below say what.',
-      { key: 'There is no exercise with this key in the program.' },
+      { 'params.key': 'There is no exercise with this key in the program.' },
     );
   }
   const mine = and(
