@@ -11,6 +11,9 @@ import {
   type TestClient,
 } from '../helpers/test-app';
 
+/** Any message at all: the tests care that a field is named, not its words. */
+const SOME_TEXT: unknown = expect.any(String);
+
 let t: TestApp;
 beforeAll(async () => {
   t = await createTestApp();
@@ -45,7 +48,11 @@ async function one(person: TestClient, id: string): Promise<TInjury> {
 const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
 
 async function confirm(person: TestClient, injury: { id: string; version: number }) {
-  const response = await person.post(`/api/injuries/${injury.id}/confirm`, {}, ifMatch(injury.version));
+  const response = await person.post(
+    `/api/injuries/${injury.id}/confirm`,
+    {},
+    ifMatch(injury.version),
+  );
   expectStatus(response, 200);
   return response.json<{ injury: TInjury }>().injury;
 }
@@ -109,7 +116,11 @@ describe('naming an injury and confirming the roles', () => {
     expect(forA).toMatchObject({ myRole: 'involved', confirmation: 'waiting_for_you' });
 
     // Suggesting the roles as they already stand is not a confirmation in disguise.
-    const same = await a.post(`/api/injuries/${named.id}/roles`, { myRole: 'involved' }, ifMatch(2));
+    const same = await a.post(
+      `/api/injuries/${named.id}/roles`,
+      { myRole: 'involved' },
+      ifMatch(2),
+    );
     expect(same.statusCode).toBe(409);
     expect(await confirm(a, forA)).toMatchObject({ confirmation: 'both', myRole: 'involved' });
   });
@@ -134,7 +145,9 @@ describe('naming an injury and confirming the roles', () => {
     expectStatus(await a.post('/api/space'), 201);
     const named = await name(a, { kind: 'lies', cameToLight: '2026-03', myRole: 'involved' });
     expect(named.confirmation).toBe('waiting_for_partner_to_join');
-    expect((await a.post(`/api/injuries/${named.id}/confirm`, {}, ifMatch(1))).statusCode).toBe(409);
+    expect((await a.post(`/api/injuries/${named.id}/confirm`, {}, ifMatch(1))).statusCode).toBe(
+      409,
+    );
 
     const b = await t.signUp('Sam');
     await invite(a, b);
@@ -226,7 +239,11 @@ describe('after someone leaves', () => {
     // Alex still reads it, read-only; their own note stays on it.
     const kept = await one(a, named.id);
     expect(kept).toMatchObject({ canChange: false, confirmation: 'both', note: 'Alex keeps this' });
-    const change = await a.patch(`/api/injuries/${named.id}`, { kind: 'lies' }, ifMatch(confirmed.version));
+    const change = await a.patch(
+      `/api/injuries/${named.id}`,
+      { kind: 'lies' },
+      ifMatch(confirmed.version),
+    );
     expect(change.statusCode).toBe(409);
     expect(change.json()).toMatchObject({ error: { code: 'conflict' } });
 
@@ -246,7 +263,9 @@ describe('after someone leaves', () => {
     const stranger = await t.signUp('Stranger');
     expectStatus(await stranger.post('/api/space'), 201);
     expect((await stranger.get(`/api/injuries/${named.id}`)).statusCode).toBe(404);
-    expect((await stranger.post(`/api/injuries/${named.id}/confirm`, {}, ifMatch(1))).statusCode).toBe(404);
+    expect(
+      (await stranger.post(`/api/injuries/${named.id}/confirm`, {}, ifMatch(1))).statusCode,
+    ).toBe(404);
     expect((await list(stranger)).injuries).toEqual([]);
   });
 });
@@ -278,11 +297,19 @@ describe('changing an injury', () => {
     expect(second.json()).toMatchObject({
       error: {
         code: 'precondition_failed',
-        current: { id: named.id, kind: 'lies', cameToLight: '2026-01', version: 3, myRole: 'involved' },
+        current: {
+          id: named.id,
+          kind: 'lies',
+          cameToLight: '2026-01',
+          version: 3,
+          myRole: 'involved',
+        },
       },
     });
     // Sam's stale confirmation would confirm something they have not seen: refused too.
-    expect((await b.post(`/api/injuries/${named.id}/confirm`, {}, ifMatch(2))).statusCode).toBe(412);
+    expect((await b.post(`/api/injuries/${named.id}/confirm`, {}, ifMatch(2))).statusCode).toBe(
+      412,
+    );
 
     const forB = await one(b, named.id);
     expect(forB).toMatchObject({ confirmation: 'waiting_for_you', version: 3 });
@@ -290,7 +317,10 @@ describe('changing an injury', () => {
 
     // Saving the same values again changes nothing and keeps the confirmations.
     const unchanged = await a.patch(`/api/injuries/${named.id}`, { kind: 'lies' }, ifMatch(4));
-    expect(unchanged.json<{ injury: TInjury }>().injury).toMatchObject({ version: 4, confirmation: 'both' });
+    expect(unchanged.json<{ injury: TInjury }>().injury).toMatchObject({
+      version: 4,
+      confirmation: 'both',
+    });
   });
 
   it('archives instead of deleting, and brings back', async () => {
@@ -304,7 +334,10 @@ describe('changing an injury', () => {
     expect(forA.injuries[0]).toMatchObject({ id: named.id, version: 2 });
     expect(forA.injuries[0]!.archivedAt).not.toBeNull();
     const restored = await a.post(`/api/injuries/${named.id}/restore`, {}, ifMatch(2));
-    expect(restored.json<{ injury: TInjury }>().injury).toMatchObject({ archivedAt: null, version: 3 });
+    expect(restored.json<{ injury: TInjury }>().injury).toMatchObject({
+      archivedAt: null,
+      version: 3,
+    });
   });
 });
 
@@ -326,24 +359,30 @@ describe('bad input', () => {
     for (const [body, field] of cases) {
       const response = await a.post('/api/injuries', body);
       expect(response.statusCode, JSON.stringify(body).slice(0, 80)).toBe(400);
-      expect(Object.keys(response.json<{ error: { fields: object } }>().error.fields)).toContain(field);
+      expect(Object.keys(response.json<{ error: { fields: object } }>().error.fields)).toContain(
+        field,
+      );
     }
     expect((await list(a)).injuries).toEqual([]);
 
     const named = await name(a);
     const patchEmpty = await a.patch(`/api/injuries/${named.id}`, {}, ifMatch(1));
     expect(patchEmpty.statusCode).toBe(400);
-    expect(patchEmpty.json()).toMatchObject({ error: { fields: { kind: expect.any(String) } } });
+    expect(patchEmpty.json()).toMatchObject({ error: { fields: { kind: SOME_TEXT } } });
     const badRole = await a.post(`/api/injuries/${named.id}/roles`, { myRole: 'both' }, ifMatch(1));
-    expect(badRole.json()).toMatchObject({ error: { fields: { myRole: expect.any(String) } } });
-    const badIfMatch = await a.post(`/api/injuries/${named.id}/archive`, {}, { 'if-match': 'soon' });
+    expect(badRole.json()).toMatchObject({ error: { fields: { myRole: SOME_TEXT } } });
+    const badIfMatch = await a.post(
+      `/api/injuries/${named.id}/archive`,
+      {},
+      { 'if-match': 'soon' },
+    );
     expect(badIfMatch.statusCode).toBe(428);
     const badId = await a.get('/api/injuries/not-an-id');
     expect(badId.statusCode).toBe(400);
     const unknown = await a.get('/api/injuries/00000000-0000-4000-8000-000000000000');
     expect(unknown.statusCode).toBe(404);
     const noteTooLong = await a.put(`/api/injuries/${named.id}/note`, { note: 'y'.repeat(4001) });
-    expect(noteTooLong.json()).toMatchObject({ error: { fields: { note: expect.any(String) } } });
+    expect(noteTooLong.json()).toMatchObject({ error: { fields: { note: SOME_TEXT } } });
   });
 
   it('answers a signed-out caller with 401 and someone without a space with 404', async () => {
@@ -374,10 +413,13 @@ describe('private notes and marks never cross between people (property)', () => 
   const PEOPLE = ['a', 'b', 's'] as const;
   type Who = (typeof PEOPLE)[number];
   type Step =
-    | { kind: 'createSpace' | 'invite' | 'leave' | 'name' | 'note' | 'confirm' | 'mark' | 'ready'; who: Who }
+    | {
+        kind: 'createSpace' | 'invite' | 'leave' | 'name' | 'note' | 'confirm' | 'mark' | 'ready';
+        who: Who;
+      }
     | { kind: 'accept'; who: Who; from: Who };
   const who = fc.constantFrom(...PEOPLE);
-  const simple = fc.constantFrom(
+  const simple = fc.constantFrom<Exclude<Step['kind'], 'accept'>>(
     'createSpace',
     'invite',
     'leave',
@@ -386,7 +428,7 @@ describe('private notes and marks never cross between people (property)', () => 
     'confirm',
     'mark',
     'ready',
-  ) as fc.Arbitrary<Exclude<Step['kind'], 'accept'>>;
+  );
   const step: fc.Arbitrary<Step> = fc.oneof(
     fc.record({ kind: simple, who }),
     fc.record({ kind: fc.constant('accept' as const), who, from: who }),
@@ -426,7 +468,8 @@ describe('private notes and marks never cross between people (property)', () => 
               break;
             case 'invite': {
               const response = await c.post('/api/invites');
-              if (response.statusCode === 201) tokens[s.who] = response.json<{ token: string }>().token;
+              if (response.statusCode === 201)
+                tokens[s.who] = response.json<{ token: string }>().token;
               break;
             }
             case 'accept':
@@ -437,7 +480,8 @@ describe('private notes and marks never cross between people (property)', () => 
               break;
             case 'name': {
               const response = await c.post('/api/injuries', { ...NAMED, note: secret(s.who) });
-              if (response.statusCode === 201) ids.add(response.json<{ injury: TInjury }>().injury.id);
+              if (response.statusCode === 201)
+                ids.add(response.json<{ injury: TInjury }>().injury.id);
               break;
             }
             case 'note':
@@ -458,7 +502,10 @@ describe('private notes and marks never cross between people (property)', () => 
 
           for (const viewer of PEOPLE) {
             const c2 = people[viewer];
-            const bodies = [(await c2.get('/api/injuries')).body, (await c2.get('/api/program')).body];
+            const bodies = [
+              (await c2.get('/api/injuries')).body,
+              (await c2.get('/api/program')).body,
+            ];
             for (const id of ids) bodies.push((await c2.get(`/api/injuries/${id}`)).body);
             const seen = bodies.join('\n');
             for (const other of PEOPLE) {

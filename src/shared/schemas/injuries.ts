@@ -5,7 +5,13 @@ import { ZId, ZIsoDate } from './common';
  * An injury is one betrayal, named in the couple's space. For each injury one partner is the one
  * who was hurt (HP, `hurt`) and the other the one who broke the trust (IP, `involved`).
  */
-export const INJURY_KINDS = ['affair', 'emotional_affair', 'hidden_money', 'lies', 'other'] as const;
+export const INJURY_KINDS = [
+  'affair',
+  'emotional_affair',
+  'hidden_money',
+  'lies',
+  'other',
+] as const;
 export const ZInjuryKind = z.enum(INJURY_KINDS, {
   message: 'Choose what kind of betrayal this was, or "something else".',
 });

@@ -5,6 +5,8 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
+import { InjuriesPage } from '../features/injuries/injuries-page';
+import { ProgramPage } from '../features/program/program-page';
 import { HomePage } from '../features/space/home-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
@@ -30,6 +32,8 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="injuries" element={<InjuriesPage />} />
+                <Route path="program" element={<ProgramPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

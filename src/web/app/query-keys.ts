@@ -8,4 +8,7 @@ export const queryKeys = {
   space: ['space'] as const,
   invites: ['invites', 'list'] as const,
   invitePreview: (token: string) => ['invites', 'preview', token] as const,
+  injuries: ['injuries'] as const,
+  /** The map depends on my roles in the injuries, so an injury change makes it stale too. */
+  program: ['program'] as const,
 };

@@ -1,3 +1,6 @@
+import { injuries } from './en/injuries';
+import { program } from './en/program';
+
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
  * value is the words. `{name}` marks a parameter that `t()` fills in; the type of `t()` makes the
@@ -292,6 +295,8 @@ const core = {
  */
 export const en = {
   ...core,
+  ...injuries,
+  ...program,
 } as const;
 
 export type Catalog = typeof en;

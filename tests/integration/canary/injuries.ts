@@ -9,7 +9,12 @@ export const injuriesCanary: CanaryStep = async ({ a, b }, canary) => {
     note: `private ${canary}`,
   });
   const { id } = named.json<{ injury: { id: string } }>().injury;
-  await a.post('/api/injuries', { kind: canary, cameToLight: canary, myRole: canary, note: canary });
+  await a.post('/api/injuries', {
+    kind: canary,
+    cameToLight: canary,
+    myRole: canary,
+    note: canary,
+  });
   await a.get(`/api/injuries?q=${canary}`);
   await b.get(`/api/injuries/${id}?q=${canary}`);
   await b.get(`/api/injuries/${canary}`);

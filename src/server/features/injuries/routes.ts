@@ -77,10 +77,7 @@ export function registerInjuryRoutes(root: FastifyInstance, ctx: ServerContext):
       config: { policy: policy('space-member', 'injury', 'read') },
     },
     async (request, replyTo) =>
-      reply(
-        replyTo,
-        await getInjury(ctx.db, requireSpaceMember(request.actor), request.params.id),
-      ),
+      reply(replyTo, await getInjury(ctx.db, requireSpaceMember(request.actor), request.params.id)),
   );
 
   app.patch(
@@ -195,10 +192,7 @@ export function registerInjuryRoutes(root: FastifyInstance, ctx: ServerContext):
     },
     async (request, replyTo) => {
       const actor = requireSpaceMember(request.actor);
-      return reply(
-        replyTo,
-        await saveNote(ctx.db, actor, request.params.id, request.body.note),
-      );
+      return reply(replyTo, await saveNote(ctx.db, actor, request.params.id, request.body.note));
     },
   );
 }

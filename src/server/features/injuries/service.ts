@@ -106,7 +106,8 @@ function roleOf(actor: SignedInActor, row: InjuryRow): TInjuryRole {
 
 function confirmationFor(actor: SpaceMemberActor, row: InjuryRow): TConfirmation {
   if (row.confirmedBy !== null) return 'both';
-  if (row.proposedBy !== actor.userId) return row.canChange ? 'waiting_for_you' : 'waiting_for_partner';
+  if (row.proposedBy !== actor.userId)
+    return row.canChange ? 'waiting_for_you' : 'waiting_for_partner';
   return actor.space.partner ? 'waiting_for_partner' : 'waiting_for_partner_to_join';
 }
 
@@ -137,7 +138,10 @@ function selectInjuries(db: Reader, actor: SpaceMemberActor) {
     .from(injuries)
     .leftJoin(
       injuryNotes,
-      and(eq(injuryNotes.injuryId, injuries.id), ownItems(actor, { authorId: injuryNotes.authorId })),
+      and(
+        eq(injuryNotes.injuryId, injuries.id),
+        ownItems(actor, { authorId: injuryNotes.authorId }),
+      ),
     );
 }
 
@@ -334,7 +338,13 @@ export function confirmRoles(
         'You have confirmed these roles already. They need your partner’s confirmation too.',
       );
     }
-    return update(tx, actor, row, { confirmedBy: actor.userId, confirmedAt: new Date() }, 'confirmed');
+    return update(
+      tx,
+      actor,
+      row,
+      { confirmedBy: actor.userId, confirmedAt: new Date() },
+      'confirmed',
+    );
   });
 }
 

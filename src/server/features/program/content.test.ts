@@ -85,7 +85,9 @@ describe('the program definition', () => {
     });
     const problems = problemsOf(() => parseProgram(text, 'program.yaml'));
     expect(problems.join('\n')).toMatch(/exercises\[0\]: .*colour/);
-    expect(problems.join('\n')).toMatch(/exercises\[1\]\.path: An exercise to read lives in the guide/);
+    expect(problems.join('\n')).toMatch(
+      /exercises\[1\]\.path: An exercise to read lives in the guide/,
+    );
     expect(problems.join('\n')).toMatch(/phases: List the three phases/);
   });
 
@@ -167,7 +169,9 @@ describe('what the map suggests', () => {
     const find = (view: ReturnType<typeof buildView>) =>
       view.phases[1]!.topics.flatMap((t) => t.exercises).find((e) => e.key === 'together-later')!;
     expect(find(buildView(phaseTwoJointScreen, state())).waitsForPace).toBe(true);
-    expect(find(buildView(phaseTwoJointScreen, state({ currentPhase: 2 }))).waitsForPace).toBe(false);
+    expect(find(buildView(phaseTwoJointScreen, state({ currentPhase: 2 }))).waitsForPace).toBe(
+      false,
+    );
     const view = buildView(program, state());
     expect(view.phases.map((p) => p.open)).toEqual([true, false, false]);
     expect(view.pace).toMatchObject({ currentPhase: 1, nextPhase: 2, iAmReady: false });

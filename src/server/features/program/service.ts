@@ -112,22 +112,20 @@ export function buildView(program: Program, state: ProgramState): TProgramView {
         lesson: topic.lesson,
         exercises: exercises
           .filter((exercise) => exercise.topic === topic.key)
-          .map(
-            (exercise): TExerciseView => ({
-              key: exercise.key,
-              title: exercise.title,
-              mode: exercise.mode,
-              for: exercise.for,
-              form: exercise.form,
-              path: exercise.path,
-              why: exercise.why,
-              mark: state.marks.get(exercise.key) ?? null,
-              waitsForPace:
-                exercise.mode === 'joint' &&
-                exercise.form === 'screen' &&
-                exercise.phase > state.currentPhase,
-            }),
-          ),
+          .map((exercise): TExerciseView => ({
+            key: exercise.key,
+            title: exercise.title,
+            mode: exercise.mode,
+            for: exercise.for,
+            form: exercise.form,
+            path: exercise.path,
+            why: exercise.why,
+            mark: state.marks.get(exercise.key) ?? null,
+            waitsForPace:
+              exercise.mode === 'joint' &&
+              exercise.form === 'screen' &&
+              exercise.phase > state.currentPhase,
+          })),
       }))
       .filter((topic) => topic.exercises.length > 0);
     return {
@@ -165,6 +163,7 @@ export const MAX_SUGGESTIONS = 3;
 /**
  * What to suggest next, and why, in order:
  * 1. naming the injury, while I hold no role in any (naming one, or confirming my partner's);
+ *    once I hold one, naming is not suggested again;
  * 2. what I said I would like to come back to;
  * 3. exercises of the open phases that are for me and I have not marked as done: first those
  *    meant for my role, then those for both of us, each in the order of the program;
@@ -183,15 +182,19 @@ export function suggestNext(program: Program, state: ProgramState): TSuggestion[
     audience === 'both' || state.myRoles.includes(audience);
   const untouched = (key: string) => !state.marks.has(key);
 
-  if (state.myRoles.length === 0) {
-    const naming = program.exercises.find((exercise) => exercise.path === '/injuries');
-    if (naming && state.marks.get(naming.key) !== 'spent_time') add(naming.key, 'name_injury');
+  const naming = program.exercises.find((exercise) => exercise.path === '/injuries');
+  if (naming && state.myRoles.length === 0 && state.marks.get(naming.key) !== 'spent_time') {
+    add(naming.key, 'name_injury');
   }
   for (const exercise of program.exercises) {
     if (state.marks.get(exercise.key) === 'come_back') add(exercise.key, 'come_back');
   }
+  // Once I hold a role, naming is done for now; the injuries page is still on the map.
   const open = program.exercises.filter(
-    (exercise) => exercise.phase <= state.currentPhase && untouched(exercise.key),
+    (exercise) =>
+      exercise.phase <= state.currentPhase &&
+      untouched(exercise.key) &&
+      !(exercise === naming && state.myRoles.length > 0),
   );
   for (const exercise of open) {
     if (exercise.for !== 'both' && forMe(exercise.for)) add(exercise.key, 'for_your_role');
@@ -285,9 +288,13 @@ async function changePhase(
     .where(eq(programPace.spaceId, actor.space.id));
   // Any change of phase clears both partners' choices.
   await tx.delete(programReady).where(eq(programReady.spaceId, actor.space.id));
-  await tx
-    .insert(programPhaseChanges)
-    .values({ spaceId: actor.space.id, changedBy: actor.userId, fromPhase: from, toPhase: to, changedAt: now });
+  await tx.insert(programPhaseChanges).values({
+    spaceId: actor.space.id,
+    changedBy: actor.userId,
+    fromPhase: from,
+    toPhase: to,
+    changedAt: now,
+  });
   if (to > from) {
     await tx
       .insert(programPhaseOpenings)
@@ -356,7 +363,10 @@ export async function stepBack(
     const current = since ? await lockPace(tx, actor, since) : FIRST_PHASE;
     if (phase === current) return; // both stepped back at once: already there
     if (phase > current) {
-      throw new AppError('conflict', 'You can step back only to a phase before the one you are in.');
+      throw new AppError(
+        'conflict',
+        'You can step back only to a phase before the one you are in.',
+      );
     }
     await changePhase(tx, actor, current, phase, new Date());
   });
