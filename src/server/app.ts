@@ -10,9 +10,11 @@ import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
+import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerMeasureRoutes } from './features/measures/routes';
+import { registerProgramRoutes } from './features/program/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
@@ -111,6 +113,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
   registerMeasureRoutes(app, ctx, { dir: options.measuresDir });
+  registerInjuryRoutes(app, ctx);
+  registerProgramRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else

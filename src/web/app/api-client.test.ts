@@ -63,6 +63,23 @@ describe('apiFetch', () => {
     });
   });
 
+  it('sends If-Match for a shared item, and keeps the current version from a 412', async () => {
+    const fetchMock = answerWith(
+      json(412, {
+        error: { code: 'precondition_failed', message: 'Changed meanwhile.', current: { v: 3 } },
+      }),
+    );
+    const error = await apiFetch('/api/thing', {
+      method: 'PATCH',
+      body: { a: 1 },
+      ifMatch: 2,
+      schema: ZThing,
+    }).catch((e: unknown) => e);
+    expect(fetchMock.mock.calls[0]?.[1]?.headers).toMatchObject({ 'if-match': '"2"' });
+    expect(fetchMock.mock.calls[0]?.[1]?.method).toBe('PATCH');
+    expect(error).toMatchObject({ status: 412, code: 'precondition_failed', current: { v: 3 } });
+  });
+
   it('gives a kind message when the server is out of reach', async () => {
     answerWith(new TypeError('Failed to fetch'));
     await expect(apiFetch('/api/thing', { schema: ZThing })).rejects.toMatchObject({

@@ -8,6 +8,8 @@ import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
+import { InjuriesPage } from '../features/injuries/injuries-page';
+import { ProgramPage } from '../features/program/program-page';
 import { HomePage } from '../features/space/home-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
@@ -36,6 +38,8 @@ export function App() {
                 <Route path="account" element={<AccountPage />} />
                 <Route path="measures" element={<MeasuresPage />} />
                 <Route path="measures/:measureId" element={<MeasurePage />} />
+                <Route path="injuries" element={<InjuriesPage />} />
+                <Route path="program" element={<ProgramPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,4 +1,6 @@
 import { safety } from './en/safety';
+import { injuries } from './en/injuries';
+import { program } from './en/program';
 
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
@@ -303,6 +305,8 @@ export const en = {
   ...core,
   ...safety,
   ...measures,
+  ...injuries,
+  ...program,
 } as const;
 
 export type Catalog = typeof en;

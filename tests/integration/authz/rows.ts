@@ -1,7 +1,15 @@
 import { coreRows } from './core.rows';
+import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
+import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
-export const MATRIX: Row[] = [...coreRows, ...safetyRows, ...measuresRows];
+export const MATRIX: Row[] = [
+  ...coreRows,
+  ...injuryRows,
+  ...measuresRows,
+  ...programRows,
+  ...safetyRows,
+];

@@ -1,6 +1,8 @@
 import type { TestClient } from '../../helpers/test-app';
-import { safetyCanary } from './safety';
+import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
+import { programCanary } from './program';
+import { safetyCanary } from './safety';
 
 export type Person = TestClient & { email: string; userId: string };
 
@@ -12,6 +14,8 @@ export type Person = TestClient & { email: string; userId: string };
 export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
-  safety: safetyCanary,
+  injuries: injuriesCanary,
   measures: measuresCanary,
+  program: programCanary,
+  safety: safetyCanary,
 };

@@ -27,11 +27,114 @@ CREATE TABLE "measure_responses" (
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "injuries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"space_id" uuid NOT NULL,
+	"created_by" uuid,
+	"kind" text NOT NULL,
+	"came_to_light" date NOT NULL,
+	"proposed_by" uuid,
+	"proposer_role" text NOT NULL,
+	"proposed_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"confirmed_by" uuid,
+	"confirmed_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"archived_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "injury_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"injury_id" uuid NOT NULL,
+	"changed_by" uuid,
+	"change" text NOT NULL,
+	"version" integer NOT NULL,
+	"kind" text NOT NULL,
+	"came_to_light" date NOT NULL,
+	"proposer_role" text NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "injury_notes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"injury_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"space_id" uuid,
+	"visibility" text DEFAULT 'private' NOT NULL,
+	"shared_at" timestamp with time zone,
+	"body" text NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "program_marks" (
+	"author_id" uuid NOT NULL,
+	"exercise_key" text NOT NULL,
+	"mark" text NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "program_marks_pk" PRIMARY KEY("author_id","exercise_key")
+);
+--> statement-breakpoint
+CREATE TABLE "program_pace" (
+	"space_id" uuid PRIMARY KEY NOT NULL,
+	"phase" integer DEFAULT 1 NOT NULL,
+	"couple_since" timestamp with time zone NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "program_phase_changes" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"space_id" uuid NOT NULL,
+	"changed_by" uuid,
+	"from_phase" integer NOT NULL,
+	"to_phase" integer NOT NULL,
+	"changed_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "program_phase_openings" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"space_id" uuid NOT NULL,
+	"phase" integer NOT NULL,
+	"opened_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "program_ready" (
+	"space_id" uuid NOT NULL,
+	"user_id" uuid NOT NULL,
+	"phase" integer NOT NULL,
+	"chosen_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "program_ready_pk" PRIMARY KEY("space_id","user_id")
+);
+--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_settings" ADD CONSTRAINT "safety_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "measure_responses" ADD CONSTRAINT "measure_responses_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "measure_responses" ADD CONSTRAINT "measure_responses_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injuries" ADD CONSTRAINT "injuries_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injuries" ADD CONSTRAINT "injuries_created_by_users_id_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injuries" ADD CONSTRAINT "injuries_proposed_by_users_id_fk" FOREIGN KEY ("proposed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injuries" ADD CONSTRAINT "injuries_confirmed_by_users_id_fk" FOREIGN KEY ("confirmed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injury_changes" ADD CONSTRAINT "injury_changes_injury_id_injuries_id_fk" FOREIGN KEY ("injury_id") REFERENCES "public"."injuries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injury_changes" ADD CONSTRAINT "injury_changes_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injury_notes" ADD CONSTRAINT "injury_notes_injury_id_injuries_id_fk" FOREIGN KEY ("injury_id") REFERENCES "public"."injuries"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injury_notes" ADD CONSTRAINT "injury_notes_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "injury_notes" ADD CONSTRAINT "injury_notes_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_marks" ADD CONSTRAINT "program_marks_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_pace" ADD CONSTRAINT "program_pace_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_phase_changes" ADD CONSTRAINT "program_phase_changes_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_phase_changes" ADD CONSTRAINT "program_phase_changes_changed_by_users_id_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_phase_openings" ADD CONSTRAINT "program_phase_openings_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_ready" ADD CONSTRAINT "program_ready_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "program_ready" ADD CONSTRAINT "program_ready_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "joint_work_holds_active_by_space" ON "joint_work_holds" USING btree ("space_id") WHERE "joint_work_holds"."lifted_at" is null;--> statement-breakpoint
 CREATE INDEX "measure_responses_author_measure_week" ON "measure_responses" USING btree ("author_id","measure_id","week","created_at","id");--> statement-breakpoint
-CREATE INDEX "measure_responses_shared_by_space" ON "measure_responses" USING btree ("space_id","author_id","measure_id","week","created_at","id") WHERE "measure_responses"."visibility" <> 'private';
+CREATE INDEX "measure_responses_shared_by_space" ON "measure_responses" USING btree ("space_id","author_id","measure_id","week","created_at","id") WHERE "measure_responses"."visibility" <> 'private';--> statement-breakpoint
+CREATE INDEX "injuries_by_space" ON "injuries" USING btree ("space_id","created_at");--> statement-breakpoint
+CREATE INDEX "injury_changes_by_injury" ON "injury_changes" USING btree ("injury_id","changed_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "injury_notes_one_per_author" ON "injury_notes" USING btree ("injury_id","author_id");--> statement-breakpoint
+CREATE INDEX "injury_notes_by_author" ON "injury_notes" USING btree ("author_id","created_at");--> statement-breakpoint
+CREATE INDEX "program_phase_changes_by_space" ON "program_phase_changes" USING btree ("space_id","changed_at");--> statement-breakpoint
+CREATE INDEX "program_phase_openings_by_space" ON "program_phase_openings" USING btree ("space_id","opened_at");--> statement-breakpoint
+CREATE INDEX "memberships_departures_by_space" ON "memberships" USING btree ("space_id","left_at") WHERE "memberships"."left_at" is not null;

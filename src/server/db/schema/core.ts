@@ -63,6 +63,10 @@ export const memberships = pgTable(
     index('memberships_active_by_space')
       .on(t.spaceId)
       .where(sql`${t.leftAt} is null`),
+    // Who left a space and when: co-authored items ask "has anyone left since this was written?".
+    index('memberships_departures_by_space')
+      .on(t.spaceId, t.leftAt)
+      .where(sql`${t.leftAt} is not null`),
   ],
 );
 

@@ -2,3 +2,5 @@
 export * from './core';
 export * from './safety';
 export * from './measures';
+export * from './injuries';
+export * from './program';

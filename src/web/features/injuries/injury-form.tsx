@@ -1,0 +1,231 @@
+import { useState, type FormEvent } from 'react';
+import {
+  INJURY_KINDS,
+  INJURY_NOTE_MAX,
+  ZChangeInjuryBody,
+  ZNameInjuryBody,
+  type TInjury,
+  type TInjuryKind,
+  type TInjuryRole,
+} from '../../../shared/schemas/injuries';
+import { t } from '../../i18n';
+import {
+  Button,
+  buttonRowClass,
+  ErrorSummary,
+  fieldErrorsFromZod,
+  Notice,
+  pickKnownFields,
+  useAnnounce,
+  useFormErrors,
+} from '../../ui';
+import { useChangeInjury, useNameInjury } from './api';
+import { MonthYearField, RadioGroup, TextAreaField } from './fields';
+import styles from './injuries.module.css';
+
+const KIND_OPTIONS = INJURY_KINDS.map((kind) => ({
+  value: kind,
+  label: t(`injuries.kind.${kind}`),
+}));
+
+const ROLE_OPTIONS: { value: TInjuryRole; label: string }[] = [
+  { value: 'hurt', label: t('injuries.field.role.hurt') },
+  { value: 'involved', label: t('injuries.field.role.involved') },
+];
+
+const FIELDS = ['kind', 'cameToLight', 'myRole', 'note'] as const;
+type Field = (typeof FIELDS)[number];
+
+function monthOf(month: string, year: string): string {
+  return `${year}-${month}`;
+}
+
+export function NameInjuryForm({ solo }: { solo: boolean }) {
+  const name = useNameInjury();
+  const announce = useAnnounce();
+  const { errors, show, clear } = useFormErrors<Field>();
+  const [kind, setKind] = useState<TInjuryKind | ''>('');
+  const [month, setMonth] = useState('');
+  const [year, setYear] = useState('');
+  const [myRole, setMyRole] = useState<TInjuryRole | ''>('');
+  const [note, setNote] = useState('');
+  const ids: Record<Field, string> = {
+    kind: 'injury-kind',
+    cameToLight: 'injury-month',
+    myRole: 'injury-role',
+    note: 'injury-note',
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (name.isPending) return;
+    const parsed = ZNameInjuryBody.safeParse({
+      kind: kind || undefined,
+      cameToLight: monthOf(month, year),
+      myRole: myRole || undefined,
+      note,
+    });
+    if (!parsed.success) {
+      show(fieldErrorsFromZod(parsed.error, FIELDS));
+      return;
+    }
+    clear();
+    name.mutate(parsed.data, {
+      onSuccess: () => {
+        setKind('');
+        setMonth('');
+        setYear('');
+        setMyRole('');
+        setNote('');
+        announce(t('injuries.form.done'));
+      },
+      onError: (error) => show(pickKnownFields(error.fields, FIELDS), error.message),
+    });
+  };
+
+  return (
+    <form className={styles.form} onSubmit={onSubmit} noValidate>
+      <p>{t('injuries.form.intro')}</p>
+      <p className={styles.aside}>{t('injuries.form.both')}</p>
+      {solo && (
+        <Notice>
+          <p>{t('injuries.form.solo')}</p>
+        </Notice>
+      )}
+      <ErrorSummary
+        message={errors.message}
+        focusKey={errors.focusKey}
+        problems={FIELDS.flatMap((field) => {
+          const message = errors.fields[field];
+          return message ? [{ fieldId: ids[field], message }] : [];
+        })}
+      />
+      <RadioGroup
+        id={ids.kind}
+        name="kind"
+        legend={t('injuries.field.kind')}
+        options={KIND_OPTIONS}
+        value={kind}
+        onChange={setKind}
+        error={errors.fields.kind}
+      />
+      <MonthYearField
+        id={ids.cameToLight}
+        month={month}
+        year={year}
+        onMonth={setMonth}
+        onYear={setYear}
+        error={errors.fields.cameToLight}
+      />
+      <RadioGroup
+        id={ids.myRole}
+        name="myRole"
+        legend={t('injuries.field.role')}
+        options={ROLE_OPTIONS}
+        value={myRole}
+        onChange={setMyRole}
+        error={errors.fields.myRole}
+      />
+      <TextAreaField
+        id={ids.note}
+        label={t('injuries.field.note')}
+        hint={t('injuries.field.note.hint')}
+        value={note}
+        onValueChange={setNote}
+        maxLength={INJURY_NOTE_MAX}
+        error={errors.fields.note}
+      />
+      <Button type="submit" pending={name.isPending}>
+        {name.isPending ? t('injuries.form.pending') : t('injuries.form.submit')}
+      </Button>
+    </form>
+  );
+}
+
+const CHANGE_FIELDS = ['kind', 'cameToLight'] as const;
+type ChangeField = (typeof CHANGE_FIELDS)[number];
+
+/**
+ * Changing the kind or month of a shared injury. It starts from the version on screen; if the
+ * partner changed it meanwhile, the card shows their version and the typed values stay here.
+ */
+export function ChangeInjuryForm({ injury, onDone }: { injury: TInjury; onDone: () => void }) {
+  const change = useChangeInjury(injury);
+  const announce = useAnnounce();
+  const { errors, show, clear } = useFormErrors<ChangeField>();
+  const [kind, setKind] = useState<TInjuryKind | ''>(injury.kind);
+  const [month, setMonth] = useState(injury.cameToLight.slice(5, 7));
+  const [year, setYear] = useState(injury.cameToLight.slice(0, 4));
+  const ids: Record<ChangeField, string> = {
+    kind: `change-kind-${injury.id}`,
+    cameToLight: `change-month-${injury.id}`,
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (change.isPending) return;
+    const parsed = ZChangeInjuryBody.safeParse({
+      kind: kind || undefined,
+      cameToLight: monthOf(month, year),
+    });
+    if (!parsed.success) {
+      show(fieldErrorsFromZod(parsed.error, CHANGE_FIELDS));
+      return;
+    }
+    clear();
+    change.mutate(
+      { action: 'change', body: parsed.data },
+      {
+        onSuccess: () => {
+          announce(t('injuries.change.done'));
+          onDone();
+        },
+        onError: (error) =>
+          show(
+            pickKnownFields(error.fields, CHANGE_FIELDS),
+            error.status === 412 ? t('injuries.conflict.body') : error.message,
+          ),
+      },
+    );
+  };
+
+  return (
+    <form className={styles.changeForm} onSubmit={onSubmit} noValidate>
+      <h4 className={styles.changeHeading}>{t('injuries.change.heading')}</h4>
+      <p className={styles.aside}>{t('injuries.change.hint')}</p>
+      <ErrorSummary
+        message={errors.message}
+        focusKey={errors.focusKey}
+        problems={CHANGE_FIELDS.flatMap((field) => {
+          const message = errors.fields[field];
+          return message ? [{ fieldId: ids[field], message }] : [];
+        })}
+      />
+      <RadioGroup
+        id={ids.kind}
+        name={`kind-${injury.id}`}
+        legend={t('injuries.field.kind')}
+        options={KIND_OPTIONS}
+        value={kind}
+        onChange={setKind}
+        error={errors.fields.kind}
+      />
+      <MonthYearField
+        id={ids.cameToLight}
+        month={month}
+        year={year}
+        onMonth={setMonth}
+        onYear={setYear}
+        error={errors.fields.cameToLight}
+      />
+      <div className={buttonRowClass}>
+        <Button type="submit" pending={change.isPending}>
+          {change.isPending ? t('injuries.change.saving') : t('injuries.change.save')}
+        </Button>
+        <Button variant="quiet" onClick={onDone}>
+          {t('injuries.change.cancel')}
+        </Button>
+      </div>
+    </form>
+  );
+}
