@@ -43,6 +43,8 @@ export interface ApiRequest<T> {
   body?: unknown;
   /** For shared items: the version this change starts from, sent as `If-Match`. */
   ifMatch?: number;
+  /** Other request headers (such as `If-None-Match: *` for a first save). */
+  headers?: Record<string, string>;
   /** The response is checked against this shared schema before anyone uses it. */
   schema: ZodType<T>;
   signal?: AbortSignal;
@@ -65,6 +67,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
       accept: 'application/json',
       'content-type': 'application/json',
       ...(request.ifMatch !== undefined ? { 'if-match': `"${request.ifMatch}"` } : {}),
+      ...request.headers,
     };
     init.body = JSON.stringify(request.body ?? {});
   }
