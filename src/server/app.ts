@@ -10,6 +10,7 @@ import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
+import { registerGuideRoutes } from './features/guide/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
@@ -103,8 +104,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
+  const guide = registerGuideRoutes(app, ctx);
 
-  if (options.serveWeb ?? true) await registerWebApp(app, config);
+  if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else
     app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
 

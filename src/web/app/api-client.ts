@@ -33,9 +33,11 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 export interface ApiRequest<T> {
-  method?: 'GET' | 'POST' | 'DELETE';
-  /** Sent as JSON. POST and DELETE send `{}` when there is nothing else to send. */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON. POST, PUT and DELETE send `{}` when there is nothing else to send. */
   body?: unknown;
+  /** Extra request headers, such as `If-Match` for a versioned write. */
+  headers?: Record<string, string>;
   /** The response is checked against this shared schema before anyone uses it. */
   schema: ZodType<T>;
   signal?: AbortSignal;
@@ -50,11 +52,15 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { accept: 'application/json' },
+    headers: { ...request.headers, accept: 'application/json' },
     signal: request.signal ?? null,
   };
   if (method !== 'GET') {
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.headers = {
+      ...request.headers,
+      accept: 'application/json',
+      'content-type': 'application/json',
+    };
     init.body = JSON.stringify(request.body ?? {});
   }
 

@@ -8,4 +8,7 @@ export const queryKeys = {
   space: ['space'] as const,
   invites: ['invites', 'list'] as const,
   invitePreview: (token: string) => ['invites', 'preview', token] as const,
+  guideLessons: ['guide', 'lessons'] as const,
+  guideLesson: (slug: string) => ['guide', 'lesson', slug] as const,
+  guideReflections: (slug: string) => ['guide', 'reflections', slug] as const,
 };
