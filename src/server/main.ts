@@ -36,7 +36,19 @@ export async function main(): Promise<void> {
     throw error;
   }
 
-  const { app } = await buildApp({ config, database, logger });
+  let built;
+  try {
+    built = await buildApp({ config, database, logger });
+  } catch (error) {
+    // Content that cannot be served (a lesson with a bad field): one line naming the file and field.
+    if (error instanceof Error && error.name === 'ContentError') {
+      process.stderr.write(`Content: ${error.message}\n`);
+      await database.close();
+      process.exit(1);
+    }
+    throw error;
+  }
+  const { app } = built;
 
   let closing = false;
   const shutdown = async (signal: string) => {

@@ -25,7 +25,10 @@ export const ZLessonFrontMatter = z.strictObject({
     .string()
     .max(60, 'must be 60 characters or fewer')
     .regex(LESSON_SLUG_PATTERN, 'must be lowercase words joined by hyphens, like "moving-forward"'),
-  order: z.int('must be a whole number').min(0, 'must be 0 or more').max(999, 'must be 999 or less'),
+  order: z
+    .int('must be a whole number')
+    .min(0, 'must be 0 or more')
+    .max(999, 'must be 999 or less'),
   phase: ZGuidePhase.optional(),
   summary: z
     .string()
@@ -33,9 +36,18 @@ export const ZLessonFrontMatter = z.strictObject({
     .min(20, 'must be one full sentence')
     .max(200, 'must be one sentence of 200 characters or fewer')
     .refine((text) => /[.?!]$/.test(text), 'must end like a sentence, with a full stop'),
-  minutes: z.int('must be a whole number').min(1, 'must be at least 1').max(30, 'must be 30 or less'),
+  minutes: z
+    .int('must be a whole number')
+    .min(1, 'must be at least 1')
+    .max(30, 'must be 30 or less'),
   draws_on: z
-    .array(z.string().trim().min(3, 'entries must name a source').max(200, 'entries must be 200 characters or fewer'))
+    .array(
+      z
+        .string()
+        .trim()
+        .min(3, 'entries must name a source')
+        .max(200, 'entries must be 200 characters or fewer'),
+    )
     .min(1, 'must name at least one model or source')
     .max(8, 'may name up to 8 sources'),
   reflection: z

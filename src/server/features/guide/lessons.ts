@@ -4,7 +4,6 @@ import MarkdownIt from 'markdown-it';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import {
   ZLessonFrontMatter,
-  type TGuidePhase,
   type TLesson,
   type TLessonSummary,
 } from '../../../shared/schemas/guide';
@@ -93,12 +92,17 @@ function parseLesson(dir: string, name: string): Parsed {
       fail(file, `front matter field "${issue.keys[0]}" is not one we know. Check its spelling.`);
     }
     const field = issue.path.join('.') || '(front matter)';
-    const missing = issue.code === 'invalid_type' && issue.input === undefined;
+    const given =
+      typeof data === 'object' && data !== null ? (data as Record<string, unknown>) : {};
+    const missing = issue.path.length === 1 && given[String(issue.path[0])] == null;
     fail(file, `front matter field "${field}" ${missing ? 'is required' : issue.message}.`);
   }
   const meta = result.data;
   if (`${meta.slug}.md` !== name) {
-    fail(file, `front matter field "slug" must match the file name ("${name.replace(/\.md$/, '')}").`);
+    fail(
+      file,
+      `front matter field "slug" must match the file name ("${name.replace(/\.md$/, '')}").`,
+    );
   }
   if (body.trim().length === 0) fail(file, 'has no text below the front matter.');
   const tokens = markdown.parse(body, {});
@@ -110,7 +114,7 @@ function parseLesson(dir: string, name: string): Parsed {
       slug: meta.slug,
       title: meta.title,
       summary: meta.summary,
-      phase: (meta.phase ?? null) as TGuidePhase | null,
+      phase: meta.phase ?? null,
       minutes: meta.minutes,
       order: meta.order,
       drawsOn: meta.draws_on,

@@ -28,13 +28,13 @@ export const PAGE_WORDS = {
   drawsOn: 'Draws on',
   reflectHeading: 'A question to sit with',
   signInToReflect: 'Sign in to keep a private reflection',
-  signInToReflectAfter:
-    'Only you will see it, unless you choose to share it with your partner.',
+  signInToReflectAfter: 'Only you will see it, unless you choose to share it with your partner.',
   lessonsNav: 'More lessons',
   previous: 'Previous',
   next: 'Next',
   notFoundTitle: 'Page not found',
-  notFoundBody: 'We could not find that lesson. The address may be mistyped, or the lesson may have moved.',
+  notFoundBody:
+    'We could not find that lesson. The address may be mistyped, or the lesson may have moved.',
   backToGuide: 'See all the lessons',
   noscript:
     'You can read the guide without JavaScript. Writing a reflection, the quick exit by keyboard and the rest of the app need it turned on.',
@@ -116,16 +116,18 @@ export function renderLesson(lesson: Lesson, quickExitUrl: string): PrerenderedP
   ].join('');
   const main = [
     `<article class="hh-static-article" data-guide-lesson="${e(lesson.slug)}">`,
-    `<p class="hh-static-meta">${e(phaseLabel(lesson.phase))} · ${e(minutes(lesson.minutes))}</p>`,
     `<h1>${e(lesson.title)}</h1>`,
     `<p class="hh-static-lead">${e(lesson.summary)}</p>`,
+    `<p class="hh-static-meta">${e(phaseLabel(lesson.phase))} · ${e(minutes(lesson.minutes))}</p>`,
     // Rendered at start from our own Markdown with raw HTML off.
     lesson.html,
     `<section aria-labelledby="guide-draws-on"><h2 id="guide-draws-on">${e(PAGE_WORDS.drawsOn)}</h2><ul>${lesson.drawsOn.map((source) => `<li>${e(source)}</li>`).join('')}</ul></section>`,
     `<section aria-labelledby="guide-reflect"><h2 id="guide-reflect">${e(PAGE_WORDS.reflectHeading)}</h2><p>${e(lesson.reflection)}</p>`,
     `<p><a href="${signIn}">${e(PAGE_WORDS.signInToReflect)}</a>. ${e(PAGE_WORDS.signInToReflectAfter)}</p></section>`,
     '</article>',
-    around ? `<nav aria-label="${e(PAGE_WORDS.lessonsNav)}"><ul class="hh-static-list">${around}</ul></nav>` : '',
+    around
+      ? `<nav aria-label="${e(PAGE_WORDS.lessonsNav)}"><ul class="hh-static-list">${around}</ul></nav>`
+      : '',
   ].join('');
   return {
     status: 200,

@@ -156,7 +156,10 @@ export function registerGuideRoutes(
     },
     async (request, reply) => {
       const lesson = lessonOr404(request.params.slug);
-      return sendMine(reply, await unshareMine(ctx.db, requireSignedIn(request.actor), lesson.slug));
+      return sendMine(
+        reply,
+        await unshareMine(ctx.db, requireSignedIn(request.actor), lesson.slug),
+      );
     },
   );
 

@@ -1,9 +1,5 @@
 import { Link } from 'react-router';
-import {
-  GUIDE_PHASES,
-  type TGuidePhase,
-  type TLessonSummary,
-} from '../../../shared/schemas/guide';
+import { GUIDE_PHASES, type TGuidePhase, type TLessonSummary } from '../../../shared/schemas/guide';
 import { t } from '../../i18n';
 import { LoadError, Loading, Page } from '../../ui';
 import { useLessons } from './api';

@@ -195,7 +195,9 @@ function PartnerReflection({ name, reflection }: { name: string; reflection: TPa
       <h3 id="guide-partner-reflection">{t('guide.reflect.partnerHeading', { name })}</h3>
       <p className={styles.quiet}>
         {t('guide.reflect.partnerShared', { name, date: formatDate(reflection.sharedAt) })}
-        {edited && <> {t('guide.reflect.partnerEdited', { date: formatDate(reflection.updatedAt) })}</>}
+        {edited && (
+          <> {t('guide.reflect.partnerEdited', { date: formatDate(reflection.updatedAt) })}</>
+        )}
       </p>
       <div className={styles.partnerBody}>{reflection.body}</div>
     </section>
