@@ -143,12 +143,38 @@ async function guideJourney(base: string) {
   await sam.page.reload();
   await sam.page.getByText('is something I can keep doing').waitFor();
 
+  // A change saved in another tab is never silently overwritten: the page shows both.
+  const otherTab = await alex.context.newPage();
+  await otherTab.goto(`${base}${LESSON}`);
+  await otherTab.getByLabel('Your reflection').fill('Written in the other tab.');
+  await otherTab.getByRole('button', { name: 'Save changes' }).click();
+  await otherTab.getByText('Your reflection is saved.').waitFor();
+  await otherTab.close();
+  await field.fill('Written in the first tab, a little later.');
+  await alex.page.getByRole('button', { name: 'Save changes' }).click();
+  await alex.page.getByText(/changed in another tab or on another device/).waitFor();
+  await alex.page.getByText('Written in the other tab.', { exact: true }).waitFor();
+  expect(await field.inputValue()).toBe('Written in the first tab, a little later.');
+  await expectNoAxeViolations(alex.page, 'reflection changed elsewhere');
+  await alex.page.getByRole('button', { name: 'Save changes' }).click();
+  await alex.page.getByText('Your reflection is saved.').waitFor();
+  await sam.page.reload();
+  await sam.page.getByText('Written in the first tab, a little later.').waitFor();
+
   await alex.page.getByRole('button', { name: 'Make private again' }).click();
   await alex.page.getByText('Private: only you can see this.', { exact: true }).waitFor();
   await sam.page.reload();
   await sam.page.getByLabel('Your reflection').waitFor();
   expect(await sam.page.getByText('Alex’s reflection').count()).toBe(0);
 
+  // Chromium logs every 4xx; the one 412 above is the conflict this journey provoked on purpose.
+  const provoked = /status of 412 \(Precondition Failed\)/;
+  expect(alex.consoleErrors.filter((line) => provoked.test(line))).toHaveLength(1);
+  alex.consoleErrors.splice(
+    0,
+    alex.consoleErrors.length,
+    ...alex.consoleErrors.filter((line) => !provoked.test(line)),
+  );
   for (const person of [visitor, alex, sam]) {
     expect(person.foreign).toEqual([]);
     expect(person.consoleErrors).toEqual([]);

@@ -1,6 +1,11 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_WORDS } from '../../src/server/features/guide/pages';
-import { REFLECTION_MAX } from '../../src/shared/schemas/guide';
+import {
+  REFLECTION_MAX,
+  type TMyReflection,
+  type TReflectionsResponse,
+} from '../../src/shared/schemas/guide';
 import { en, type MessageKey } from '../../src/web/i18n/en';
 import {
   createCouple,
@@ -349,5 +354,75 @@ describe('reflections', () => {
     t.queries.length = 0;
     expectStatus(await t.client('visitor').get(`/api/guide/${SLUG}`), 200);
     expect(t.queries.length).toBe(0);
+  });
+});
+
+describe('what a partner can read, over random sequences of writing, sharing and unsharing', () => {
+  type Who = 'a' | 'b';
+  type Step = { who: Who; slug: string; kind: 'write' | 'share' | 'unshare' };
+  const SLUGS = ['faq', 'transparency'];
+  const step: fc.Arbitrary<Step> = fc.record({
+    who: fc.constantFrom<Who>('a', 'b'),
+    slug: fc.constantFrom(...SLUGS),
+    kind: fc.constantFrom<Step['kind']>('write', 'write', 'share', 'unshare'),
+  });
+
+  it('is always exactly what the model says: mine, and theirs only while shared', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 1, maxLength: 8 }), async (steps) => {
+        run += 1;
+        const { a, b } = await createCouple(t, [`Ana${run}`, `Ben${run}`]);
+        const people = { a, b };
+        const names = { a: `Ana${run}`, b: `Ben${run}` };
+        // The model: each person's own reflection per lesson, as its author last saw it.
+        const mine: Record<Who, Record<string, TMyReflection | undefined>> = { a: {}, b: {} };
+        let counter = 0;
+
+        for (const s of steps) {
+          const client = people[s.who];
+          const current = mine[s.who][s.slug];
+          let response;
+          if (s.kind === 'write') {
+            counter += 1;
+            const body = `words ${s.who} ${run} ${counter}`;
+            response = await client.put(
+              mineUrl(s.slug),
+              { body },
+              current ? at(current.version) : FIRST,
+            );
+          } else {
+            response = await client.post(`${mineUrl(s.slug)}/${s.kind}`);
+          }
+          if (s.kind !== 'write' && !current) {
+            expectStatus(response, 404);
+          } else {
+            expectStatus(response, 200);
+            mine[s.who][s.slug] = response.json<{ reflection: TMyReflection }>().reflection;
+          }
+
+          for (const viewer of ['a', 'b'] as const) {
+            const other = viewer === 'a' ? 'b' : 'a';
+            for (const slug of SLUGS) {
+              const theirs = mine[other][slug];
+              const expected: TReflectionsResponse = {
+                mine: mine[viewer][slug] ?? null,
+                partnerName: names[other],
+                partnerReflection:
+                  theirs?.visibility === 'partner'
+                    ? { body: theirs.body, sharedAt: theirs.sharedAt!, updatedAt: theirs.updatedAt }
+                    : null,
+                sharingPaused: false,
+              };
+              const read = await people[viewer].get(listUrl(slug));
+              expectStatus(read, 200);
+              // The whole answer is fixed by the model: nothing else can leak through it.
+              expect(read.json()).toEqual(expected);
+            }
+          }
+        }
+      }),
+      { numRuns: 15 },
+    );
   });
 });
