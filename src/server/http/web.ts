@@ -102,6 +102,13 @@ export async function registerWebApp(
     });
   }
 
+  // A page that renders the same object each time (a lesson) is filled in once.
+  const filled = new WeakMap<PrerenderedPage, string>();
+  const fill = (page: PrerenderedPage): string => {
+    let html = filled.get(page);
+    if (html === undefined) filled.set(page, (html = fillShell(indexHtml, page)));
+    return html;
+  };
   for (const page of pages) {
     app.get(
       page.url,
@@ -110,10 +117,7 @@ export async function registerWebApp(
         const rendered = page.render(request.params as Record<string, string>, {
           quickExitUrl: config.quickExitUrl,
         });
-        return reply
-          .status(rendered.status)
-          .type('text/html; charset=utf-8')
-          .send(fillShell(indexHtml, rendered));
+        return reply.status(rendered.status).type('text/html; charset=utf-8').send(fill(rendered));
       },
     );
   }

@@ -149,16 +149,32 @@ export function renderMissing(quickExitUrl: string): PrerenderedPage {
   };
 }
 
-/** The two guide pages, for the web app to serve with the lesson already in place. */
+/**
+ * The two guide pages, for the web app to serve with the lesson already in place. Each lesson's
+ * page is rendered once and kept; the quick-exit address is fixed for the life of the server.
+ */
 export function guidePages(library: LessonLibrary): ServerRenderedPage[] {
+  const rendered = new Map<string, PrerenderedPage>();
+  const once = (key: string, render: () => PrerenderedPage) => {
+    let page = rendered.get(key);
+    if (!page) rendered.set(key, (page = render()));
+    return page;
+  };
   return [
-    { url: '/guide', render: (_params, shell) => renderIndex(library, shell.quickExitUrl) },
+    {
+      url: '/guide',
+      render: (_params, shell) =>
+        once(`index ${shell.quickExitUrl}`, () => renderIndex(library, shell.quickExitUrl)),
+    },
     {
       url: '/guide/:slug',
       render: (params, shell) => {
         const lesson = library.get(params.slug ?? '');
+        // Only real lessons are kept, so made-up addresses cannot grow the cache.
         return lesson
-          ? renderLesson(lesson, shell.quickExitUrl)
+          ? once(`${lesson.slug} ${shell.quickExitUrl}`, () =>
+              renderLesson(lesson, shell.quickExitUrl),
+            )
           : renderMissing(shell.quickExitUrl);
       },
     },
