@@ -11,6 +11,7 @@ import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { registerInjuryRoutes } from './features/injuries/routes';
+import { registerGuideRoutes } from './features/guide/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerMeasureRoutes } from './features/measures/routes';
@@ -115,8 +116,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerMeasureRoutes(app, ctx, { dir: options.measuresDir });
   registerInjuryRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
+  const guide = registerGuideRoutes(app, ctx);
 
-  if (options.serveWeb ?? true) await registerWebApp(app, config);
+  if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else
     app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
 

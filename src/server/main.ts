@@ -46,6 +46,12 @@ export async function main(): Promise<void> {
       await database.close().catch(() => undefined);
       process.exit(1);
     }
+    // Content that cannot be served (a lesson with a bad field): one line naming the file and field.
+    if (error instanceof Error && error.name === 'ContentError') {
+      process.stderr.write(`Content: ${error.message}\n`);
+      await database.close().catch(() => undefined);
+      process.exit(1);
+    }
     throw error;
   }
   const { app } = built;

@@ -41,6 +41,24 @@ describe('apiFetch', () => {
     expect(init?.headers).toMatchObject({ 'content-type': 'application/json' });
   });
 
+  it('sends a PUT with its JSON body and extra headers, such as If-Match', async () => {
+    const fetchMock = answerWith(json(200, { ok: true }));
+    await apiFetch('/api/thing', {
+      method: 'PUT',
+      body: { text: 'hi' },
+      headers: { 'if-match': '"3"' },
+      schema: ZThing,
+    });
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('PUT');
+    expect(init?.body).toBe('{"text":"hi"}');
+    expect(init?.headers).toMatchObject({
+      'if-match': '"3"',
+      'content-type': 'application/json',
+      accept: 'application/json',
+    });
+  });
+
   it('turns the error shape into an ApiError with its fields', async () => {
     answerWith(
       json(400, {

@@ -59,7 +59,7 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { accept: 'application/json' },
+    headers: { ...request.headers, accept: 'application/json' },
     signal: request.signal ?? null,
   };
   if (method !== 'GET') {

@@ -3,6 +3,8 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/auth/account-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
+import { GuideIndexPage } from '../features/guide/guide-index-page';
+import { LessonPage } from '../features/guide/lesson-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
@@ -33,6 +35,8 @@ export function App() {
               <Route path="join" element={<JoinPage />} />
               <Route path="quick-exit" element={<QuickExitPage />} />
               <Route path="safety" element={<SafetyPage />} />
+              <Route path="guide" element={<GuideIndexPage />} />
+              <Route path="guide/:slug" element={<LessonPage />} />
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />

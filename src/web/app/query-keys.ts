@@ -13,4 +13,7 @@ export const queryKeys = {
   injuries: ['injuries'] as const,
   /** The map depends on my roles in the injuries, so an injury change makes it stale too. */
   program: ['program'] as const,
+  guideLessons: ['guide', 'lessons'] as const,
+  guideLesson: (slug: string) => ['guide', 'lesson', slug] as const,
+  guideReflections: (slug: string) => ['guide', 'reflections', slug] as const,
 };

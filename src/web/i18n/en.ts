@@ -1,6 +1,7 @@
 import { safety } from './en/safety';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
+import { guide } from './en/guide';
 
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
@@ -307,6 +308,7 @@ export const en = {
   ...measures,
   ...injuries,
   ...program,
+  ...guide,
 } as const;
 
 export type Catalog = typeof en;

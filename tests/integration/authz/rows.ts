@@ -1,4 +1,5 @@
 import { coreRows } from './core.rows';
+import { guideRows } from './guide.rows';
 import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
@@ -8,6 +9,7 @@ import type { Row } from './world';
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
 export const MATRIX: Row[] = [
   ...coreRows,
+  ...guideRows,
   ...injuryRows,
   ...measuresRows,
   ...programRows,

@@ -1,4 +1,5 @@
 import type { TestClient } from '../../helpers/test-app';
+import { guideCanary } from './guide';
 import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
 import { programCanary } from './program';
@@ -14,6 +15,7 @@ export type Person = TestClient & { email: string; userId: string };
 export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
+  guide: guideCanary,
   injuries: injuriesCanary,
   measures: measuresCanary,
   program: programCanary,

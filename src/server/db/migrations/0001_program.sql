@@ -107,6 +107,20 @@ CREATE TABLE "program_ready" (
 	CONSTRAINT "program_ready_pk" PRIMARY KEY("space_id","user_id")
 );
 --> statement-breakpoint
+CREATE TABLE "guide_reflections" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"author_id" uuid NOT NULL,
+	"space_id" uuid,
+	"lesson_slug" text NOT NULL,
+	"body" text NOT NULL,
+	"visibility" text DEFAULT 'private' NOT NULL,
+	"shared_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "guide_reflections_visibility_check" CHECK ("guide_reflections"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'))
+);
+--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_settings" ADD CONSTRAINT "safety_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -128,6 +142,8 @@ ALTER TABLE "program_phase_changes" ADD CONSTRAINT "program_phase_changes_change
 ALTER TABLE "program_phase_openings" ADD CONSTRAINT "program_phase_openings_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "program_ready" ADD CONSTRAINT "program_ready_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "program_ready" ADD CONSTRAINT "program_ready_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "guide_reflections" ADD CONSTRAINT "guide_reflections_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "guide_reflections" ADD CONSTRAINT "guide_reflections_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "joint_work_holds_active_by_space" ON "joint_work_holds" USING btree ("space_id") WHERE "joint_work_holds"."lifted_at" is null;--> statement-breakpoint
 CREATE INDEX "measure_responses_author_measure_week" ON "measure_responses" USING btree ("author_id","measure_id","week","created_at","id");--> statement-breakpoint
 CREATE INDEX "measure_responses_shared_by_space" ON "measure_responses" USING btree ("space_id","author_id","measure_id","week","created_at","id") WHERE "measure_responses"."visibility" <> 'private';--> statement-breakpoint
@@ -137,4 +153,6 @@ CREATE UNIQUE INDEX "injury_notes_one_per_author" ON "injury_notes" USING btree 
 CREATE INDEX "injury_notes_by_author" ON "injury_notes" USING btree ("author_id","created_at");--> statement-breakpoint
 CREATE INDEX "program_phase_changes_by_space" ON "program_phase_changes" USING btree ("space_id","changed_at");--> statement-breakpoint
 CREATE INDEX "program_phase_openings_by_space" ON "program_phase_openings" USING btree ("space_id","opened_at");--> statement-breakpoint
+CREATE UNIQUE INDEX "guide_reflections_author_lesson_key" ON "guide_reflections" USING btree ("author_id","lesson_slug");--> statement-breakpoint
+CREATE INDEX "guide_reflections_shared_by_space" ON "guide_reflections" USING btree ("space_id","shared_at") WHERE "guide_reflections"."shared_at" is not null;--> statement-breakpoint
 CREATE INDEX "memberships_departures_by_space" ON "memberships" USING btree ("space_id","left_at") WHERE "memberships"."left_at" is not null;

@@ -4,3 +4,4 @@ export * from './safety';
 export * from './measures';
 export * from './injuries';
 export * from './program';
+export * from './guide';

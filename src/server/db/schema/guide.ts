@@ -1,0 +1,48 @@
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  integer,
+  pgTable,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { spaces, users } from './core';
+
+/**
+ * One reflection per person per lesson (the guide). Private to its author until they share it;
+ * it belongs to the person, so it outlives any space (decision 0007, rule 1). `space_id` is the
+ * space it was last shared into, and `shared_at` when; sharing again into a later space moves both.
+ */
+export const guideReflections = pgTable(
+  'guide_reflections',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
+    lessonSlug: text('lesson_slug').notNull(),
+    body: text('body').notNull(),
+    visibility: text('visibility').notNull().default('private'),
+    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /** Goes up with every change of the text; a writer sends back the one they read. */
+    version: integer('version').notNull().default(1),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    // Upsert target, and both halves of the read on a lesson page: mine, and my partner's.
+    uniqueIndex('guide_reflections_author_lesson_key').on(t.authorId, t.lessonSlug),
+    // "What my partner shared lately" for the home screen and progress.
+    index('guide_reflections_shared_by_space')
+      .on(t.spaceId, t.sharedAt)
+      .where(sql`${t.sharedAt} is not null`),
+    check(
+      'guide_reflections_visibility_check',
+      sql`${t.visibility} in ('private', 'partner', 'therapist', 'partner+therapist')`,
+    ),
+  ],
+);

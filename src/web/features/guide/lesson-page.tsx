@@ -1,0 +1,134 @@
+import type { MouseEvent, ReactNode } from 'react';
+import { Link, useNavigate, useParams } from 'react-router';
+import type { TLesson } from '../../../shared/schemas/guide';
+import { useMe } from '../../app/session';
+import { t } from '../../i18n';
+import { LoadError, Loading, Page, usePageTitle } from '../../ui';
+import { useLesson } from './api';
+import styles from './guide.module.css';
+import { phaseName } from './guide-index-page';
+import { ReflectionSection } from './reflection-section';
+
+/** One lesson, open to anyone; at its end, a signed-in reader's own reflection. */
+export function LessonPage() {
+  const { slug = '' } = useParams();
+  const lesson = useLesson(slug);
+
+  if (lesson.isPending) return <LessonLoading />;
+  if (lesson.isError) {
+    return lesson.error.status === 404 ? (
+      <LessonNotFound />
+    ) : (
+      <LessonLoading>
+        <LoadError message={lesson.error.message} onRetry={() => void lesson.refetch()} />
+      </LessonLoading>
+    );
+  }
+  return <Lesson key={slug} lesson={lesson.data.lesson} />;
+}
+
+function LessonLoading({ children }: { children?: ReactNode }) {
+  usePageTitle(t('guide.title'));
+  return (
+    <div className={styles.lesson}>
+      <BackToGuide />
+      {children ?? <Loading label={t('guide.lesson.loading')} />}
+    </div>
+  );
+}
+
+function BackToGuide() {
+  return (
+    <p className={styles.back}>
+      <Link to="/guide">{t('guide.lesson.backToGuide')}</Link>
+    </p>
+  );
+}
+
+function LessonNotFound() {
+  return (
+    <Page
+      title={t('guide.lesson.notFound.heading')}
+      heading={t('guide.lesson.notFound.heading')}
+      width="narrow"
+    >
+      <p>{t('guide.lesson.notFound.body')}</p>
+      <p>
+        <Link to="/guide">{t('guide.lesson.notFound.link')}</Link>
+      </p>
+    </Page>
+  );
+}
+
+function Lesson({ lesson }: { lesson: TLesson }) {
+  const navigate = useNavigate();
+  const me = useMe();
+
+  // Links inside the lesson text are plain anchors; keep them inside the app.
+  const followInternalLink = (event: MouseEvent<HTMLDivElement>) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const anchor = (event.target as Element).closest('a');
+    const href = anchor?.getAttribute('href');
+    if (!href?.startsWith('/') || href.startsWith('//')) return;
+    event.preventDefault();
+    void navigate(href);
+  };
+
+  return (
+    <div className={styles.lesson}>
+      <BackToGuide />
+      <article>
+        <Page title={lesson.title} heading={lesson.title} lead={lesson.summary}>
+          <p className={styles.meta}>
+            {phaseName(lesson.phase)} · {t('guide.minutes', { minutes: lesson.minutes })}
+          </p>
+          <div
+            className={styles.article}
+            onClick={followInternalLink}
+            // Rendered on the server from our own Markdown, with raw HTML turned off.
+            dangerouslySetInnerHTML={{ __html: lesson.html }}
+          />
+          <section aria-labelledby="guide-draws-on" className={styles.drawsOn}>
+            <h2 id="guide-draws-on">{t('guide.lesson.drawsOn')}</h2>
+            <ul>
+              {lesson.drawsOn.map((source) => (
+                <li key={source}>{source}</li>
+              ))}
+            </ul>
+          </section>
+        </Page>
+      </article>
+      <div className={styles.narrow}>
+        <ReflectionSection
+          slug={lesson.slug}
+          prompt={lesson.reflection}
+          signedIn={Boolean(me.data)}
+          checkingSession={me.isPending}
+        />
+        {(lesson.previous || lesson.next) && (
+          <nav aria-label={t('guide.lesson.nav')} className={styles.around}>
+            <ul>
+              {lesson.previous && (
+                <li>
+                  <span className={styles.aroundLabel}>{t('guide.lesson.previous')}</span>
+                  <Link to={`/guide/${lesson.previous.slug}`} rel="prev">
+                    {lesson.previous.title}
+                  </Link>
+                </li>
+              )}
+              {lesson.next && (
+                <li className={styles.aroundNext}>
+                  <span className={styles.aroundLabel}>{t('guide.lesson.next')}</span>
+                  <Link to={`/guide/${lesson.next.slug}`} rel="next">
+                    {lesson.next.title}
+                  </Link>
+                </li>
+              )}
+            </ul>
+          </nav>
+        )}
+      </div>
+    </div>
+  );
+}

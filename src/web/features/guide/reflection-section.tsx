@@ -1,0 +1,205 @@
+import { useState, type FormEvent } from 'react';
+import { Link, useLocation } from 'react-router';
+import {
+  REFLECTION_MAX,
+  ZReflectionBody,
+  type TPartnerReflection,
+  type TReflectionsResponse,
+} from '../../../shared/schemas/guide';
+import { t } from '../../i18n';
+import {
+  Button,
+  ErrorSummary,
+  fieldErrorsFromZod,
+  formatDate,
+  formatDateTime,
+  JointWorkPaused,
+  LoadError,
+  Loading,
+  Notice,
+  Panel,
+  pickKnownFields,
+  ShareControl,
+  useAnnounce,
+  useFormErrors,
+} from '../../ui';
+import { useReflections, useSaveReflection, useShareReflection } from './api';
+import styles from './guide.module.css';
+import { ReflectionField } from './reflection-field';
+
+const FIELDS = ['body'] as const;
+type Field = (typeof FIELDS)[number];
+const FIELD_ID = 'guide-reflection';
+
+export interface ReflectionSectionProps {
+  slug: string;
+  prompt: string;
+  signedIn: boolean;
+  checkingSession: boolean;
+}
+
+/** The end of a lesson: its question, and a signed-in reader's own private answer. */
+export function ReflectionSection({
+  slug,
+  prompt,
+  signedIn,
+  checkingSession,
+}: ReflectionSectionProps) {
+  const location = useLocation();
+  return (
+    <Panel heading={t('guide.reflect.heading')} id="reflection">
+      <p className={styles.prompt}>{prompt}</p>
+      {checkingSession ? null : signedIn ? (
+        <SignedInReflection slug={slug} />
+      ) : (
+        <p className={styles.quiet}>
+          <Link to="/signin" state={{ from: location.pathname }}>
+            {t('guide.reflect.signIn')}
+          </Link>
+          . {t('guide.reflect.signInAfter')}
+        </p>
+      )}
+    </Panel>
+  );
+}
+
+function SignedInReflection({ slug }: { slug: string }) {
+  const reflections = useReflections(slug, true);
+  if (reflections.isPending) return <Loading label={t('guide.reflect.loading')} />;
+  if (reflections.isError) {
+    return (
+      <LoadError message={reflections.error.message} onRetry={() => void reflections.refetch()} />
+    );
+  }
+  return <ReflectionForm key={slug} slug={slug} data={reflections.data} />;
+}
+
+function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsResponse }) {
+  const save = useSaveReflection(slug);
+  const share = useShareReflection(slug);
+  const announce = useAnnounce();
+  const { errors, show, clear } = useFormErrors<Field>();
+  const [draft, setDraft] = useState(data.mine?.body ?? '');
+  const [conflict, setConflict] = useState(false);
+
+  const mine = data.mine;
+  const shared = mine?.visibility === 'partner';
+  const held = shared && data.sharingPaused;
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (save.isPending || held) return;
+    const parsed = ZReflectionBody.safeParse({ body: draft });
+    if (!parsed.success) {
+      show(fieldErrorsFromZod(parsed.error, FIELDS));
+      return;
+    }
+    clear();
+    save.mutate(
+      { body: parsed.data.body, version: mine?.version ?? null },
+      {
+        onSuccess: () => {
+          setConflict(false);
+          announce(t('guide.reflect.saved'));
+        },
+        onError: (error) => {
+          if (error.code === 'precondition_failed') {
+            setConflict(true);
+            clear();
+            return;
+          }
+          show(pickKnownFields(error.fields, FIELDS), error.message);
+        },
+      },
+    );
+  };
+
+  return (
+    <>
+      {conflict && mine && (
+        <Notice role="status">
+          <p>{t('guide.reflect.conflict')}</p>
+          <p className={styles.quiet}>{t('guide.reflect.conflictSaved')}</p>
+          <blockquote className={styles.savedCopy}>{mine.body}</blockquote>
+        </Notice>
+      )}
+      {held && (
+        <>
+          <JointWorkPaused />
+          <p className={styles.quiet}>{t('guide.reflect.heldShared')}</p>
+        </>
+      )}
+      <ErrorSummary
+        message={errors.message}
+        focusKey={errors.focusKey}
+        problems={errors.fields.body ? [{ fieldId: FIELD_ID, message: errors.fields.body }] : []}
+      />
+      <form onSubmit={onSubmit} noValidate className={styles.form}>
+        <ReflectionField
+          id={FIELD_ID}
+          label={t('guide.reflect.label')}
+          hint={
+            shared && data.partnerName
+              ? t('guide.reflect.hintShared', { name: data.partnerName })
+              : t('guide.reflect.hintPrivate')
+          }
+          value={draft}
+          onValueChange={setDraft}
+          error={errors.fields.body}
+          max={REFLECTION_MAX}
+          readOnly={held}
+        />
+        {mine && (
+          <p className={styles.quiet}>
+            {t('guide.reflect.savedAt', { date: formatDateTime(mine.updatedAt) })}
+          </p>
+        )}
+        {!held && (
+          <Button type="submit" pending={save.isPending}>
+            {save.isPending
+              ? t('guide.reflect.saving')
+              : mine
+                ? t('guide.reflect.saveChanges')
+                : t('guide.reflect.save')}
+          </Button>
+        )}
+      </form>
+      {mine && (
+        <div className={styles.share}>
+          <ShareControl
+            shared={shared}
+            partnerName={data.partnerName}
+            sharingPaused={data.sharingPaused}
+            onShare={async () => {
+              await share.mutateAsync(true);
+              announce(t('guide.reflect.sharedNow', { name: data.partnerName ?? '' }));
+            }}
+            onMakePrivate={async () => {
+              await share.mutateAsync(false);
+              announce(t('guide.reflect.privateNow'));
+            }}
+          />
+        </div>
+      )}
+      {data.partnerReflection && data.partnerName && (
+        <PartnerReflection name={data.partnerName} reflection={data.partnerReflection} />
+      )}
+    </>
+  );
+}
+
+function PartnerReflection({ name, reflection }: { name: string; reflection: TPartnerReflection }) {
+  const edited = reflection.updatedAt > reflection.sharedAt;
+  return (
+    <section className={styles.partner} aria-labelledby="guide-partner-reflection">
+      <h3 id="guide-partner-reflection">{t('guide.reflect.partnerHeading', { name })}</h3>
+      <p className={styles.quiet}>
+        {t('guide.reflect.partnerShared', { name, date: formatDate(reflection.sharedAt) })}
+        {edited && (
+          <> {t('guide.reflect.partnerEdited', { date: formatDate(reflection.updatedAt) })}</>
+        )}
+      </p>
+      <div className={styles.partnerBody}>{reflection.body}</div>
+    </section>
+  );
+}
