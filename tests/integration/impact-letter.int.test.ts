@@ -438,7 +438,7 @@ describe('impact letter: joint-work hold', () => {
     // Joint actions wait, with the same neutral answer for both.
     const held = [
       await a.post(`${BASE}/letters/${letter.id}/share`, {}, ifMatch(saved.version)),
-      await b.post(`${BASE}/reflections/${second.id}/send`, {}, ifMatch(second.version + 1)),
+      await b.post(`${BASE}/reflections/${second.id}/send`, {}, ifMatch(second.version! + 1)),
       await mark(a, sent, 'paraphrase', { mark: 'understood' }),
     ];
     for (const response of held) {

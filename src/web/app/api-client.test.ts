@@ -63,6 +63,24 @@ describe('apiFetch', () => {
     });
   });
 
+  it('sends the version a write started from, and keeps the current item of a 412', async () => {
+    const fetchMock = answerWith(
+      json(412, {
+        error: { code: 'precondition_failed', message: 'Changed meanwhile.', current: { v: 4 } },
+      }),
+    );
+    const error = await apiFetch('/api/thing', {
+      method: 'PUT',
+      body: { text: 'mine' },
+      ifMatch: 3,
+      schema: ZThing,
+    }).catch((e: unknown) => e);
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('PUT');
+    expect(init?.headers).toMatchObject({ 'if-match': '"3"' });
+    expect(error).toMatchObject({ status: 412, code: 'precondition_failed', current: { v: 4 } });
+  });
+
   it('gives a kind message when the server is out of reach', async () => {
     answerWith(new TypeError('Failed to fetch'));
     await expect(apiFetch('/api/thing', { schema: ZThing })).rejects.toMatchObject({

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/auth/account-page';
+import { ImpactLetterPage } from '../features/impact-letter/impact-letter-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { InvitePanel } from '../features/invites/invite-panel';
@@ -30,6 +31,7 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="impact-letter" element={<ImpactLetterPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -5,6 +5,8 @@
  *
  * Voice: warm, plain, calm. No pressure, no scores, no streaks, no guilt.
  */
+import { impactLetter } from './en/impact-letter';
+
 const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
@@ -292,6 +294,7 @@ const core = {
  */
 export const en = {
   ...core,
+  ...impactLetter,
 } as const;
 
 export type Catalog = typeof en;
