@@ -1,4 +1,3 @@
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readTestEnvironment } from '../../src/server/config';
@@ -21,12 +20,6 @@ const FIRST_ACK = 'It made you doubt two years of our life.';
 const SECOND_ACK =
   'It made you doubt two years of our life, and feel foolish for trusting me. That is on me.';
 const NOTE = 'It is more than doubt. I feel foolish for trusting you.';
-
-/** Set E2E_SCREENSHOTS to a folder to keep a picture of each state (for looking, not testing). */
-async function picture(page: Page, name: string): Promise<void> {
-  const folder = process.env.E2E_SCREENSHOTS;
-  if (folder) await page.screenshot({ path: path.join(folder, `${name}.png`), fullPage: true });
-}
 
 let app: RunningApp;
 let browser: Browser;
@@ -60,7 +53,6 @@ async function letterJourney(base: string) {
   await alex.page.getByText(/^Saved at /).waitFor();
   await alex.page.getByText('Private: only you can read this letter.').waitFor();
   await expectNoAxeViolations(alex.page, 'impact letter, draft saved');
-  await picture(alex.page, 'letter-1-draft');
 
   // Sam sees nothing of it.
   await open(sam.page, base);
@@ -83,7 +75,6 @@ async function letterJourney(base: string) {
   await sam.page.getByRole('heading', { name: 'The letter from Alex' }).waitFor();
   await sam.page.getByText(LETTER.howItAffectedMe).waitFor();
   await expectNoAxeViolations(sam.page, 'partner reads the letter (phone, dark)');
-  await picture(sam.page, 'letter-2-partner-reads');
   await sam.page.getByRole('button', { name: 'Write my reflection' }).click();
   const reflection = sam.page.getByRole('region', { name: 'Your reflection' });
   await sam.page.getByLabel('What I heard you say').fill(HEARD);
@@ -107,7 +98,6 @@ async function letterJourney(base: string) {
   await answer(alex.page, 'Not yet', NOTE);
   await alex.page.getByText('You said: not yet.').waitFor();
   await expectNoAxeViolations(alex.page, 'reflection answered');
-  await picture(alex.page, 'letter-3-answered');
 
   // Sam sees the answers and tries again, starting from the last attempt.
   await sam.page.reload();
@@ -126,7 +116,6 @@ async function letterJourney(base: string) {
     .click();
   await expect.poll(() => sam.page.getByText(/^You sent this on /).count()).toBe(2);
   await expectNoAxeViolations(sam.page, 'second reflection sent (phone, dark)');
-  await picture(sam.page, 'letter-4-tried-again');
 
   // Alex feels understood this time; the first attempt and its answers are kept.
   await alex.page.reload();

@@ -209,7 +209,7 @@ function LetterEditor({
         summary={t('impact-letter.versions.mine', { count: letter.versions.length })}
         emptyNote={t('impact-letter.section.emptyMine')}
       />
-      {letter.visibility === 'partner' && partnerName && (
+      {partnerName && (letter.visibility === 'partner' || letter.reflections.length > 0) && (
         <ReceivedReflections
           letter={letter}
           partnerName={partnerName}
@@ -242,10 +242,24 @@ function ShareArea({
   const unshare = useUnshareLetter();
   const announce = useAnnounce();
 
-  if (!partnerName) {
-    return <p className={styles.shareState}>{t('impact-letter.share.noPartner')}</p>;
-  }
   const shared = letter.visibility === 'partner';
+  if (!partnerName) {
+    // Nobody can read it now; making it private again still stays possible.
+    return (
+      <div className={styles.shareBox}>
+        <p className={styles.shareState}>{t('impact-letter.share.noPartner')}</p>
+        {shared && (
+          <Button
+            variant="quiet"
+            pending={unshare.isPending}
+            onClick={() => unshare.mutate(letter.id)}
+          >
+            {t('impact-letter.share.makePrivate')}
+          </Button>
+        )}
+      </div>
+    );
+  }
   const newWords = letter.hasUnsharedChanges || unsavedWords;
 
   const doShare = async () => {

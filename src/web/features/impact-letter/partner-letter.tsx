@@ -1,4 +1,4 @@
-import { type FormEvent } from 'react';
+import { useId, type FormEvent } from 'react';
 import {
   REFLECTION_PART_MAX,
   REFLECTION_PARTS,
@@ -50,10 +50,6 @@ const PART_HINT = {
   paraphrase: 'impact-letter.reflection.paraphrase.hint',
   acknowledgement: 'impact-letter.reflection.acknowledgement.hint',
 } as const;
-const FIELD_ID: Record<ReflectionPart, string> = {
-  paraphrase: 'reflection-paraphrase',
-  acknowledgement: 'reflection-acknowledgement',
-};
 
 /** The letters my partner shared with me, newest first, each with my reflection on it. */
 export function PartnerLetters({
@@ -159,10 +155,11 @@ function MyReflection({
   const notYet =
     last?.marks.paraphrase?.mark === 'not_yet' || last?.marks.acknowledgement?.mark === 'not_yet';
   const letterUpdated = last?.letterVersion != null && letter.latest.number > last.letterVersion;
+  const headingId = useId();
 
   return (
-    <section className={styles.subsection} aria-labelledby="my-reflection-heading">
-      <h3 id="my-reflection-heading">{t('impact-letter.reflection.heading')}</h3>
+    <section className={styles.subsection} aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('impact-letter.reflection.heading')}</h3>
       <div className={styles.why}>
         <p>{t('impact-letter.reflection.why1', { name: partnerName })}</p>
         <p>{t('impact-letter.reflection.why2', { name: partnerName })}</p>
@@ -309,6 +306,8 @@ function ReflectionEditor({
   const send = useSendReflection(letterId);
   const announce = useAnnounce();
   const { errors, show, clear } = useFormErrors<ReflectionPart>();
+  const idPrefix = useId();
+  const fieldId = (part: ReflectionPart) => `${idPrefix}-${part}`;
   const draft = useDraft<TReflectionBody>({
     saved: savedOf(reflection),
     save: async (values, version) =>
@@ -362,14 +361,14 @@ function ReflectionEditor({
         focusKey={errors.focusKey}
         problems={REFLECTION_PARTS.flatMap((part) => {
           const message = fieldErrors[part];
-          return message ? [{ fieldId: FIELD_ID[part], message }] : [];
+          return message ? [{ fieldId: fieldId(part), message }] : [];
         })}
       />
       <form onSubmit={(event) => void onSubmit(event)} noValidate>
         {REFLECTION_PARTS.map((part) => (
           <TextAreaField
             key={part}
-            id={FIELD_ID[part]}
+            id={fieldId(part)}
             label={t(PART_LABEL[part])}
             hint={t(PART_HINT[part], { name: partnerName })}
             max={REFLECTION_PART_MAX}

@@ -36,9 +36,10 @@ export function ReceivedReflections({
   const sent = letter.reflections;
   const newest = sent.at(-1);
   const earlier = sent.slice(0, -1).reverse();
+  const headingId = useId();
   return (
-    <section className={styles.subsection} aria-labelledby="received-heading">
-      <h3 id="received-heading">{t('impact-letter.received.heading', { name: partnerName })}</h3>
+    <section className={styles.subsection} aria-labelledby={headingId}>
+      <h3 id={headingId}>{t('impact-letter.received.heading', { name: partnerName })}</h3>
       {!newest ? (
         <p className={styles.quiet}>{t('impact-letter.received.none', { name: partnerName })}</p>
       ) : (
