@@ -81,6 +81,11 @@ async function letterJourney(base: string) {
   await sam.page.getByLabel('What I understand this did to you').fill(FIRST_ACK);
   expect(await reflection.getByRole('textbox').count()).toBe(2);
   await expectNoAxeViolations(sam.page, 'reflection draft (phone, dark)');
+  // The draft saves itself after a pause; it is still there after a reload.
+  await sam.page.getByText('Changes not saved yet.', { exact: false }).waitFor();
+  await sam.page.getByText(/^Saved at /).waitFor();
+  await sam.page.reload();
+  await expect.poll(() => sam.page.getByLabel('What I heard you say').inputValue()).toBe(HEARD);
   await sam.page.getByRole('button', { name: 'Send to Alex…' }).click();
   const send = sam.page.getByRole('dialog', { name: 'Send your reflection to Alex?' });
   await send.getByRole('button', { name: 'Yes, send it' }).click();
@@ -122,7 +127,11 @@ async function letterJourney(base: string) {
   await alex.page.getByText(SECOND_ACK).waitFor();
   await answer(alex.page, 'I felt understood');
   await answer(alex.page, 'I felt understood');
-  await expect.poll(() => alex.page.getByText('You said: I felt understood.').count()).toBe(2);
+  const newest = alex.page
+    .getByRole('region', { name: 'The reflection from Sam' })
+    .locator('article')
+    .first();
+  expect(await newest.getByText('You said: I felt understood.').count()).toBe(2);
   await alex.page.getByText('Earlier reflections (1)').click();
   await alex.page.getByText('You said: not yet.').waitFor();
   await expectNoAxeViolations(alex.page, 'understood, with the earlier reflection open');
@@ -146,11 +155,13 @@ async function answer(page: Page, choice: 'I felt understood' | 'Not yet', note?
   const form = page.locator('form', {
     has: page.getByRole('group', { name: 'Did you feel understood in this part?' }),
   });
+  const waiting = await form.count();
   const first = form.first();
   await first.getByRole('radio', { name: choice }).check();
   if (note) await first.getByLabel('What is still missing? (optional)').fill(note);
   await first.getByRole('button', { name: 'Send my answer' }).click();
   await page.getByText('Your answer is with Sam.').waitFor();
+  await expect.poll(() => form.count()).toBe(waiting - 1);
 }
 
 describe('the impact letter and its reflection, in two browsers', () => {
