@@ -12,6 +12,7 @@ import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
+import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerMeasureRoutes } from './features/measures/routes';
@@ -117,6 +118,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerInjuryRoutes(app, ctx);
   registerProgramRoutes(app, ctx);
   const guide = registerGuideRoutes(app, ctx);
+  registerImpactLetterRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

@@ -1,6 +1,7 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/auth/account-page';
+import { ImpactLetterPage } from '../features/impact-letter/impact-letter-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { GuideIndexPage } from '../features/guide/guide-index-page';
@@ -44,6 +45,7 @@ export function App() {
                 <Route path="measures/:measureId" element={<MeasurePage />} />
                 <Route path="injuries" element={<InjuriesPage />} />
                 <Route path="program" element={<ProgramPage />} />
+                <Route path="impact-letter" element={<ImpactLetterPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -11,6 +11,7 @@ import { guide } from './en/guide';
  * Voice: warm, plain, calm. No pressure, no scores, no streaks, no guilt.
  */
 import { measures } from './en/measures';
+import { impactLetter } from './en/impact-letter';
 
 const core = {
   // The frame around every page
@@ -309,6 +310,7 @@ export const en = {
   ...injuries,
   ...program,
   ...guide,
+  ...impactLetter,
 } as const;
 
 export type Catalog = typeof en;

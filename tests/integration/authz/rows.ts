@@ -1,5 +1,6 @@
 import { coreRows } from './core.rows';
 import { guideRows } from './guide.rows';
+import { impactLetterRows } from './impact-letter.rows';
 import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
@@ -10,6 +11,7 @@ import type { Row } from './world';
 export const MATRIX: Row[] = [
   ...coreRows,
   ...guideRows,
+  ...impactLetterRows,
   ...injuryRows,
   ...measuresRows,
   ...programRows,

@@ -1,5 +1,6 @@
 import type { TestClient } from '../../helpers/test-app';
 import { guideCanary } from './guide';
+import { impactLetterCanary } from './impact-letter';
 import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
 import { programCanary } from './program';
@@ -16,6 +17,7 @@ export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => P
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   guide: guideCanary,
+  'impact-letter': impactLetterCanary,
   injuries: injuriesCanary,
   measures: measuresCanary,
   program: programCanary,

@@ -5,3 +5,4 @@ export * from './measures';
 export * from './injuries';
 export * from './program';
 export * from './guide';
+export * from './impact-letter';
