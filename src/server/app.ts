@@ -12,6 +12,7 @@ import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSpaceRoutes } from './features/space/routes';
+import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCsrfCheck } from './http/csrf';
 import { registerErrorHandling } from './http/errors';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
+  registerTriggerRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else
