@@ -24,7 +24,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Person = TestClient & { email: string; userId: string };
 
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
@@ -65,7 +64,7 @@ const SECTIONS: TPlanSections = {
 async function readPlan(who: TestClient): Promise<TPlanResponse & { etag: string | undefined }> {
   const response = await who.get('/api/triggers/plan');
   expectStatus(response, 200);
-  return { ...response.json<TPlanResponse>(), etag: response.headers.etag as string | undefined };
+  return { ...response.json<TPlanResponse>(), etag: response.headers.etag };
 }
 
 async function savePlan(who: TestClient, version: number | string, sections = SECTIONS) {
@@ -636,7 +635,7 @@ describe('the couple’s trigger plan', () => {
 
   it('keeps a plan with its co-authors: read-only for the one who stays, gone for the one who left, never shown to a later partner', async () => {
     // A starts alone and drafts.
-    const a = (await t.signUp('Alex')) as Person;
+    const a = (await t.signUp('Alex'));
     expectStatus(await a.post('/api/space'), 201);
     const alone = await readPlan(a);
     expect(alone.plan).toMatchObject({ version: 0, together: false });

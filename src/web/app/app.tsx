@@ -6,6 +6,7 @@ import { SignUpPage } from '../features/auth/sign-up-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { HomePage } from '../features/space/home-page';
+import { TriggersPage } from '../features/triggers/triggers-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
@@ -30,6 +31,7 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="triggers" element={<TriggersPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

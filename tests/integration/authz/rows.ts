@@ -1,5 +1,6 @@
 import { coreRows } from './core.rows';
+import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
-export const MATRIX: Row[] = [...coreRows];
+export const MATRIX: Row[] = [...coreRows, ...triggerRows];
