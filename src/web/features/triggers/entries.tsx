@@ -112,7 +112,7 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
           </Button>
         </div>
       ) : (
-        <>
+        <div className={styles.actions}>
           <ShareControl
             shared={entry.visibility === 'partner'}
             partnerName={partnerName}
@@ -137,7 +137,7 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
               {t('triggers.entry.archive')}
             </Button>
           </div>
-        </>
+        </div>
       )}
       {/* ShareControl shows its own errors; these are for putting away and bringing back. */}
       {action.isError &&

@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
 import { t } from '../../i18n';
 import { cx } from '../../ui';
 import styles from './triggers.module.css';
@@ -37,6 +37,8 @@ export interface TextAreaProps
     Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
   value: string;
   onValueChange: (value: string) => void;
+  /** Shown between the label (with its hint) and the box, such as a saved version to compare. */
+  beforeInput?: ReactNode;
 }
 
 /** A labelled multi-line field; its hint and error are read with it (`aria-describedby`). */
@@ -48,6 +50,7 @@ export function TextArea({
   value,
   onValueChange,
   rows = 2,
+  beforeInput,
   ...rest
 }: TextAreaProps) {
   return (
@@ -56,6 +59,7 @@ export function TextArea({
         {label}
       </label>
       <FieldText id={id} hint={hint} error={error} />
+      {beforeInput}
       <textarea
         id={id}
         className={cx(styles.input, styles.textarea, error && styles.invalid)}

@@ -182,43 +182,44 @@ function PlanEditor({
           const id = fieldId(section);
           const saved = conflict?.sections[section];
           return (
-            <div key={section}>
-              {conflict && (
-                <div className={styles.savedVersion} id={`${id}-saved`}>
-                  <p className={styles.savedLabel}>{t('triggers.plan.conflict.saved')}</p>
-                  <p className={styles.preserve}>{saved || t('triggers.plan.empty')}</p>
-                  {saved !== editing.draft[section] && (
-                    <Button variant="quiet" onClick={() => takeSaved(section)}>
-                      {t('triggers.plan.conflict.useSaved')}
-                      <span className={styles.visuallyHidden}>
-                        {' '}
-                        {t('triggers.plan.conflict.useSavedFor', {
-                          part: t(SECTION_LABEL[section]),
-                        })}
-                      </span>
-                    </Button>
-                  )}
-                </div>
-              )}
-              <TextArea
-                id={id}
-                name={section}
-                label={t(SECTION_LABEL[section])}
-                hint={t(SECTION_HINT[section])}
-                maxLength={PLAN_SECTION_MAX}
-                rows={3}
-                value={editing.draft[section]}
-                onValueChange={(value) =>
-                  setEditing({ ...editing, draft: { ...editing.draft, [section]: value } })
-                }
-                error={errors.fields[section]}
-                aria-describedby={
-                  [conflict && `${id}-saved`, `${id}-hint`, errors.fields[section] && `${id}-error`]
-                    .filter(Boolean)
-                    .join(' ') || undefined
-                }
-              />
-            </div>
+            <TextArea
+              key={section}
+              id={id}
+              name={section}
+              label={t(SECTION_LABEL[section])}
+              hint={t(SECTION_HINT[section])}
+              maxLength={PLAN_SECTION_MAX}
+              rows={3}
+              value={editing.draft[section]}
+              onValueChange={(value) =>
+                setEditing({ ...editing, draft: { ...editing.draft, [section]: value } })
+              }
+              error={errors.fields[section]}
+              beforeInput={
+                saved ? (
+                  <div className={styles.savedVersion} id={`${id}-saved`}>
+                    <p className={styles.savedLabel}>{t('triggers.plan.conflict.saved')}</p>
+                    <p className={styles.preserve}>{saved}</p>
+                    {saved !== editing.draft[section] && (
+                      <Button variant="quiet" onClick={() => takeSaved(section)}>
+                        {t('triggers.plan.conflict.useSaved')}
+                        <span className={styles.visuallyHidden}>
+                          {' '}
+                          {t('triggers.plan.conflict.useSavedFor', {
+                            part: t(SECTION_LABEL[section]),
+                          })}
+                        </span>
+                      </Button>
+                    )}
+                  </div>
+                ) : undefined
+              }
+              aria-describedby={
+                [saved && `${id}-saved`, `${id}-hint`, errors.fields[section] && `${id}-error`]
+                  .filter(Boolean)
+                  .join(' ') || undefined
+              }
+            />
           );
         })}
         <div className={buttonRowClass}>
