@@ -24,7 +24,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-
 const minutesAgo = (minutes: number) => new Date(Date.now() - minutes * 60_000).toISOString();
 
 async function logTrigger(
@@ -635,7 +634,7 @@ describe('the couple’s trigger plan', () => {
 
   it('keeps a plan with its co-authors: read-only for the one who stays, gone for the one who left, never shown to a later partner', async () => {
     // A starts alone and drafts.
-    const a = (await t.signUp('Alex'));
+    const a = await t.signUp('Alex');
     expectStatus(await a.post('/api/space'), 201);
     const alone = await readPlan(a);
     expect(alone.plan).toMatchObject({ version: 0, together: false });
