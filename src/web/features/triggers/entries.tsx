@@ -53,6 +53,16 @@ function EntryText({ entry }: { entry: TTriggerEntry }) {
   );
 }
 
+/** Names the entry for a screen reader, so each Edit or Put away button says which entry it is for. */
+function Which({ entry }: { entry: TTriggerEntry }) {
+  return (
+    <span className={styles.visuallyHidden}>
+      {' '}
+      {t('triggers.entry.which', { date: formatDateTime(entry.occurredAt) })}
+    </span>
+  );
+}
+
 interface OwnEntryProps {
   entry: TTriggerEntry;
   partnerName: string | null;
@@ -109,6 +119,7 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
             }
           >
             {t('triggers.entry.restore')}
+            <Which entry={entry} />
           </Button>
         </div>
       ) : (
@@ -123,6 +134,7 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
           <div className={buttonRowClass} role="group" aria-label={t('triggers.entry.actions')}>
             <Button ref={editButton} variant="quiet" onClick={() => setEditing(true)}>
               {t('triggers.entry.edit')}
+              <Which entry={entry} />
             </Button>
             <Button
               variant="quiet"
@@ -135,6 +147,7 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
               }
             >
               {t('triggers.entry.archive')}
+              <Which entry={entry} />
             </Button>
           </div>
         </div>

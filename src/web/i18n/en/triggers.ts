@@ -35,6 +35,7 @@ export const triggers = {
   'triggers.entry.nextTime': 'Next time',
   'triggers.entry.edited': 'Edited',
   'triggers.entry.actions': 'What to do with this entry',
+  'triggers.entry.which': '(the entry from {date})',
   'triggers.entry.edit': 'Edit',
   'triggers.entry.archive': 'Put away',
   'triggers.entry.archived': 'Put away. It is private again, and you can bring it back any time.',
