@@ -18,6 +18,7 @@ import { registerSafetyRoutes } from './features/safety/routes';
 import { registerMeasureRoutes } from './features/measures/routes';
 import { registerProgramRoutes } from './features/program/routes';
 import { registerSpaceRoutes } from './features/space/routes';
+import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
 import { registerCsrfCheck } from './http/csrf';
@@ -119,6 +120,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerProgramRoutes(app, ctx);
   const guide = registerGuideRoutes(app, ctx);
   registerImpactLetterRoutes(app, ctx);
+  registerTriggerRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

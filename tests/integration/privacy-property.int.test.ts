@@ -16,7 +16,9 @@ type Step =
   | { kind: 'leave'; who: Person }
   | { kind: 'newDevice'; who: Person }
   | { kind: 'signOutOthers'; who: Person }
-  | { kind: 'cancelInvites'; who: Person };
+  | { kind: 'cancelInvites'; who: Person }
+  | { kind: 'logTrigger'; who: Person; share: boolean }
+  | { kind: 'unshareTriggers'; who: Person };
 
 const person = fc.constantFrom(...PEOPLE);
 const step: fc.Arbitrary<Step> = fc.oneof(
@@ -27,6 +29,8 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('newDevice' as const), who: person }),
   fc.record({ kind: fc.constant('signOutOthers' as const), who: person }),
   fc.record({ kind: fc.constant('cancelInvites' as const), who: person }),
+  fc.record({ kind: fc.constant('logTrigger' as const), who: person, share: fc.boolean() }),
+  fc.record({ kind: fc.constant('unshareTriggers' as const), who: person }),
 );
 
 interface Secrets {
@@ -34,6 +38,9 @@ interface Secrets {
   name: string;
   sessionIds: Set<string>;
   inviteTokens: Set<string>;
+  /** Words of trigger entries this person kept private, and of ones they shared. */
+  privateWords: Set<string>;
+  sharedWords: Set<string>;
 }
 
 interface View {
@@ -52,7 +59,13 @@ afterAll(async () => {
 
 async function readView(client: TestClient, secrets: Secrets): Promise<View> {
   const bodies: string[] = [];
-  for (const url of ['/api/auth/me', '/api/auth/sessions', '/api/space', '/api/invites']) {
+  for (const url of [
+    '/api/auth/me',
+    '/api/auth/sessions',
+    '/api/space',
+    '/api/invites',
+    '/api/triggers?view=partner',
+  ]) {
     const response = await client.get(url);
     expect(response.statusCode).toBeLessThan(500);
     bodies.push(response.body);
@@ -90,6 +103,8 @@ describe('nothing private crosses between people', () => {
             name: me.user.displayName,
             sessionIds: new Set(),
             inviteTokens: new Set(),
+            privateWords: new Set(),
+            sharedWords: new Set(),
           };
         }
         const latestToken: Partial<Record<Person, string>> = {};
@@ -138,6 +153,25 @@ describe('nothing private crosses between people', () => {
               }
               break;
             }
+            case 'logTrigger': {
+              const words = `trigger-${s.who}-${Math.random().toString(36).slice(2)}`;
+              const logged = await c.post('/api/triggers', { cue: words, intensity: 5 });
+              const { id } = logged.json<{ entry: { id: string } }>().entry;
+              const shared =
+                s.share && (await c.post(`/api/triggers/${id}/share`)).statusCode === 200;
+              secrets[s.who][shared ? 'sharedWords' : 'privateWords'].add(words);
+              break;
+            }
+            case 'unshareTriggers': {
+              const list = await c.get('/api/triggers');
+              for (const entry of list.json<{ entries: { id: string; cue: string }[] }>().entries) {
+                await c.post(`/api/triggers/${entry.id}/unshare`);
+                if (secrets[s.who].sharedWords.delete(entry.cue)) {
+                  secrets[s.who].privateWords.add(entry.cue);
+                }
+              }
+              break;
+            }
           }
 
           const views = {} as Record<Person, View>;
@@ -155,6 +189,11 @@ describe('nothing private crosses between people', () => {
                 expect(view.body).not.toContain(token);
               }
               const sharesSpace = view.spaceId !== null && view.spaceId === views[other].spaceId;
+              // A private trigger entry never reaches anyone else; a shared one only the partner.
+              for (const words of theirs.privateWords) expect(view.body).not.toContain(words);
+              if (!sharesSpace) {
+                for (const words of theirs.sharedWords) expect(view.body).not.toContain(words);
+              }
               // A name is visible only between two people who share a space, and both see it.
               expect(view.body.includes(theirs.name)).toBe(sharesSpace);
               if (sharesSpace) {
@@ -169,5 +208,7 @@ describe('nothing private crosses between people', () => {
       }),
       { numRuns: 40 },
     );
-  });
+    // 40 sequences of up to 12 steps, each reading three people's views: on a busy machine
+    // this takes longer than the default 30 s.
+  }, 180_000);
 });

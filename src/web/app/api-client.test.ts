@@ -120,4 +120,25 @@ describe('apiFetch', () => {
       code: 'bad_response',
     });
   });
+
+  it('sends extra headers such as If-Match, and hands back the current item of a 412', async () => {
+    const fetchMock = answerWith(
+      json(412, {
+        error: { code: 'precondition_failed', message: 'Changed meanwhile.', current: { v: 2 } },
+      }),
+    );
+    const error = await apiFetch('/api/thing', {
+      method: 'PUT',
+      body: { v: 1 },
+      headers: { 'if-match': '"1"' },
+      schema: ZThing,
+    }).catch((e: unknown) => e);
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('PUT');
+    expect(init?.headers).toMatchObject({
+      'if-match': '"1"',
+      'content-type': 'application/json',
+    });
+    expect(error).toMatchObject({ status: 412, code: 'precondition_failed', current: { v: 2 } });
+  });
 });

@@ -14,6 +14,7 @@ import { MeasuresPage } from '../features/measures/measures-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
 import { ProgramPage } from '../features/program/program-page';
 import { HomePage } from '../features/space/home-page';
+import { TriggersPage } from '../features/triggers/triggers-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
@@ -46,6 +47,7 @@ export function App() {
                 <Route path="injuries" element={<InjuriesPage />} />
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
+                <Route path="triggers" element={<TriggersPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

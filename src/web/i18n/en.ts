@@ -2,6 +2,7 @@ import { safety } from './en/safety';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
 import { guide } from './en/guide';
+import { triggers } from './en/triggers';
 
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
@@ -311,6 +312,7 @@ export const en = {
   ...program,
   ...guide,
   ...impactLetter,
+  ...triggers,
 } as const;
 
 export type Catalog = typeof en;

@@ -5,6 +5,7 @@ import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
+import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
@@ -16,4 +17,5 @@ export const MATRIX: Row[] = [
   ...measuresRows,
   ...programRows,
   ...safetyRows,
+  ...triggerRows,
 ];

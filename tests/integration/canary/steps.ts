@@ -5,6 +5,7 @@ import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
+import { triggersCanary } from './triggers';
 
 export type Person = TestClient & { email: string; userId: string };
 
@@ -22,4 +23,5 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   measures: measuresCanary,
   program: programCanary,
   safety: safetyCanary,
+  triggers: triggersCanary,
 };

@@ -182,6 +182,56 @@ CREATE TABLE "impact_letters" (
 	CONSTRAINT "impact_letters_visibility" CHECK ("impact_letters"."visibility" in ('private', 'partner'))
 );
 --> statement-breakpoint
+CREATE TABLE "trigger_entries" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"author_id" uuid NOT NULL,
+	"space_id" uuid,
+	"visibility" text DEFAULT 'private' NOT NULL,
+	"shared_at" timestamp with time zone,
+	"occurred_at" timestamp with time zone NOT NULL,
+	"cue" text NOT NULL,
+	"intensity" smallint NOT NULL,
+	"felt" text,
+	"helped" text,
+	"next_time" text,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"archived_at" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "trigger_plan_versions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"plan_id" uuid NOT NULL,
+	"version" integer NOT NULL,
+	"signs" text DEFAULT '' NOT NULL,
+	"signal" text DEFAULT '' NOT NULL,
+	"response" text DEFAULT '' NOT NULL,
+	"time_out" text DEFAULT '' NOT NULL,
+	"afterwards" text DEFAULT '' NOT NULL,
+	"author_id" uuid,
+	"author_name" text NOT NULL,
+	"created_at" timestamp with time zone NOT NULL,
+	CONSTRAINT "trigger_plan_versions_plan_version_key" UNIQUE("plan_id","version")
+);
+--> statement-breakpoint
+CREATE TABLE "trigger_plans" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"space_id" uuid NOT NULL,
+	"member_one_id" uuid NOT NULL,
+	"member_two_id" uuid,
+	"version" integer NOT NULL,
+	"signs" text DEFAULT '' NOT NULL,
+	"signal" text DEFAULT '' NOT NULL,
+	"response" text DEFAULT '' NOT NULL,
+	"time_out" text DEFAULT '' NOT NULL,
+	"afterwards" text DEFAULT '' NOT NULL,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone NOT NULL,
+	"updated_by_id" uuid,
+	"updated_by_name" text NOT NULL,
+	CONSTRAINT "trigger_plans_members_key" UNIQUE NULLS NOT DISTINCT("member_one_id","member_two_id")
+);
+--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_settings" ADD CONSTRAINT "safety_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -214,6 +264,14 @@ ALTER TABLE "impact_letter_reflections" ADD CONSTRAINT "impact_letter_reflection
 ALTER TABLE "impact_letter_versions" ADD CONSTRAINT "impact_letter_versions_letter_id_impact_letters_id_fk" FOREIGN KEY ("letter_id") REFERENCES "public"."impact_letters"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "impact_letters" ADD CONSTRAINT "impact_letters_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "impact_letters" ADD CONSTRAINT "impact_letters_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_entries" ADD CONSTRAINT "trigger_entries_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_entries" ADD CONSTRAINT "trigger_entries_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_plan_versions" ADD CONSTRAINT "trigger_plan_versions_plan_id_trigger_plans_id_fk" FOREIGN KEY ("plan_id") REFERENCES "public"."trigger_plans"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_plan_versions" ADD CONSTRAINT "trigger_plan_versions_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_member_one_id_memberships_id_fk" FOREIGN KEY ("member_one_id") REFERENCES "public"."memberships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_member_two_id_memberships_id_fk" FOREIGN KEY ("member_two_id") REFERENCES "public"."memberships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "joint_work_holds_active_by_space" ON "joint_work_holds" USING btree ("space_id") WHERE "joint_work_holds"."lifted_at" is null;--> statement-breakpoint
 CREATE INDEX "measure_responses_author_measure_week" ON "measure_responses" USING btree ("author_id","measure_id","week","created_at","id");--> statement-breakpoint
 CREATE INDEX "measure_responses_shared_by_space" ON "measure_responses" USING btree ("space_id","author_id","measure_id","week","created_at","id") WHERE "measure_responses"."visibility" <> 'private';--> statement-breakpoint
@@ -233,4 +291,7 @@ CREATE UNIQUE INDEX "impact_letter_versions_number" ON "impact_letter_versions" 
 CREATE UNIQUE INDEX "impact_letters_one_current" ON "impact_letters" USING btree ("author_id","space_id") WHERE "impact_letters"."superseded_at" is null;--> statement-breakpoint
 CREATE INDEX "impact_letters_by_author" ON "impact_letters" USING btree ("author_id","created_at");--> statement-breakpoint
 CREATE INDEX "impact_letters_shared" ON "impact_letters" USING btree ("space_id","author_id","shared_at");--> statement-breakpoint
+CREATE INDEX "trigger_entries_author_time_idx" ON "trigger_entries" USING btree ("author_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
+CREATE INDEX "trigger_entries_shared_idx" ON "trigger_entries" USING btree ("author_id","space_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "trigger_entries"."shared_at" is not null and "trigger_entries"."archived_at" is null;--> statement-breakpoint
+CREATE INDEX "trigger_plans_member_two_idx" ON "trigger_plans" USING btree ("member_two_id");--> statement-breakpoint
 CREATE INDEX "memberships_departures_by_space" ON "memberships" USING btree ("space_id","left_at") WHERE "memberships"."left_at" is not null;

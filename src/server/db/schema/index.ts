@@ -6,3 +6,4 @@ export * from './injuries';
 export * from './program';
 export * from './guide';
 export * from './impact-letter';
+export * from './triggers';

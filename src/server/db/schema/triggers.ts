@@ -1,0 +1,113 @@
+import { sql } from 'drizzle-orm';
+import {
+  index,
+  integer,
+  pgTable,
+  smallint,
+  text,
+  timestamp,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { memberships, spaces, users } from './core';
+
+const at = (name: string) => timestamp(name, { withTimezone: true });
+
+/**
+ * One moment when something brought the hurt back (BRIEF §2, phase 1). Private to its author
+ * unless they share it, one entry at a time; archived, never deleted.
+ */
+export const triggerEntries = pgTable(
+  'trigger_entries',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    authorId: uuid('author_id')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    /** The space it was written in (or last shared into); null when written outside a space. */
+    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
+    visibility: text('visibility').notNull().default('private'),
+    sharedAt: at('shared_at'),
+    /** Always written from the application clock (millisecond precision), so cursors match it exactly. */
+    occurredAt: at('occurred_at').notNull(),
+    cue: text('cue').notNull(),
+    intensity: smallint('intensity').notNull(),
+    felt: text('felt'),
+    helped: text('helped'),
+    nextTime: text('next_time'),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull().defaultNow(),
+    archivedAt: at('archived_at'),
+  },
+  (t) => [
+    // My log, newest first (and the progress charts: my entries by time).
+    index('trigger_entries_author_time_idx').on(
+      t.authorId,
+      t.occurredAt.desc().nullsFirst(),
+      t.id.desc().nullsFirst(),
+    ),
+    // What my partner shared into our space, newest first. Only shared rows are in this index,
+    // so reading the partner's shared entries never walks past their private ones.
+    index('trigger_entries_shared_idx')
+      .on(t.authorId, t.spaceId, t.occurredAt.desc().nullsFirst(), t.id.desc().nullsFirst())
+      .where(sql`${t.sharedAt} is not null and ${t.archivedAt} is null`),
+  ],
+);
+
+/** The sections of the couple's plan; each is plain text, and any may be empty. */
+const planSections = () => ({
+  signs: text('signs').notNull().default(''),
+  signal: text('signal').notNull().default(''),
+  response: text('response').notNull().default(''),
+  timeOut: text('time_out').notNull().default(''),
+  afterwards: text('afterwards').notNull().default(''),
+});
+
+/**
+ * The couple's trigger plan: co-authored, it belongs to the space (decision 0007, rule 3). One plan
+ * per set of members: it is tied to the memberships of the people in the space when it was
+ * started (the second is null while one person is alone). When that set changes, the plan stays
+ * as read-only history for whoever of them is still in the space, and a new set starts afresh.
+ * The row holds the newest text; every save also adds a row to trigger_plan_versions.
+ */
+export const triggerPlans = pgTable(
+  'trigger_plans',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    spaceId: uuid('space_id')
+      .notNull()
+      .references(() => spaces.id, { onDelete: 'cascade' }),
+    /** The two memberships, the smaller id first; `memberTwoId` is null for a plan drafted alone. */
+    memberOneId: uuid('member_one_id')
+      .notNull()
+      .references(() => memberships.id),
+    memberTwoId: uuid('member_two_id').references(() => memberships.id),
+    version: integer('version').notNull(),
+    ...planSections(),
+    createdAt: at('created_at').notNull().defaultNow(),
+    updatedAt: at('updated_at').notNull(),
+    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
+    /** The writer's name as it was when they saved, so history never shows a later name. */
+    updatedByName: text('updated_by_name').notNull(),
+  },
+  (t) => [
+    unique('trigger_plans_members_key').on(t.memberOneId, t.memberTwoId).nullsNotDistinct(),
+    index('trigger_plans_member_two_idx').on(t.memberTwoId),
+  ],
+);
+
+export const triggerPlanVersions = pgTable(
+  'trigger_plan_versions',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    planId: uuid('plan_id')
+      .notNull()
+      .references(() => triggerPlans.id, { onDelete: 'cascade' }),
+    version: integer('version').notNull(),
+    ...planSections(),
+    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
+    authorName: text('author_name').notNull(),
+    createdAt: at('created_at').notNull(),
+  },
+  (t) => [unique('trigger_plan_versions_plan_version_key').on(t.planId, t.version)],
+);

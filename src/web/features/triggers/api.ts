@@ -1,0 +1,165 @@
+import {
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+  type InfiniteData,
+} from '@tanstack/react-query';
+import { ZSpaceResponse } from '../../../shared/schemas/space';
+import {
+  ZCurrentPlan,
+  ZPlanResponse,
+  ZPlanSaveResponse,
+  ZPlanVersions,
+  ZTriggerEntryResponse,
+  ZTriggerList,
+  type TCurrentPlan,
+  type TPlanResponse,
+  type TPlanSections,
+  type TTriggerEntryInput,
+  type TTriggerList,
+} from '../../../shared/schemas/triggers';
+import { ApiError, apiFetch } from '../../app/api-client';
+import { queryKeys } from '../../app/query-keys';
+
+export type ListView = 'mine' | 'archived' | 'partner';
+
+/** Every key of this feature starts with its name, so one call can refresh all of it. */
+export const triggerKeys = {
+  all: ['triggers'] as const,
+  list: (view: ListView) => ['triggers', 'list', view] as const,
+  plan: ['triggers', 'plan'] as const,
+  versions: (planId: string) => ['triggers', 'versions', planId] as const,
+};
+
+/** The space and partner (the core's query, read here for the partner's name). */
+export function useSpaceForTriggers() {
+  return useQuery({
+    queryKey: queryKeys.space,
+    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
+  });
+}
+
+const PAGE_SIZE = 10;
+
+export function useTriggerList(view: ListView, enabled = true) {
+  return useInfiniteQuery({
+    queryKey: triggerKeys.list(view),
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ view, limit: String(PAGE_SIZE) });
+      if (pageParam) params.set('cursor', pageParam);
+      return apiFetch(`/api/triggers?${params.toString()}`, { schema: ZTriggerList, signal });
+    },
+    getNextPageParam: (last: TTriggerList) => last.nextCursor,
+  });
+}
+
+export type TriggerPages = InfiniteData<TTriggerList, string | null>;
+
+function useRefreshTriggers() {
+  const queryClient = useQueryClient();
+  return () => queryClient.invalidateQueries({ queryKey: triggerKeys.all });
+}
+
+export function useLogTrigger() {
+  const refresh = useRefreshTriggers();
+  return useMutation({
+    mutationFn: (body: TTriggerEntryInput) =>
+      apiFetch('/api/triggers', { method: 'POST', body, schema: ZTriggerEntryResponse }),
+    onSuccess: () => refresh(),
+  });
+}
+
+export function useEditTrigger() {
+  const refresh = useRefreshTriggers();
+  return useMutation({
+    mutationFn: ({ id, body }: { id: string; body: TTriggerEntryInput }) =>
+      apiFetch(`/api/triggers/${id}`, { method: 'PUT', body, schema: ZTriggerEntryResponse }),
+    onSuccess: () => refresh(),
+  });
+}
+
+export type EntryAction = 'share' | 'unshare' | 'archive' | 'restore';
+
+export function useEntryAction() {
+  const refresh = useRefreshTriggers();
+  return useMutation({
+    mutationFn: ({ id, action }: { id: string; action: EntryAction }) =>
+      apiFetch(`/api/triggers/${id}/${action}`, { method: 'POST', schema: ZTriggerEntryResponse }),
+    onSettled: () => refresh(),
+  });
+}
+
+export function usePlan() {
+  return useQuery({
+    queryKey: triggerKeys.plan,
+    queryFn: ({ signal }) => apiFetch('/api/triggers/plan', { schema: ZPlanResponse, signal }),
+  });
+}
+
+/** A save that lost the race: the plan as it is now, which the page shows beside the person's words. */
+export class PlanConflict extends Error {
+  constructor(
+    readonly current: TCurrentPlan,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'PlanConflict';
+  }
+}
+
+export function useSavePlan() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: async ({ version, sections }: { version: number; sections: TPlanSections }) => {
+      try {
+        return await apiFetch('/api/triggers/plan', {
+          method: 'PUT',
+          body: { sections },
+          headers: { 'if-match': `"${version}"` },
+          schema: ZPlanSaveResponse,
+        });
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 412) {
+          const current = ZCurrentPlan.safeParse(error.current);
+          if (current.success) throw new PlanConflict(current.data, error.message);
+        }
+        throw error;
+      }
+    },
+    onSuccess: ({ plan }) => {
+      queryClient.setQueryData<TPlanResponse>(triggerKeys.plan, (previous) =>
+        previous ? { ...previous, plan } : previous,
+      );
+      void queryClient.invalidateQueries({ queryKey: triggerKeys.all });
+    },
+    onError: (error) => {
+      if (error instanceof PlanConflict) {
+        void queryClient.invalidateQueries({ queryKey: triggerKeys.all });
+      }
+      // Paused meanwhile: fetch the plan again so the page shows the pause.
+      if (error instanceof ApiError && error.code === 'joint_work_paused') {
+        void queryClient.invalidateQueries({ queryKey: triggerKeys.plan });
+      }
+    },
+  });
+}
+
+export function usePlanVersions(planId: string, enabled: boolean) {
+  return useInfiniteQuery({
+    queryKey: triggerKeys.versions(planId),
+    enabled,
+    initialPageParam: null as string | null,
+    queryFn: ({ pageParam, signal }) => {
+      const params = new URLSearchParams({ limit: '10' });
+      if (pageParam) params.set('cursor', pageParam);
+      return apiFetch(`/api/triggers/plans/${planId}/versions?${params.toString()}`, {
+        schema: ZPlanVersions,
+        signal,
+      });
+    },
+    getNextPageParam: (last) => last.nextCursor,
+  });
+}
