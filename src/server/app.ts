@@ -16,7 +16,11 @@ import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerMeasureRoutes } from './features/measures/routes';
+import { loadProgram } from './features/program/content';
 import { registerProgramRoutes } from './features/program/routes';
+import { registerProgressRoutes } from './features/progress/routes';
+import { loadProgramState, suggestNext } from './features/program/service';
+import { registerTodayRoutes } from './features/today/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerApiDocs } from './http/api-docs';
@@ -117,7 +121,19 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerSafetyRoutes(app, ctx);
   registerMeasureRoutes(app, ctx, { dir: options.measuresDir });
   registerInjuryRoutes(app, ctx);
-  registerProgramRoutes(app, ctx);
+  const program = loadProgram();
+  registerProgramRoutes(app, ctx, program);
+  registerProgressRoutes(app, ctx);
+  // The shell composes: the today screen shows the program's own next suggestion.
+  registerTodayRoutes(app, ctx, {
+    nextStep: async (db, actor) => {
+      const [first] = suggestNext(program, await loadProgramState(db, actor));
+      const exercise = first && program.exerciseByKey.get(first.exerciseKey);
+      if (!first || !exercise) return null;
+      const { key, title, path, why } = exercise;
+      return { key, title, path, why, reason: first.reason };
+    },
+  });
   const guide = registerGuideRoutes(app, ctx);
   registerImpactLetterRoutes(app, ctx);
   registerTriggerRoutes(app, ctx);

@@ -13,7 +13,10 @@ import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
 import { ProgramPage } from '../features/program/program-page';
+import { MeasuresProgress } from '../features/measures/measures-progress';
+import { ProgressPage } from '../features/progress/progress-page';
 import { HomePage } from '../features/space/home-page';
+import { TodayPanels } from '../features/today/today-panels';
 import { TriggersPage } from '../features/triggers/triggers-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
@@ -40,8 +43,17 @@ export function App() {
               <Route path="guide" element={<GuideIndexPage />} />
               <Route path="guide/:slug" element={<LessonPage />} />
               <Route element={<RequireAuth />}>
-                <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
+                <Route
+                  path="home"
+                  element={
+                    <HomePage
+                      invitePanel={<InvitePanel />}
+                      today={(partnerName) => <TodayPanels partnerName={partnerName} />}
+                    />
+                  }
+                />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />
                 <Route path="measures/:measureId" element={<MeasurePage />} />
                 <Route path="injuries" element={<InjuriesPage />} />

@@ -1,4 +1,6 @@
+import { progress } from './en/progress';
 import { safety } from './en/safety';
+import { today } from './en/today';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
 import { guide } from './en/guide';
@@ -65,7 +67,6 @@ const core = {
   // Shared words
   'common.loading': 'Loading…',
   'common.retry': 'Try again',
-  'common.comingSoon': 'Coming soon',
   'common.close': 'Close',
   'common.tryAgain': 'That did not work. Please try again.',
 
@@ -215,11 +216,6 @@ const core = {
     'Nothing is shared when they join. Each of you decides what to share, and when.',
   'space.together.heading': 'Your shared space',
   'space.together.since': 'You and {name} have shared this space since {date}.',
-  'space.start.heading': 'Where to start',
-  'space.start.intro': 'There is no schedule to keep. Take what helps, when it helps.',
-  'space.start.guide': 'Read a short guide to the first weeks',
-  'space.start.checkIn': 'Your private check-in: how you are today, just for you',
-  'space.start.groundRules': 'A few ground rules you agree on together',
   'space.leave.heading': 'Leave this space',
   'space.leave.intro':
     'You can leave at any time. Before anything happens, we will explain what leaving means.',
@@ -307,6 +303,8 @@ const core = {
 export const en = {
   ...core,
   ...safety,
+  ...today,
+  ...progress,
   ...measures,
   ...injuries,
   ...program,

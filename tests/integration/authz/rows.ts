@@ -5,6 +5,7 @@ import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
+import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
 
@@ -17,5 +18,6 @@ export const MATRIX: Row[] = [
   ...measuresRows,
   ...programRows,
   ...safetyRows,
+  ...todayRows,
   ...triggerRows,
 ];

@@ -5,6 +5,7 @@ import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
+import { todayCanary } from './today';
 import { triggersCanary } from './triggers';
 
 export type Person = TestClient & { email: string; userId: string };
@@ -23,5 +24,6 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   measures: measuresCanary,
   program: programCanary,
   safety: safetyCanary,
+  today: todayCanary,
   triggers: triggersCanary,
 };

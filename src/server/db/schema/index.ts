@@ -7,3 +7,4 @@ export * from './program';
 export * from './guide';
 export * from './impact-letter';
 export * from './triggers';
+export * from './today';

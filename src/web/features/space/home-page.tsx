@@ -10,9 +10,11 @@ import styles from './space.module.css';
 export interface HomePageProps {
   /** The invites feature's panel, composed in by the app shell. */
   invitePanel: ReactNode;
+  /** What matters today (the today feature), composed in by the app shell; given my partner's name. */
+  today: (partnerName: string | null) => ReactNode;
 }
 
-export function HomePage({ invitePanel }: HomePageProps) {
+export function HomePage({ invitePanel, today }: HomePageProps) {
   const me = useMe();
   const space = useSpace();
   const name = me.data?.displayName ?? '';
@@ -24,9 +26,13 @@ export function HomePage({ invitePanel }: HomePageProps) {
       ) : space.isError ? (
         <LoadError message={space.error.message} onRetry={() => void space.refetch()} />
       ) : space.data.space === null ? (
-        <NoSpace />
+        <>
+          {today(null)}
+          <NoSpace />
+        </>
       ) : (
         <>
+          {today(space.data.space.partner?.displayName ?? null)}
           {space.data.space.partner ? (
             <Together space={space.data.space} partnerName={space.data.space.partner.displayName} />
           ) : (
@@ -70,33 +76,14 @@ function NoSpace() {
   );
 }
 
-const FIRST_STEPS = [
-  'space.start.guide',
-  'space.start.checkIn',
-  'space.start.groundRules',
-] as const;
-
 function Together({ space, partnerName }: { space: TSpace; partnerName: string }) {
   // Shared from the moment the second of the two joined.
   const partnerJoinedAt = space.partner?.joinedAt ?? space.joinedAt;
   const since =
     Date.parse(partnerJoinedAt) > Date.parse(space.joinedAt) ? partnerJoinedAt : space.joinedAt;
   return (
-    <>
-      <Panel heading={t('space.together.heading')}>
-        <p>{t('space.together.since', { name: partnerName, date: formatDate(since) })}</p>
-      </Panel>
-      <Panel heading={t('space.start.heading')}>
-        <p>{t('space.start.intro')}</p>
-        <ul className={styles.steps}>
-          {FIRST_STEPS.map((key) => (
-            <li key={key} className={styles.step}>
-              <span>{t(key)}</span>
-              <span className={styles.soon}>{t('common.comingSoon')}</span>
-            </li>
-          ))}
-        </ul>
-      </Panel>
-    </>
+    <Panel heading={t('space.together.heading')} quiet>
+      <p>{t('space.together.since', { name: partnerName, date: formatDate(since) })}</p>
+    </Panel>
   );
 }

@@ -78,4 +78,13 @@ export const measures = {
     'You see the week in words and its parts, not the answer to each question.',
   'measures.share.note':
     'Sharing shows {name} the week in words and its parts, not your answer to each question.',
+  'measures.progress.heading': 'Your weekly check-ins',
+  'measures.progress.loading': 'Loading your weekly check-ins…',
+  'measures.progress.none':
+    'When you fill in a weekly check-in, its path over the weeks appears here.',
+  'measures.progress.total': 'Overall',
+  'measures.progress.summaryBetter':
+    'Your overall answer for each week you filled it in, from {min} to {max}; higher means things felt better.',
+  'measures.progress.summaryHarder':
+    'Your overall answer for each week you filled it in, from {min} to {max}; higher means the week was harder.',
 } as const;

@@ -1,0 +1,69 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZOk } from '../../../shared/schemas/common';
+import {
+  ZSeenBody,
+  ZTodayQuery,
+  ZTodayResponse,
+  type TNextStep,
+} from '../../../shared/schemas/today';
+import type { ServerContext } from '../../context';
+import type { Database } from '../../db';
+import type { SignedInActor } from '../../policy/actor';
+import { requireSignedIn } from '../../policy/require';
+import { policy } from '../../policy/route-policy';
+import { markSeen, readToday } from './service';
+
+export interface TodayDependencies {
+  /**
+   * The next suggested exercise for this person, in one query. The app shell passes in the
+   * program's own suggestion, so this feature never imports the program feature.
+   */
+  nextStep: (db: Database, actor: SignedInActor) => Promise<TNextStep | null>;
+}
+
+export function registerTodayRoutes(
+  root: FastifyInstance,
+  ctx: ServerContext,
+  deps: TodayDependencies,
+): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+
+  app.get(
+    '/api/today',
+    {
+      schema: {
+        tags: ['today'],
+        summary: 'What matters today: my check-in, what my partner shared since I looked, a next step',
+        querystring: ZTodayQuery,
+        response: { 200: ZTodayResponse },
+      },
+      config: { policy: policy('signed-in', 'today', 'read') },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      const [today, next] = await Promise.all([
+        readToday(ctx.db, actor, request.query.day),
+        deps.nextStep(ctx.db, actor),
+      ]);
+      return { ...today, next };
+    },
+  );
+
+  app.post(
+    '/api/today/seen',
+    {
+      schema: {
+        tags: ['today'],
+        summary: 'I have looked: what my partner shares after this is new next time',
+        body: ZSeenBody,
+        response: { 200: ZOk },
+      },
+      config: { policy: policy('signed-in', 'today', 'update') },
+    },
+    async (request) => {
+      await markSeen(ctx.db, requireSignedIn(request.actor), new Date(request.body.at));
+      return { ok: true as const };
+    },
+  );
+}

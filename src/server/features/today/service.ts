@@ -1,0 +1,151 @@
+import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import type { TNewsKind, TTodayResponse } from '../../../shared/schemas/today';
+import type { Database } from '../../db';
+import { queryRows } from '../../db/query';
+import {
+  checkins,
+  guideReflections,
+  impactLetterMarks,
+  impactLetterReflections,
+  impactLetters,
+  injuries,
+  jointWorkHolds,
+  measureResponses,
+  todayViews,
+  triggerEntries,
+  triggerPlans,
+} from '../../db/schema';
+import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
+import { visibleItems, type AuthoredItemColumns } from '../../policy/rules';
+
+interface TodayRow extends Record<string, unknown> {
+  my_checkin: { id: string; shared: boolean } | null;
+  looked_at: string | null;
+  paused: boolean;
+  news: { kind: TNewsKind; count: number; latestAt: string }[];
+}
+
+/** When the two people now in the space were both in it: nothing before that is news. */
+function together(actor: SpaceMemberActor): Date {
+  const partner = actor.space.partner;
+  if (!partner) return actor.space.joinedAt;
+  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
+}
+
+/**
+ * Items of one kind that my partner shared with me after `since`: the same visibility rule as
+ * every read of those items, narrowed to my partner as author and to shares after `since`.
+ */
+function sharedSince(
+  kind: TNewsKind,
+  actor: SpaceMemberActor,
+  partnerId: string,
+  table: SQL,
+  item: AuthoredItemColumns,
+  since: SQL,
+  extra?: SQL,
+): SQL {
+  return sql`select ${kind}::text as kind, count(*)::int as n, max(${item.sharedAt}) as latest
+    from ${table}
+    where ${and(visibleItems(actor, item), eq(item.authorId, partnerId), gt(item.sharedAt, since), extra)}`;
+}
+
+/**
+ * Everything the today screen shows, in one query: my check-in for the day, what my partner
+ * shared with me since I last looked (counted by kind, never quoted), when I last looked, and
+ * whether joint work is open. The next step comes from the program (one more query).
+ */
+export async function readToday(
+  db: Database,
+  actor: SignedInActor,
+  day: string,
+): Promise<Omit<TTodayResponse, 'next'>> {
+  const me = actor.userId;
+  const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${todayViews.userId} = ${me})`;
+  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${checkins.visibility} <> 'private')
+      from ${checkins} where ${checkins.authorId} = ${me} and ${checkins.day} = ${day}::date)`;
+
+  let news: SQL = sql`'[]'::json`;
+  let paused: SQL = sql`false`;
+  const space = actor.space;
+  if (space) {
+    paused = sql`exists (select 1 from ${jointWorkHolds}
+      where ${jointWorkHolds.spaceId} = ${space.id} and ${jointWorkHolds.liftedAt} is null)`;
+  }
+  const partner = space?.partner;
+  if (space && partner) {
+    const member = actor as SpaceMemberActor;
+    const start = together(member).toISOString();
+    const since = sql`greatest(coalesce(${lookedAt}, ${start}::timestamptz), ${start}::timestamptz)`;
+    const p = partner.userId;
+    const kinds: SQL[] = [
+      sharedSince('checkin', member, p, sql`${checkins}`, checkins, since),
+      sharedSince(
+        'trigger',
+        member,
+        p,
+        sql`${triggerEntries}`,
+        triggerEntries,
+        since,
+        isNull(triggerEntries.archivedAt),
+      ),
+      sharedSince('reflection', member, p, sql`${guideReflections}`, guideReflections, since),
+      sharedSince('letter', member, p, sql`${impactLetters}`, impactLetters, since),
+      sharedSince(
+        'letter_reflection',
+        member,
+        p,
+        sql`${impactLetterReflections}`,
+        impactLetterReflections,
+        since,
+      ),
+      sharedSince(
+        'letter_mark',
+        member,
+        p,
+        sql`${impactLetterMarks}`,
+        impactLetterMarks,
+        since,
+      ),
+      sharedSince('measure', member, p, sql`${measureResponses}`, measureResponses, since),
+      // The couple's plan: changes my partner saved in our space since I last looked.
+      sql`select 'trigger_plan'::text as kind, count(*)::int as n, max(${triggerPlans.updatedAt}) as latest
+        from ${triggerPlans}
+        where ${triggerPlans.spaceId} = ${space.id} and ${triggerPlans.updatedById} = ${p}
+          and ${triggerPlans.updatedAt} > ${since}`,
+      // Injuries my partner named that wait for me to confirm.
+      sql`select 'injury'::text as kind, count(*)::int as n, max(${injuries.proposedAt}) as latest
+        from ${injuries}
+        where ${injuries.spaceId} = ${space.id} and ${injuries.proposedBy} = ${p}
+          and ${injuries.confirmedAt} is null and ${injuries.archivedAt} is null
+          and ${injuries.proposedAt} > ${since}`,
+    ];
+    news = sql`(select coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'latestAt', latest)
+        order by latest desc), '[]'::json)
+      from (${sql.join(kinds, sql` union all `)}) as shared where n > 0)`;
+  }
+
+  const [row] = await queryRows<TodayRow>(
+    db,
+    sql`select ${myCheckin} as my_checkin, ${lookedAt} as looked_at, ${paused} as paused, ${news} as news`,
+  );
+  return {
+    day,
+    myCheckin: row?.my_checkin ?? null,
+    news: (row?.news ?? []).map((n) => ({ ...n, latestAt: new Date(n.latestAt).toISOString() })),
+    lookedAt: row?.looked_at ? new Date(row.looked_at).toISOString() : null,
+    jointWork: row?.paused ? 'paused' : 'open',
+  };
+}
+
+/** "I have looked": news after this moment is new next time. Never moves backwards. */
+export async function markSeen(db: Database, actor: SignedInActor, at: Date): Promise<void> {
+  const when = at > new Date() ? new Date() : at;
+  await db
+    .insert(todayViews)
+    .values({ userId: actor.userId, lookedAt: when })
+    .onConflictDoUpdate({
+      target: todayViews.userId,
+      set: { lookedAt: sql`greatest(${todayViews.lookedAt}, excluded.looked_at)` },
+    });
+}

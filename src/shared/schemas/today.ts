@@ -1,0 +1,51 @@
+import { z } from 'zod';
+import { ZIsoDate } from './common';
+
+/** A calendar day in the person's own time zone, as the page knows it. */
+export const ZLocalDay = z.iso.date({ message: 'Send the day as YYYY-MM-DD.' });
+
+export const ZTodayQuery = z.object({ day: ZLocalDay });
+
+/** The kinds of things a partner can share; the today screen counts them, never quotes them. */
+export const ZNewsKind = z.enum([
+  'checkin',
+  'trigger',
+  'reflection',
+  'letter',
+  'letter_reflection',
+  'letter_mark',
+  'measure',
+  'trigger_plan',
+  'injury',
+]);
+export type TNewsKind = z.infer<typeof ZNewsKind>;
+
+export const ZNewsItem = z.object({
+  kind: ZNewsKind,
+  count: z.int().min(1),
+  latestAt: ZIsoDate,
+});
+
+export const ZNextStep = z.object({
+  key: z.string(),
+  title: z.string(),
+  path: z.string(),
+  why: z.string(),
+  reason: z.string(),
+});
+export type TNextStep = z.infer<typeof ZNextStep>;
+
+export const ZTodayResponse = z.object({
+  day: ZLocalDay,
+  /** My own check-in for that day, if I wrote one. */
+  myCheckin: z.object({ id: z.string(), shared: z.boolean() }).nullable(),
+  /** What my partner shared with me since I last looked (counts by kind); empty without a partner. */
+  news: z.array(ZNewsItem),
+  /** When I last looked at the today screen, if ever. */
+  lookedAt: ZIsoDate.nullable(),
+  next: ZNextStep.nullable(),
+  jointWork: z.enum(['open', 'paused']),
+});
+export type TTodayResponse = z.infer<typeof ZTodayResponse>;
+
+export const ZSeenBody = z.object({ at: ZIsoDate });

@@ -1,0 +1,24 @@
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { ZOk } from '../../../shared/schemas/common';
+import { ZTodayResponse } from '../../../shared/schemas/today';
+import { apiFetch } from '../../app/api-client';
+
+/** Today in the person's own time zone, as YYYY-MM-DD. */
+export function localDay(now = new Date()): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+export function useToday(day: string) {
+  return useQuery({
+    queryKey: ['today', day],
+    queryFn: ({ signal }) => apiFetch(`/api/today?day=${day}`, { schema: ZTodayResponse, signal }),
+  });
+}
+
+export function useMarkSeen() {
+  return useMutation({
+    mutationFn: (at: string) =>
+      apiFetch('/api/today/seen', { method: 'POST', body: { at }, schema: ZOk }),
+  });
+}
