@@ -10,6 +10,7 @@ import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
+import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerApiDocs } from './http/api-docs';
@@ -103,6 +104,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
+  registerCheckinRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config);
   else
