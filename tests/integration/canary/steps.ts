@@ -1,4 +1,5 @@
 import type { TestClient } from '../../helpers/test-app';
+import { checkinsCanary } from './checkins';
 
 export type Person = TestClient & { email: string; userId: string };
 
@@ -9,4 +10,6 @@ export type Person = TestClient & { email: string; userId: string };
  */
 export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
 
-export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {};
+export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
+  checkins: checkinsCanary,
+};

@@ -461,12 +461,12 @@ export async function shareCheckin(
 ): Promise<TCheckin> {
   return db.transaction(async (tx) => {
     await requireJointWorkOpen(tx, actor);
-    const partner = actor.space.partner;
-    const since = togetherSince(actor);
-    if (!partner || !since) throw new AppError('conflict', NO_PARTNER);
     await lockSpace(tx, actor.space.id);
     const [row] = await lockedOwn(tx, actor, eq(checkins.id, id));
     if (!row) throw notFound();
+    const partner = actor.space.partner;
+    const since = togetherSince(actor);
+    if (!partner || !since) throw new AppError('conflict', NO_PARTNER);
     const now = new Date();
     const current = sharingOf(actor, row);
     if (mode === 'now' && current !== 'shared') {
