@@ -43,7 +43,7 @@ const checkinOf = (response: { json: <T>() => T }) =>
 async function write(
   client: TestClient,
   d: string,
-  body = entry(),
+  body: unknown = entry(),
   headers?: Record<string, string>,
 ) {
   return client.put(`/api/checkins/mine/${d}`, body, headers);
@@ -132,7 +132,7 @@ describe('writing my daily check-in', () => {
     const later = await write(a, day(2));
     expect(later.statusCode).toBe(400);
     expect(later.json()).toMatchObject({
-      error: { code: 'validation_failed', fields: { 'params.day': expect.any(String) } },
+      error: { code: 'validation_failed', fields: { 'params.day': expect.any(String) as string } },
     });
   });
 
@@ -222,7 +222,7 @@ describe('bad input is refused with the field named, and nothing is stored', () 
       for (const response of [await write(a, bad), await a.get(`/api/checkins/mine/${bad}`)]) {
         expect(response.statusCode).toBe(400);
         expect(response.json()).toMatchObject({
-          error: { fields: { 'params.day': expect.any(String) } },
+          error: { fields: { 'params.day': expect.any(String) as string } },
         });
       }
     });
@@ -299,7 +299,10 @@ describe('sharing one check-in', () => {
     const mine = await writeOk(a, day());
     const shared = await a.post(`/api/checkins/${mine.id}/share`);
     expect(shared.statusCode).toBe(200);
-    expect(checkinOf(shared)).toMatchObject({ sharing: 'shared', sharedAt: expect.any(String) });
+    expect(checkinOf(shared)).toMatchObject({
+      sharing: 'shared',
+      sharedAt: expect.any(String) as string,
+    });
 
     const seen = await b.get(`/api/checkins/${mine.id}`);
     expect(seen.statusCode).toBe(200);
@@ -561,7 +564,7 @@ describe('editing after sharing keeps what the partner saw', () => {
     expect(detail.earlier).toHaveLength(1);
     expect(detail.earlier[0]).toMatchObject({
       note: 'what I shared',
-      replacedAt: expect.any(String),
+      replacedAt: expect.any(String) as string,
     });
     expect(JSON.stringify(detail)).not.toContain('first draft');
     expect((await timeline(b)).items[0]).toMatchObject({

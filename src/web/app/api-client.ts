@@ -13,18 +13,22 @@ export class ApiError extends Error {
   readonly status: number;
   readonly code: ErrorCode | ClientErrorCode;
   readonly fields: Record<string, string>;
+  /** On a version conflict (412): the item as it is now, so the page can offer both. */
+  readonly current: unknown;
 
   constructor(
     status: number,
     code: ErrorCode | ClientErrorCode,
     message: string,
     fields: Record<string, string> = {},
+    current?: unknown,
   ) {
     super(message);
     this.name = 'ApiError';
     this.status = status;
     this.code = code;
     this.fields = fields;
+    this.current = current;
   }
 }
 
@@ -33,9 +37,11 @@ export function isApiError(error: unknown): error is ApiError {
 }
 
 export interface ApiRequest<T> {
-  method?: 'GET' | 'POST' | 'DELETE';
-  /** Sent as JSON. POST and DELETE send `{}` when there is nothing else to send. */
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
+  /** Sent as JSON. POST, PUT and DELETE send `{}` when there is nothing else to send. */
   body?: unknown;
+  /** The version a write started from, for shared items: sent as `If-Match: "<version>"`. */
+  ifMatch?: number;
   /** The response is checked against this shared schema before anyone uses it. */
   schema: ZodType<T>;
   signal?: AbortSignal;
@@ -54,7 +60,11 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
     signal: request.signal ?? null,
   };
   if (method !== 'GET') {
-    init.headers = { accept: 'application/json', 'content-type': 'application/json' };
+    init.headers = {
+      accept: 'application/json',
+      'content-type': 'application/json',
+      ...(request.ifMatch !== undefined ? { 'if-match': `"${request.ifMatch}"` } : {}),
+    };
     init.body = JSON.stringify(request.body ?? {});
   }
 
@@ -71,8 +81,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
 
   if (!response.ok) {
     if (isErrorBody(payload)) {
-      const { code, message, fields } = payload.error;
-      throw new ApiError(response.status, code, message, fields ?? {});
+      const { code, message, fields, current } = payload.error;
+      throw new ApiError(response.status, code, message, fields ?? {}, current);
     }
     throw new ApiError(
       response.status,

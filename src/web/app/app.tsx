@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccountPage } from '../features/auth/account-page';
 import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
+import { CheckinsPage } from '../features/checkins/checkins-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { HomePage } from '../features/space/home-page';
@@ -30,6 +31,7 @@ export function App() {
               <Route element={<RequireAuth />}>
                 <Route path="home" element={<HomePage invitePanel={<InvitePanel />} />} />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="checkins" element={<CheckinsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,3 +1,5 @@
+import { checkins } from './en/checkins';
+
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
  * value is the words. `{name}` marks a parameter that `t()` fills in; the type of `t()` makes the
@@ -292,6 +294,7 @@ const core = {
  */
 export const en = {
   ...core,
+  ...checkins,
 } as const;
 
 export type Catalog = typeof en;
