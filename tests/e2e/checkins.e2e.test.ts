@@ -97,14 +97,14 @@ async function checkinJourney(base: string) {
     .getByText(/^Edited on /)
     .waitFor();
   const earlierButton = timeline(sam.page).getByRole('button', {
-    name: 'Show the earlier version',
+    name: 'Show what it said before',
   });
   await earlierButton.click();
   await timeline(sam.page)
     .getByRole('heading', { name: /^As it read until / })
     .waitFor();
   await timeline(sam.page).getByText('Hard morning, softer evening.').waitFor();
-  const hideButton = timeline(sam.page).getByRole('button', { name: 'Hide the earlier versions' });
+  const hideButton = timeline(sam.page).getByRole('button', { name: 'Hide what it said before' });
   expect(await hideButton.getAttribute('aria-expanded')).toBe('true');
   await expectNoAxeViolations(sam.page, 'check-in, partner sees the earlier version, phone');
 

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCheckin } from '../../src/shared/schemas/checkins';
+import type { TCheckin, TCheckinDetail } from '../../src/shared/schemas/checkins';
 import { createCouple, createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
 
 /**
@@ -212,6 +212,11 @@ async function bView(world: World, probes: string[]): Promise<string[]> {
       out.push(`timeline ${who}: ${pages.join(' / ')}`);
     }
     for (const item of items) seen.add(item.id);
+  }
+  // "Edited" on a timeline card matches exactly the earlier versions B may open.
+  for (const id of seen) {
+    const detail = (await b.get(`/api/checkins/${id}`)).json<TCheckinDetail>();
+    expect(detail.checkin.hasEarlierVersions).toBe(detail.earlier.length > 0);
   }
   for (const day of ALL_DAYS) {
     out.push(norm.response(`mine ${day}`, await b.get(`/api/checkins/mine/${dayOf(day)}`)));

@@ -82,7 +82,7 @@ describe('writing my daily check-in', () => {
       sharing: 'private',
       sharedAt: null,
       version: 1,
-      earlierVersions: 0,
+      hasEarlierVersions: false,
     });
 
     const read = await a.get(`/api/checkins/mine/${day()}`);
@@ -455,7 +455,7 @@ describe('share when we both have (mutual reveal)', () => {
         status: response.statusCode,
         sharing: body.sharing,
         sharedAt: body.sharedAt,
-        earlier: body.earlierVersions,
+        earlier: body.hasEarlierVersions,
       });
       expect((await timeline(couple.b)).items).toHaveLength(1);
     }
@@ -552,13 +552,13 @@ describe('editing after sharing keeps what the partner saw', () => {
     expect(checkinOf(edited)).toMatchObject({
       version: 3,
       note: 'what I meant',
-      earlierVersions: 1,
+      hasEarlierVersions: true,
     });
 
     const detail = (await b.get(`/api/checkins/${mine.id}`)).json<TCheckinDetail>();
     expect(detail.checkin).toMatchObject({
       note: 'what I meant',
-      earlierVersions: 1,
+      hasEarlierVersions: true,
       version: null,
     });
     expect(detail.earlier).toHaveLength(1);
@@ -569,7 +569,7 @@ describe('editing after sharing keeps what the partner saw', () => {
     expect(JSON.stringify(detail)).not.toContain('first draft');
     expect((await timeline(b)).items[0]).toMatchObject({
       note: 'what I meant',
-      earlierVersions: 1,
+      hasEarlierVersions: true,
     });
     expect(Date.parse(detail.checkin.updatedAt)).toBeGreaterThanOrEqual(
       Date.parse(detail.checkin.sharedAt!),
@@ -595,6 +595,36 @@ describe('editing after sharing keeps what the partner saw', () => {
     expect(own.checkin.version).toBe(3);
   });
 
+  it('shows a new partner in a new space none of the versions an earlier partner saw', async () => {
+    const { a, b } = await createCouple(t);
+    const mine = await writeOk(a, day(-2), entry({ note: 'seen by Sam' }));
+    expectStatus(await a.post(`/api/checkins/${mine.id}/share`), 200);
+    const headers = { 'if-match': '"1"' };
+    expectStatus(await write(a, day(-2), entry({ note: 'edited for Sam' }), headers), 200);
+    expectStatus(await a.post('/api/space/leave'), 200);
+    expectStatus(await a.post('/api/space'), 201);
+    const c = await t.signUp('Casey');
+    const { token } = (await a.post('/api/invites')).json<{ token: string }>();
+    expectStatus(await c.post('/api/invites/accept', { token }), 200);
+
+    expectStatus(await a.post(`/api/checkins/${mine.id}/share`), 200);
+    expect((await b.get(`/api/checkins/${mine.id}`)).statusCode).toBe(404);
+    const first = (await c.get(`/api/checkins/${mine.id}`)).json<TCheckinDetail>();
+    expect(first.checkin).toMatchObject({ note: 'edited for Sam', hasEarlierVersions: false });
+    expect(first.earlier).toEqual([]);
+    expect((await timeline(c)).items[0]).toMatchObject({ hasEarlierVersions: false });
+
+    const again = await write(a, day(-2), entry({ note: 'for Casey now' }), { 'if-match': '"2"' });
+    expectStatus(again, 200);
+    const second = (await c.get(`/api/checkins/${mine.id}`)).json<TCheckinDetail>();
+    expect(second.checkin).toMatchObject({ note: 'for Casey now', hasEarlierVersions: true });
+    expect(second.earlier.map((r) => r.note)).toEqual(['edited for Sam']);
+    // The author keeps every version.
+    const own = (await a.get(`/api/checkins/${mine.id}`)).json<TCheckinDetail>();
+    expect(own.earlier.map((r) => r.note)).toEqual(['edited for Sam', 'seen by Sam']);
+    expect(own.checkin.hasEarlierVersions).toBe(true);
+  });
+
   it('detects two edits made from the same version at the same time', async () => {
     const { a, b } = await createCouple(t);
     const mine = await writeOk(a, day());
@@ -606,7 +636,7 @@ describe('editing after sharing keeps what the partner saw', () => {
     expect([one.statusCode, two.statusCode].sort()).toEqual([200, 412]);
     const detail = (await b.get(`/api/checkins/${mine.id}`)).json<TCheckinDetail>();
     expect(detail.earlier).toHaveLength(1);
-    expect(detail.checkin.earlierVersions).toBe(1);
+    expect(detail.checkin.hasEarlierVersions).toBe(true);
   });
 });
 

@@ -154,8 +154,8 @@ export const ZCheckin = z.object({
   updatedAt: ZIsoDate,
   /** For If-Match when I edit my own; never sent for my partner's. */
   version: z.int().nullable(),
-  /** Earlier versions this reader has seen and may see again ("edited"). */
-  earlierVersions: z.int().min(0),
+  /** There are earlier versions this reader saw and may read again ("edited"). */
+  hasEarlierVersions: z.boolean(),
 });
 export type TCheckin = z.infer<typeof ZCheckin>;
 

@@ -32,6 +32,8 @@ CREATE TABLE "checkins" (
 	"reveal_requested_at" timestamp with time zone,
 	"exposed_at" timestamp with time zone,
 	"version" integer DEFAULT 1 NOT NULL,
+	"revision_count" integer DEFAULT 0 NOT NULL,
+	"last_revision_exposed_at" timestamp with time zone,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
 	CONSTRAINT "checkins_intensity_range" CHECK ("checkins"."intensity" between 1 and 5),

@@ -50,6 +50,14 @@ export const checkins = pgTable(
     revealRequestedAt: moment('reveal_requested_at'),
     exposedAt: moment('exposed_at'),
     version: integer('version').notNull().default(1),
+    /** How many replaced versions are kept (the author sees them all). */
+    revisionCount: integer('revision_count').notNull().default(0),
+    /**
+     * The latest `exposed_at` of a kept version in this row's space: the partner has earlier
+     * versions to see exactly when it is at or after the moment they were both in the space.
+     * Kept here so a timeline page needs no subquery; null again when the row changes space.
+     */
+    lastRevisionExposedAt: moment('last_revision_exposed_at'),
     createdAt: moment('created_at').notNull().defaultNow(),
     updatedAt: moment('updated_at').notNull().defaultNow(),
   },

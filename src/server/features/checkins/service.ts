@@ -26,23 +26,19 @@ const ITEM = {
   sharedAt: checkins.sharedAt,
 };
 
-/** A replaced version is visible by the item rule, with "made visible" in the place of "shared". */
-function revisionItem(table: typeof checkinRevisions | typeof revision) {
-  return {
-    authorId: table.authorId,
-    spaceId: table.spaceId,
-    visibility: table.visibility,
-    sharedAt: table.exposedAt,
-  };
-}
+/** A kept version is visible by the item rule, with "made visible" in the place of "shared". */
+const REVISION_ITEM = {
+  authorId: checkinRevisions.authorId,
+  spaceId: checkinRevisions.spaceId,
+  visibility: checkinRevisions.visibility,
+  sharedAt: checkinRevisions.exposedAt,
+};
 
 /**
- * Aliased tables for subqueries. Drizzle leaves columns of a single-table select unqualified, so
- * inside a subquery they would bind to the inner table; an alias is always written out.
+ * The partner's row of the same day, in the reveal's subquery. Drizzle leaves the columns of a
+ * single-table statement unqualified, so a subquery on the same table needs its own alias.
  */
-const revision = alias(checkinRevisions, 'revision');
 const pair = alias(checkins, 'pair');
-const OUTER_ID = sql.raw('"checkins"."id"');
 
 /**
  * Written as literals, not parameters: the partner index is partial on exactly this condition, and
@@ -58,31 +54,26 @@ function togetherSince(actor: SignedInActor): Date | null {
   return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
 }
 
-function selection(actor: SignedInActor) {
-  return {
-    id: checkins.id,
-    authorId: checkins.authorId,
-    spaceId: checkins.spaceId,
-    day: checkins.day,
-    feelings: checkins.feelings,
-    intensity: checkins.intensity,
-    pain: checkins.pain,
-    triggers: checkins.triggers,
-    needs: checkins.needs,
-    note: checkins.note,
-    visibility: checkins.visibility,
-    sharedAt: checkins.sharedAt,
-    revealRequestedAt: checkins.revealRequestedAt,
-    exposedAt: checkins.exposedAt,
-    version: checkins.version,
-    updatedAt: checkins.updatedAt,
-    // Only versions this reader may see are counted.
-    earlierVersions:
-      sql<number>`(select count(*)::int from ${checkinRevisions} as ${sql.identifier('revision')} where ${and(eq(revision.checkinId, OUTER_ID), visibleItems(actor, revisionItem(revision)))})`.as(
-        'earlier_versions',
-      ),
-  };
-}
+const SELECTION = {
+  id: checkins.id,
+  authorId: checkins.authorId,
+  spaceId: checkins.spaceId,
+  day: checkins.day,
+  feelings: checkins.feelings,
+  intensity: checkins.intensity,
+  pain: checkins.pain,
+  triggers: checkins.triggers,
+  needs: checkins.needs,
+  note: checkins.note,
+  visibility: checkins.visibility,
+  sharedAt: checkins.sharedAt,
+  revealRequestedAt: checkins.revealRequestedAt,
+  exposedAt: checkins.exposedAt,
+  version: checkins.version,
+  updatedAt: checkins.updatedAt,
+  revisionCount: checkins.revisionCount,
+  lastRevisionExposedAt: checkins.lastRevisionExposedAt,
+};
 
 type Row = {
   id: string;
@@ -101,7 +92,8 @@ type Row = {
   exposedAt: Date | null;
   version: number;
   updatedAt: Date;
-  earlierVersions: number;
+  revisionCount: number;
+  lastRevisionExposedAt: Date | null;
 };
 
 const isPartnerVisibility = (visibility: string) =>
@@ -144,10 +136,11 @@ export function present(actor: SignedInActor, row: Row): TCheckin {
       sharedAt: sharing === 'shared' ? row.sharedAt!.toISOString() : null,
       updatedAt: row.updatedAt.toISOString(),
       version: row.version,
-      earlierVersions: row.earlierVersions,
+      hasEarlierVersions: row.revisionCount > 0,
     };
   }
   const sharedAt = row.sharedAt!;
+  const since = togetherSince(actor);
   return {
     id: row.id,
     day: row.day,
@@ -157,7 +150,10 @@ export function present(actor: SignedInActor, row: Row): TCheckin {
     sharedAt: sharedAt.toISOString(),
     updatedAt: (row.updatedAt > sharedAt ? row.updatedAt : sharedAt).toISOString(),
     version: null,
-    earlierVersions: row.earlierVersions,
+    // The same rule as reading the versions themselves (visibleItems on checkin_revisions).
+    hasEarlierVersions: Boolean(
+      row.lastRevisionExposedAt && since && row.lastRevisionExposedAt >= since,
+    ),
   };
 }
 
@@ -171,7 +167,7 @@ export async function readMyCheckinForDay(
   day: string,
 ): Promise<TCheckin | null> {
   const [row] = await db
-    .select(selection(actor))
+    .select(SELECTION)
     .from(checkins)
     .where(and(ownItems(actor, ITEM), eq(checkins.day, day)))
     .limit(1);
@@ -184,7 +180,7 @@ export async function readCheckin(
   id: string,
 ): Promise<TCheckinDetail> {
   const [row] = await db
-    .select(selection(actor))
+    .select(SELECTION)
     .from(checkins)
     .where(and(eq(checkins.id, id), visibleItems(actor, ITEM)))
     .limit(1);
@@ -192,9 +188,7 @@ export async function readCheckin(
   const earlier = await db
     .select()
     .from(checkinRevisions)
-    .where(
-      and(eq(checkinRevisions.checkinId, id), visibleItems(actor, revisionItem(checkinRevisions))),
-    )
+    .where(and(eq(checkinRevisions.checkinId, id), visibleItems(actor, REVISION_ITEM)))
     .orderBy(desc(checkinRevisions.version));
   return {
     checkin: present(actor, row),
@@ -242,14 +236,14 @@ export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuer
 
   const mine = () =>
     db
-      .select(selection(actor))
+      .select(SELECTION)
       .from(checkins)
       .where(and(ownItems(actor, ITEM), before))
       .orderBy(desc(checkins.day))
       .limit(take);
   const theirs = (space: { id: string }, partnerId: string) =>
     db
-      .select(selection(actor))
+      .select(SELECTION)
       .from(checkins)
       .where(
         and(
@@ -297,7 +291,7 @@ export async function readTimeline(
 
 function lockedOwn(tx: Transaction, actor: SignedInActor, where: SQL) {
   return tx
-    .select(selection(actor))
+    .select(SELECTION)
     .from(checkins)
     .where(and(ownItems(actor, ITEM), where))
     .limit(1)
@@ -306,12 +300,18 @@ function lockedOwn(tx: Transaction, actor: SignedInActor, where: SQL) {
 
 async function reread(tx: Transaction, actor: SignedInActor, id: string): Promise<Row> {
   const [row] = await tx
-    .select(selection(actor))
+    .select(SELECTION)
     .from(checkins)
     .where(and(ownItems(actor, ITEM), eq(checkins.id, id)))
     .limit(1);
   return row!;
 }
+
+const laterOf = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
+/** Kept versions belong to the space they were seen in; in another space none of them count. */
+const movedSpace = (row: Row, spaceId: string | null) =>
+  row.spaceId === spaceId ? row.lastRevisionExposedAt : null;
 
 const CHANGED_ELSEWHERE =
   'This check-in was changed somewhere else (another tab or device) while you were writing. Here is the newest version; your words are still in the form.';
@@ -379,6 +379,8 @@ export async function writeCheckin(
         replacedAt: now,
       });
     }
+    // An item whose current version nobody else has seen moves with me to my space now.
+    const nextSpace = seen ? row.spaceId : spaceId;
     await tx
       .update(checkins)
       .set({
@@ -387,8 +389,11 @@ export async function writeCheckin(
         updatedAt: now,
         // Still shared: the partner sees the new version at once.
         exposedAt: isPartnerVisibility(row.visibility) ? now : null,
-        // An item nobody else has seen moves with me to the space I am in now.
-        spaceId: seen ? row.spaceId : spaceId,
+        spaceId: nextSpace,
+        revisionCount: row.revisionCount + (seen ? 1 : 0),
+        lastRevisionExposedAt: seen
+          ? laterOf(row.lastRevisionExposedAt, row.exposedAt)
+          : movedSpace(row, nextSpace),
       })
       .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
     return { checkin: present(actor, await reread(tx, actor, row.id)), created: false };
@@ -477,12 +482,22 @@ export async function shareCheckin(
     if (mode === 'now' && current !== 'shared') {
       await tx
         .update(checkins)
-        .set({ visibility: 'partner', sharedAt: now, exposedAt: now, spaceId: actor.space.id })
+        .set({
+          visibility: 'partner',
+          sharedAt: now,
+          exposedAt: now,
+          spaceId: actor.space.id,
+          lastRevisionExposedAt: movedSpace(row, actor.space.id),
+        })
         .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
     } else if (mode === 'when-both' && current === 'private') {
       await tx
         .update(checkins)
-        .set({ revealRequestedAt: now, spaceId: actor.space.id })
+        .set({
+          revealRequestedAt: now,
+          spaceId: actor.space.id,
+          lastRevisionExposedAt: movedSpace(row, actor.space.id),
+        })
         .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
     }
     // Sharing now also completes a partner's "share when we both have" for the same day.

@@ -592,7 +592,7 @@ function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName
         <span className={styles.badge}>{badge}</span>
       </header>
       <CheckinBody checkin={checkin} />
-      {checkin.earlierVersions > 0 && (
+      {checkin.hasEarlierVersions && (
         <div className={styles.earlier}>
           <p className={styles.quiet}>
             {t('checkins.timeline.edited', { date: formatDateTime(checkin.updatedAt) })}
@@ -603,11 +603,7 @@ function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName
             aria-controls={earlierId}
             onClick={() => setShowEarlier((open) => !open)}
           >
-            {showEarlier
-              ? t('checkins.timeline.hideEarlier')
-              : checkin.earlierVersions === 1
-                ? t('checkins.timeline.showEarlier')
-                : t('checkins.timeline.showEarlierMany')}
+            {showEarlier ? t('checkins.timeline.hideEarlier') : t('checkins.timeline.showEarlier')}
           </Button>
           <div id={earlierId} hidden={!showEarlier}>
             {showEarlier &&

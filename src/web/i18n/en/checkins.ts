@@ -84,9 +84,8 @@ export const checkins = {
   'checkins.timeline.needs': 'What I need',
   'checkins.timeline.note': 'Note',
   'checkins.timeline.edited': 'Edited on {date}.',
-  'checkins.timeline.showEarlier': 'Show the earlier version',
-  'checkins.timeline.showEarlierMany': 'Show the earlier versions',
-  'checkins.timeline.hideEarlier': 'Hide the earlier versions',
+  'checkins.timeline.showEarlier': 'Show what it said before',
+  'checkins.timeline.hideEarlier': 'Hide what it said before',
   'checkins.timeline.earlierLoading': 'Loading the earlier versions…',
   'checkins.timeline.replaced': 'As it read until {date}',
   'checkins.timeline.setbacks':
