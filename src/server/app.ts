@@ -13,6 +13,7 @@ import type { DatabaseHandle } from './db';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
+import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerMeasureRoutes } from './features/measures/routes';
@@ -137,6 +138,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const guide = registerGuideRoutes(app, ctx);
   registerImpactLetterRoutes(app, ctx);
   registerTriggerRoutes(app, ctx);
+  registerCheckinRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

@@ -9,8 +9,11 @@
  *   bare/loaded  GET /api/ping while GET /api/space is under load (50 connections each): is the
  *                event loop free?
  *   engine       the same session query in a loop straight on the engine (server stopped)
+ *   check-ins    a timeline page at 1,000 and at 1,000,000 check-ins, and posting one
+ *                (tests/bench/checkins.ts; it seeds a million rows, so it takes a few minutes)
  *
- * Options: --duration=<seconds> (default 10), --engines=pglite,postgres
+ * Options: --duration=<seconds> (default 10), --engines=pglite,postgres, --checkins=false,
+ *          --checkin-rows=<n> (default 1000000; smaller only to try the bench out)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -21,6 +24,7 @@ import { loadConfig, readTestEnvironment } from '../../src/server/config';
 import { openDatabase } from '../../src/server/db';
 import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { startServerProcess } from '../helpers/server-process';
+import { benchCheckins } from './checkins';
 
 type Engine = 'pglite' | 'postgres';
 
@@ -33,6 +37,8 @@ const args = new Map(
 const DURATION_S = Number(args.get('duration') ?? 10);
 const WARMUP_S = Math.min(3, DURATION_S);
 const ENGINES = (args.get('engines') ?? 'pglite,postgres').split(',') as Engine[];
+const CHECKINS = args.get('checkins') !== 'false';
+const CHECKIN_ROWS = Number(args.get('checkin-rows') ?? 1_000_000);
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
@@ -173,10 +179,18 @@ function row(name: string, m: Measured, ratio?: string): string {
 
 const results: Record<string, unknown> = {};
 let failures = 0;
-const check = (label: string, value: number, target: number) => {
-  const ok = value >= target;
+const check = (
+  label: string,
+  value: number,
+  target: number,
+  direction: 'atLeast' | 'atMost' = 'atLeast',
+) => {
+  const ok = direction === 'atLeast' ? value >= target : value <= target;
   if (!ok) failures += 1;
-  say(`  ${ok ? 'meets' : 'MISSES'} target: ${label} = ${value.toFixed(2)} (target ≥ ${target})`);
+  const sign = direction === 'atLeast' ? '≥' : '≤';
+  say(
+    `  ${ok ? 'meets' : 'MISSES'} target: ${label} = ${value.toFixed(2)} (target ${sign} ${target})`,
+  );
 };
 
 for (const engine of ENGINES) {
@@ -188,7 +202,7 @@ for (const engine of ENGINES) {
       : undefined;
   const dbOptions = scratch ? { databaseUrl: scratch.url } : { dataDir };
   try {
-    const server = await startServerProcess({
+    const serverEnv = {
       DATA_DIR: dataDir,
       ...(scratch ? { DATABASE_URL: scratch.url } : {}),
       BACKUPS: 'false',
@@ -196,7 +210,8 @@ for (const engine of ENGINES) {
       SESSION_IDLE_MINUTES: '600',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',
-    });
+    };
+    const server = await startServerProcess(serverEnv);
     let bare: Measured,
       signedIn: Measured,
       bareLoaded: Measured,
@@ -239,7 +254,29 @@ for (const engine of ENGINES) {
     if (engine === 'postgres') check('signed-in / bare', signedIn.rps / bare.rps, 0.3);
     if (engine === 'pglite') check('signed-in / engine', signedIn.rps / engineOwn, 0.75);
     check('bare under load / bare', bareLoaded.rps / bare.rps, 0.3);
-    results[engine] = { bare, signedIn, bareLoaded, underLoad, engineQueriesPerSecond: engineOwn };
+    const checkins = CHECKINS
+      ? await benchCheckins({
+          dbOptions,
+          serverEnv,
+          cookies,
+          bare,
+          durationS: DURATION_S,
+          warmupS: WARMUP_S,
+          connections: CONNECTIONS,
+          total: CHECKIN_ROWS,
+          say,
+          row,
+          check,
+        })
+      : undefined;
+    results[engine] = {
+      bare,
+      signedIn,
+      bareLoaded,
+      underLoad,
+      engineQueriesPerSecond: engineOwn,
+      checkins,
+    };
   } finally {
     await scratch?.drop();
     rmSync(dataDir, { recursive: true, force: true });

@@ -35,7 +35,7 @@ async function today(client: TestClient): Promise<Today> {
 
 async function writeCheckin(client: TestClient, note = 'a quiet day') {
   const response = await client.put(`/api/checkins/mine/${DAY}`, {
-    feelings: ['tired'],
+    feelings: ['hurt'],
     intensity: 2,
     pain: 3,
     triggers: '',

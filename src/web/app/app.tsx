@@ -6,6 +6,7 @@ import { SignInPage } from '../features/auth/sign-in-page';
 import { SignUpPage } from '../features/auth/sign-up-page';
 import { GuideIndexPage } from '../features/guide/guide-index-page';
 import { LessonPage } from '../features/guide/lesson-page';
+import { CheckinsPage } from '../features/checkins/checkins-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
@@ -60,6 +61,7 @@ export function App() {
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
+                <Route path="checkins" element={<CheckinsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

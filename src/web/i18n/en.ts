@@ -5,6 +5,7 @@ import { injuries } from './en/injuries';
 import { program } from './en/program';
 import { guide } from './en/guide';
 import { triggers } from './en/triggers';
+import { checkins } from './en/checkins';
 
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
@@ -311,6 +312,7 @@ export const en = {
   ...guide,
   ...impactLetter,
   ...triggers,
+  ...checkins,
 } as const;
 
 export type Catalog = typeof en;

@@ -1,3 +1,4 @@
+import { checkinRows } from './checkins.rows';
 import { coreRows } from './core.rows';
 import { guideRows } from './guide.rows';
 import { impactLetterRows } from './impact-letter.rows';
@@ -12,6 +13,7 @@ import type { Row } from './world';
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
 export const MATRIX: Row[] = [
   ...coreRows,
+  ...checkinRows,
   ...guideRows,
   ...impactLetterRows,
   ...injuryRows,

@@ -1,4 +1,5 @@
 import type { TestClient } from '../../helpers/test-app';
+import { checkinsCanary } from './checkins';
 import { guideCanary } from './guide';
 import { impactLetterCanary } from './impact-letter';
 import { injuriesCanary } from './injuries';
@@ -18,6 +19,7 @@ export type Person = TestClient & { email: string; userId: string };
 export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
+  checkins: checkinsCanary,
   guide: guideCanary,
   'impact-letter': impactLetterCanary,
   injuries: injuriesCanary,

@@ -232,6 +232,53 @@ CREATE TABLE "trigger_plans" (
 	CONSTRAINT "trigger_plans_members_key" UNIQUE NULLS NOT DISTINCT("member_one_id","member_two_id")
 );
 --> statement-breakpoint
+CREATE TABLE "today_views" (
+	"user_id" uuid PRIMARY KEY NOT NULL,
+	"looked_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "checkin_revisions" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"checkin_id" uuid NOT NULL,
+	"author_id" uuid NOT NULL,
+	"space_id" uuid,
+	"visibility" text DEFAULT 'partner' NOT NULL,
+	"version" integer NOT NULL,
+	"feelings" text[] DEFAULT '{}'::text[] NOT NULL,
+	"intensity" smallint NOT NULL,
+	"pain" smallint NOT NULL,
+	"triggers" text DEFAULT '' NOT NULL,
+	"needs" text DEFAULT '' NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"written_at" timestamp with time zone NOT NULL,
+	"exposed_at" timestamp with time zone NOT NULL,
+	"replaced_at" timestamp with time zone DEFAULT now() NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "checkins" (
+	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
+	"author_id" uuid NOT NULL,
+	"space_id" uuid,
+	"day" date NOT NULL,
+	"feelings" text[] DEFAULT '{}'::text[] NOT NULL,
+	"intensity" smallint NOT NULL,
+	"pain" smallint NOT NULL,
+	"triggers" text DEFAULT '' NOT NULL,
+	"needs" text DEFAULT '' NOT NULL,
+	"note" text DEFAULT '' NOT NULL,
+	"visibility" text DEFAULT 'private' NOT NULL,
+	"shared_at" timestamp with time zone,
+	"reveal_requested_at" timestamp with time zone,
+	"exposed_at" timestamp with time zone,
+	"version" integer DEFAULT 1 NOT NULL,
+	"revision_count" integer DEFAULT 0 NOT NULL,
+	"last_revision_exposed_at" timestamp with time zone,
+	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
+	"updated_at" timestamp with time zone DEFAULT now() NOT NULL,
+	CONSTRAINT "checkins_intensity_range" CHECK ("checkins"."intensity" between 1 and 5),
+	CONSTRAINT "checkins_pain_range" CHECK ("checkins"."pain" between 0 and 10)
+);
+--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "joint_work_holds" ADD CONSTRAINT "joint_work_holds_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "safety_settings" ADD CONSTRAINT "safety_settings_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
@@ -272,6 +319,12 @@ ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_space_id_spaces_id_fk"
 ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_member_one_id_memberships_id_fk" FOREIGN KEY ("member_one_id") REFERENCES "public"."memberships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_member_two_id_memberships_id_fk" FOREIGN KEY ("member_two_id") REFERENCES "public"."memberships"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "trigger_plans" ADD CONSTRAINT "trigger_plans_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "today_views" ADD CONSTRAINT "today_views_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_revisions" ADD CONSTRAINT "checkin_revisions_checkin_id_checkins_id_fk" FOREIGN KEY ("checkin_id") REFERENCES "public"."checkins"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_revisions" ADD CONSTRAINT "checkin_revisions_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkin_revisions" ADD CONSTRAINT "checkin_revisions_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_author_id_users_id_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_space_id_spaces_id_fk" FOREIGN KEY ("space_id") REFERENCES "public"."spaces"("id") ON DELETE set null ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "joint_work_holds_active_by_space" ON "joint_work_holds" USING btree ("space_id") WHERE "joint_work_holds"."lifted_at" is null;--> statement-breakpoint
 CREATE INDEX "measure_responses_author_measure_week" ON "measure_responses" USING btree ("author_id","measure_id","week","created_at","id");--> statement-breakpoint
 CREATE INDEX "measure_responses_shared_by_space" ON "measure_responses" USING btree ("space_id","author_id","measure_id","week","created_at","id") WHERE "measure_responses"."visibility" <> 'private';--> statement-breakpoint
@@ -294,4 +347,7 @@ CREATE INDEX "impact_letters_shared" ON "impact_letters" USING btree ("space_id"
 CREATE INDEX "trigger_entries_author_time_idx" ON "trigger_entries" USING btree ("author_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST);--> statement-breakpoint
 CREATE INDEX "trigger_entries_shared_idx" ON "trigger_entries" USING btree ("author_id","space_id","occurred_at" DESC NULLS FIRST,"id" DESC NULLS FIRST) WHERE "trigger_entries"."shared_at" is not null and "trigger_entries"."archived_at" is null;--> statement-breakpoint
 CREATE INDEX "trigger_plans_member_two_idx" ON "trigger_plans" USING btree ("member_two_id");--> statement-breakpoint
+CREATE UNIQUE INDEX "checkin_revisions_checkin_version_key" ON "checkin_revisions" USING btree ("checkin_id","version");--> statement-breakpoint
+CREATE UNIQUE INDEX "checkins_author_day_key" ON "checkins" USING btree ("author_id","day");--> statement-breakpoint
+CREATE INDEX "checkins_shared_by_space_author_day" ON "checkins" USING btree ("space_id","author_id","day") WHERE "checkins"."visibility" in ('partner', 'partner+therapist');--> statement-breakpoint
 CREATE INDEX "memberships_departures_by_space" ON "memberships" USING btree ("space_id","left_at") WHERE "memberships"."left_at" is not null;

@@ -8,3 +8,4 @@ export * from './guide';
 export * from './impact-letter';
 export * from './triggers';
 export * from './today';
+export * from './checkins';

@@ -84,8 +84,7 @@ async function readMilestones(
   ];
   const space = actor.space;
   if (space?.partner) {
-    const since =
-      space.joinedAt > space.partner.joinedAt ? space.joinedAt : space.partner.joinedAt;
+    const since = space.joinedAt > space.partner.joinedAt ? space.joinedAt : space.partner.joinedAt;
     const after = since.toISOString();
     parts.push(
       ['together', sql`select ${after}::timestamptz`],

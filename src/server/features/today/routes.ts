@@ -34,7 +34,8 @@ export function registerTodayRoutes(
     {
       schema: {
         tags: ['today'],
-        summary: 'What matters today: my check-in, what my partner shared since I looked, a next step',
+        summary:
+          'What matters today: my check-in, what my partner shared since I looked, a next step',
         querystring: ZTodayQuery,
         response: { 200: ZTodayResponse },
       },

@@ -99,14 +99,7 @@ export async function readToday(
         impactLetterReflections,
         since,
       ),
-      sharedSince(
-        'letter_mark',
-        member,
-        p,
-        sql`${impactLetterMarks}`,
-        impactLetterMarks,
-        since,
-      ),
+      sharedSince('letter_mark', member, p, sql`${impactLetterMarks}`, impactLetterMarks, since),
       sharedSince('measure', member, p, sql`${measureResponses}`, measureResponses, since),
       // The couple's plan: changes my partner saved in our space since I last looked.
       sql`select 'trigger_plan'::text as kind, count(*)::int as n, max(${triggerPlans.updatedAt}) as latest

@@ -1,0 +1,526 @@
+import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { AppError, notFound } from '../../../shared/errors';
+import type {
+  TCheckin,
+  TCheckinBody,
+  TCheckinDetail,
+  TCheckinRevision,
+  TCheckinSharing,
+  TFeeling,
+  TTimeline,
+  TTimelineQuery,
+} from '../../../shared/schemas/checkins';
+import type { Database, Transaction } from '../../db';
+import { checkinRevisions, checkins, spaces } from '../../db/schema';
+import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
+import { requireJointWorkOpen } from '../../policy/joint-work';
+import { ownItems, PARTNER_VISIBILITIES, visibleItems } from '../../policy/rules';
+
+type Db = Database | Transaction;
+
+const ITEM = {
+  authorId: checkins.authorId,
+  spaceId: checkins.spaceId,
+  visibility: checkins.visibility,
+  sharedAt: checkins.sharedAt,
+};
+
+/** A kept version is visible by the item rule, with "made visible" in the place of "shared". */
+const REVISION_ITEM = {
+  authorId: checkinRevisions.authorId,
+  spaceId: checkinRevisions.spaceId,
+  visibility: checkinRevisions.visibility,
+  sharedAt: checkinRevisions.exposedAt,
+};
+
+/**
+ * The partner's row of the same day, in the reveal's subquery. Drizzle leaves the columns of a
+ * single-table statement unqualified, so a subquery on the same table needs its own alias.
+ */
+const pair = alias(checkins, 'pair');
+
+/**
+ * Written as literals, not parameters: the partner index is partial on exactly this condition, and
+ * a plan can only use it when the condition is in the SQL text (a cached, generic plan included).
+ */
+const SHARED_WITH_PARTNER = sql.raw(`${PARTNER_VISIBILITIES.map((v) => `'${v}'`).join(', ')}`);
+const isShared = (column: AnyPgColumn) => sql`${column} in (${SHARED_WITH_PARTNER})`;
+
+/** The later of the two partners' joins: shares made before it do not count (decision 0007). */
+function togetherSince(actor: SignedInActor): Date | null {
+  const partner = actor.space?.partner;
+  if (!actor.space || !partner) return null;
+  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
+}
+
+const SELECTION = {
+  id: checkins.id,
+  authorId: checkins.authorId,
+  spaceId: checkins.spaceId,
+  day: checkins.day,
+  feelings: checkins.feelings,
+  intensity: checkins.intensity,
+  pain: checkins.pain,
+  triggers: checkins.triggers,
+  needs: checkins.needs,
+  note: checkins.note,
+  visibility: checkins.visibility,
+  sharedAt: checkins.sharedAt,
+  revealRequestedAt: checkins.revealRequestedAt,
+  exposedAt: checkins.exposedAt,
+  version: checkins.version,
+  updatedAt: checkins.updatedAt,
+  revisionCount: checkins.revisionCount,
+  lastRevisionExposedAt: checkins.lastRevisionExposedAt,
+};
+
+type Row = {
+  id: string;
+  authorId: string;
+  spaceId: string | null;
+  day: string;
+  feelings: string[];
+  intensity: number;
+  pain: number;
+  triggers: string;
+  needs: string;
+  note: string;
+  visibility: string;
+  sharedAt: Date | null;
+  revealRequestedAt: Date | null;
+  exposedAt: Date | null;
+  version: number;
+  updatedAt: Date;
+  revisionCount: number;
+  lastRevisionExposedAt: Date | null;
+};
+
+const isPartnerVisibility = (visibility: string) =>
+  (PARTNER_VISIBILITIES as readonly string[]).includes(visibility);
+
+/** Who can see my own check-in right now, with my current partner in my current space. */
+function sharingOf(actor: SignedInActor, row: Row): TCheckinSharing {
+  const since = togetherSince(actor);
+  if (!since || row.spaceId !== actor.space?.id) return 'private';
+  if (isPartnerVisibility(row.visibility) && row.sharedAt && row.sharedAt >= since) return 'shared';
+  if (row.revealRequestedAt && row.revealRequestedAt >= since) return 'waiting';
+  return 'private';
+}
+
+function content(row: Omit<Row, 'id'> | typeof checkinRevisions.$inferSelect) {
+  return {
+    feelings: row.feelings as TFeeling[],
+    intensity: row.intensity,
+    pain: row.pain,
+    triggers: row.triggers,
+    needs: row.needs,
+    note: row.note,
+  };
+}
+
+/**
+ * My own check-in in full; my partner's as they may see it: no version number, and no time from
+ * before it reached them (the version count and private edit times are mine alone).
+ */
+export function present(actor: SignedInActor, row: Row): TCheckin {
+  const mine = row.authorId === actor.userId;
+  if (mine) {
+    const sharing = sharingOf(actor, row);
+    return {
+      id: row.id,
+      day: row.day,
+      mine,
+      ...content(row),
+      sharing,
+      sharedAt: sharing === 'shared' ? row.sharedAt!.toISOString() : null,
+      updatedAt: row.updatedAt.toISOString(),
+      version: row.version,
+      hasEarlierVersions: row.revisionCount > 0,
+    };
+  }
+  const sharedAt = row.sharedAt!;
+  const since = togetherSince(actor);
+  return {
+    id: row.id,
+    day: row.day,
+    mine,
+    ...content(row),
+    sharing: 'shared',
+    sharedAt: sharedAt.toISOString(),
+    updatedAt: (row.updatedAt > sharedAt ? row.updatedAt : sharedAt).toISOString(),
+    version: null,
+    // The same rule as reading the versions themselves (visibleItems on checkin_revisions).
+    hasEarlierVersions: Boolean(
+      row.lastRevisionExposedAt && since && row.lastRevisionExposedAt >= since,
+    ),
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading
+// ---------------------------------------------------------------------------------------------
+
+export async function readMyCheckinForDay(
+  db: Database,
+  actor: SignedInActor,
+  day: string,
+): Promise<TCheckin | null> {
+  const [row] = await db
+    .select(SELECTION)
+    .from(checkins)
+    .where(and(ownItems(actor, ITEM), eq(checkins.day, day)))
+    .limit(1);
+  return row ? present(actor, row) : null;
+}
+
+export async function readCheckin(
+  db: Database,
+  actor: SignedInActor,
+  id: string,
+): Promise<TCheckinDetail> {
+  const [row] = await db
+    .select(SELECTION)
+    .from(checkins)
+    .where(and(eq(checkins.id, id), visibleItems(actor, ITEM)))
+    .limit(1);
+  if (!row) throw notFound();
+  const earlier = await db
+    .select()
+    .from(checkinRevisions)
+    .where(and(eq(checkinRevisions.checkinId, id), visibleItems(actor, REVISION_ITEM)))
+    .orderBy(desc(checkinRevisions.version));
+  return {
+    checkin: present(actor, row),
+    earlier: earlier.map((revision): TCheckinRevision => ({
+      ...content(revision),
+      replacedAt: revision.replacedAt.toISOString(),
+    })),
+  };
+}
+
+/** The opaque page position: the last check-in's day and id, base64url. Never its content. */
+export function encodeCursor(day: string, id: string): string {
+  return Buffer.from(`${day}|${id}`, 'utf8').toString('base64url');
+}
+
+const CURSOR =
+  /^(\d{4}-\d{2}-\d{2})\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+export function decodeCursor(cursor: string): { day: string; id: string } {
+  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
+  if (!match) {
+    throw new AppError('validation_failed', 'Some of what was sent needs another look.', {
+      cursor: 'This page position is not valid. Please start from the top.',
+    });
+  }
+  return { day: match[1]!, id: match[2]! };
+}
+
+/**
+ * One page of the timeline, newest first, as a single query. Each branch is a backward range scan
+ * of one index, stopped after `limit + 1` rows whatever the table holds:
+ *   mine      checkins_author_day_key              (author_id = me)
+ *   partner   checkins_shared_by_space_author_day  (space, partner, shared only)
+ * With both, the two short branches are merged by `union all`. Each branch orders by day alone:
+ * one author has one check-in a day, so that is already the full order, and it is the index's own
+ * order, so no sort is needed and the scan stops early. The merged page orders by day, then id.
+ */
+export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuery) {
+  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const before: SQL | undefined = after
+    ? sql`(${checkins.day}, ${checkins.id}) < (${after.day}::date, ${after.id}::uuid)`
+    : undefined;
+  const take = query.limit + 1;
+  const partner = actor.space?.partner;
+
+  const mine = () =>
+    db
+      .select(SELECTION)
+      .from(checkins)
+      .where(and(ownItems(actor, ITEM), before))
+      .orderBy(desc(checkins.day))
+      .limit(take);
+  const theirs = (space: { id: string }, partnerId: string) =>
+    db
+      .select(SELECTION)
+      .from(checkins)
+      .where(
+        and(
+          // The visibility rule, as a whole (`is true` is the same in a WHERE): left as a bare
+          // OR, the planner may split it into a bitmap scan of both halves and sort the
+          // partner's whole history, instead of reading the index backwards and stopping.
+          sql`(${visibleItems(actor, ITEM)}) is true`,
+          eq(checkins.spaceId, space.id),
+          eq(checkins.authorId, partnerId),
+          isShared(checkins.visibility),
+          before,
+        ),
+      )
+      .orderBy(desc(checkins.day))
+      .limit(take);
+
+  if (query.who === 'me' || !actor.space || !partner) {
+    return query.who === 'partner' ? undefined : mine();
+  }
+  if (query.who === 'partner') return theirs(actor.space, partner.userId);
+  return mine()
+    .unionAll(theirs(actor.space, partner.userId))
+    .orderBy(desc(checkins.day), desc(checkins.id))
+    .limit(take);
+}
+
+export async function readTimeline(
+  db: Database,
+  actor: SignedInActor,
+  query: TTimelineQuery,
+): Promise<TTimeline> {
+  const built = timelineQuery(db, actor, query);
+  const rows: Row[] = built ? await built : [];
+  const page = rows.slice(0, query.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => present(actor, row)),
+    next: rows.length > query.limit && last ? encodeCursor(last.day, last.id) : null,
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+// ---------------------------------------------------------------------------------------------
+
+function lockedOwn(tx: Transaction, actor: SignedInActor, where: SQL) {
+  return tx
+    .select(SELECTION)
+    .from(checkins)
+    .where(and(ownItems(actor, ITEM), where))
+    .limit(1)
+    .for('update', { of: checkins });
+}
+
+async function reread(tx: Transaction, actor: SignedInActor, id: string): Promise<Row> {
+  const [row] = await tx
+    .select(SELECTION)
+    .from(checkins)
+    .where(and(ownItems(actor, ITEM), eq(checkins.id, id)))
+    .limit(1);
+  return row!;
+}
+
+const laterOf = (a: Date | null, b: Date | null) => (a && b ? (a > b ? a : b) : (a ?? b));
+
+/** Kept versions belong to the space they were seen in; in another space none of them count. */
+const movedSpace = (row: Row, spaceId: string | null) =>
+  row.spaceId === spaceId ? row.lastRevisionExposedAt : null;
+
+const CHANGED_ELSEWHERE =
+  'This check-in was changed somewhere else (another tab or device) while you were writing. Here is the newest version; your words are still in the form.';
+
+export interface WriteResult {
+  checkin: TCheckin;
+  created: boolean;
+}
+
+/**
+ * Writes my check-in for `day`: the first write creates it, later ones edit it. Once my partner
+ * has seen the current version, an edit must name the version it started from (If-Match), and
+ * the seen version is kept, so what they read stays readable to them.
+ *
+ * `readVersion(required)` reads If-Match: it returns undefined when the header is absent and not
+ * required, and throws 428 when it is required and absent.
+ */
+export async function writeCheckin(
+  db: Database,
+  actor: SignedInActor,
+  day: string,
+  body: TCheckinBody,
+  readVersion: (required: boolean) => number | undefined,
+): Promise<WriteResult> {
+  return db.transaction(async (tx) => {
+    const now = new Date();
+    const spaceId = actor.space?.id ?? null;
+    let [existing] = await lockedOwn(tx, actor, eq(checkins.day, day));
+    if (!existing) {
+      const inserted = await tx
+        .insert(checkins)
+        .values({
+          authorId: actor.userId,
+          spaceId,
+          day,
+          ...body,
+          createdAt: now,
+          updatedAt: now,
+        })
+        .onConflictDoNothing({ target: [checkins.authorId, checkins.day] })
+        .returning({ id: checkins.id });
+      if (inserted[0]) {
+        return { checkin: present(actor, await reread(tx, actor, inserted[0].id)), created: true };
+      }
+      // Another tab wrote the same day a moment ago: treat this as an edit of what it wrote.
+      [existing] = await lockedOwn(tx, actor, eq(checkins.day, day));
+    }
+    const row = existing!;
+    const seen = row.exposedAt !== null;
+    const version = readVersion(seen);
+    if (version !== undefined && version !== row.version) {
+      throw new AppError('precondition_failed', CHANGED_ELSEWHERE, undefined, {
+        current: present(actor, row),
+      });
+    }
+    if (seen) {
+      await tx.insert(checkinRevisions).values({
+        checkinId: row.id,
+        authorId: row.authorId,
+        spaceId: row.spaceId,
+        version: row.version,
+        ...content(row),
+        writtenAt: row.updatedAt,
+        exposedAt: row.exposedAt!,
+        replacedAt: now,
+      });
+    }
+    // An item whose current version nobody else has seen moves with me to my space now.
+    const nextSpace = seen ? row.spaceId : spaceId;
+    await tx
+      .update(checkins)
+      .set({
+        ...body,
+        version: row.version + 1,
+        updatedAt: now,
+        // Still shared: the partner sees the new version at once.
+        exposedAt: isPartnerVisibility(row.visibility) ? now : null,
+        spaceId: nextSpace,
+        revisionCount: row.revisionCount + (seen ? 1 : 0),
+        lastRevisionExposedAt: seen
+          ? laterOf(row.lastRevisionExposedAt, row.exposedAt)
+          : movedSpace(row, nextSpace),
+      })
+      .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
+    return { checkin: present(actor, await reread(tx, actor, row.id)), created: false };
+  });
+}
+
+const NO_PARTNER =
+  'There is no partner in your space yet, so there is no one to share with. Your check-in stays yours.';
+
+/**
+ * Both partners' sharing choices for one day are decided one couple at a time: the space row is
+ * locked (`for no key update`, which still lets other writes reference the space), so two people
+ * choosing "share when we both have" at the same moment cannot both miss each other.
+ */
+async function lockSpace(tx: Transaction, spaceId: string): Promise<void> {
+  await tx
+    .select({ id: spaces.id })
+    .from(spaces)
+    .where(eq(spaces.id, spaceId))
+    .for('no key update');
+}
+
+/**
+ * Mutual reveal for one day: when each partner's check-in for `day` is either waiting ("share when
+ * we both have", asked for since they were together) or already shared, every waiting one of the
+ * two becomes shared, at the same moment. The partner's row is written here only because its
+ * author asked for exactly this (`reveal_requested_at`); nothing else of theirs changes.
+ */
+async function revealDay(
+  tx: Transaction,
+  actor: SpaceMemberActor,
+  partnerId: string,
+  day: string,
+  since: Date,
+  now: Date,
+): Promise<void> {
+  const authors = [actor.userId, partnerId];
+  const ready = (t: {
+    revealRequestedAt: AnyPgColumn;
+    visibility: AnyPgColumn;
+    sharedAt: AnyPgColumn;
+  }) =>
+    sql`(${t.revealRequestedAt} >= ${since} or (${isShared(t.visibility)} and ${t.sharedAt} >= ${since}))`;
+  await tx
+    .update(checkins)
+    .set({ visibility: 'partner', sharedAt: now, exposedAt: now })
+    .where(
+      and(
+        eq(checkins.spaceId, actor.space.id),
+        eq(checkins.day, day),
+        inArray(checkins.authorId, authors),
+        sql`${checkins.revealRequestedAt} >= ${since}`,
+        sql`not coalesce(${isShared(checkins.visibility)} and ${checkins.sharedAt} >= ${since}, false)`,
+        sql`(select count(*) from ${checkins} as ${sql.identifier('pair')} where ${and(
+          eq(pair.spaceId, actor.space.id),
+          eq(pair.day, day),
+          inArray(pair.authorId, authors),
+          ready(pair),
+        )}) = 2`,
+      ),
+    );
+}
+
+export type ShareMode = 'now' | 'when-both';
+
+/**
+ * Shares my check-in with my partner now, or once theirs for the same day is in too. Either way
+ * it is a joint action: it waits while joint work is paused.
+ */
+export async function shareCheckin(
+  db: Database,
+  actor: SpaceMemberActor,
+  id: string,
+  mode: ShareMode,
+): Promise<TCheckin> {
+  return db.transaction(async (tx) => {
+    await requireJointWorkOpen(tx, actor);
+    await lockSpace(tx, actor.space.id);
+    const [row] = await lockedOwn(tx, actor, eq(checkins.id, id));
+    if (!row) throw notFound();
+    const partner = actor.space.partner;
+    const since = togetherSince(actor);
+    if (!partner || !since) throw new AppError('conflict', NO_PARTNER);
+    const now = new Date();
+    const current = sharingOf(actor, row);
+    if (mode === 'now' && current !== 'shared') {
+      await tx
+        .update(checkins)
+        .set({
+          visibility: 'partner',
+          sharedAt: now,
+          exposedAt: now,
+          spaceId: actor.space.id,
+          lastRevisionExposedAt: movedSpace(row, actor.space.id),
+        })
+        .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
+    } else if (mode === 'when-both' && current === 'private') {
+      await tx
+        .update(checkins)
+        .set({
+          revealRequestedAt: now,
+          spaceId: actor.space.id,
+          lastRevisionExposedAt: movedSpace(row, actor.space.id),
+        })
+        .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
+    }
+    // Sharing now also completes a partner's "share when we both have" for the same day.
+    await revealDay(tx, actor, partner.userId, row.day, since, now);
+    return present(actor, await reread(tx, actor, row.id));
+  });
+}
+
+/** Makes my check-in private again, and withdraws a "share when we both have". Never paused. */
+export async function makeCheckinPrivate(
+  db: Database,
+  actor: SignedInActor,
+  id: string,
+): Promise<TCheckin> {
+  return db.transaction(async (tx) => {
+    // Take the couple's lock too, so a reveal in flight either finishes first or sees the change.
+    if (actor.space) await lockSpace(tx, actor.space.id);
+    const updated = await tx
+      .update(checkins)
+      .set({ visibility: 'private', sharedAt: null, revealRequestedAt: null })
+      .where(and(ownItems(actor, ITEM), eq(checkins.id, id)))
+      .returning({ id: checkins.id });
+    if (!updated[0]) throw notFound();
+    return present(actor, await reread(tx, actor, id));
+  });
+}

@@ -1,0 +1,669 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import {
+  CHECKIN_LIMITS,
+  FEELINGS,
+  ZCheckin,
+  ZCheckinBody,
+  type TCheckin,
+  type TCheckinRevision,
+  type TFeeling,
+} from '../../../shared/schemas/checkins';
+import { isApiError } from '../../app/api-client';
+import { t } from '../../i18n';
+import {
+  Button,
+  ConfirmDialog,
+  cx,
+  ErrorSummary,
+  fieldErrorsFromZod,
+  formatDateTime,
+  JointWorkPaused,
+  LoadError,
+  Loading,
+  Notice,
+  Page,
+  Panel,
+  pickKnownFields,
+  ShareControl,
+  useAnnounce,
+  useFormErrors,
+} from '../../ui';
+import {
+  localDay,
+  useCheckinDetail,
+  useMyCheckin,
+  usePartnerName,
+  useSaveCheckin,
+  useSharing,
+  useTimeline,
+  type SharingAction,
+} from './api';
+import styles from './checkins.module.css';
+
+const FIELDS = ['feelings', 'intensity', 'pain', 'triggers', 'needs', 'note'] as const;
+type Field = (typeof FIELDS)[number];
+
+/** The control each error links to (the first box of a group). */
+const FIELD_IDS: Record<Field, string> = {
+  feelings: `checkin-feeling-${FEELINGS[0]}`,
+  intensity: 'checkin-intensity-1',
+  pain: 'checkin-pain-0',
+  triggers: 'checkin-triggers',
+  needs: 'checkin-needs',
+  note: 'checkin-note',
+};
+
+const INTENSITIES = [1, 2, 3, 4, 5] as const;
+const PAINS = [0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10] as const;
+
+const feelingLabel = (feeling: TFeeling) => t(`checkins.feeling.${feeling}`);
+type Intensity = (typeof INTENSITIES)[number];
+const intensityLabel = (n: number) => t(`checkins.intensity.${n as Intensity}`);
+
+const dayFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'long',
+  day: 'numeric',
+  month: 'long',
+  year: 'numeric',
+});
+/** "Tuesday 3 March 2026" for a `YYYY-MM-DD` day, read as that calendar day wherever I am. */
+function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return dayFormat.format(new Date(y, m - 1, d, 12));
+}
+
+export function CheckinsPage() {
+  const [today] = useState(localDay);
+  const mine = useMyCheckin(today);
+  const partner = usePartnerName();
+
+  return (
+    <Page title={t('checkins.title')} heading={t('checkins.heading')} lead={t('checkins.lead')}>
+      <Panel heading={t('checkins.today.heading', { date: formatDay(today) })}>
+        {mine.isPending ? (
+          <Loading label={t('checkins.loading')} />
+        ) : mine.isError ? (
+          <LoadError message={mine.error.message} onRetry={() => void mine.refetch()} />
+        ) : (
+          <CheckinForm day={today} current={mine.data.checkin} />
+        )}
+      </Panel>
+      {mine.data?.checkin && (
+        <Panel heading={t('checkins.sharing.heading')}>
+          <SharingControls checkin={mine.data.checkin} partnerName={partner.name} explain />
+        </Panel>
+      )}
+      <Timeline partnerName={partner.name} />
+    </Page>
+  );
+}
+
+interface FormValues {
+  feelings: TFeeling[];
+  intensity: number | null;
+  pain: number | null;
+  triggers: string;
+  needs: string;
+  note: string;
+}
+
+function valuesOf(checkin: TCheckin | null): FormValues {
+  return checkin
+    ? {
+        feelings: checkin.feelings,
+        intensity: checkin.intensity,
+        pain: checkin.pain,
+        triggers: checkin.triggers,
+        needs: checkin.needs,
+        note: checkin.note,
+      }
+    : { feelings: [], intensity: null, pain: null, triggers: '', needs: '', note: '' };
+}
+
+function CheckinForm({ day, current }: { day: string; current: TCheckin | null }) {
+  const save = useSaveCheckin(day);
+  const announce = useAnnounce();
+  const { errors, show, clear } = useFormErrors<Field>();
+  const [values, setValues] = useState<FormValues>(() => valuesOf(current));
+  const [conflict, setConflict] = useState<TCheckin | null>(null);
+
+  const set = <K extends keyof FormValues>(field: K, value: FormValues[K]) =>
+    setValues((previous) => ({ ...previous, [field]: value }));
+
+  const submit = (version: number | undefined) => {
+    const parsed = ZCheckinBody.safeParse({
+      ...values,
+      intensity: values.intensity ?? undefined,
+      pain: values.pain ?? undefined,
+    });
+    if (!parsed.success) {
+      show(fieldErrorsFromZod(parsed.error, FIELDS));
+      return;
+    }
+    clear();
+    setConflict(null);
+    save.mutate(
+      { body: parsed.data, version },
+      {
+        onSuccess: () => announce(t('checkins.saved')),
+        onError: (error) => {
+          if (error.code === 'precondition_failed') {
+            const newer = ZCheckin.safeParse(error.current);
+            if (newer.success) setConflict(newer.data);
+          }
+          show(pickKnownFields(error.fields, FIELDS), error.message);
+        },
+      },
+    );
+  };
+
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    if (save.isPending) return;
+    submit(current?.version ?? undefined);
+  };
+
+  const toggleFeeling = (feeling: TFeeling, on: boolean) =>
+    set(
+      'feelings',
+      on
+        ? FEELINGS.filter((f) => f === feeling || values.feelings.includes(f))
+        : values.feelings.filter((f) => f !== feeling),
+    );
+
+  return (
+    <>
+      {current && <p className={styles.quiet}>{t('checkins.today.written')}</p>}
+      <ErrorSummary
+        message={errors.message}
+        focusKey={errors.focusKey}
+        problems={FIELDS.flatMap((field) => {
+          const message = errors.fields[field];
+          return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
+        })}
+      />
+      {conflict && (
+        <Notice tone="problem">
+          <p>{t('checkins.conflict.newer')}</p>
+          <CheckinBody checkin={conflict} />
+          <div className={styles.actions}>
+            <Button pending={save.isPending} onClick={() => submit(conflict.version ?? undefined)}>
+              {t('checkins.conflict.keepMine')}
+            </Button>
+            <Button
+              variant="secondary"
+              onClick={() => {
+                setValues(valuesOf(conflict));
+                setConflict(null);
+                clear();
+              }}
+            >
+              {t('checkins.conflict.useNewer')}
+            </Button>
+          </div>
+        </Notice>
+      )}
+      <form onSubmit={onSubmit} noValidate>
+        <ChoiceGroup
+          legend={t('checkins.feelings.legend')}
+          hint={t('checkins.feelings.hint')}
+          name="feelings"
+          error={errors.fields.feelings}
+          wide
+        >
+          {FEELINGS.map((feeling) => (
+            <Choice
+              key={feeling}
+              id={`checkin-feeling-${feeling}`}
+              type="checkbox"
+              name="feelings"
+              label={feelingLabel(feeling)}
+              checked={values.feelings.includes(feeling)}
+              onChange={(on) => toggleFeeling(feeling, on)}
+              invalid={Boolean(errors.fields.feelings)}
+            />
+          ))}
+        </ChoiceGroup>
+        <ChoiceGroup
+          legend={t('checkins.intensity.legend')}
+          name="intensity"
+          error={errors.fields.intensity}
+        >
+          {INTENSITIES.map((n) => (
+            <Choice
+              key={n}
+              id={`checkin-intensity-${n}`}
+              type="radio"
+              name="intensity"
+              label={`${n} · ${intensityLabel(n)}`}
+              checked={values.intensity === n}
+              onChange={() => set('intensity', n)}
+              invalid={Boolean(errors.fields.intensity)}
+            />
+          ))}
+        </ChoiceGroup>
+        <ChoiceGroup
+          legend={t('checkins.pain.legend')}
+          hint={t('checkins.pain.hint')}
+          name="pain"
+          error={errors.fields.pain}
+          compact
+        >
+          {PAINS.map((n) => (
+            <Choice
+              key={n}
+              id={`checkin-pain-${n}`}
+              type="radio"
+              name="pain"
+              label={String(n)}
+              checked={values.pain === n}
+              onChange={() => set('pain', n)}
+              invalid={Boolean(errors.fields.pain)}
+            />
+          ))}
+        </ChoiceGroup>
+        <TextArea
+          id={FIELD_IDS.triggers}
+          label={t('checkins.triggers.label')}
+          hint={t('checkins.triggers.hint')}
+          max={CHECKIN_LIMITS.triggers}
+          rows={2}
+          value={values.triggers}
+          onChange={(v) => set('triggers', v)}
+          error={errors.fields.triggers}
+        />
+        <TextArea
+          id={FIELD_IDS.needs}
+          label={t('checkins.needs.label')}
+          hint={t('checkins.needs.hint')}
+          max={CHECKIN_LIMITS.needs}
+          rows={3}
+          value={values.needs}
+          onChange={(v) => set('needs', v)}
+          error={errors.fields.needs}
+        />
+        <TextArea
+          id={FIELD_IDS.note}
+          label={t('checkins.note.label')}
+          hint={t('checkins.note.hint')}
+          max={CHECKIN_LIMITS.note}
+          rows={4}
+          value={values.note}
+          onChange={(v) => set('note', v)}
+          error={errors.fields.note}
+        />
+        {current?.sharing === 'shared' && (
+          <p className={styles.quiet}>{t('checkins.editShared')}</p>
+        )}
+        <Button type="submit" pending={save.isPending}>
+          {save.isPending
+            ? t('checkins.saving')
+            : current
+              ? t('checkins.saveChanges')
+              : t('checkins.save')}
+        </Button>
+      </form>
+    </>
+  );
+}
+
+function ChoiceGroup({
+  legend,
+  hint,
+  name,
+  error,
+  wide = false,
+  compact = false,
+  children,
+}: {
+  legend: string;
+  hint?: string;
+  name: string;
+  error: string | undefined;
+  wide?: boolean;
+  compact?: boolean;
+  children: ReactNode;
+}) {
+  const hintId = hint ? `checkin-${name}-hint` : undefined;
+  const errorId = error ? `checkin-${name}-error` : undefined;
+  return (
+    <fieldset
+      className={styles.group}
+      aria-describedby={[hintId, errorId].filter(Boolean).join(' ') || undefined}
+    >
+      <legend className={styles.legend}>{legend}</legend>
+      {hint && (
+        <p className={styles.hint} id={hintId}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className={styles.error} id={errorId}>
+          {error}
+        </p>
+      )}
+      <div
+        className={cx(styles.choices, wide && styles.choicesWide, compact && styles.choicesCompact)}
+      >
+        {children}
+      </div>
+    </fieldset>
+  );
+}
+
+function Choice({
+  id,
+  type,
+  name,
+  label,
+  checked,
+  onChange,
+  invalid,
+}: {
+  id: string;
+  type: 'checkbox' | 'radio';
+  name: string;
+  label: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  invalid: boolean;
+}) {
+  return (
+    <div className={cx(styles.choice, checked && styles.choiceOn)}>
+      <input
+        id={id}
+        type={type}
+        name={name}
+        checked={checked}
+        onChange={(event) => onChange(event.target.checked)}
+        aria-invalid={invalid || undefined}
+      />
+      <label htmlFor={id}>{label}</label>
+    </div>
+  );
+}
+
+function TextArea({
+  id,
+  label,
+  hint,
+  max,
+  rows,
+  value,
+  onChange,
+  error,
+}: {
+  id: string;
+  label: string;
+  hint: string;
+  max: number;
+  rows: number;
+  value: string;
+  onChange: (value: string) => void;
+  error: string | undefined;
+}) {
+  const hintId = `${id}-hint`;
+  const errorId = error ? `${id}-error` : undefined;
+  return (
+    <div className={styles.field}>
+      <label className={styles.legend} htmlFor={id}>
+        {label}
+      </label>
+      <p className={styles.hint} id={hintId}>
+        {hint}
+      </p>
+      {error && (
+        <p className={styles.error} id={errorId}>
+          {error}
+        </p>
+      )}
+      <textarea
+        id={id}
+        className={cx(styles.textarea, error && styles.invalid)}
+        rows={rows}
+        maxLength={max}
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
+      />
+      {value.length > max * 0.8 && (
+        <p className={styles.hint}>{t('checkins.chars', { count: value.length, max })}</p>
+      )}
+    </div>
+  );
+}
+
+/** Who sees one of my check-ins, and the two-step ways to change it. */
+function SharingControls({
+  checkin,
+  partnerName,
+  explain = false,
+}: {
+  checkin: TCheckin;
+  partnerName: string | null;
+  explain?: boolean;
+}) {
+  const sharing = useSharing();
+  const announce = useAnnounce();
+  const [paused, setPaused] = useState(false);
+  const [askingBoth, setAskingBoth] = useState(false);
+  const [error, setError] = useState<string>();
+
+  const act = async (action: SharingAction) => {
+    setError(undefined);
+    try {
+      const { checkin: after } = await sharing.mutateAsync({ id: checkin.id, action });
+      if (action === 'private') announce(t('checkins.sharing.private'));
+      else if (after.sharing === 'shared' && action === 'share-when-both')
+        announce(t('checkins.sharing.revealed'));
+      else if (after.sharing === 'shared' && partnerName)
+        announce(t('checkins.sharing.shared', { name: partnerName }));
+      return after;
+    } catch (caught) {
+      if (isApiError(caught) && caught.code === 'joint_work_paused') setPaused(true);
+      throw caught;
+    }
+  };
+
+  if (!partnerName) {
+    return explain ? <p className={styles.quiet}>{t('checkins.sharing.noPartner')}</p> : null;
+  }
+
+  if (checkin.sharing === 'waiting') {
+    return (
+      <div>
+        <p className={styles.quiet}>{t('checkins.sharing.waiting', { name: partnerName })}</p>
+        <Button
+          variant="quiet"
+          pending={sharing.isPending}
+          onClick={() => void act('private').catch((e: unknown) => setError(messageOf(e)))}
+        >
+          {sharing.isPending ? t('checkins.sharing.withdrawing') : t('checkins.sharing.withdraw')}
+        </Button>
+        {error && <p role="alert">{error}</p>}
+      </div>
+    );
+  }
+
+  return (
+    <div className={styles.sharing}>
+      {paused && <JointWorkPaused />}
+      <ShareControl
+        shared={checkin.sharing === 'shared'}
+        partnerName={partnerName}
+        onShare={() => act('share')}
+        onMakePrivate={() => act('private')}
+        sharingPaused={paused}
+      />
+      {checkin.sharing === 'private' && !paused && (
+        <div className={styles.both}>
+          {explain && (
+            <p className={styles.quiet}>{t('checkins.sharing.bothHint', { name: partnerName })}</p>
+          )}
+          <Button variant="secondary" onClick={() => setAskingBoth(true)}>
+            {t('checkins.sharing.both')}
+          </Button>
+          <ConfirmDialog
+            open={askingBoth}
+            onClose={() => setAskingBoth(false)}
+            onConfirm={() =>
+              void act('share-when-both')
+                .then(() => setAskingBoth(false))
+                .catch((e: unknown) => setError(messageOf(e)))
+            }
+            heading={t('checkins.sharing.both.heading')}
+            confirmLabel={t('checkins.sharing.both.confirm')}
+            pendingLabel={t('checkins.sharing.both.pending')}
+            cancelLabel={t('checkins.sharing.both.cancel')}
+            pending={sharing.isPending}
+            error={askingBoth ? error : undefined}
+          >
+            <p>{t('checkins.sharing.both.body', { name: partnerName })}</p>
+          </ConfirmDialog>
+        </div>
+      )}
+    </div>
+  );
+}
+
+const messageOf = (error: unknown) =>
+  error instanceof Error ? error.message : t('common.tryAgain');
+
+function Timeline({ partnerName }: { partnerName: string | null }) {
+  const timeline = useTimeline();
+  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+
+  return (
+    <Panel heading={t('checkins.timeline.heading')}>
+      <p>
+        {partnerName
+          ? t('checkins.timeline.intro', { name: partnerName })
+          : t('checkins.timeline.introAlone')}
+      </p>
+      {timeline.isPending ? (
+        <Loading label={t('checkins.loading')} />
+      ) : timeline.isError && items.length === 0 ? (
+        <LoadError message={timeline.error.message} onRetry={() => void timeline.refetch()} />
+      ) : items.length === 0 ? (
+        <p className={styles.quiet}>{t('checkins.timeline.empty')}</p>
+      ) : (
+        <>
+          <p className={styles.quiet}>{t('checkins.timeline.setbacks')}</p>
+          <ol className={styles.timeline}>
+            {items.map((checkin) => (
+              <li key={checkin.id}>
+                <TimelineItem checkin={checkin} partnerName={partnerName} />
+              </li>
+            ))}
+          </ol>
+          {timeline.isFetchingNextPage && <Loading label={t('checkins.timeline.loadingMore')} />}
+          {timeline.isError && <LoadError message={timeline.error.message} />}
+          {timeline.hasNextPage && !timeline.isFetchingNextPage && (
+            <Button variant="secondary" onClick={() => void timeline.fetchNextPage()}>
+              {t('checkins.timeline.more')}
+            </Button>
+          )}
+        </>
+      )}
+    </Panel>
+  );
+}
+
+function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName: string | null }) {
+  const [showEarlier, setShowEarlier] = useState(false);
+  const detail = useCheckinDetail(checkin.id, showEarlier);
+  const who = checkin.mine ? t('checkins.timeline.you') : (partnerName ?? '');
+  const badge = checkin.mine
+    ? checkin.sharing === 'shared' && partnerName
+      ? t('checkins.timeline.sharedWith', { name: partnerName })
+      : checkin.sharing === 'waiting'
+        ? t('checkins.timeline.waiting')
+        : t('checkins.timeline.onlyYou')
+    : t('checkins.timeline.sharedByPartner');
+  const earlierId = `checkin-earlier-${checkin.id}`;
+
+  return (
+    <article className={cx(styles.card, !checkin.mine && styles.cardPartner)}>
+      <header className={styles.cardHeader}>
+        <h3 className={styles.cardHeading}>
+          {formatDay(checkin.day)} <span className={styles.who}>· {who}</span>
+        </h3>
+        <span className={styles.badge}>{badge}</span>
+      </header>
+      <CheckinBody checkin={checkin} />
+      {checkin.hasEarlierVersions && (
+        <div className={styles.earlier}>
+          <p className={styles.quiet}>
+            {t('checkins.timeline.edited', { date: formatDateTime(checkin.updatedAt) })}
+          </p>
+          <Button
+            variant="quiet"
+            aria-expanded={showEarlier}
+            aria-controls={earlierId}
+            onClick={() => setShowEarlier((open) => !open)}
+          >
+            {showEarlier ? t('checkins.timeline.hideEarlier') : t('checkins.timeline.showEarlier')}
+          </Button>
+          <div id={earlierId} hidden={!showEarlier}>
+            {showEarlier &&
+              (detail.isPending ? (
+                <Loading label={t('checkins.timeline.earlierLoading')} />
+              ) : detail.isError ? (
+                <LoadError message={detail.error.message} onRetry={() => void detail.refetch()} />
+              ) : (
+                detail.data.earlier.map((revision) => (
+                  <section key={revision.replacedAt} className={styles.revision}>
+                    <h4 className={styles.revisionHeading}>
+                      {t('checkins.timeline.replaced', {
+                        date: formatDateTime(revision.replacedAt),
+                      })}
+                    </h4>
+                    <CheckinBody checkin={revision} />
+                  </section>
+                ))
+              ))}
+          </div>
+        </div>
+      )}
+      {checkin.mine && <SharingControls checkin={checkin} partnerName={partnerName} />}
+    </article>
+  );
+}
+
+function CheckinBody({ checkin }: { checkin: TCheckin | TCheckinRevision }) {
+  return (
+    <dl className={styles.details}>
+      <dt>{t('checkins.timeline.feelings')}</dt>
+      <dd>
+        {checkin.feelings.length > 0
+          ? checkin.feelings.map(feelingLabel).join(', ')
+          : t('checkins.timeline.noFeelings')}
+      </dd>
+      <dt>{t('checkins.timeline.intensity')}</dt>
+      <dd>
+        {checkin.intensity} · {intensityLabel(checkin.intensity)}
+      </dd>
+      <dt>{t('checkins.timeline.pain')}</dt>
+      <dd>{t('checkins.timeline.painValue', { pain: checkin.pain })}</dd>
+      {checkin.triggers && (
+        <>
+          <dt>{t('checkins.timeline.triggers')}</dt>
+          <dd className={styles.text}>{checkin.triggers}</dd>
+        </>
+      )}
+      {checkin.needs && (
+        <>
+          <dt>{t('checkins.timeline.needs')}</dt>
+          <dd className={styles.text}>{checkin.needs}</dd>
+        </>
+      )}
+      {checkin.note && (
+        <>
+          <dt>{t('checkins.timeline.note')}</dt>
+          <dd className={styles.text}>{checkin.note}</dd>
+        </>
+      )}
+    </dl>
+  );
+}
