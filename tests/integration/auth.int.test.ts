@@ -110,13 +110,14 @@ describe('sign in', () => {
     await time('warm-up@example.test');
     const known: number[] = [];
     const unknown: number[] = [];
-    for (let i = 0; i < 5; i++) {
+    for (let i = 0; i < 7; i++) {
       known.push(await time(person.email));
       unknown.push(await time(`unknown-${i}@example.test`));
     }
     const median = (xs: number[]) => [...xs].sort((p, q) => p - q)[Math.floor(xs.length / 2)]!;
-    // Both verify an argon2id hash (about 8 ms); without the dummy hash the unknown path takes ~1 ms.
-    expect(median(unknown)).toBeGreaterThan(median(known) * 0.5);
+    // Both verify an argon2id hash (about 8 ms); without the dummy hash the unknown path takes ~1 ms,
+    // about a tenth. The margin leaves room for a busy machine without letting that case pass.
+    expect(median(unknown)).toBeGreaterThan(median(known) * 0.4);
   });
 
   it('signs in with the right password, any email case, and gives a new session each time', async () => {

@@ -1,0 +1,140 @@
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readTestEnvironment } from '../../src/server/config';
+import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
+import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import { expectNoAxeViolations, launchBrowser, startApp } from './harness';
+
+/**
+ * The home screen (today) and the progress page, as a couple uses them: what the partner shared
+ * since I last looked, a next step, a weekly path drawn as a chart with a table beside it, and a
+ * calm offer of support when something written sounds like a crisis.
+ */
+let browser: Browser;
+
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+function daysAgo(n: number): string {
+  const date = new Date(Date.now() - n * 24 * 3600 * 1000);
+  const pad = (v: number) => String(v).padStart(2, '0');
+  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
+}
+
+async function api(base: string, person: ApiPerson, method: string, path: string, body?: unknown) {
+  const response = await fetch(`${base}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json', origin: base, cookie: person.cookie },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+async function checkIn(base: string, person: ApiPerson, day: string, pain: number) {
+  const written = await api(base, person, 'PUT', `/api/checkins/mine/${day}`, {
+    feelings: ['hurt'],
+    intensity: 3,
+    pain,
+    triggers: '',
+    needs: '',
+    note: '',
+  });
+  return (written.checkin as { id: string }).id;
+}
+
+async function journey(base: string) {
+  const [alexAccount, samAccount] = await coupleViaApi(base);
+  const alex = await signedInPerson(browser, base, alexAccount);
+  const sam = await signedInPerson(browser, base, samAccount, { width: 360, colorScheme: 'dark' });
+
+  // Sam shares a check-in before Alex looks.
+  const shared = await checkIn(base, samAccount, daysAgo(0), 6);
+  await api(base, samAccount, 'POST', `/api/checkins/${shared}/share`, {});
+
+  await alex.page.goto(`${base}/home`);
+  await alex.page.getByRole('link', { name: 'Sam shared a check-in' }).waitFor();
+  await alex.page.getByRole('link', { name: 'Check in for today' }).waitFor();
+  await alex.page.getByRole('heading', { name: 'A next step' }).waitFor();
+  await expectNoAxeViolations(alex.page, 'today, with news from the partner');
+
+  // Once looked at, the news is not new any more.
+  await alex.page.reload();
+  await alex.page.getByText('Nothing new from Sam since you last looked.').waitFor();
+
+  // Alex checks in, with words that sound like a crisis: it saves, and support is offered.
+  await alex.page.getByRole('link', { name: 'Check in for today' }).click();
+  await alex.page.waitForURL('**/checkins');
+  await alex.page.getByLabel('Hurt', { exact: true }).check();
+  await alex.page.getByLabel('3 · Strong').check();
+  await alex.page.getByRole('radio', { name: '7', exact: true }).check();
+  await alex.page.getByLabel('Anything else').fill('Some nights I want to die.');
+  await alex.page.getByRole('button', { name: 'Save my check-in' }).click();
+  await alex.page.getByRole('heading', { name: 'You don’t have to carry this alone' }).waitFor();
+  await alex.page.getByRole('button', { name: 'Save changes' }).waitFor();
+  await expectNoAxeViolations(alex.page, 'check-in with the support offer');
+  await alex.page.getByRole('link', { name: 'See people who can help' }).click();
+  await alex.page.waitForURL('**/safety');
+
+  // Alex's weekly path, with a few earlier weeks.
+  for (const [n, pain] of [
+    [21, 8],
+    [14, 7],
+    [7, 4],
+  ] as const) {
+    await checkIn(base, alexAccount, daysAgo(n), pain);
+  }
+  await alex.page.goto(`${base}/progress`);
+  await alex.page.getByRole('heading', { level: 1, name: 'Your path so far' }).waitFor();
+  const painChart = alex.page.getByRole('figure', { name: 'How much it hurt' });
+  await painChart.locator('canvas').first().waitFor();
+  await painChart.getByText('See these numbers as a table').click();
+  const rows = painChart.getByRole('row');
+  await expect.poll(() => rows.count()).toBeGreaterThanOrEqual(4);
+  await alex.page.getByText('Your first check-in').waitFor();
+  await expectNoAxeViolations(alex.page, 'progress page with charts and the table open');
+
+  // Sam's progress has none of Alex's check-ins, on a phone, in dark mode.
+  await sam.page.goto(`${base}/progress`);
+  await sam.page.getByRole('heading', { level: 1, name: 'Your path so far' }).waitFor();
+  const samRows = sam.page.getByRole('figure', { name: 'How much it hurt' }).getByRole('row');
+  await sam.page
+    .getByRole('figure', { name: 'How much it hurt' })
+    .getByText('See these numbers as a table')
+    .click();
+  expect(await samRows.count()).toBe(2); // the header and Sam's one week
+  await expectNoAxeViolations(sam.page, 'partner’s progress page, phone, dark');
+
+  for (const person of [alex, sam]) {
+    expect(person.foreign).toEqual([]);
+    expect(person.consoleErrors).toEqual([]);
+    await person.context.close();
+  }
+}
+
+describe('today and progress', () => {
+  it('on the embedded database', async () => {
+    const app = await startApp();
+    try {
+      await journey(app.base);
+    } finally {
+      await app.stop();
+    }
+  }, 120_000);
+
+  it('on PostgreSQL', async () => {
+    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
+    const app = await startApp({ DATABASE_URL: scratch.url });
+    try {
+      await journey(app.base);
+    } finally {
+      await app.stop();
+      await scratch.drop();
+    }
+  }, 120_000);
+});
