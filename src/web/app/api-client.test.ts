@@ -85,4 +85,22 @@ describe('apiFetch', () => {
       code: 'bad_response',
     });
   });
+
+  it('sends the version a write started from, and keeps the current item of a 412', async () => {
+    const fetchMock = answerWith(
+      json(412, {
+        error: { code: 'precondition_failed', message: 'Changed elsewhere.', current: { v: 3 } },
+      }),
+    );
+    const error = await apiFetch('/api/thing', {
+      method: 'PUT',
+      body: { a: 1 },
+      ifMatch: 2,
+      schema: ZThing,
+    }).catch((e: unknown) => e);
+    const init = fetchMock.mock.calls[0]?.[1];
+    expect(init?.method).toBe('PUT');
+    expect(init?.headers).toMatchObject({ 'if-match': '"2"' });
+    expect(error).toMatchObject({ status: 412, code: 'precondition_failed', current: { v: 3 } });
+  });
 });
