@@ -3,6 +3,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCheckin, TCheckinDetail, TTimeline } from '../../src/shared/schemas/checkins';
 import { queryRows } from '../../src/server/db';
+import { createSeedPeople, seedCheckinDays } from '../../scripts/seed-checkins';
 import { SessionStore } from '../../src/server/auth/sessions';
 import type { SignedInActor } from '../../src/server/policy/actor';
 import { encodeCursor, timelineQuery } from '../../src/server/features/checkins/service';
@@ -732,5 +733,34 @@ describe('the timeline', () => {
         for (const index of expected[who]) expect(text, who).toContain(index);
       }
     }
+  });
+});
+
+describe('the seeding command', () => {
+  it('writes exactly the rows asked for, one per person and day, with progress', async () => {
+    const people = await createSeedPeople(t.database.db, 3, 40);
+    expect(people).toHaveLength(4); // rounded up to whole couples
+    expect(new Set(people.map((p) => p.spaceId)).size).toBe(2);
+    const seen: number[] = [];
+    const written = await seedCheckinDays(
+      t.database.db,
+      people,
+      { fromDay: 0, toDay: 30, limit: 100 },
+      ({ done }) => seen.push(done),
+    );
+    expect(written).toBe(100);
+    expect(seen.at(0)).toBe(0);
+    expect(seen.at(-1)).toBe(100);
+    const counts = await queryRows<{ n: number; days: number; shared: number }>(
+      t.database.db,
+      sql`select count(*)::int as n, count(distinct (author_id, day))::int as days,
+                 count(*) filter (where visibility = 'partner')::int as shared
+          from checkins where author_id in (${sql.join(
+            people.map((p) => sql`${p.userId}::uuid`),
+            sql`, `,
+          )})`,
+    );
+    expect(counts[0]).toMatchObject({ n: 100, days: 100 });
+    expect(counts[0]!.shared).toBeGreaterThan(0);
   });
 });
