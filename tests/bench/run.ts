@@ -6,6 +6,7 @@
  * signed-in couples through the API, and measures with autocannon from this process:
  *   bare         GET /api/ping — no session, no database
  *   signed-in    GET /api/space — session check + my space and partner, one query
+ *   home         GET /api/today — the home screen: session, today's data, the next step (3 queries)
  *   bare/loaded  GET /api/ping while GET /api/space is under load (50 connections each): is the
  *                event loop free?
  *   engine       the same session query in a loop straight on the engine (server stopped)
@@ -80,6 +81,29 @@ async function seedCouples(base: string): Promise<string[]> {
     cookies.push(a.cookie!, b.cookie!);
   }
   return cookies;
+}
+
+const TODAY = new Date().toISOString().slice(0, 10);
+
+/** Each person checks in today and shares it, so every home screen has news to count. */
+async function seedToday(base: string, cookies: string[]): Promise<void> {
+  for (const cookie of cookies) {
+    const response = await fetch(`${base}/api/checkins/mine/${TODAY}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', origin: base, cookie },
+      body: JSON.stringify({
+        feelings: ['hurt'],
+        intensity: 3,
+        pain: 5,
+        triggers: '',
+        needs: '',
+        note: '',
+      }),
+    });
+    if (!response.ok) throw new Error(`check-in answered ${response.status}`);
+    const { checkin } = (await response.json()) as { checkin: { id: string } };
+    await post(base, `/api/checkins/${checkin.id}/share`, {}, cookie);
+  }
 }
 
 interface Measured {
@@ -214,6 +238,7 @@ for (const engine of ENGINES) {
     const server = await startServerProcess(serverEnv);
     let bare: Measured,
       signedIn: Measured,
+      home: Measured,
       bareLoaded: Measured,
       underLoad: Measured,
       cookies: string[];
@@ -221,6 +246,8 @@ for (const engine of ENGINES) {
       cookies = await seedCouples(server.base);
       bare = await measure(server.base, '/api/ping');
       signedIn = await measure(server.base, '/api/space', cookies);
+      await seedToday(server.base, cookies);
+      home = await measure(server.base, `/api/today?day=${TODAY}`, cookies);
       await load(server.base, '/api/space', CONNECTIONS, WARMUP_S, cookies);
       [underLoad, bareLoaded] = await Promise.all([
         load(server.base, '/api/space', CONNECTIONS, DURATION_S, cookies),
@@ -242,6 +269,13 @@ for (const engine of ENGINES) {
     );
     say(
       row(
+        'home GET /api/today',
+        home,
+        `${(home.rps / bare.rps).toFixed(3)} × bare, ${(home.rps / signedIn.rps).toFixed(2)} × signed-in`,
+      ),
+    );
+    say(
+      row(
         'bare while /api/space is loaded',
         bareLoaded,
         `${(bareLoaded.rps / bare.rps).toFixed(3)} × unloaded bare`,
@@ -254,6 +288,8 @@ for (const engine of ENGINES) {
     if (engine === 'postgres') check('signed-in / bare', signedIn.rps / bare.rps, 0.3);
     if (engine === 'pglite') check('signed-in / engine', signedIn.rps / engineOwn, 0.75);
     check('bare under load / bare', bareLoaded.rps / bare.rps, 0.3);
+    // Three queries against the signed-in route's one: it should keep at least a third of its rate.
+    check('home / signed-in', home.rps / signedIn.rps, 0.33);
     const checkins = CHECKINS
       ? await benchCheckins({
           dbOptions,
@@ -272,6 +308,7 @@ for (const engine of ENGINES) {
     results[engine] = {
       bare,
       signedIn,
+      home,
       bareLoaded,
       underLoad,
       engineQueriesPerSecond: engineOwn,
