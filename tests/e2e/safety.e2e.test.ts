@@ -98,6 +98,17 @@ describe('help and safety', () => {
     const after = await stateIn(sam.page);
     expect(after).toMatchObject({ jointWork: 'open' });
 
+    // Alex chooses a neutral tab: every page is titled "Notes" with a plain icon, Sam's is not.
+    await alex.page.getByLabel('Show “Notes” and a plain icon in the tab').check();
+    await expect.poll(() => alex.page.title()).toBe('Notes');
+    await alex.page.goto(`${app.base}/progress`);
+    await alex.page.getByRole('heading', { level: 1, name: 'Your path so far' }).waitFor();
+    await expect.poll(() => alex.page.title()).toBe('Notes');
+    expect(await alex.page.locator('link[rel="icon"]').getAttribute('href')).toBe('/notes.svg');
+    await expectNoAxeViolations(alex.page, 'a page with the neutral tab');
+    await sam.page.reload();
+    await expect.poll(() => sam.page.title()).toBe('Help and safety · Healing Hearts');
+
     for (const person of [alex, sam]) {
       expect(person.foreign).toEqual([]);
       expect(person.consoleErrors).toEqual([]);

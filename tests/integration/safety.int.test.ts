@@ -12,6 +12,7 @@ afterAll(async () => {
 });
 
 type State = {
+  neutralTab: boolean;
   inSpace: boolean;
   pausedByMe: boolean;
   jointWork: 'open' | 'paused';
@@ -65,6 +66,7 @@ describe('pausing shared exercises ("I don’t feel safe")', () => {
       pausedByMe: false,
       jointWork: 'open',
       region: null,
+      neutralTab: false,
     });
 
     const paused = await a.post('/api/safety/pause');
@@ -77,6 +79,7 @@ describe('pausing shared exercises ("I don’t feel safe")', () => {
       pausedByMe: false,
       jointWork: 'paused',
       region: null,
+      neutralTab: false,
     });
     expect(seenByB.body).not.toContain(a.userId);
 
@@ -118,6 +121,7 @@ describe('pausing shared exercises ("I don’t feel safe")', () => {
       pausedByMe: false,
       jointWork: 'open',
       region: null,
+      neutralTab: false,
     });
   });
 });
@@ -165,5 +169,22 @@ describe('crisis phrases in anything written', () => {
       password: 'i want to die',
     });
     expect(signIn.headers['x-support-suggested']).toBeUndefined();
+  });
+});
+
+describe('a neutral browser tab', () => {
+  it('keeps my choice for me alone, and refuses anything but on or off', async () => {
+    const { a, b } = await createCouple(t);
+    expect((await a.put('/api/safety/tab', { neutral: true })).json<State>().neutralTab).toBe(true);
+    expect((await a.get('/api/safety')).json<State>().neutralTab).toBe(true);
+    expect((await b.get('/api/safety')).json<State>().neutralTab).toBe(false);
+    const bad = await a.put('/api/safety/tab', { neutral: 'yes' });
+    expect(bad.statusCode).toBe(400);
+    expect(Object.keys(bad.json<{ error: { fields: object } }>().error.fields)).toEqual([
+      'neutral',
+    ]);
+    expect((await a.put('/api/safety/tab', { neutral: false })).json<State>().neutralTab).toBe(
+      false,
+    );
   });
 });

@@ -44,7 +44,13 @@ export const ZSafetyState = z.object({
   pausedByMe: z.boolean(),
   jointWork: z.enum(['open', 'paused']),
   region: ZRegionId.nullable(),
+  /** The browser tab says "Notes" with a plain icon. */
+  neutralTab: z.boolean(),
 });
 export type TSafetyState = z.infer<typeof ZSafetyState>;
 
 export const ZRegionUpdate = z.object({ region: ZRegionId.nullable() });
+
+export const ZTabUpdate = z.object({
+  neutral: z.boolean({ message: 'Choose on or off.' }),
+});

@@ -1,6 +1,7 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
 import { Link, NavLink, Outlet, useLocation } from 'react-router';
 import { DontFeelSafeButton } from '../features/safety/dont-feel-safe-button';
+import { NeutralTab } from '../features/safety/neutral-tab';
 import { t, type MessageKey } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
@@ -48,6 +49,7 @@ export function Layout() {
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
         <AnnouncementRegion />
         <SupportOffer />
+        <NeutralTab />
         <PageErrorBoundary key={pathname}>
           <Outlet />
         </PageErrorBoundary>

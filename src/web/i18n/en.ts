@@ -21,6 +21,7 @@ const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
   'app.pageTitle': '{page} · Healing Hearts',
+  'app.neutralName': 'Notes',
   'layout.skipLink': 'Skip to main content',
   'layout.nav.label': 'Main',
   'layout.nav.home': 'Today',

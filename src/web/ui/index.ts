@@ -24,3 +24,4 @@ export { fieldErrorsFromZod, pickKnownFields, useFormErrors, type FormErrors } f
 export { JointWorkPaused } from './joint-work-paused';
 export { ShareControl, type ShareControlProps } from './share-control';
 export { LineChart, type ChartSeries, type LineChartProps } from './line-chart';
+export { setNeutralTab } from './tab-appearance';

@@ -1,12 +1,15 @@
 import { useEffect, useId, type ReactNode } from 'react';
-import { t } from '../i18n';
 import { cx } from './class-names';
 import styles from './page.module.css';
+import { setPageTitle } from './tab-appearance';
 
-/** Sets the tab's title: "Sign in · Healing Hearts", or just the name on the front page. */
+/**
+ * Sets the tab's title: "Sign in · Healing Hearts", just the name on the front page, or "Notes"
+ * for someone who chose a neutral tab.
+ */
 export function usePageTitle(page: string | null): void {
   useEffect(() => {
-    document.title = page ? t('app.pageTitle', { page }) : t('app.name');
+    setPageTitle(page);
   }, [page]);
 }
 

@@ -34,4 +34,10 @@ export const safetyRows: Row[] = [
     call: (c) => c.put('/api/safety/region', { region: 'GB' }),
     expect: SIGNED_IN,
   },
+  {
+    route: 'PUT /api/safety/tab',
+    world: 'couple',
+    call: (c) => c.put('/api/safety/tab', { neutral: true }),
+    expect: SIGNED_IN,
+  },
 ];

@@ -9,6 +9,7 @@ CREATE TABLE "joint_work_holds" (
 CREATE TABLE "safety_settings" (
 	"user_id" uuid PRIMARY KEY NOT NULL,
 	"region" text,
+	"neutral_tab" boolean DEFAULT false NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

@@ -1,4 +1,4 @@
-import { pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { boolean, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
 import { users } from './core';
 
 /** A person's own safety settings; nobody else ever reads them. */
@@ -8,5 +8,7 @@ export const safetySettings = pgTable('safety_settings', {
     .references(() => users.id, { onDelete: 'cascade' }),
   /** Which region's support services to show; null means "from my browser's language". */
   region: text('region'),
+  /** Show "Notes" and a plain icon in the browser tab instead of the app's name and heart. */
+  neutralTab: boolean('neutral_tab').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });

@@ -5,13 +5,20 @@ import {
   ZResourcesQuery,
   ZResourcesResponse,
   ZSafetyState,
+  ZTabUpdate,
 } from '../../../shared/schemas/safety';
 import { AppError } from '../../../shared/errors';
 import type { ServerContext } from '../../context';
 import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
 import { loadSupportResources, type SupportResources } from './resources';
-import { pauseJointWork, readSafetyState, resumeJointWork, saveRegion } from './service';
+import {
+  pauseJointWork,
+  readSafetyState,
+  resumeJointWork,
+  saveNeutralTab,
+  saveRegion,
+} from './service';
 
 export function registerSafetyRoutes(
   root: FastifyInstance,
@@ -113,6 +120,24 @@ export function registerSafetyRoutes(
         });
       }
       await saveRegion(ctx.db, actor, region);
+      return readSafetyState(ctx.db, actor);
+    },
+  );
+
+  app.put(
+    '/api/safety/tab',
+    {
+      schema: {
+        tags: ['safety'],
+        summary: 'Show a neutral title ("Notes") and icon in my browser tab',
+        body: ZTabUpdate,
+        response: { 200: ZSafetyState },
+      },
+      config: { policy: policy('signed-in', 'safety', 'update') },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      await saveNeutralTab(ctx.db, actor, request.body.neutral);
       return readSafetyState(ctx.db, actor);
     },
   );

@@ -15,6 +15,7 @@ export async function readSafetyState(db: Database, actor: SignedInActor): Promi
     paused_by_me: boolean;
     any_hold: boolean;
     region: string | null;
+    neutral_tab: boolean | null;
   }>(
     db,
     sql`select
@@ -24,13 +25,16 @@ export async function readSafetyState(db: Database, actor: SignedInActor): Promi
       exists (select 1 from ${jointWorkHolds}
         where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.liftedAt} is null) as any_hold,
       (select ${safetySettings.region} from ${safetySettings}
-        where ${safetySettings.userId} = ${actor.userId}) as region`,
+        where ${safetySettings.userId} = ${actor.userId}) as region,
+      (select ${safetySettings.neutralTab} from ${safetySettings}
+        where ${safetySettings.userId} = ${actor.userId}) as neutral_tab`,
   );
   return {
     inSpace: spaceId !== null,
     pausedByMe: row?.paused_by_me ?? false,
     jointWork: row?.any_hold ? 'paused' : 'open',
     region: row?.region ?? null,
+    neutralTab: row?.neutral_tab ?? false,
   };
 }
 
@@ -77,5 +81,19 @@ export async function saveRegion(
     .onConflictDoUpdate({
       target: safetySettings.userId,
       set: { region, updatedAt: new Date() },
+    });
+}
+
+export async function saveNeutralTab(
+  db: Database,
+  actor: SignedInActor,
+  neutral: boolean,
+): Promise<void> {
+  await db
+    .insert(safetySettings)
+    .values({ userId: actor.userId, neutralTab: neutral })
+    .onConflictDoUpdate({
+      target: safetySettings.userId,
+      set: { neutralTab: neutral, updatedAt: new Date() },
     });
 }

@@ -46,6 +46,7 @@ function useSafetyMutation(path: string, method: 'POST' | 'PUT' = 'POST') {
 export const usePauseJointWork = () => useSafetyMutation('/api/safety/pause');
 export const useResumeJointWork = () => useSafetyMutation('/api/safety/resume');
 export const useSaveRegion = () => useSafetyMutation('/api/safety/region', 'PUT');
+export const useSaveNeutralTab = () => useSafetyMutation('/api/safety/tab', 'PUT');
 
 /** The region to show first: the person's own choice, else their browser's language (never their IP). */
 export function browserRegion(): string {

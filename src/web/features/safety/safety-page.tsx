@@ -1,3 +1,4 @@
+import { useEffect, useState } from 'react';
 import { useMe } from '../../app/session';
 import { t } from '../../i18n';
 import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
@@ -6,6 +7,7 @@ import {
   usePauseJointWork,
   useResumeJointWork,
   useSafetyState,
+  useSaveNeutralTab,
   useSaveRegion,
 } from './api';
 import styles from './safety.module.css';
@@ -41,6 +43,7 @@ export function SafetyPage() {
         initialRegion={state.data?.region ?? browserRegion()}
         {...(signedIn ? { onRegionChange: (region) => saveRegion.mutate({ region }) } : {})}
       />
+      {signedIn && state.data && <TabPanel neutral={state.data.neutralTab} />}
       <Panel heading={t('safety.limits.heading')} quiet>
         <p>{t('safety.limits.partner')}</p>
         <p>{t('safety.limits.device')}</p>
@@ -91,6 +94,37 @@ function PausePanel({ pausedByMe }: { pausedByMe: boolean }) {
       {failed && (
         <Notice tone="problem" role="alert">
           <p>{failed.message}</p>
+        </Notice>
+      )}
+    </Panel>
+  );
+}
+
+function TabPanel({ neutral }: { neutral: boolean }) {
+  const save = useSaveNeutralTab();
+  // Shown at once; the saved state wins again if saving fails.
+  const [checked, setChecked] = useState(neutral);
+  useEffect(() => setChecked(neutral), [neutral]);
+  return (
+    <Panel heading={t('safety.tab.heading')}>
+      <p className={styles.explain}>{t('safety.tab.explain')}</p>
+      <p>
+        <label className={styles.checkbox}>
+          <input
+            type="checkbox"
+            checked={checked}
+            onChange={(event) => {
+              const next = event.target.checked;
+              setChecked(next);
+              save.mutate({ neutral: next }, { onError: () => setChecked(neutral) });
+            }}
+          />
+          {t('safety.tab.label')}
+        </label>
+      </p>
+      {save.error && (
+        <Notice tone="problem" role="alert">
+          <p>{save.error.message}</p>
         </Notice>
       )}
     </Panel>

@@ -32,6 +32,10 @@ export const safety = {
   'safety.contact.tty': 'Textphone',
   'safety.contact.web': 'Online',
 
+  'safety.tab.heading': 'In your browser tab',
+  'safety.tab.explain':
+    'If someone might glance at your screen, the tab can say “Notes” with a plain page icon instead of our name and heart. This is kept with your account, so it follows you to any device once you sign in.',
+  'safety.tab.label': 'Show “Notes” and a plain icon in the tab',
   'safety.limits.heading': 'Good to know',
   'safety.limits.partner':
     'Pausing sends your partner nothing, but they may notice that shared exercises are resting. If you are worried about how they might react, a helpline can help you plan what to do.',
