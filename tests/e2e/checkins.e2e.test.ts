@@ -1,9 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson } from './couple-setup';
-import { expectNoAxeViolations, launchBrowser, startApp, type RunningApp } from './harness';
+import {
+  expectCleanExit,
+  expectNoAxeViolations,
+  launchBrowser,
+  onPostgres,
+  type RunningApp,
+  startApp,
+} from './harness';
 
 /**
  * The daily check-in in two browsers: Alex writes one and shares it with Sam (on a phone), then
@@ -166,13 +171,7 @@ async function checkinJourney(base: string) {
   await sharingPanel(casey.page).getByText('Shared with Robin.').waitFor();
   await expectNoAxeViolations(casey.page, 'check-in, both revealed');
 
-  for (const person of [alex, sam, casey, robin]) {
-    expect(person.foreign).toEqual([]);
-    expect(person.consoleErrors).toEqual([]);
-    const stored = await person.page.evaluate(() => localStorage.length + sessionStorage.length);
-    expect(stored).toBe(0);
-    await person.context.close();
-  }
+  for (const person of [alex, sam, casey, robin]) await expectCleanExit(person);
 }
 
 describe('the daily check-in in the browser', () => {
@@ -181,13 +180,6 @@ describe('the daily check-in in the browser', () => {
   }, 180_000);
 
   it('does the same on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const onPostgres = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await checkinJourney(onPostgres.base);
-    } finally {
-      await onPostgres.stop();
-      await scratch.drop();
-    }
+    await onPostgres(checkinJourney);
   }, 180_000);
 });

@@ -1,14 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson } from './couple-setup';
 import {
+  expectCleanExit,
   expectNoAxeViolations,
   launchBrowser,
   newPerson,
-  startApp,
+  onPostgres,
   type RunningApp,
+  startApp,
 } from './harness';
 
 /**
@@ -175,13 +175,7 @@ async function guideJourney(base: string) {
     alex.consoleErrors.length,
     ...alex.consoleErrors.filter((line) => !provoked.test(line)),
   );
-  for (const person of [visitor, alex, sam]) {
-    expect(person.foreign).toEqual([]);
-    expect(person.consoleErrors).toEqual([]);
-    const stored = await person.page.evaluate(() => localStorage.length + sessionStorage.length);
-    expect(stored).toBe(0);
-    await person.context.close();
-  }
+  for (const person of [visitor, alex, sam]) await expectCleanExit(person);
 }
 
 describe('the guide', () => {
@@ -190,13 +184,6 @@ describe('the guide', () => {
   });
 
   it('does the same on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const onPostgres = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await guideJourney(onPostgres.base);
-    } finally {
-      await onPostgres.stop();
-      await scratch.drop();
-    }
+    await onPostgres(guideJourney);
   });
 });

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { readTestEnvironment } from '../../src/server/config';
+import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { freePort, startServerProcess } from '../helpers/server-process';
 
 /** The neutral page quick exit goes to in tests: served by the app itself, so nothing leaves the machine. */
@@ -123,4 +124,30 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
     }));
   });
   expect(violations, `axe violations on ${label}`).toEqual([]);
+}
+
+/** Runs `journey` against the app on a fresh PostgreSQL database, then stops it and drops the database. */
+export async function onPostgres(journey: (base: string) => Promise<void>): Promise<void> {
+  const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
+  const app = await startApp({ DATABASE_URL: scratch.url });
+  try {
+    await journey(app.base);
+  } finally {
+    await app.stop();
+    await scratch.drop();
+  }
+}
+
+/**
+ * How every journey ends for each person: no request went to another origin, no console error,
+ * nothing left in browser storage; then the profile is closed.
+ */
+export async function expectCleanExit(
+  person: Awaited<ReturnType<typeof newPerson>>,
+): Promise<void> {
+  expect(person.foreign).toEqual([]);
+  expect(person.consoleErrors).toEqual([]);
+  const stored = await person.page.evaluate(() => localStorage.length + sessionStorage.length);
+  expect(stored).toBe(0);
+  await person.context.close();
 }

@@ -1,9 +1,13 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson } from './couple-setup';
-import { expectNoAxeViolations, launchBrowser, startApp, type RunningApp } from './harness';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  onPostgres,
+  type RunningApp,
+  startApp,
+} from './harness';
 
 /**
  * Alex writes an impact letter and shares it; Sam (on a phone, in dark mode) reads it and sends
@@ -170,13 +174,6 @@ describe('the impact letter and its reflection, in two browsers', () => {
   });
 
   it('does the same on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const onPostgres = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await letterJourney(onPostgres.base);
-    } finally {
-      await onPostgres.stop();
-      await scratch.drop();
-    }
+    await onPostgres(letterJourney);
   });
 });

@@ -1,9 +1,14 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson } from './couple-setup';
-import { expectNoAxeViolations, launchBrowser, startApp, type RunningApp } from './harness';
+import {
+  expectCleanExit,
+  expectNoAxeViolations,
+  launchBrowser,
+  onPostgres,
+  type RunningApp,
+  startApp,
+} from './harness';
 
 /**
  * Naming what happened: Alex names an injury and proposes the roles; Sam, on a phone in dark
@@ -71,13 +76,7 @@ async function namingJourney(base: string) {
   await alex.page.getByText('You have both confirmed these roles.').waitFor();
   await expectNoAxeViolations(alex.page, 'injuries, confirmed');
 
-  for (const person of [alex, sam]) {
-    expect(person.foreign).toEqual([]);
-    expect(person.consoleErrors).toEqual([]);
-    const stored = await person.page.evaluate(() => localStorage.length + sessionStorage.length);
-    expect(stored).toBe(0);
-    await person.context.close();
-  }
+  for (const person of [alex, sam]) await expectCleanExit(person);
 }
 
 describe('naming what happened, in two browsers', () => {
@@ -86,13 +85,6 @@ describe('naming what happened, in two browsers', () => {
   });
 
   it('does the same on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const onPostgres = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await namingJourney(onPostgres.base);
-    } finally {
-      await onPostgres.stop();
-      await scratch.drop();
-    }
+    await onPostgres(namingJourney);
   });
 });

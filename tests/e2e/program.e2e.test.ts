@@ -1,9 +1,14 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
-import { expectNoAxeViolations, launchBrowser, startApp, type RunningApp } from './harness';
+import {
+  expectCleanExit,
+  expectNoAxeViolations,
+  launchBrowser,
+  onPostgres,
+  type RunningApp,
+  startApp,
+} from './harness';
 
 /**
  * The program map: both partners see it, each marks an exercise privately, both choose to go on
@@ -107,13 +112,7 @@ async function mapJourney(base: string) {
   await sam.page.getByText('Together, you are in phase 1: Impact', { exact: false }).waitFor();
   await sam.page.getByRole('button', { name: /ready to go on to Meaning/ }).waitFor();
 
-  for (const person of [alex, sam]) {
-    expect(person.foreign).toEqual([]);
-    expect(person.consoleErrors).toEqual([]);
-    const stored = await person.page.evaluate(() => localStorage.length + sessionStorage.length);
-    expect(stored).toBe(0);
-    await person.context.close();
-  }
+  for (const person of [alex, sam]) await expectCleanExit(person);
 }
 
 describe('the program map, in two browsers', () => {
@@ -122,13 +121,6 @@ describe('the program map, in two browsers', () => {
   });
 
   it('does the same on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const onPostgres = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await mapJourney(onPostgres.base);
-    } finally {
-      await onPostgres.stop();
-      await scratch.drop();
-    }
+    await onPostgres(mapJourney);
   });
 });

@@ -2,11 +2,12 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coupleViaApi, signedInPerson } from './couple-setup';
 import {
+  expectCleanExit,
   expectNoAxeViolations,
   launchBrowser,
   newPerson,
-  startApp,
   type RunningApp,
+  startApp,
 } from './harness';
 
 /**
@@ -50,9 +51,7 @@ describe('help and safety', () => {
     await expect
       .poll(() => visitor.page.getByRole('heading', { name: 'Lifeline' }).count())
       .toBe(1);
-    expect(visitor.foreign).toEqual([]);
-    expect(visitor.consoleErrors).toEqual([]);
-    await visitor.context.close();
+    await expectCleanExit(visitor);
   });
 
   it('pauses shared exercises quietly, and only the one who paused can start them again', async () => {
@@ -109,10 +108,6 @@ describe('help and safety', () => {
     await sam.page.reload();
     await expect.poll(() => sam.page.title()).toBe('Help and safety · Healing Hearts');
 
-    for (const person of [alex, sam]) {
-      expect(person.foreign).toEqual([]);
-      expect(person.consoleErrors).toEqual([]);
-      await person.context.close();
-    }
+    for (const person of [alex, sam]) await expectCleanExit(person);
   });
 });

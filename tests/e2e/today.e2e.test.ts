@@ -1,9 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
-import { expectNoAxeViolations, launchBrowser, startApp } from './harness';
+import {
+  expectCleanExit,
+  expectNoAxeViolations,
+  launchBrowser,
+  onPostgres,
+  startApp,
+} from './harness';
 
 /**
  * The home screen (today) and the progress page, as a couple uses them: what the partner shared
@@ -110,11 +114,7 @@ async function journey(base: string) {
   expect(await samRows.count()).toBe(2); // the header and Sam's one week
   await expectNoAxeViolations(sam.page, 'partner’s progress page, phone, dark');
 
-  for (const person of [alex, sam]) {
-    expect(person.foreign).toEqual([]);
-    expect(person.consoleErrors).toEqual([]);
-    await person.context.close();
-  }
+  for (const person of [alex, sam]) await expectCleanExit(person);
 }
 
 describe('today and progress', () => {
@@ -128,13 +128,6 @@ describe('today and progress', () => {
   }, 120_000);
 
   it('on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const app = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await journey(app.base);
-    } finally {
-      await app.stop();
-      await scratch.drop();
-    }
+    await onPostgres(journey);
   }, 120_000);
 });

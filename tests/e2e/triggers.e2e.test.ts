@@ -1,9 +1,13 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { coupleViaApi, signedInPerson } from './couple-setup';
-import { expectNoAxeViolations, launchBrowser, startApp, type RunningApp } from './harness';
+import {
+  expectNoAxeViolations,
+  launchBrowser,
+  onPostgres,
+  type RunningApp,
+  startApp,
+} from './harness';
 
 /**
  * Alex logs a trigger and shares it; Sam, on a phone in dark mode, reads it. Both change the
@@ -147,13 +151,6 @@ describe('triggers: the log and the couple’s plan, in two browsers', () => {
   });
 
   it('does the same on PostgreSQL', async () => {
-    const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-    const onPostgres = await startApp({ DATABASE_URL: scratch.url });
-    try {
-      await triggersJourney(onPostgres.base);
-    } finally {
-      await onPostgres.stop();
-      await scratch.drop();
-    }
+    await onPostgres(triggersJourney);
   });
 });
