@@ -84,7 +84,7 @@ async function coupleJourney(base: string, emailTag: string) {
 
   // The account page lists this device.
   await alex.page.goto(`${base}/account`);
-  await alex.page.getByText('This device').waitFor();
+  await alex.page.getByText('This device', { exact: true }).waitFor();
   await expectNoAxeViolations(alex.page, 'account page');
 
   // The page never asked another origin for anything, and nothing was written to browser storage.
@@ -128,7 +128,7 @@ describe('two partners in two browsers', () => {
 
     // Typing capitals must not trigger it; three bare Shift presses must.
     await person.page.goto(`${app.base}/account`);
-    await person.page.getByText('This device').waitFor();
+    await person.page.getByText('This device', { exact: true }).waitFor();
     await person.page.keyboard.press('Shift');
     await person.page.keyboard.press('Shift+A');
     await person.page.keyboard.press('Shift');
