@@ -1,4 +1,4 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db';
 import { jointWorkHolds } from '../db/schema';
@@ -12,6 +12,16 @@ export const JOINT_WORK_PAUSED_MESSAGE =
   'Shared exercises are resting for now. Your own notes, check-ins and the guide are all still here.';
 
 type Reader = Pick<Database, 'select'>;
+
+/**
+ * The one definition of "joint work is open for this space", as a SQL condition, so a query that
+ * reads other things (the today screen, the program map) can answer it in the same statement.
+ * Everything that asks uses this or `isJointWorkOpen`, never its own copy.
+ */
+export function jointWorkOpenSql(spaceId: string): SQL {
+  return sql`not exists (select 1 from ${jointWorkHolds}
+    where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.liftedAt} is null)`;
+}
 
 /** Is the couple's joint work open? One indexed read; only joint-exercise routes pay for it. */
 export async function isJointWorkOpen(db: Reader, spaceId: string): Promise<boolean> {

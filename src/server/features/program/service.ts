@@ -19,7 +19,7 @@ import {
   programReady,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { requireJointWorkOpen } from '../../policy/joint-work';
+import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
 import { isSpaceMember, ownItems } from '../../policy/rules';
 import type { Program } from './content';
 import { coupleSince } from './pace';
@@ -85,8 +85,7 @@ export async function loadProgramState(
           and ((i.proposed_by = ${me} and i.proposed_at >= ${joined}::timestamptz)
             or (i.confirmed_by = ${me} and i.confirmed_at >= ${joined}::timestamptz))),
         '[]'::json) as roles,
-      not exists (select 1 from joint_work_holds h
-        where h.space_id = ${space} and h.lifted_at is null) as joint_open`;
+      ${jointWorkOpenSql(space)} as joint_open`;
   }
   const [row] = await queryRows<StateRow>(db, sql`select ${marks}, ${spaceParts}`);
   return {

@@ -4,6 +4,7 @@ import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
 import { jointWorkHolds, safetySettings } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
+import { jointWorkOpenSql } from '../../policy/joint-work';
 
 /**
  * My safety state in one read: my own hold (never the partner's), whether any hold pauses the
@@ -22,8 +23,7 @@ export async function readSafetyState(db: Database, actor: SignedInActor): Promi
       exists (select 1 from ${jointWorkHolds}
         where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.userId} = ${actor.userId}
           and ${jointWorkHolds.liftedAt} is null) as paused_by_me,
-      exists (select 1 from ${jointWorkHolds}
-        where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.liftedAt} is null) as any_hold,
+      ${spaceId === null ? sql`false` : sql`not (${jointWorkOpenSql(spaceId)})`} as any_hold,
       (select ${safetySettings.region} from ${safetySettings}
         where ${safetySettings.userId} = ${actor.userId}) as region,
       (select ${safetySettings.neutralTab} from ${safetySettings}

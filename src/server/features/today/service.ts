@@ -9,13 +9,13 @@ import {
   impactLetterReflections,
   impactLetters,
   injuries,
-  jointWorkHolds,
   measureResponses,
   todayViews,
   triggerEntries,
   triggerPlans,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
+import { jointWorkOpenSql } from '../../policy/joint-work';
 import { visibleItems, type AuthoredItemColumns } from '../../policy/rules';
 
 interface TodayRow extends Record<string, unknown> {
@@ -69,8 +69,7 @@ export async function readToday(
   let paused: SQL = sql`false`;
   const space = actor.space;
   if (space) {
-    paused = sql`exists (select 1 from ${jointWorkHolds}
-      where ${jointWorkHolds.spaceId} = ${space.id} and ${jointWorkHolds.liftedAt} is null)`;
+    paused = sql`not (${jointWorkOpenSql(space.id)})`;
   }
   const partner = space?.partner;
   if (space && partner) {
