@@ -10,6 +10,7 @@ import { CheckinsPage } from '../features/checkins/checkins-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
+import { SupportResourcesForMe } from '../features/safety/support-resources';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
@@ -56,7 +57,12 @@ export function App() {
                 <Route path="account" element={<AccountPage />} />
                 <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />
-                <Route path="measures/:measureId" element={<MeasurePage />} />
+                <Route
+                  path="measures/:measureId"
+                  element={
+                    <MeasurePage supportResources={<SupportResourcesForMe headingLevel={4} />} />
+                  }
+                />
                 <Route path="injuries" element={<InjuriesPage />} />
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />

@@ -10,7 +10,7 @@ import styles from './measures.module.css';
 import { SupportPanel } from './support-panel';
 
 export interface MeasurePageProps {
-  /** Region-based support lines, composed in by the app shell once the resources list exists. */
+  /** Region-based support lines (the safety feature's list), composed in by the app shell. */
   supportResources?: ReactNode;
 }
 

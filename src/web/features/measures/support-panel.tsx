@@ -4,8 +4,8 @@ import styles from './measures.module.css';
 
 export interface SupportPanelProps {
   /**
-   * Support lines for the person's region. The safety work (content/resources) composes its list
-   * in here through the app shell; until then a line says where numbers will come from.
+   * Support lines for the person's region: the app shell composes the safety feature's list in
+   * here. Without it, a line says where to find the right number.
    */
   resources?: ReactNode;
 }

@@ -2,7 +2,8 @@ import { useId, useState } from 'react';
 import type { TSupportService } from '../../../shared/schemas/safety';
 import { t, type MessageKey } from '../../i18n';
 import { formatDate, LoadError, Loading } from '../../ui';
-import { useSupportResources } from './api';
+import { useMe } from '../../app/session';
+import { browserRegion, useSafetyState, useSaveRegion, useSupportResources } from './api';
 import styles from './safety.module.css';
 
 const CONTACT_LABEL = {
@@ -17,7 +18,7 @@ export interface SupportResourcesProps {
   initialRegion: string;
   /** Called when the person picks another region (signed-in people keep their choice). */
   onRegionChange?: (region: string) => void;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
 }
 
 /** Crisis and support services for a region, with a way to choose another region. */
@@ -60,7 +61,11 @@ export function SupportResources({
           </div>
           <ul className={styles.services}>
             {resources.data.services.map((service) => (
-              <ServiceCard key={service.name} service={service} />
+              <ServiceCard
+                key={service.name}
+                service={service}
+                headingLevel={(headingLevel + 1) as 3 | 4 | 5}
+              />
             ))}
           </ul>
         </>
@@ -69,10 +74,17 @@ export function SupportResources({
   );
 }
 
-function ServiceCard({ service }: { service: TSupportService }) {
+function ServiceCard({
+  service,
+  headingLevel,
+}: {
+  service: TSupportService;
+  headingLevel: 3 | 4 | 5;
+}) {
+  const Heading = `h${headingLevel}` as const;
   return (
     <li className={styles.service}>
-      <h3 className={styles.serviceName}>{service.name}</h3>
+      <Heading className={styles.serviceName}>{service.name}</Heading>
       <p>{service.about}</p>
       {service.contacts.length > 0 && (
         <ul className={styles.contacts}>
@@ -104,4 +116,22 @@ function ContactValue({ type, value }: { type: string; value: string }) {
     );
   }
   return <span>{value}</span>;
+}
+
+/**
+ * The services for the signed-in person's own region (their saved choice, else their browser's
+ * language), for other features' pages to show; the app shell composes it in.
+ */
+export function SupportResourcesForMe({ headingLevel = 3 }: { headingLevel?: 2 | 3 | 4 }) {
+  const me = useMe();
+  const state = useSafetyState(Boolean(me.data));
+  const saveRegion = useSaveRegion();
+  if (me.data && state.isPending) return <Loading label={t('safety.resources.loading')} />;
+  return (
+    <SupportResources
+      headingLevel={headingLevel}
+      initialRegion={state.data?.region ?? browserRegion()}
+      {...(me.data ? { onRegionChange: (region) => saveRegion.mutate({ region }) } : {})}
+    />
+  );
 }
