@@ -77,7 +77,10 @@ export const ZPrepResponse = z.object({ prep: ZPrep });
 
 export const ZCandidatesQuery = z.object({
   kind: ZPrepKind.optional(),
-  cursor: z.string().max(200, 'This page position is not valid. Please reload the list.').optional(),
+  cursor: z
+    .string()
+    .max(200, 'This page position is not valid. Please reload the list.')
+    .optional(),
 });
 export const ZCandidatesResponse = z.object({
   items: z.array(ZPrepItem),

@@ -23,7 +23,8 @@ interface RawScale {
 function scaleWords(raw: RawScale | undefined, fallback: string) {
   const bands = new Map<string, string>();
   for (const band of Array.isArray(raw?.bands) ? raw.bands : []) {
-    if (typeof band.id === 'string' && typeof band.label === 'string') bands.set(band.id, band.label);
+    if (typeof band.id === 'string' && typeof band.label === 'string')
+      bands.set(band.id, band.label);
   }
   return { title: typeof raw?.title === 'string' ? raw.title : fallback, bands };
 }

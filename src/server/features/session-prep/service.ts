@@ -129,6 +129,17 @@ function branches(
   return out;
 }
 
+/** The branches as one union; every branch is named alike, whichever comes first. */
+function unionOf(parts: SQL[]): SQL {
+  return sql.join(
+    parts.map(
+      (part, i) =>
+        sql`select * from (${part}) as ${sql.raw(`k${i}`)}(kind, id, author_id, at, day, title, body)`,
+    ),
+    sql` union all `,
+  );
+}
+
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(String).join(', ');
@@ -214,10 +225,7 @@ export class SessionPrepService {
     if (picks.length === 0) return found;
     const ids = new Map<TPrepKind, string[]>();
     for (const pick of picks) ids.set(pick.kind, [...(ids.get(pick.kind) ?? []), pick.id]);
-    const rows = await queryRows<ItemRow>(
-      this.db,
-      sql.join(branches(actor, ids), sql` union all `),
-    );
+    const rows = await queryRows<ItemRow>(this.db, unionOf(branches(actor, ids)));
     for (const row of rows) found.set(`${row.kind}:${row.id}`, this.present(actor, row));
     return found;
   }
@@ -249,7 +257,7 @@ export class SessionPrepService {
     cursor: string | undefined,
   ): Promise<TCandidatesResponse> {
     const after = cursor === undefined ? undefined : decodeCursor(cursor);
-    const union = sql.join(branches(actor, undefined, kind), sql` union all `);
+    const union = unionOf(branches(actor, undefined, kind));
     const rows = await queryRows<ItemRow>(
       this.db,
       sql`select * from (${union}) as items
@@ -315,9 +323,13 @@ export class SessionPrepService {
 }
 
 function badCursor(): AppError {
-  return new AppError('validation_failed', 'This page position is not valid. Please reload the list.', {
-    cursor: 'This page position is not valid. Please reload the list.',
-  });
+  return new AppError(
+    'validation_failed',
+    'This page position is not valid. Please reload the list.',
+    {
+      cursor: 'This page position is not valid. Please reload the list.',
+    },
+  );
 }
 
 function encodeCursor(at: string, id: string): string {
@@ -332,7 +344,9 @@ function decodeCursor(cursor: string): { at: string; id: string } {
       value.length === 2 &&
       typeof value[0] === 'string' &&
       typeof value[1] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(value[0]) &&
+      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(
+        value[0],
+      ) &&
       /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
     ) {
       return { at: value[0], id: value[1] };
