@@ -249,7 +249,7 @@ describe('session prep', () => {
       ],
     ];
     for (const [body, field] of bad) {
-      const response = await save(a, 0, body as never);
+      const response = await save(a, 0, body);
       expect(response.statusCode, field).toBe(400);
       expect(
         Object.keys(response.json<{ error: { fields: Record<string, string> } }>().error.fields),

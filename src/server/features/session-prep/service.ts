@@ -143,7 +143,7 @@ function unionOf(parts: SQL[]): SQL {
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
   if (Array.isArray(value)) return value.map(String).join(', ');
-  return String(value as string | number);
+  return String(value);
 }
 
 function lessonTitle(slug: string): string {
