@@ -142,8 +142,10 @@ function unionOf(parts: SQL[]): SQL {
 
 function text(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (Array.isArray(value)) return value.map(String).join(', ');
-  return String(value);
+  if (Array.isArray(value)) return value.map((v) => text(v)).join(', ');
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
 }
 
 function lessonTitle(slug: string): string {
