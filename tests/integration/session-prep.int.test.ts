@@ -276,6 +276,39 @@ describe('session prep', () => {
     expect(seen).toEqual([...ids].reverse());
   });
 
+  it('brings a weekly check-in as its week, title and band words, never its answers', async () => {
+    const { a, b } = await createCouple(t);
+    const response = await b.post('/api/measures/responses', {
+      measureId: 'trust-and-safety',
+      measureVersion: 1,
+      answers: {
+        honest: 3,
+        'follow-through': 3,
+        'second-guessing': 1,
+        hope: 3,
+        'speak-freely': 3,
+        respectful: 3,
+        pressured: 0,
+        afraid: 0,
+      },
+    });
+    expectStatus(response, 201);
+    const id = response.json<{ response: { id: string } }>().response.id;
+    expectStatus(
+      await b.post(`/api/measures/responses/${id}/visibility`, { visibility: 'partner' }),
+      200,
+    );
+    const offered = (await candidates(a, '?kind=measure')).items;
+    expect(offered.map((i) => i.id)).toEqual([id]);
+    expectStatus(await save(a, 0, { picks: [{ kind: 'measure', id }] }), 200);
+    const [item] = (await prep(a)).items as (Item & { title: string; day: string })[];
+    expect(item).toMatchObject({ kind: 'measure', title: 'Trust and safety', mine: false });
+    expect(item!.day).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(item!.parts[0]).toMatchObject({ key: 'scale', label: 'Trust and safety' });
+    expect(item!.parts.every((p) => p.key === 'scale')).toBe(true);
+    expect(JSON.stringify(item)).not.toContain('honest');
+  });
+
   it('is for signed-in people only', async () => {
     const stranger = t.client('nobody');
     expect((await stranger.get('/api/session-prep')).statusCode).toBe(401);

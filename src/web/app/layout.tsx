@@ -47,8 +47,10 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <AnnouncementRegion />
-        <SupportOffer />
+        <div data-print-hide="">
+          <AnnouncementRegion />
+          <SupportOffer />
+        </div>
         <NeutralTab />
         <PageErrorBoundary key={pathname}>
           <Outlet />

@@ -9,7 +9,8 @@ export function itemMeta(item: TPrepItem): string {
   return t('sessionPrep.meta', {
     kind: t(`sessionPrep.kind.${item.kind}`),
     author: item.mine ? t('sessionPrep.by.you') : item.authorName,
-    date: formatDate(item.at),
+    // A check-in is dated by its day, a weekly check-in by its week (below); others by when.
+    date: formatDate(item.kind === 'checkin' && item.day ? `${item.day}T12:00:00` : item.at),
   });
 }
 
@@ -49,11 +50,8 @@ export function itemName(item: TPrepItem): string {
 function subtitle(item: TPrepItem): string | null {
   const parts: string[] = [];
   if (item.title) parts.push(item.title);
-  if (item.day) {
-    const date = formatDate(`${item.day}T12:00:00Z`);
-    parts.push(
-      item.kind === 'measure' ? t('sessionPrep.week', { date }) : t('sessionPrep.day', { date }),
-    );
+  if (item.kind === 'measure' && item.day) {
+    parts.push(t('sessionPrep.week', { date: formatDate(`${item.day}T12:00:00`) }));
   }
   return parts.length > 0 ? parts.join(' · ') : null;
 }

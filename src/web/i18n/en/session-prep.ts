@@ -57,7 +57,6 @@ export const sessionPrep = {
   'sessionPrep.kind.letter': 'Impact letter',
   'sessionPrep.kind.letter_reflection': 'Reflection on a letter',
   'sessionPrep.kind.measure': 'Weekly check-in',
-  'sessionPrep.day': 'Day of {date}',
   'sessionPrep.week': 'Week of {date}',
   'sessionPrep.part.feelings': 'Feelings',
   'sessionPrep.part.intensity': 'How strong (0–10)',
