@@ -53,7 +53,7 @@ async function journey(base: string) {
   const [alexAccount, samAccount] = await coupleViaApi(base);
   await sharedCheckin(base, alexAccount, 'Mornings are the hardest.');
   await sharedCheckin(base, samAccount, 'I kept thinking about the trip.');
-  // A private check-in of Sam's is written too: it must never be offered.
+  // Sam also logs a private moment: it must never be offered.
   await api(base, samAccount, 'POST', '/api/triggers', { cue: 'A private moment', intensity: 4 });
 
   const alex = await signedInPerson(browser, base, alexAccount, { width: 360 });
