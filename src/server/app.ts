@@ -22,6 +22,7 @@ import { registerProgramRoutes } from './features/program/routes';
 import { registerProgressRoutes } from './features/progress/routes';
 import { loadProgramState, suggestNext } from './features/program/service';
 import { registerTodayRoutes } from './features/today/routes';
+import { registerSessionPrepRoutes } from './features/session-prep/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerApiDocs } from './http/api-docs';
@@ -139,6 +140,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerImpactLetterRoutes(app, ctx);
   registerTriggerRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
+  registerSessionPrepRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

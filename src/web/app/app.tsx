@@ -11,6 +11,8 @@ import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
 import { SupportResourcesForMe } from '../features/safety/support-resources';
+import { SessionPrepPage } from '../features/session-prep/session-prep-page';
+import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
@@ -68,6 +70,8 @@ export function App() {
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
+                <Route path="session-prep" element={<SessionPrepPage />} />
+                <Route path="session-prep/print" element={<SessionPrepPrintPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

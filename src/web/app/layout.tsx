@@ -25,10 +25,10 @@ export function Layout() {
 
   return (
     <div className={styles.shell}>
-      <a className={styles.skipLink} href="#main" onClick={skipToMain}>
+      <a className={styles.skipLink} href="#main" onClick={skipToMain} data-print-hide="">
         {t('layout.skipLink')}
       </a>
-      <header className={styles.header}>
+      <header className={styles.header} data-print-hide="">
         <div className={styles.headerInner}>
           <Link to="/" className={styles.brand}>
             <HeartMark className={styles.brandMark} />
@@ -47,14 +47,16 @@ export function Layout() {
         </div>
       </header>
       <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <AnnouncementRegion />
-        <SupportOffer />
+        <div data-print-hide="">
+          <AnnouncementRegion />
+          <SupportOffer />
+        </div>
         <NeutralTab />
         <PageErrorBoundary key={pathname}>
           <Outlet />
         </PageErrorBoundary>
       </main>
-      <footer className={styles.footer}>
+      <footer className={styles.footer} data-print-hide="">
         <div className={styles.footerInner}>
           <p>{t('layout.footer.note')}</p>
           <nav aria-label={t('layout.footer.label')}>

@@ -16,6 +16,7 @@ import { checkins } from './en/checkins';
  */
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
+import { sessionPrep } from './en/session-prep';
 
 const core = {
   // The frame around every page
@@ -314,6 +315,7 @@ export const en = {
   ...impactLetter,
   ...triggers,
   ...checkins,
+  ...sessionPrep,
 } as const;
 
 export type Catalog = typeof en;

@@ -6,6 +6,7 @@ import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
+import { sessionPrepRows } from './session-prep.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
@@ -20,6 +21,7 @@ export const MATRIX: Row[] = [
   ...measuresRows,
   ...programRows,
   ...safetyRows,
+  ...sessionPrepRows,
   ...todayRows,
   ...triggerRows,
 ];

@@ -9,3 +9,4 @@ export * from './impact-letter';
 export * from './triggers';
 export * from './today';
 export * from './checkins';
+export * from './session-prep';

@@ -40,7 +40,14 @@ describe('the program definition', () => {
     // The exercises that have their own pages in this release.
     const screens = program.exercises.filter((e) => e.form === 'screen').map((e) => e.path);
     expect(new Set(screens)).toEqual(
-      new Set(['/injuries', '/checkins', '/triggers', '/impact-letter', '/measures']),
+      new Set([
+        '/injuries',
+        '/checkins',
+        '/triggers',
+        '/impact-letter',
+        '/measures',
+        '/session-prep',
+      ]),
     );
   });
 
