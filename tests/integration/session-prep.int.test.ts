@@ -327,3 +327,16 @@ describe('session prep', () => {
     expect(t.queries.length).toBeLessThanOrEqual(4);
   });
 });
+
+describe('how picked items read', () => {
+  it('names a trigger’s strength (0–10) apart from a check-in’s (1–5)', async () => {
+    const { a, b } = await createCouple(t);
+    await checkin(b, 'a heavy evening');
+    await trigger(b, 'the old song');
+    const offered = (await candidates(a)).items;
+    const keysOf = (kind: string) => offered.find((i) => i.kind === kind)!.parts.map((p) => p.key);
+    expect(keysOf('checkin')).toContain('intensity');
+    expect(keysOf('trigger')).toContain('triggerIntensity');
+    expect(keysOf('trigger')).not.toContain('intensity');
+  });
+});

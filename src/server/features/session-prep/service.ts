@@ -176,7 +176,12 @@ export class SessionPrepService {
         );
         break;
       case 'trigger':
-        parts = ['cue', 'intensity', 'felt', 'helped', 'nextTime'].map((k) => part(k, b[k]));
+        parts = [
+          part('cue', b.cue),
+          // A trigger's strength is 0–10, a check-in's 1–5: two keys, so each gets its own label.
+          part('triggerIntensity', b.intensity),
+          ...['felt', 'helped', 'nextTime'].map((k) => part(k, b[k])),
+        ];
         break;
       case 'reflection':
         title = lessonTitle(row.title ?? '');

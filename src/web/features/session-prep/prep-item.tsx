@@ -17,6 +17,7 @@ export function itemMeta(item: TPrepItem): string {
 const PART_LABELS = {
   feelings: 'sessionPrep.part.feelings',
   intensity: 'sessionPrep.part.intensity',
+  triggerIntensity: 'sessionPrep.part.triggerIntensity',
   pain: 'sessionPrep.part.pain',
   triggers: 'sessionPrep.part.triggers',
   needs: 'sessionPrep.part.needs',
