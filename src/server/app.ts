@@ -16,6 +16,7 @@ import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
+import { loadMeasures } from './features/measures/load';
 import { registerMeasureRoutes } from './features/measures/routes';
 import { loadProgram } from './features/program/content';
 import { registerProgramRoutes } from './features/program/routes';
@@ -121,7 +122,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
-  registerMeasureRoutes(app, ctx, { dir: options.measuresDir });
+  const measures = loadMeasures(options.measuresDir);
+  registerMeasureRoutes(app, ctx, { registry: measures });
   registerInjuryRoutes(app, ctx);
   const program = loadProgram();
   registerProgramRoutes(app, ctx, program);
@@ -140,7 +142,25 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerImpactLetterRoutes(app, ctx);
   registerTriggerRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
-  registerSessionPrepRoutes(app, ctx);
+  // Session prep prints weekly check-ins in their own words, from the measures loaded above.
+  registerSessionPrepRoutes(
+    app,
+    ctx,
+    new Map(
+      measures.all.map((m) => [
+        m.id,
+        {
+          title: m.title,
+          scales: new Map(
+            [m.total, ...m.subscales].map((scale) => [
+              scale.id,
+              { title: scale.title, bands: new Map(scale.bands.map((b) => [b.id, b.label])) },
+            ]),
+          ),
+        },
+      ]),
+    ),
+  );
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

@@ -14,12 +14,14 @@ import {
 import type { ServerContext } from '../../context';
 import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
-import { loadMeasures } from './load';
+import { loadMeasures, type MeasureRegistry } from './load';
 import { getResponse, listHistory, listMeasures, setVisibility, submitResponse } from './service';
 
 export interface MeasureRouteOptions {
   /** Where the definitions live; `content/measures` unless a test points elsewhere. */
   dir?: string | undefined;
+  /** Definitions the app shell already loaded (it shares them with other features). */
+  registry?: MeasureRegistry | undefined;
 }
 
 /**
@@ -33,7 +35,7 @@ export function registerMeasureRoutes(
   options: MeasureRouteOptions = {},
 ): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const registry = loadMeasures(options.dir);
+  const registry = options.registry ?? loadMeasures(options.dir);
 
   app.get(
     '/api/measures',

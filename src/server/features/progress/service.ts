@@ -16,6 +16,7 @@ import {
   users,
 } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
+import { visibleItems } from '../../policy/rules';
 
 /** How far back the weekly path goes. */
 const WEEKS_SHOWN = 52;
@@ -118,10 +119,13 @@ async function readMilestones(
       ],
       [
         'felt_understood',
-        sql`select min(m.created_at) from ${impactLetterReflections} r
-          join ${impactLetterMarks} m on m.reflection_id = r.id
-          where r.space_id = ${space.id} and r.author_id = ${me} and m.mark = 'understood'
-            and m.visibility <> 'private'`,
+        // My partner's marks on my reflections, read with the same rule as every shared item.
+        sql`select min(${impactLetterMarks.createdAt}) from ${impactLetterMarks}
+          join ${impactLetterReflections} on ${impactLetterReflections.id} = ${impactLetterMarks.reflectionId}
+          where ${impactLetterReflections.authorId} = ${me}
+            and ${impactLetterMarks.mark} = 'understood'
+            and ${visibleItems(actor, impactLetterMarks)}
+            and ${impactLetterMarks.authorId} <> ${me}`,
       ],
     );
   }

@@ -11,7 +11,7 @@ import type { ServerContext } from '../../context';
 import { requireIfMatch, setVersionTag } from '../../http/versioning';
 import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
-import { loadMeasureWords } from './measure-words';
+import type { MeasureWords } from './measure-words';
 import { SessionPrepService } from './service';
 
 function send(reply: FastifyReply, prep: TPrep) {
@@ -24,9 +24,14 @@ function send(reply: FastifyReply, prep: TPrep) {
  * items they choose to bring. The prep is private to the person; the items are read through the
  * same visibility rule as everywhere, at read time.
  */
-export function registerSessionPrepRoutes(root: FastifyInstance, ctx: ServerContext): void {
+export function registerSessionPrepRoutes(
+  root: FastifyInstance,
+  ctx: ServerContext,
+  /** Titles and band words of the loaded measures, by measure id (from the app shell). */
+  measureWords: Map<string, MeasureWords> = new Map(),
+): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const service = new SessionPrepService(ctx.db, loadMeasureWords());
+  const service = new SessionPrepService(ctx.db, measureWords);
 
   app.get(
     '/api/session-prep',
