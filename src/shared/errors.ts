@@ -12,6 +12,8 @@ export const ERROR_STATUS = {
   already_in_space: 409,
   space_full: 409,
   email_taken: 409,
+  /** A therapist's account works with couples through their links; it never joins a space. */
+  therapist_account: 409,
   /** Joint exercises are paused for the space; the same neutral answer whoever paused them. */
   joint_work_paused: 409,
   precondition_failed: 412,

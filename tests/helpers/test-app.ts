@@ -5,7 +5,14 @@ import { inject } from 'vitest';
 import { buildApp } from '../../src/server/app';
 import { loadConfig, type Config } from '../../src/server/config';
 import type { DatabaseHandle } from '../../src/server/db';
-import { jointWorkHolds } from '../../src/server/db/schema';
+import {
+  jointWorkHolds,
+  safetyScreens,
+  therapistApprovals,
+  therapistLinks,
+  therapistProfiles,
+} from '../../src/server/db/schema';
+import { hashToken } from '../../src/server/auth/tokens';
 import { createTestDatabase } from '../../src/server/db/testing';
 import { createLogger } from '../../src/server/log';
 import type { RoutePolicyRegistry } from '../../src/server/policy/route-policy';
@@ -82,8 +89,15 @@ export interface TestApp {
   /** The SQL of every query run so far; tests clear it and count what one request costs. */
   queries: string[];
   client(name: string): TestClient;
-  /** Signs up a new person with a unique email; the client holds their session. */
-  signUp(name: string, password?: string): Promise<TestClient & { email: string; userId: string }>;
+  /**
+   * Signs up a new person with a unique email; the client holds their session. They count as
+   * having taken the private safety screen (joint work needs it) unless `screened` is false.
+   */
+  signUp(
+    name: string,
+    password?: string,
+    options?: { screened?: boolean },
+  ): Promise<TestClient & { email: string; userId: string }>;
   close(): Promise<void>;
 }
 
@@ -119,7 +133,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     routePolicies,
     queries,
     client,
-    async signUp(name, password = TEST_PASSWORD) {
+    async signUp(name, password = TEST_PASSWORD, options = {}) {
       emailCounter += 1;
       const email = `${name.toLowerCase().replace(/\W+/g, '')}-${emailCounter}-${Date.now()}@example.test`;
       const c = client(name);
@@ -127,6 +141,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       if (response.statusCode !== 201)
         throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
       const userId = response.json<{ user: { id: string } }>().user.id;
+      if (options.screened !== false) await database.db.insert(safetyScreens).values({ userId });
       return Object.assign(c, { email, userId });
     },
     async close() {
@@ -173,4 +188,46 @@ export async function holdJointWork(
       .set({ liftedAt: new Date() })
       .where(eq(jointWorkHolds.id, hold!.id));
   };
+}
+
+export type TherapistState = 'pending' | 'active' | 'revoked';
+
+/**
+ * A therapist account linked with a couple straight in the database, in the given state:
+ * `pending` (claimed, approved by one partner only), `active` (approved by both) or `revoked`.
+ * The therapist feature's own tests walk the real invite flow; this is for everyone else's.
+ */
+export async function linkTherapist(
+  t: TestApp,
+  couple: { a: TestClient & { userId: string }; b: TestClient & { userId: string } },
+  state: TherapistState = 'active',
+  name = 'Dr Rivera',
+) {
+  const therapist = await t.signUp(name);
+  const db = t.database.db;
+  await db.insert(therapistProfiles).values({
+    userId: therapist.userId,
+    practiceName: 'Harbour Counselling',
+    licence: 'LMFT 12345',
+  });
+  const { space } = (await couple.a.get('/api/space')).json<{ space: { id: string } }>();
+  const now = new Date();
+  const [link] = await db
+    .insert(therapistLinks)
+    .values({
+      spaceId: space.id,
+      createdBy: couple.a.userId,
+      tokenHash: hashToken(`test-link-${therapist.userId}`),
+      expiresAt: new Date(now.getTime() + 86_400_000),
+      therapistId: therapist.userId,
+      claimedAt: now,
+      revokedAt: state === 'revoked' ? now : null,
+      revokedBy: state === 'revoked' ? couple.b.userId : null,
+    })
+    .returning({ id: therapistLinks.id });
+  const approvers = state === 'pending' ? [couple.a] : [couple.a, couple.b];
+  for (const partner of approvers) {
+    await db.insert(therapistApprovals).values({ linkId: link!.id, userId: partner.userId });
+  }
+  return Object.assign(therapist, { linkId: link!.id, spaceId: space.id });
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 import { MATRIX } from './authz/rows';
-import { ACTORS, buildWorld, type ActorName } from './authz/world';
+import { ACTORS, buildWorld, expectedFor, type ActorName } from './authz/world';
 
 /**
  * The authorization matrix: every route × every kind of caller, with the status each must get.
@@ -39,17 +39,21 @@ describe('authorization matrix', () => {
           expect(response.body).not.toContain(world.selfEmail);
           expect(response.body).not.toContain(world.selfSessionId);
         }
-        if (
-          (actor === 'stranger' || actor === 'former' || actor === 'anonymous') &&
-          !row.joins?.includes(actor)
-        ) {
+        const outsider =
+          actor === 'stranger' ||
+          actor === 'former' ||
+          actor === 'anonymous' ||
+          actor === 'therapistPending' ||
+          actor === 'therapistRevoked' ||
+          actor === 'therapistOther';
+        if (outsider && !row.joins?.includes(actor)) {
           expect(response.body).not.toContain(world.selfSpaceId);
         }
         if (response.statusCode === 404) {
           expect(response.json()).toMatchObject({ error: { code: 'not_found' } });
         }
       }
-      expect(got).toEqual(row.expect);
+      expect(got).toEqual(expectedFor(row));
     });
   }
 });

@@ -79,6 +79,7 @@ async function actorOf(person: Person, partner: Person | null): Promise<SpaceMem
             }
           : null,
     },
+    therapist: null,
   };
 }
 

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database } from '../db';
-import { memberships, sessions, spaces, users } from '../db/schema';
+import { memberships, sessions, spaces, therapistProfiles, users } from '../db/schema';
 import type { Actor, SignedInActor } from '../policy/actor';
 import { ANONYMOUS } from '../policy/actor';
 import { createToken, hashToken } from './tokens';
@@ -18,7 +18,7 @@ const partnerMembership = alias(memberships, 'partner_membership');
 const partnerUser = alias(users, 'partner_user');
 
 /**
- * The whole actor — session, person, active space and partner — in one indexed query.
+ * The whole actor — session, person, active space, partner, therapist profile — in one indexed query.
  * Every signed-in request pays for exactly this, so it is prepared once per database.
  */
 function prepareActorQuery(db: Database) {
@@ -35,6 +35,8 @@ function prepareActorQuery(db: Database) {
       partnerId: partnerUser.id,
       partnerName: partnerUser.displayName,
       partnerJoinedAt: partnerMembership.joinedAt,
+      therapistSince: therapistProfiles.createdAt,
+      therapistVerifiedAt: therapistProfiles.verifiedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -49,6 +51,7 @@ function prepareActorQuery(db: Database) {
       ),
     )
     .leftJoin(partnerUser, eq(partnerUser.id, partnerMembership.userId))
+    .leftJoin(therapistProfiles, eq(therapistProfiles.userId, users.id))
     .where(
       and(
         eq(sessions.tokenHash, sql.placeholder('tokenHash')),
@@ -118,6 +121,7 @@ export class SessionStore {
                   : null,
             }
           : null,
+      therapist: row.therapistSince ? { verified: row.therapistVerifiedAt !== null } : null,
     };
     return actor;
   }

@@ -15,6 +15,8 @@ export interface SignedInActor {
   sessionId: string;
   sessionLastSeenAt: Date;
   space: SpaceMembership | null;
+  /** Set when this account is a therapist's; a therapist never has a space of their own. */
+  therapist: { verified: boolean } | null;
 }
 
 export interface AnonymousActor {
@@ -26,3 +28,5 @@ export type Actor = SignedInActor | AnonymousActor;
 export const ANONYMOUS: AnonymousActor = { kind: 'anonymous' };
 
 export type SpaceMemberActor = SignedInActor & { space: SpaceMembership };
+
+export type TherapistActor = SignedInActor & { therapist: { verified: boolean } };

@@ -1,7 +1,7 @@
-import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
 import type { Database } from '../db';
-import { jointWorkHolds } from '../db/schema';
+import { jointWorkHolds, memberships, safetyScreens } from '../db/schema';
 import type { SpaceMemberActor } from './actor';
 
 /**
@@ -15,22 +15,25 @@ type Reader = Pick<Database, 'select'>;
 
 /**
  * The one definition of "joint work is open for this space", as a SQL condition, so a query that
- * reads other things (the today screen, the program map) can answer it in the same statement.
- * Everything that asks uses this or `isJointWorkOpen`, never its own copy.
+ * reads other things (the today screen, the program map) can answer it in the same statement:
+ * no hold is in place, and every current partner has taken the private safety screen. Everything
+ * that asks uses this or `isJointWorkOpen`, never its own copy. Both reasons give the same answer,
+ * so nobody can tell from it which one applies (issue 4).
  */
 export function jointWorkOpenSql(spaceId: string): SQL {
-  return sql`not exists (select 1 from ${jointWorkHolds}
-    where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.liftedAt} is null)`;
+  return sql`(not exists (select 1 from ${jointWorkHolds}
+      where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.liftedAt} is null)
+    and not exists (select 1 from ${memberships} m
+      where m.space_id = ${spaceId} and m.left_at is null
+        and not exists (select 1 from ${safetyScreens} s where s.user_id = m.user_id)))`;
 }
 
-/** Is the couple's joint work open? One indexed read; only joint-exercise routes pay for it. */
+/** Is the couple's joint work open? Only joint-exercise routes pay for this read. */
 export async function isJointWorkOpen(db: Reader, spaceId: string): Promise<boolean> {
-  const held = await db
-    .select({ one: sql<number>`1` })
-    .from(jointWorkHolds)
-    .where(and(eq(jointWorkHolds.spaceId, spaceId), isNull(jointWorkHolds.liftedAt)))
-    .limit(1);
-  return held.length === 0;
+  const [row] = await db
+    .select({ open: sql<boolean>`${jointWorkOpenSql(spaceId)}` })
+    .from(sql`(select 1) as one`);
+  return row?.open === true;
 }
 
 /**

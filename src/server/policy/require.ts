@@ -1,6 +1,6 @@
 import { AppError, notFound } from '../../shared/errors';
-import type { Actor, SignedInActor, SpaceMemberActor } from './actor';
-import { isSignedIn, isSpaceMember } from './rules';
+import type { Actor, SignedInActor, SpaceMemberActor, TherapistActor } from './actor';
+import { isSignedIn, isSpaceMember, isTherapist } from './rules';
 
 /** Narrowing guards for handlers; the route policy has already enforced the same thing. */
 export function requireSignedIn(actor: Actor): SignedInActor {
@@ -10,5 +10,10 @@ export function requireSignedIn(actor: Actor): SignedInActor {
 
 export function requireSpaceMember(actor: Actor): SpaceMemberActor {
   if (!isSpaceMember(actor)) throw notFound();
+  return actor;
+}
+
+export function requireTherapist(actor: Actor): TherapistActor {
+  if (!isTherapist(actor)) throw notFound();
   return actor;
 }

@@ -14,7 +14,9 @@ export type RouteAccess =
   /** A signed-in person; anonymous callers get 401. */
   | 'signed-in'
   /** A signed-in person with an active space; others get 404 as if the space did not exist. */
-  | 'space-member';
+  | 'space-member'
+  /** A signed-in therapist account; everyone else gets 404. Which couples is decided per query. */
+  | 'therapist';
 
 export interface RoutePolicy {
   access: RouteAccess;
@@ -115,6 +117,7 @@ export function registerRoutePolicies(
       throw new AppError('unauthenticated', 'Please sign in to continue.');
     }
     if (declared.access === 'space-member' && request.actor.space === null) throw notFound();
+    if (declared.access === 'therapist' && request.actor.therapist === null) throw notFound();
   });
 
   return registry;

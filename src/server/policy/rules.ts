@@ -1,7 +1,14 @@
 import { and, eq, gt, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { invites, sessions, spaces } from '../db/schema';
-import type { Actor, SignedInActor, SpaceMemberActor } from './actor';
+import {
+  invites,
+  memberships,
+  sessions,
+  spaces,
+  therapistApprovals,
+  therapistLinks,
+} from '../db/schema';
+import type { Actor, SignedInActor, SpaceMemberActor, TherapistActor } from './actor';
 
 /**
  * The access rules, one place for all of them. Reads and writes are *scoped* by these conditions
@@ -14,10 +21,10 @@ export type Action = 'read' | 'create' | 'update' | 'delete';
 export const can = {
   /** Creating a space: signed in, and not already in one (one active space per person). */
   createSpace: (actor: Actor): actor is SignedInActor =>
-    actor.kind === 'user' && actor.space === null,
-  /** Joining through an invite: signed in and not already in a space. */
+    actor.kind === 'user' && actor.space === null && actor.therapist === null,
+  /** Joining through an invite: signed in, not already in a space, and not a therapist. */
   acceptInvite: (actor: Actor): actor is SignedInActor =>
-    actor.kind === 'user' && actor.space === null,
+    actor.kind === 'user' && actor.space === null && actor.therapist === null,
   /** Creating an invite: a member of a space that still has room for the partner. */
   createInvite: (actor: Actor): actor is SpaceMemberActor =>
     isSpaceMember(actor) && actor.space.partner === null,
@@ -29,6 +36,10 @@ export function isSignedIn(actor: Actor): actor is SignedInActor {
 
 export function isSpaceMember(actor: Actor): actor is SpaceMemberActor {
   return actor.kind === 'user' && actor.space !== null;
+}
+
+export function isTherapist(actor: Actor): actor is TherapistActor {
+  return actor.kind === 'user' && actor.therapist !== null;
 }
 
 const NOTHING: SQL = sql`false`;
@@ -66,8 +77,10 @@ export interface AuthoredItemColumns {
   sharedAt: AnyPgColumn;
 }
 
-/** Visibilities that let the partner read an item (therapist visibilities come with therapists). */
+/** Visibilities that let the partner read an item. */
 export const PARTNER_VISIBILITIES = ['partner', 'partner+therapist'] as const;
+/** Visibilities that let the couple's active therapist read an item. */
+export const THERAPIST_VISIBILITIES = ['therapist', 'partner+therapist'] as const;
 
 /**
  * Items `actor` may read: their own, wherever and whenever written (decision 0007, rule 1), and
@@ -96,3 +109,64 @@ export function visibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
 export function ownItems(actor: Actor, item: Pick<AuthoredItemColumns, 'authorId'>): SQL {
   return isSignedIn(actor) ? eq(item.authorId, actor.userId) : NOTHING;
 }
+
+/**
+ * A therapist link (the `therapist_links` row in the query) is active when the therapist has
+ * claimed it, nobody has ended it, and both current partners approved it after joining. A
+ * partner who leaves makes it inactive; a new partner must approve it again.
+ */
+export function therapistLinkActiveSql(): SQL {
+  return sql`(${therapistLinks.therapistId} is not null and ${therapistLinks.revokedAt} is null
+    and (select count(*) from ${memberships} m
+      where m.space_id = ${therapistLinks.spaceId} and m.left_at is null) = 2
+    and not exists (select 1 from ${memberships} m
+      where m.space_id = ${therapistLinks.spaceId} and m.left_at is null
+        and not exists (select 1 from ${therapistApprovals} a
+          where a.link_id = ${therapistLinks.id} and a.user_id = m.user_id
+            and a.approved_at >= m.joined_at)))`;
+}
+
+/** Does this space have an active therapist? (The program map shows their suggestions then.) */
+export function spaceHasActiveTherapistSql(spaceId: string): SQL {
+  return sql`exists (select 1 from ${therapistLinks}
+    where ${therapistLinks.spaceId} = ${spaceId} and ${therapistLinkActiveSql()})`;
+}
+
+/** Links `actor` works through as an active therapist; nothing for anyone else. */
+export function activeTherapistLinks(actor: Actor): SQL {
+  if (!isTherapist(actor)) return NOTHING;
+  return and(eq(therapistLinks.therapistId, actor.userId), therapistLinkActiveSql())!;
+}
+
+/**
+ * Items an active therapist may read: in a space they have an active link with, shared by their
+ * author with the therapist, and written by someone who is still a partner in that space. Never
+ * a private item, and nothing at all once the link ends (checked on every request).
+ */
+export function therapistVisibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
+  if (!isTherapist(actor)) return NOTHING;
+  return and(
+    inArray(item.visibility, [...THERAPIST_VISIBILITIES]),
+    sql`exists (select 1 from ${therapistLinks}
+      join ${memberships} author_m on author_m.space_id = ${therapistLinks.spaceId}
+        and author_m.left_at is null and author_m.user_id = ${item.authorId}
+      where ${therapistLinks.spaceId} = ${item.spaceId}
+        and ${therapistLinks.therapistId} = ${actor.userId}
+        and ${therapistLinkActiveSql()})`,
+  )!;
+}
+
+/**
+ * New visibilities as SQL on the current one, so sharing with one audience never drops the
+ * other: sharing with the partner keeps a therapist share, and the reverse.
+ */
+export const visibilityChange = {
+  addPartner: (v: AnyPgColumn): SQL =>
+    sql`case when ${v} in ('therapist', 'partner+therapist') then 'partner+therapist' else 'partner' end`,
+  removePartner: (v: AnyPgColumn): SQL =>
+    sql`case when ${v} in ('therapist', 'partner+therapist') then 'therapist' else 'private' end`,
+  addTherapist: (v: AnyPgColumn): SQL =>
+    sql`case when ${v} in ('partner', 'partner+therapist') then 'partner+therapist' else 'therapist' end`,
+  removeTherapist: (v: AnyPgColumn): SQL =>
+    sql`case when ${v} in ('partner', 'partner+therapist') then 'partner' else 'private' end`,
+} as const;

@@ -17,13 +17,29 @@ export const ZErrorBody = z.object({
 });
 
 /**
- * Who may read an item (BRIEF §3). Only its author widens it, one item at a time. Therapist
- * visibilities arrive with therapist accounts; until then an item is private or shared with the partner.
+ * Who may read an item (BRIEF §3). Only its author widens it, one item at a time. Sharing with
+ * the partner and sharing with the couple's therapist are separate choices, so a request that
+ * shares with the partner names only these two; the therapist share has its own request.
  */
 export const ZVisibility = z.enum(['private', 'partner'], {
   message: 'Choose who can see this: only you, or you and your partner.',
 });
 export type TVisibility = z.infer<typeof ZVisibility>;
+
+/** An item's full visibility as stored: who of partner and therapist may read it. */
+export const ZItemVisibility = z.enum(['private', 'partner', 'therapist', 'partner+therapist']);
+export type TItemVisibility = z.infer<typeof ZItemVisibility>;
+
+export const sharesWithPartner = (v: string): boolean =>
+  v === 'partner' || v === 'partner+therapist';
+export const sharesWithTherapist = (v: string): boolean =>
+  v === 'therapist' || v === 'partner+therapist';
+
+/** Share an item with the couple's therapist, or stop sharing it with them. */
+export const ZTherapistShareBody = z.object({
+  shared: z.boolean({ message: 'Say whether to share this with your therapist: true or false.' }),
+});
+export type TTherapistShareBody = z.infer<typeof ZTherapistShareBody>;
 
 /** A version number for optimistic concurrency: the writer sends back the one they read. */
 export const ZVersion = z.int().min(1, { message: 'This version number is not valid.' });

@@ -1,5 +1,5 @@
 import { TEST_PASSWORD } from '../../helpers/test-app';
-import { NO_ONE_ELSE, type Row } from './world';
+import { NO_ONE_ELSE, type Row, THERAPISTS_HAVE_NO_SPACE, THERAPISTS_CANNOT_JOIN } from './world';
 
 /** Health, accounts and sessions, the space and invites. */
 export const coreRows: Row[] = [
@@ -73,25 +73,53 @@ export const coreRows: Row[] = [
     route: 'POST /api/space',
     world: 'couple',
     call: (c) => c.post('/api/space'),
-    expect: { anonymous: 401, stranger: 409, former: 201, partner: 409, self: 409 },
+    expect: {
+      ...THERAPISTS_CANNOT_JOIN,
+      anonymous: 401,
+      stranger: 409,
+      former: 201,
+      partner: 409,
+      self: 409,
+    },
   },
   {
     route: 'POST /api/space/leave',
     world: 'couple',
     call: (c) => c.post('/api/space/leave'),
-    expect: { anonymous: 401, stranger: 200, former: 404, partner: 200, self: 200 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 200,
+      former: 404,
+      partner: 200,
+      self: 200,
+    },
   },
   {
     route: 'GET /api/invites',
     world: 'open-invite',
     call: (c) => c.get('/api/invites'),
-    expect: { anonymous: 401, stranger: 200, former: 404, partner: 404, self: 200 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 200,
+      former: 404,
+      partner: 404,
+      self: 200,
+    },
   },
   {
     route: 'POST /api/invites',
     world: 'couple',
     call: (c) => c.post('/api/invites'),
-    expect: { anonymous: 401, stranger: 201, former: 404, partner: 409, self: 409 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 201,
+      former: 404,
+      partner: 409,
+      self: 409,
+    },
   },
   {
     route: 'DELETE /api/invites/:id',

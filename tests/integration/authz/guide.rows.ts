@@ -1,5 +1,5 @@
 import { expectStatus } from '../../helpers/test-app';
-import type { Row, World } from './world';
+import { THERAPISTS_HAVE_NO_SPACE, type Row, type World } from './world';
 
 /**
  * The guide. Self writes a private reflection first; its text carries self's email, so the
@@ -54,7 +54,14 @@ export const guideRows: Row[] = [
     setup: selfWritesPrivately,
     call: (c) => c.post(`/api/guide/${SLUG}/reflections/mine/share`),
     // The stranger is alone in their own space: there is no one to share with.
-    expect: { anonymous: 401, stranger: 409, former: 404, partner: 404, self: 200 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 409,
+      former: 404,
+      partner: 404,
+      self: 200,
+    },
   },
   {
     route: 'POST /api/guide/:slug/reflections/mine/unshare',

@@ -1,5 +1,5 @@
 import { expectStatus, type TestClient } from '../../helpers/test-app';
-import { NO_ONE_ELSE, type Row, type World } from './world';
+import { NO_ONE_ELSE, THERAPISTS_HAVE_NO_SPACE, type Row, type World } from './world';
 
 /** The impact letter and its reflection: who may touch whose letter, reflection and marks. */
 const BASE = '/api/impact-letter';
@@ -67,7 +67,14 @@ export const impactLetterRows: Row[] = [
     world: 'couple',
     call: (c) => c.post(`${BASE}/letters`, { replacing: null }),
     // Anyone in a space may write a letter of their own; the former partner has no space now.
-    expect: { anonymous: 401, stranger: 201, former: 404, partner: 201, self: 201 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 201,
+      former: 404,
+      partner: 201,
+      self: 201,
+    },
   },
   {
     route: `GET ${BASE}/letters/:id`,

@@ -1,4 +1,4 @@
-import { NO_ONE_ELSE, type Row } from './world';
+import { NO_ONE_ELSE, type Row, THERAPISTS_HAVE_NO_SPACE } from './world';
 
 const SIGNED_IN = { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 } as const;
 
@@ -22,18 +22,18 @@ export const programRows: Row[] = [
     world: 'couple',
     // The stranger is alone in their space: a phase is chosen by two, so that waits (409).
     call: (c) => c.post('/api/program/pace/ready', { phase: 2 }),
-    expect: { ...NO_ONE_ELSE, stranger: 409, partner: 200, self: 200 },
+    expect: { ...THERAPISTS_HAVE_NO_SPACE, ...NO_ONE_ELSE, stranger: 409, partner: 200, self: 200 },
   },
   {
     route: 'DELETE /api/program/pace/ready',
     world: 'couple',
     call: (c) => c.delete('/api/program/pace/ready'),
-    expect: { ...NO_ONE_ELSE, stranger: 200, partner: 200, self: 200 },
+    expect: { ...THERAPISTS_HAVE_NO_SPACE, ...NO_ONE_ELSE, stranger: 200, partner: 200, self: 200 },
   },
   {
     route: 'POST /api/program/pace/step-back',
     world: 'couple',
     call: (c) => c.post('/api/program/pace/step-back', { phase: 1 }),
-    expect: { ...NO_ONE_ELSE, stranger: 200, partner: 200, self: 200 },
+    expect: { ...THERAPISTS_HAVE_NO_SPACE, ...NO_ONE_ELSE, stranger: 200, partner: 200, self: 200 },
   },
 ];

@@ -1,5 +1,5 @@
 import { expectStatus, type TestClient } from '../../helpers/test-app';
-import { NO_ONE_ELSE, type Row, type World } from './world';
+import { NO_ONE_ELSE, type Row, type World, THERAPISTS_HAVE_NO_SPACE } from './world';
 
 /**
  * The trigger log and the couple's trigger plan. In `setup`, self logs a private entry and saves
@@ -102,14 +102,28 @@ export const triggerRows: Row[] = [
     setup: selfWrites,
     call: (c) => c.get('/api/triggers/plan'),
     // The stranger reads their own space's (empty) plan; the former partner has no space.
-    expect: { anonymous: 401, stranger: 200, former: 404, partner: 200, self: 200 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 200,
+      former: 404,
+      partner: 200,
+      self: 200,
+    },
   },
   {
     route: 'PUT /api/triggers/plan',
     world: 'couple',
     setup: selfWrites,
     call: (c) => saveFromCurrent(c),
-    expect: { anonymous: 401, stranger: 200, former: 404, partner: 200, self: 200 },
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 200,
+      former: 404,
+      partner: 200,
+      self: 200,
+    },
   },
   {
     route: 'GET /api/triggers/plans/:id/versions',

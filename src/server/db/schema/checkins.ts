@@ -47,6 +47,8 @@ export const checkins = pgTable(
     ...content(),
     visibility: text('visibility').notNull().default('private'),
     sharedAt: moment('shared_at'),
+    /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
+    therapistSharedAt: moment('therapist_shared_at'),
     revealRequestedAt: moment('reveal_requested_at'),
     exposedAt: moment('exposed_at'),
     version: integer('version').notNull().default(1),

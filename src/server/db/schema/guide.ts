@@ -28,6 +28,8 @@ export const guideReflections = pgTable(
     body: text('body').notNull(),
     visibility: text('visibility').notNull().default('private'),
     sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
+    therapistSharedAt: timestamp('therapist_shared_at', { withTimezone: true }),
     /** Goes up with every change of the text; a writer sends back the one they read. */
     version: integer('version').notNull().default(1),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),

@@ -10,3 +10,7 @@ export * from './triggers';
 export * from './today';
 export * from './checkins';
 export * from './session-prep';
+export * from './therapist';
+export * from './practice';
+export * from './messages';
+export * from './access-log';

@@ -28,6 +28,8 @@ export const measureResponses = pgTable(
     band: text('band'),
     visibility: text('visibility').notNull().default('private'),
     sharedAt: timestamp('shared_at', { withTimezone: true }),
+    /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
+    therapistSharedAt: timestamp('therapist_shared_at', { withTimezone: true }),
     /** Set by the app with millisecond precision, so the history cursor matches it exactly. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },

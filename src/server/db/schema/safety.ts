@@ -12,3 +12,14 @@ export const safetySettings = pgTable('safety_settings', {
   neutralTab: boolean('neutral_tab').notNull().default(false),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * That a person has taken the private safety screen, and when. Deliberately nothing else: the
+ * answers and the result are shown once, to them, and never stored (decision 0017).
+ */
+export const safetyScreens = pgTable('safety_screens', {
+  userId: uuid('user_id')
+    .primaryKey()
+    .references(() => users.id, { onDelete: 'cascade' }),
+  takenAt: timestamp('taken_at', { withTimezone: true }).notNull().defaultNow(),
+});

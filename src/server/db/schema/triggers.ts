@@ -28,6 +28,8 @@ export const triggerEntries = pgTable(
     spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
     visibility: text('visibility').notNull().default('private'),
     sharedAt: at('shared_at'),
+    /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
+    therapistSharedAt: at('therapist_shared_at'),
     /** Always written from the application clock (millisecond precision), so cursors match it exactly. */
     occurredAt: at('occurred_at').notNull(),
     cue: text('cue').notNull(),

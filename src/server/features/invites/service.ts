@@ -109,6 +109,12 @@ export async function acceptInvite(
   actor: SignedInActor,
   token: string,
 ): Promise<TSpace> {
+  if (actor.therapist) {
+    throw new AppError(
+      'therapist_account',
+      'This is a therapist account, so it cannot join a space as a partner. A couple invites you with a therapist link instead.',
+    );
+  }
   if (!can.acceptInvite(actor)) throw new AppError('already_in_space', ALREADY_IN_SPACE);
   const now = new Date();
   try {

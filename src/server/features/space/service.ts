@@ -18,9 +18,12 @@ export function presentSpace(space: SpaceMembership): TSpace {
 }
 
 const ALREADY_IN_SPACE = 'You already share a space. Each person can be in one space at a time.';
+const THERAPIST_ACCOUNT =
+  'This is a therapist account: it works with couples who invite you, and cannot start a space of its own.';
 
 export async function createSpace(db: Database, actor: SignedInActor): Promise<TSpace> {
   if (actor.space) throw new AppError('already_in_space', ALREADY_IN_SPACE);
+  if (actor.therapist) throw new AppError('therapist_account', THERAPIST_ACCOUNT);
   try {
     return await db.transaction(async (tx) => {
       const [space] = await tx.insert(spaces).values({}).returning();
