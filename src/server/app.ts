@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { AppError, notFound } from '../shared/errors';
 import { registerAuthRoutes } from './auth/routes';
+import { registerAccessLogRoutes } from './features/access-log/routes';
 import { readSessionToken } from './auth/cookie';
 import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerImpactLetterRoutes(app, ctx);
   registerTriggerRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
+  registerAccessLogRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   registerSessionPrepRoutes(
     app,

@@ -150,6 +150,8 @@ export const ZCheckin = z.object({
   ...content,
   sharing: ZCheckinSharing,
   sharedAt: ZIsoDate.nullable(),
+  /** Only its author ever learns this; for anyone else it is always false. */
+  sharedWithTherapist: z.boolean(),
   /** When what is shown was written (for a partner's check-in: when it reached them). */
   updatedAt: ZIsoDate,
   /** For If-Match when I edit my own; never sent for my partner's. */

@@ -108,6 +108,8 @@ export type TReflectionBody = z.infer<typeof ZReflectionBody>;
 export const ZMyReflection = z.object({
   body: z.string(),
   visibility: ZVisibility,
+  /** Shared with the couple's therapist too (my own reflection only). */
+  sharedWithTherapist: z.boolean(),
   /** When I shared it; null while private. */
   sharedAt: ZIsoDate.nullable(),
   updatedAt: ZIsoDate,

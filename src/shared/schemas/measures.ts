@@ -102,6 +102,8 @@ export const ZMeasureResponse = z.object({
   /** False for a response my partner shared with me. */
   mine: z.boolean(),
   visibility: ZVisibility,
+  /** Only its author ever learns this; for anyone else it is always false. */
+  sharedWithTherapist: z.boolean(),
   sharedAt: ZIsoDate.nullable(),
   total: ZScorePart,
   subscales: z.array(ZScorePart),

@@ -68,6 +68,8 @@ export const ZTriggerEntry = z.object({
   /** True for my own entries; false for what my partner shared with me. */
   mine: z.boolean(),
   visibility: z.enum(['private', 'partner']),
+  /** Only its author ever learns this; for anyone else it is always false. */
+  sharedWithTherapist: z.boolean(),
   createdAt: ZIsoDate,
   updatedAt: ZIsoDate,
   archived: z.boolean(),

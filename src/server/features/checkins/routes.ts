@@ -9,7 +9,7 @@ import {
   ZTimeline,
   ZTimelineQuery,
 } from '../../../shared/schemas/checkins';
-import { ZIdParams } from '../../../shared/schemas/common';
+import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
 import type { ServerContext } from '../../context';
 import { requireIfMatch, setVersionTag } from '../../http/versioning';
 import { requireSignedIn, requireSpaceMember } from '../../policy/require';
@@ -19,6 +19,7 @@ import {
   readCheckin,
   readMyCheckinForDay,
   readTimeline,
+  setCheckinTherapistShare,
   shareCheckin,
   writeCheckin,
 } from './service';
@@ -170,6 +171,29 @@ export function registerCheckinRoutes(root: FastifyInstance, ctx: ServerContext)
     },
     async (request) => ({
       checkin: await makeCheckinPrivate(ctx.db, requireSignedIn(request.actor), request.params.id),
+    }),
+  );
+
+  app.put(
+    '/api/checkins/:id/therapist',
+    {
+      schema: {
+        tags,
+        summary:
+          'Share my check-in with our therapist, or stop sharing it with them (separate from my partner; never paused)',
+        params: ZIdParams,
+        body: ZTherapistShareBody,
+        response: { 200: ZCheckinResponse },
+      },
+      config: { policy: policy('signed-in', 'checkin', 'update') },
+    },
+    async (request) => ({
+      checkin: await setCheckinTherapistShare(
+        ctx.db,
+        requireSignedIn(request.actor),
+        request.params.id,
+        request.body.shared,
+      ),
     }),
   );
 }

@@ -15,7 +15,9 @@ import type { Database, Transaction } from '../../db';
 import { checkinRevisions, checkins, spaces } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
-import { ownItems, PARTNER_VISIBILITIES, visibleItems } from '../../policy/rules';
+import { ownItems, PARTNER_VISIBILITIES, visibilityChange, visibleItems } from '../../policy/rules';
+import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
+import { sharesWithTherapist } from '../../../shared/schemas/common';
 
 type Db = Database | Transaction;
 
@@ -134,6 +136,7 @@ export function present(actor: SignedInActor, row: Row): TCheckin {
       ...content(row),
       sharing,
       sharedAt: sharing === 'shared' ? row.sharedAt!.toISOString() : null,
+      sharedWithTherapist: sharesWithTherapist(row.visibility),
       updatedAt: row.updatedAt.toISOString(),
       version: row.version,
       hasEarlierVersions: row.revisionCount > 0,
@@ -148,6 +151,8 @@ export function present(actor: SignedInActor, row: Row): TCheckin {
     ...content(row),
     sharing: 'shared',
     sharedAt: sharedAt.toISOString(),
+    // Whether my partner also shared it with the therapist is theirs alone to know.
+    sharedWithTherapist: false,
     updatedAt: (row.updatedAt > sharedAt ? row.updatedAt : sharedAt).toISOString(),
     version: null,
     // The same rule as reading the versions themselves (visibleItems on checkin_revisions).
@@ -439,7 +444,11 @@ async function revealDay(
     sql`(${t.revealRequestedAt} >= ${since} or (${isShared(t.visibility)} and ${t.sharedAt} >= ${since}))`;
   await tx
     .update(checkins)
-    .set({ visibility: 'partner', sharedAt: now, exposedAt: now })
+    .set({
+      visibility: visibilityChange.addPartner(checkins.visibility),
+      sharedAt: now,
+      exposedAt: now,
+    })
     .where(
       and(
         eq(checkins.spaceId, actor.space.id),
@@ -483,7 +492,7 @@ export async function shareCheckin(
       await tx
         .update(checkins)
         .set({
-          visibility: 'partner',
+          visibility: visibilityChange.addPartner(checkins.visibility),
           sharedAt: now,
           exposedAt: now,
           spaceId: actor.space.id,
@@ -517,10 +526,49 @@ export async function makeCheckinPrivate(
     if (actor.space) await lockSpace(tx, actor.space.id);
     const updated = await tx
       .update(checkins)
-      .set({ visibility: 'private', sharedAt: null, revealRequestedAt: null })
+      .set({
+        visibility: visibilityChange.removePartner(checkins.visibility),
+        sharedAt: null,
+        revealRequestedAt: null,
+      })
       .where(and(ownItems(actor, ITEM), eq(checkins.id, id)))
       .returning({ id: checkins.id });
     if (!updated[0]) throw notFound();
     return present(actor, await reread(tx, actor, id));
+  });
+}
+
+/**
+ * Shares my check-in with our therapist, or stops sharing it with them. Separate from the partner
+ * share and never a joint action, so it works while joint work is paused; it needs an active
+ * therapist to share, never to stop. It leaves `shared_at` and every time the partner reads alone.
+ */
+export async function setCheckinTherapistShare(
+  db: Database,
+  actor: SignedInActor,
+  id: string,
+  shared: boolean,
+): Promise<TCheckin> {
+  return db.transaction(async (tx) => {
+    const [row] = await lockedOwn(tx, actor, eq(checkins.id, id));
+    if (!row) throw notFound();
+    if (shared) {
+      await requireActiveTherapist(tx, actor);
+      const spaceId = actor.space!.id;
+      await tx
+        .update(checkins)
+        .set({
+          ...therapistShareSet(checkins.visibility, true),
+          spaceId,
+          lastRevisionExposedAt: movedSpace(row, spaceId),
+        })
+        .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
+    } else {
+      await tx
+        .update(checkins)
+        .set(therapistShareSet(checkins.visibility, false))
+        .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
+    }
+    return present(actor, await reread(tx, actor, row.id));
   });
 }

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { notFound } from '../../../shared/errors';
+import { ZTherapistShareBody } from '../../../shared/schemas/common';
 import {
   ZLessonList,
   ZLessonParams,
@@ -17,7 +18,14 @@ import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
 import { loadLessons, LESSONS_DIR, type LessonLibrary } from './lessons';
 import { guidePages } from './pages';
-import { readReflections, saveMine, shareMine, unshareMine, type Precondition } from './service';
+import {
+  readReflections,
+  saveMine,
+  setMineTherapistShare,
+  shareMine,
+  unshareMine,
+  type Precondition,
+} from './service';
 
 export interface GuideRoutesOptions {
   /** Where the lessons are; tests point this at a folder of their own. */
@@ -159,6 +167,33 @@ export function registerGuideRoutes(
       return sendMine(
         reply,
         await unshareMine(ctx.db, requireSignedIn(request.actor), lesson.slug),
+      );
+    },
+  );
+
+  app.put(
+    '/api/guide/:slug/reflections/mine/therapist',
+    {
+      schema: {
+        tags: ['guide'],
+        summary:
+          'Share my reflection with our therapist, or stop (separate from my partner; never paused)',
+        params: ZLessonParams,
+        body: ZTherapistShareBody,
+        response: { 200: ZMyReflectionResponse },
+      },
+      config: { policy: policy('signed-in', 'reflection', 'update') },
+    },
+    async (request, reply) => {
+      const lesson = lessonOr404(request.params.slug);
+      return sendMine(
+        reply,
+        await setMineTherapistShare(
+          ctx.db,
+          requireSignedIn(request.actor),
+          lesson.slug,
+          request.body.shared,
+        ),
       );
     },
   );

@@ -9,7 +9,9 @@ import type { Database, Transaction } from '../../db';
 import { guideReflections } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems, visibleItems } from '../../policy/rules';
+import { isSpaceMember, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
+import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
+import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
 
 const ITEM = {
   authorId: guideReflections.authorId,
@@ -23,8 +25,9 @@ type Row = typeof guideReflections.$inferSelect;
 export function presentMine(row: Row): TMyReflection {
   return {
     body: row.body,
-    visibility: row.visibility === 'private' ? 'private' : 'partner',
-    sharedAt: row.visibility === 'private' ? null : (row.sharedAt?.toISOString() ?? null),
+    visibility: sharesWithPartner(row.visibility) ? 'partner' : 'private',
+    sharedWithTherapist: sharesWithTherapist(row.visibility),
+    sharedAt: sharesWithPartner(row.visibility) ? (row.sharedAt?.toISOString() ?? null) : null,
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
   };
@@ -116,7 +119,8 @@ export async function saveMine(
     if (expected.kind !== 'version' || expected.version !== existing.version) {
       throw staleWrite(presentMine(existing));
     }
-    if (existing.visibility !== 'private' && isSpaceMember(actor)) {
+    // Only the partner share makes an edit joint work; the therapist is a helper, not the partner.
+    if (sharesWithPartner(existing.visibility) && isSpaceMember(actor)) {
       await requireJointWorkOpen(tx, actor);
     }
     const [updated] = await tx
@@ -144,7 +148,11 @@ export async function shareMine(
     await requireJointWorkOpen(tx, actor);
     const [row] = await tx
       .update(guideReflections)
-      .set({ visibility: 'partner', spaceId: space.id, sharedAt: sql`now()` })
+      .set({
+        visibility: visibilityChange.addPartner(guideReflections.visibility),
+        spaceId: space.id,
+        sharedAt: sql`now()`,
+      })
       .where(and(eq(guideReflections.lessonSlug, slug), ownItems(actor, ITEM)))
       .returning();
     if (!row) throw notFound();
@@ -160,9 +168,38 @@ export async function unshareMine(
 ): Promise<TMyReflection> {
   const [row] = await db
     .update(guideReflections)
-    .set({ visibility: 'private', sharedAt: null })
+    .set({
+      visibility: visibilityChange.removePartner(guideReflections.visibility),
+      sharedAt: null,
+    })
     .where(and(eq(guideReflections.lessonSlug, slug), ownItems(actor, ITEM)))
     .returning();
   if (!row) throw notFound();
   return presentMine(row);
+}
+
+/**
+ * Shares my reflection with our therapist, or stops. Its own choice, apart from the partner share,
+ * and not joint work, so it is never held. Sharing needs an active therapist; stopping needs none.
+ */
+export async function setMineTherapistShare(
+  db: Database,
+  actor: SignedInActor,
+  slug: string,
+  shared: boolean,
+): Promise<TMyReflection> {
+  return db.transaction(async (tx) => {
+    const existing = await lockMine(tx, actor, slug);
+    if (!existing) throw notFound();
+    if (shared) await requireActiveTherapist(tx, actor);
+    const [row] = await tx
+      .update(guideReflections)
+      .set({
+        ...therapistShareSet(guideReflections.visibility, shared),
+        ...(shared ? { spaceId: actor.space!.id } : {}),
+      })
+      .where(and(eq(guideReflections.id, existing.id), ownItems(actor, ITEM)))
+      .returning();
+    return presentMine(row!);
+  });
 }

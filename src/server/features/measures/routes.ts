@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams } from '../../../shared/schemas/common';
+import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
 import {
   ZHistory,
   ZHistoryQuery,
@@ -15,7 +15,14 @@ import type { ServerContext } from '../../context';
 import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
 import { loadMeasures, type MeasureRegistry } from './load';
-import { getResponse, listHistory, listMeasures, setVisibility, submitResponse } from './service';
+import {
+  getResponse,
+  listHistory,
+  listMeasures,
+  setTherapistShare,
+  setVisibility,
+  submitResponse,
+} from './service';
 
 export interface MeasureRouteOptions {
   /** Where the definitions live; `content/measures` unless a test points elsewhere. */
@@ -127,6 +134,29 @@ export function registerMeasureRoutes(
         registry,
         request.params.id,
         request.body.visibility,
+      ),
+  );
+
+  app.put(
+    '/api/measures/responses/:id/therapist',
+    {
+      schema: {
+        tags: ['measures'],
+        summary:
+          'Share one of my responses with our therapist, or stop (separate from my partner; never paused)',
+        params: ZIdParams,
+        body: ZTherapistShareBody,
+        response: { 200: ZMeasureResponse },
+      },
+      config: { policy: policy('signed-in', 'measure-response', 'update') },
+    },
+    async (request) =>
+      setTherapistShare(
+        ctx.db,
+        requireSignedIn(request.actor),
+        registry,
+        request.params.id,
+        request.body.shared,
       ),
   );
 }

@@ -14,7 +14,9 @@ import type { Database } from '../../db';
 import { measureResponses, type StoredScore, type StoredScores } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { ownItems, visibleItems } from '../../policy/rules';
+import { ownItems, visibilityChange, visibleItems } from '../../policy/rules';
+import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
+import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
 import { CADENCE_WEEKS, type MeasureDefinition, type Scorer } from './definition';
 import type { MeasureRegistry } from './load';
 import { answerProblems, scoreResponse, type ScoredPart } from './scoring';
@@ -71,7 +73,9 @@ function presentResponse(
     week: row.week,
     createdAt: row.createdAt.toISOString(),
     mine,
-    visibility: row.visibility === 'private' ? 'private' : 'partner',
+    visibility: sharesWithPartner(row.visibility) ? 'partner' : 'private',
+    // Only the author learns whether it is also shared with the therapist.
+    sharedWithTherapist: mine && sharesWithTherapist(row.visibility),
     sharedAt: row.sharedAt?.toISOString() ?? null,
     total: presentPart(definition.total, row.scores.total),
     subscales: definition.subscales.map((subscale) =>
@@ -292,7 +296,10 @@ export async function setVisibility(
     if (visibility === 'private') {
       const [updated] = await tx
         .update(measureResponses)
-        .set({ visibility: 'private', sharedAt: null })
+        .set({
+          visibility: visibilityChange.removePartner(measureResponses.visibility),
+          sharedAt: null,
+        })
         .where(mineAndThis)
         .returning();
       return updated;
@@ -308,7 +315,46 @@ export async function setVisibility(
     await requireJointWorkOpen(tx, { ...actor, space });
     const [updated] = await tx
       .update(measureResponses)
-      .set({ visibility: 'partner', spaceId: space.id, sharedAt: new Date() })
+      .set({
+        visibility: visibilityChange.addPartner(measureResponses.visibility),
+        spaceId: space.id,
+        sharedAt: new Date(),
+      })
+      .where(mineAndThis)
+      .returning();
+    return updated;
+  });
+  const definition = row && registry.get(row.measureId);
+  if (!row || !definition) throw notFound();
+  return presentResponse(definition, row, actor);
+}
+
+/**
+ * Shares one of my responses with our therapist, or stops: a choice apart from the partner share,
+ * and not joint work, so it is never held. Sharing needs an active therapist; stopping never does.
+ */
+export async function setTherapistShare(
+  db: Database,
+  actor: SignedInActor,
+  registry: MeasureRegistry,
+  id: string,
+  shared: boolean,
+): Promise<TMeasureResponse> {
+  const mineAndThis = and(ownItems(actor, item), eq(measureResponses.id, id));
+  const row = await db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: measureResponses.id })
+      .from(measureResponses)
+      .where(mineAndThis)
+      .for('update');
+    if (!existing) return undefined;
+    if (shared) await requireActiveTherapist(tx, actor);
+    const [updated] = await tx
+      .update(measureResponses)
+      .set({
+        ...therapistShareSet(measureResponses.visibility, shared),
+        ...(shared ? { spaceId: actor.space!.id } : {}),
+      })
       .where(mineAndThis)
       .returning();
     return updated;

@@ -1,10 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZOk } from '../../../shared/schemas/common';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
+import { ZSpaceResponse, ZSpaceState } from '../../../shared/schemas/space';
 import type { ServerContext } from '../../context';
 import { requireSignedIn, requireSpaceMember } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
+import { hasActiveTherapist } from '../../policy/therapist-share';
 import { createSpace, leaveSpace, presentSpace } from './service';
 
 export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): void {
@@ -15,15 +16,19 @@ export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): 
     {
       schema: {
         tags: ['space'],
-        summary: 'My space and my partner',
-        response: { 200: ZSpaceResponse },
+        summary: 'My space and my partner, and whether we have an active therapist',
+        response: { 200: ZSpaceState },
       },
       config: { policy: policy('signed-in', 'space', 'read') },
     },
-    // The actor was loaded with its space and partner in the session query: no further read.
+    // The actor was loaded with its space and partner in the session query; only the therapist
+    // needs one more read, and only for someone in a space.
     async (request) => {
       const actor = requireSignedIn(request.actor);
-      return { space: actor.space ? presentSpace(actor.space) : null };
+      return {
+        space: actor.space ? presentSpace(actor.space) : null,
+        therapist: await hasActiveTherapist(ctx.db, actor),
+      };
     },
   );
 

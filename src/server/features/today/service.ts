@@ -62,7 +62,7 @@ export async function readToday(
 ): Promise<Omit<TTodayResponse, 'next'>> {
   const me = actor.userId;
   const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${todayViews.userId} = ${me})`;
-  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${checkins.visibility} <> 'private')
+  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${checkins.visibility} in ('partner', 'partner+therapist'))
       from ${checkins} where ${checkins.authorId} = ${me} and ${checkins.day} = ${day}::date)`;
 
   let news: SQL = sql`'[]'::json`;

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams } from '../../../shared/schemas/common';
+import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
 import {
   ZPlanResponse,
   ZPlanSaveBody,
@@ -23,6 +23,7 @@ import {
   getEntry,
   listEntries,
   restoreEntry,
+  setEntryTherapistShare,
   shareEntry,
   unshareEntry,
   updateEntry,
@@ -140,6 +141,29 @@ export function registerTriggerRoutes(root: FastifyInstance, ctx: ServerContext)
     archiveEntry,
   );
   ownChange('/api/triggers/:id/restore', 'Bring back an entry I put away', restoreEntry);
+
+  app.put(
+    '/api/triggers/:id/therapist',
+    {
+      schema: {
+        tags,
+        summary:
+          'Share one of my entries with our therapist, or stop (separate from my partner; never paused)',
+        params: ZIdParams,
+        body: ZTherapistShareBody,
+        response: { 200: ZTriggerEntryResponse },
+      },
+      config: { policy: policy('signed-in', 'trigger-entry', 'update') },
+    },
+    async (request) => ({
+      entry: await setEntryTherapistShare(
+        ctx.db,
+        requireSignedIn(request.actor),
+        request.params.id,
+        request.body.shared,
+      ),
+    }),
+  );
 
   app.get(
     '/api/triggers/plan',

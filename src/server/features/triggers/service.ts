@@ -10,7 +10,9 @@ import type { Database } from '../../db';
 import { triggerEntries } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems, visibleItems } from '../../policy/rules';
+import { isSpaceMember, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
+import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
+import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
 
 /**
  * The trigger log: each person's own entries, private unless the author shares one with their
@@ -35,7 +37,9 @@ function present(row: EntryRow, actor: SignedInActor): TTriggerEntry {
     helped: row.helped,
     nextTime: row.nextTime,
     mine: row.authorId === actor.userId,
-    visibility: row.visibility === 'private' ? 'private' : 'partner',
+    visibility: sharesWithPartner(row.visibility) ? 'partner' : 'private',
+    // The partner never learns whether an entry is also shared with the therapist.
+    sharedWithTherapist: row.authorId === actor.userId && sharesWithTherapist(row.visibility),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     archived: row.archivedAt !== null,
@@ -167,7 +171,8 @@ export async function updateEntry(
       .where(and(eq(triggerEntries.id, id), ownItems(actor, item)))
       .for('update');
     if (!existing) throw notFound();
-    if (existing.visibility !== 'private' && isSpaceMember(actor)) {
+    // Only the partner share makes an edit joint work; the therapist is a helper, not the partner.
+    if (sharesWithPartner(existing.visibility) && isSpaceMember(actor)) {
       await requireJointWorkOpen(tx, actor);
     }
     const [row] = await tx
@@ -215,7 +220,11 @@ export async function shareEntry(
     }
     const [row] = await tx
       .update(triggerEntries)
-      .set({ visibility: 'partner', sharedAt: new Date(), spaceId: actor.space.id })
+      .set({
+        visibility: visibilityChange.addPartner(triggerEntries.visibility),
+        sharedAt: new Date(),
+        spaceId: actor.space.id,
+      })
       .where(and(eq(triggerEntries.id, id), ownItems(actor, item)))
       .returning();
     return present(row!, actor);
@@ -230,11 +239,48 @@ export async function unshareEntry(
 ): Promise<TTriggerEntry> {
   const [row] = await db
     .update(triggerEntries)
-    .set({ visibility: 'private', sharedAt: null })
+    .set({ visibility: visibilityChange.removePartner(triggerEntries.visibility), sharedAt: null })
     .where(and(eq(triggerEntries.id, id), ownItems(actor, item)))
     .returning();
   if (!row) throw notFound();
   return present(row, actor);
+}
+
+/**
+ * Sharing one entry with our therapist, or no longer: a separate choice from the partner share,
+ * and not joint work, so it works while joint work is paused. Sharing needs an active therapist;
+ * stopping never needs anything. The partner's view of the entry does not change either way.
+ */
+export async function setEntryTherapistShare(
+  db: Database,
+  actor: SignedInActor,
+  id: string,
+  shared: boolean,
+): Promise<TTriggerEntry> {
+  return db.transaction(async (tx) => {
+    const [existing] = await tx
+      .select({ id: triggerEntries.id })
+      .from(triggerEntries)
+      .where(
+        and(
+          eq(triggerEntries.id, id),
+          ownItems(actor, item),
+          shared ? isNull(triggerEntries.archivedAt) : undefined,
+        ),
+      )
+      .for('update');
+    if (!existing) throw notFound();
+    if (shared) await requireActiveTherapist(tx, actor);
+    const [row] = await tx
+      .update(triggerEntries)
+      .set({
+        ...therapistShareSet(triggerEntries.visibility, shared),
+        ...(shared ? { spaceId: actor.space!.id } : {}),
+      })
+      .where(and(eq(triggerEntries.id, id), ownItems(actor, item)))
+      .returning();
+    return present(row!, actor);
+  });
 }
 
 /**
@@ -253,6 +299,7 @@ export async function archiveEntry(
       archivedAt: sql`coalesce(${triggerEntries.archivedAt}, ${now})`,
       visibility: 'private',
       sharedAt: null,
+      therapistSharedAt: null,
     })
     .where(and(eq(triggerEntries.id, id), ownItems(actor, item)))
     .returning();
