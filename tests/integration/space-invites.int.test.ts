@@ -170,7 +170,9 @@ describe('the cost of a signed-in request', () => {
     t.queries.length = 0;
     const response = await a.get('/api/space');
     expect(response.json<SpaceBody>().space?.partner?.displayName).toBe('Sam');
-    expect(t.queries).toHaveLength(1);
+    // The one other read is whether the couple has an active therapist (GET /api/space only).
+    expect(t.queries).toHaveLength(2);
     expect(t.queries[0]).toMatch(/from "sessions"/);
+    expect(t.queries[1]).toMatch(/"therapist_links"/);
   });
 });
