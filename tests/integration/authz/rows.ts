@@ -1,3 +1,4 @@
+import { accessLogRows } from './access-log.rows';
 import { checkinRows } from './checkins.rows';
 import { coreRows } from './core.rows';
 import { guideRows } from './guide.rows';
@@ -7,6 +8,7 @@ import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
 import { sessionPrepRows } from './session-prep.rows';
+import { therapistShareRows } from './therapist-share.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
@@ -14,6 +16,7 @@ import type { Row } from './world';
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
 export const MATRIX: Row[] = [
   ...coreRows,
+  ...accessLogRows,
   ...checkinRows,
   ...guideRows,
   ...impactLetterRows,
@@ -22,6 +25,7 @@ export const MATRIX: Row[] = [
   ...programRows,
   ...safetyRows,
   ...sessionPrepRows,
+  ...therapistShareRows,
   ...todayRows,
   ...triggerRows,
 ];

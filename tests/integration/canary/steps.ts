@@ -1,4 +1,5 @@
 import type { TestClient } from '../../helpers/test-app';
+import { accessLogCanary } from './access-log';
 import { checkinsCanary } from './checkins';
 import { guideCanary } from './guide';
 import { impactLetterCanary } from './impact-letter';
@@ -7,6 +8,7 @@ import { measuresCanary } from './measures';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
 import { sessionPrepCanary } from './session-prep';
+import { therapistShareCanary } from './therapist-share';
 import { todayCanary } from './today';
 import { triggersCanary } from './triggers';
 
@@ -20,6 +22,7 @@ export type Person = TestClient & { email: string; userId: string };
 export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
+  'access-log': accessLogCanary,
   checkins: checkinsCanary,
   guide: guideCanary,
   'impact-letter': impactLetterCanary,
@@ -28,6 +31,7 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   program: programCanary,
   safety: safetyCanary,
   'session-prep': sessionPrepCanary,
+  'therapist-share': therapistShareCanary,
   today: todayCanary,
   triggers: triggersCanary,
 };
