@@ -212,3 +212,181 @@ describe('nothing private crosses between people', () => {
     // this takes longer than the default 30 s.
   }, 180_000);
 });
+
+// -------------------------------------------------------------------------------------------
+// Sharing with the therapist never shows, or changes anything, on the partner's side.
+// -------------------------------------------------------------------------------------------
+
+describe('the partner cannot tell whether an item is shared with the therapist', () => {
+  const ITEM_KINDS = ['checkin', 'trigger', 'measure', 'reflection'] as const;
+  type ItemKind = (typeof ITEM_KINDS)[number];
+  type ShareStep = {
+    kind: 'partnerShare' | 'partnerUnshare' | 'therapistShare' | 'therapistUnshare' | 'edit';
+    item: ItemKind;
+  };
+  const shareStep: fc.Arbitrary<ShareStep> = fc.record({
+    kind: fc.constantFrom(
+      'partnerShare' as const,
+      'partnerUnshare' as const,
+      'therapistShare' as const,
+      'therapistUnshare' as const,
+      'edit' as const,
+    ),
+    item: fc.constantFrom(...ITEM_KINDS),
+  });
+  const isTherapistStep = (s: ShareStep) =>
+    s.kind === 'therapistShare' || s.kind === 'therapistUnshare';
+
+  const DAY = '2026-03-03';
+  const LESSON = '/api/guide/transparency/reflections/mine';
+
+  /** One couple with an active therapist; `author` acts, `partner` only reads. */
+  async function couple(label: string) {
+    const { createCouple, linkTherapist } = await import('../helpers/test-app');
+    const { a, b } = await createCouple(t, [`Author ${label}`, `Reader ${label}`]);
+    await linkTherapist(t, { a, b }, 'active');
+    return { author: a, partner: b, ids: {} as Partial<Record<ItemKind, string>> };
+  }
+  type Couple = Awaited<ReturnType<typeof couple>>;
+
+  async function itemId(c: Couple, item: ItemKind): Promise<string> {
+    const known = c.ids[item];
+    if (known) return known;
+    let id: string;
+    if (item === 'checkin') {
+      const r = await c.author.put(`/api/checkins/mine/${DAY}`, { intensity: 3, pain: 2 });
+      id = r.json<{ checkin: { id: string } }>().checkin.id;
+    } else if (item === 'trigger') {
+      const r = await c.author.post('/api/triggers', { cue: 'a door slam', intensity: 4 });
+      id = r.json<{ entry: { id: string } }>().entry.id;
+    } else if (item === 'measure') {
+      const r = await c.author.post('/api/measures/responses', {
+        measureId: 'trust-and-safety',
+        measureVersion: 1,
+        answers: { honest: 3, hope: 2 },
+      });
+      id = r.json<{ response: { id: string } }>().response.id;
+    } else {
+      await c.author.put(LESSON, { body: 'first thoughts' }, { 'if-none-match': '*' });
+      id = 'mine';
+    }
+    c.ids[item] = id;
+    return id;
+  }
+
+  async function act(c: Couple, s: ShareStep): Promise<void> {
+    const id = await itemId(c, s.item);
+    const a = c.author;
+    const therapistUrl = {
+      checkin: `/api/checkins/${id}/therapist`,
+      trigger: `/api/triggers/${id}/therapist`,
+      measure: `/api/measures/responses/${id}/therapist`,
+      reflection: `${LESSON}/therapist`,
+    }[s.item];
+    switch (s.kind) {
+      case 'therapistShare':
+      case 'therapistUnshare': {
+        const response = await a.put(therapistUrl, { shared: s.kind === 'therapistShare' });
+        expect(response.statusCode).toBe(200);
+        return;
+      }
+      case 'partnerShare':
+        if (s.item === 'checkin') await a.post(`/api/checkins/${id}/share`);
+        if (s.item === 'trigger') await a.post(`/api/triggers/${id}/share`);
+        if (s.item === 'measure')
+          await a.post(`/api/measures/responses/${id}/visibility`, { visibility: 'partner' });
+        if (s.item === 'reflection') await a.post(`${LESSON}/share`);
+        return;
+      case 'partnerUnshare':
+        if (s.item === 'checkin') await a.post(`/api/checkins/${id}/private`);
+        if (s.item === 'trigger') await a.post(`/api/triggers/${id}/unshare`);
+        if (s.item === 'measure')
+          await a.post(`/api/measures/responses/${id}/visibility`, { visibility: 'private' });
+        if (s.item === 'reflection') await a.post(`${LESSON}/unshare`);
+        return;
+      case 'edit': {
+        if (s.item === 'checkin') {
+          const mine = await a.get(`/api/checkins/mine/${DAY}`);
+          const version = mine.json<{ checkin: { version: number } }>().checkin.version;
+          await a.put(
+            `/api/checkins/mine/${DAY}`,
+            { intensity: 4, pain: 3, note: 'later' },
+            { 'if-match': `"${version}"` },
+          );
+        } else if (s.item === 'trigger') {
+          await a.put(`/api/triggers/${id}`, { cue: 'a door slam, again', intensity: 6 });
+        } else if (s.item === 'reflection') {
+          const mine = await a.get('/api/guide/transparency/reflections');
+          const version = mine.json<{ mine: { version: number } }>().mine.version;
+          await a.put(LESSON, { body: 'second thoughts' }, { 'if-match': `"${version}"` });
+        }
+        return;
+      }
+    }
+  }
+
+  /** Everything the partner can ask about these items: status codes and bodies, in order. */
+  async function partnerView(c: Couple): Promise<string> {
+    const urls = [
+      '/api/space',
+      `/api/today?day=${DAY}`,
+      '/api/checkins?who=partner',
+      '/api/triggers?view=partner',
+      '/api/measures/responses?measure=trust-and-safety&whose=partner',
+      '/api/guide/transparency/reflections',
+      '/api/session-prep/candidates',
+      '/api/access-log',
+    ];
+    if (c.ids.checkin) urls.push(`/api/checkins/${c.ids.checkin}`);
+    if (c.ids.trigger) urls.push(`/api/triggers/${c.ids.trigger}`);
+    if (c.ids.measure) urls.push(`/api/measures/responses/${c.ids.measure}`);
+    const out: string[] = [];
+    for (const url of urls) {
+      const response = await c.partner.get(url);
+      out.push(`${response.statusCode} ${response.body}`);
+    }
+    return out.join('\n');
+  }
+
+  /** Ids and times differ between two couples; everything else must be the same. */
+  function comparable(view: string): string {
+    const ids = new Map<string, string>();
+    return view
+      .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, (id) => {
+        if (!ids.has(id)) ids.set(id, `id${ids.size}`);
+        return ids.get(id)!;
+      })
+      .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g, 'time')
+      .replace(/Author \w+|Reader \w+/g, 'name');
+  }
+
+  it('holds for random sequences of sharing with the partner, the therapist, and editing', async () => {
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(shareStep, { minLength: 1, maxLength: 8 }), async (steps) => {
+        run += 1;
+        // Two couples, the same steps; only the first also shares with its therapist.
+        const withTherapist = await couple(`w${run}`);
+        const without = await couple(`o${run}`);
+        for (const s of steps) {
+          // Both couples write the item when a step first names it (it starts private).
+          await itemId(withTherapist, s.item);
+          await itemId(without, s.item);
+          if (isTherapistStep(s)) {
+            // Byte for byte: not even a time moves when the author shares with the therapist.
+            const before = await partnerView(withTherapist);
+            await act(withTherapist, s);
+            expect(await partnerView(withTherapist)).toBe(before);
+          } else {
+            await act(withTherapist, s);
+            await act(without, s);
+          }
+          const seen = await partnerView(withTherapist);
+          expect(seen).not.toContain('"sharedWithTherapist":true');
+          expect(comparable(seen)).toBe(comparable(await partnerView(without)));
+        }
+      }),
+      { numRuns: 15 },
+    );
+  }, 240_000);
+});
