@@ -1,5 +1,6 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AccessLogPage } from '../features/access-log/access-log-page';
 import { AccountPage } from '../features/auth/account-page';
 import { ImpactLetterPage } from '../features/impact-letter/impact-letter-page';
 import { SignInPage } from '../features/auth/sign-in-page';
@@ -57,6 +58,7 @@ export function App() {
                   }
                 />
                 <Route path="account" element={<AccountPage />} />
+                <Route path="access-log" element={<AccessLogPage />} />
                 <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />
                 <Route

@@ -6,6 +6,8 @@ export const queryKeys = {
   me: ['auth', 'me'] as const,
   sessions: ['auth', 'sessions'] as const,
   space: ['space'] as const,
+  /** Under the space's key: whether we have an active therapist (GET /api/space, its own parse). */
+  spaceTherapist: ['space', 'therapist'] as const,
   invites: ['invites', 'list'] as const,
   invitePreview: (token: string) => ['invites', 'preview', token] as const,
   safety: ['safety', 'state'] as const,

@@ -17,6 +17,7 @@ import { checkins } from './en/checkins';
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
 import { sessionPrep } from './en/session-prep';
+import { accessLog } from './en/access-log';
 
 const core = {
   // The frame around every page
@@ -92,6 +93,22 @@ const core = {
   'share.makePrivate': 'Make private again',
   'share.makingPrivate': 'Making private…',
   'share.paused': 'Sharing is resting for now, along with the other shared exercises.',
+
+  // Sharing one item with the couple's therapist (its own choice, apart from the partner)
+  'therapistShare.start': 'Share with our therapist…',
+  'therapistShare.confirmHeading': 'Share this with your therapist?',
+  'therapistShare.confirmBody':
+    'Your therapist will be able to read this, as it is now and after any change you make, until you stop sharing it with them.',
+  'therapistShare.confirmPartner':
+    'This does not share it with your partner, and your partner is not told that you shared it with your therapist.',
+  'therapistShare.confirmLog':
+    'Each time your therapist opens it, that is noted in your access log, which only you can read.',
+  'therapistShare.confirm': 'Yes, share with our therapist',
+  'therapistShare.sharing': 'Sharing…',
+  'therapistShare.cancel': 'Not now',
+  'therapistShare.shared': 'Shared with your therapist.',
+  'therapistShare.stop': 'Stop sharing with your therapist',
+  'therapistShare.stopping': 'Stopping…',
 
   // Joint exercises paused (the same words whatever the reason)
   'jointWork.paused':
@@ -177,6 +194,10 @@ const core = {
   'account.heading': 'Your account',
   'account.loading': 'Loading your account…',
   'account.details.heading': 'Your details',
+  'account.accessLog.heading': 'Your therapist and your items',
+  'account.accessLog.body':
+    'If you share something with your therapist, each time they open it is noted in a list only you can see.',
+  'account.accessLog.link': 'Who opened what you shared',
   'account.details.name': 'Name',
   'account.details.email': 'Email',
   'account.sessions.heading': 'Where you are signed in',
@@ -316,6 +337,7 @@ export const en = {
   ...triggers,
   ...checkins,
   ...sessionPrep,
+  ...accessLog,
 } as const;
 
 export type Catalog = typeof en;

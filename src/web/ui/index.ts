@@ -23,5 +23,6 @@ export { HeartMark } from './heart-mark';
 export { fieldErrorsFromZod, pickKnownFields, useFormErrors, type FormErrors } from './form-errors';
 export { JointWorkPaused } from './joint-work-paused';
 export { ShareControl, type ShareControlProps } from './share-control';
+export { TherapistShareControl, type TherapistShareControlProps } from './therapist-share-control';
 export { LineChart, type ChartSeries, type LineChartProps } from './line-chart';
 export { setNeutralTab } from './tab-appearance';

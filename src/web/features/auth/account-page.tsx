@@ -1,3 +1,4 @@
+import { Link } from 'react-router';
 import type { TSessionInfo } from '../../../shared/schemas/auth';
 import { completeSignOut } from '../../app/query-client';
 import { useMe } from '../../app/session';
@@ -33,6 +34,12 @@ export function AccountPage() {
       ) : (
         <Loading label={t('account.loading')} />
       )}
+      <Panel heading={t('account.accessLog.heading')}>
+        <p>{t('account.accessLog.body')}</p>
+        <p>
+          <Link to="/access-log">{t('account.accessLog.link')}</Link>
+        </p>
+      </Panel>
       <SessionsPanel />
       <SignOutPanel />
     </Page>

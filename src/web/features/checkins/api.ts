@@ -104,6 +104,20 @@ export function useSaveCheckin(day: string) {
 
 export type SharingAction = 'share' | 'share-when-both' | 'private';
 
+/** Sharing my check-in with our therapist, or no longer (apart from the partner share). */
+export function useTherapistShare() {
+  const settle = useSettle();
+  return useMutation({
+    mutationFn: ({ id, shared }: { id: string; shared: boolean }) =>
+      apiFetch(`/api/checkins/${id}/therapist`, {
+        method: 'PUT',
+        body: { shared },
+        schema: ZCheckinResponse,
+      }),
+    onSuccess: ({ checkin }) => settle(checkin),
+  });
+}
+
 export function useSharing() {
   const settle = useSettle();
   return useMutation({

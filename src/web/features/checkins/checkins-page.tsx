@@ -9,6 +9,7 @@ import {
   type TFeeling,
 } from '../../../shared/schemas/checkins';
 import { isApiError } from '../../app/api-client';
+import { useSpaceHasTherapist } from '../../app/space-therapist';
 import { t } from '../../i18n';
 import {
   Button,
@@ -25,6 +26,7 @@ import {
   Panel,
   pickKnownFields,
   ShareControl,
+  TherapistShareControl,
   useAnnounce,
   useFormErrors,
 } from '../../ui';
@@ -35,6 +37,7 @@ import {
   usePartnerName,
   useSaveCheckin,
   useSharing,
+  useTherapistShare,
   useTimeline,
   type SharingAction,
 } from './api';
@@ -91,6 +94,7 @@ export function CheckinsPage() {
       {mine.data?.checkin && (
         <Panel heading={t('checkins.sharing.heading')}>
           <SharingControls checkin={mine.data.checkin} partnerName={partner.name} explain />
+          <TherapistShare checkin={mine.data.checkin} />
         </Panel>
       )}
       <Timeline partnerName={partner.name} />
@@ -527,6 +531,19 @@ function SharingControls({
   );
 }
 
+/** Sharing my check-in with our therapist: apart from my partner, shown only while we have one. */
+function TherapistShare({ checkin }: { checkin: TCheckin }) {
+  const therapistShare = useTherapistShare();
+  const therapistAvailable = useSpaceHasTherapist();
+  return (
+    <TherapistShareControl
+      shared={checkin.sharedWithTherapist}
+      therapistAvailable={therapistAvailable}
+      onChange={(shared) => therapistShare.mutateAsync({ id: checkin.id, shared })}
+    />
+  );
+}
+
 const messageOf = (error: unknown) =>
   error instanceof Error ? error.message : t('common.tryAgain');
 
@@ -627,6 +644,7 @@ function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName
         </div>
       )}
       {checkin.mine && <SharingControls checkin={checkin} partnerName={partnerName} />}
+      {checkin.mine && <TherapistShare checkin={checkin} />}
     </article>
   );
 }

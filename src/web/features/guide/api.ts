@@ -79,6 +79,24 @@ export function useSaveReflection(slug: string) {
   });
 }
 
+/** Sharing my reflection with our therapist, or no longer (apart from the partner share). */
+export function useTherapistShareReflection(slug: string) {
+  const store = useStoreMine(slug);
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (shared: boolean) =>
+      apiFetch(`${base(slug)}/reflections/mine/therapist`, {
+        method: 'PUT',
+        body: { shared },
+        schema: ZMyReflectionResponse,
+      }),
+    onSuccess: ({ reflection }) => store(reflection),
+    onError: () => {
+      void queryClient.invalidateQueries({ queryKey: queryKeys.guideReflections(slug) });
+    },
+  });
+}
+
 export function useShareReflection(slug: string) {
   const store = useStoreMine(slug);
   const queryClient = useQueryClient();

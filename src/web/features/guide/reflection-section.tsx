@@ -20,10 +20,17 @@ import {
   Panel,
   pickKnownFields,
   ShareControl,
+  TherapistShareControl,
   useAnnounce,
   useFormErrors,
 } from '../../ui';
-import { useReflections, useSaveReflection, useShareReflection } from './api';
+import { useSpaceHasTherapist } from '../../app/space-therapist';
+import {
+  useReflections,
+  useSaveReflection,
+  useShareReflection,
+  useTherapistShareReflection,
+} from './api';
 import styles from './guide.module.css';
 import { ReflectionField } from './reflection-field';
 
@@ -77,6 +84,8 @@ function SignedInReflection({ slug }: { slug: string }) {
 function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsResponse }) {
   const save = useSaveReflection(slug);
   const share = useShareReflection(slug);
+  const therapistShare = useTherapistShareReflection(slug);
+  const therapistAvailable = useSpaceHasTherapist();
   const announce = useAnnounce();
   const { errors, show, clear } = useFormErrors<Field>();
   const [draft, setDraft] = useState(data.mine?.body ?? '');
@@ -178,6 +187,11 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
               await share.mutateAsync(false);
               announce(t('guide.reflect.privateNow'));
             }}
+          />
+          <TherapistShareControl
+            shared={mine.sharedWithTherapist}
+            therapistAvailable={therapistAvailable}
+            onChange={(next) => therapistShare.mutateAsync(next)}
           />
         </div>
       )}

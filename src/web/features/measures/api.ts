@@ -81,3 +81,17 @@ export function useSetVisibility() {
     onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
   });
 }
+
+/** Sharing one of my responses with our therapist, or no longer (apart from the partner share). */
+export function useTherapistShareResponse() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ id, shared }: { id: string; shared: boolean }) =>
+      apiFetch(`/api/measures/responses/${id}/therapist`, {
+        method: 'PUT',
+        body: { shared },
+        schema: ZMeasureResponse,
+      }),
+    onSettled: () => queryClient.invalidateQueries({ queryKey: keys.all }),
+  });
+}

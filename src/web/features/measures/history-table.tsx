@@ -1,8 +1,9 @@
 import { useId } from 'react';
 import type { TMeasureResponse, TMeasureSummary } from '../../../shared/schemas/measures';
 import { t } from '../../i18n';
-import { Button, LoadError, Loading, ShareControl } from '../../ui';
-import { useHistory, useSetVisibility } from './api';
+import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { Button, LoadError, Loading, ShareControl, TherapistShareControl } from '../../ui';
+import { useHistory, useSetVisibility, useTherapistShareResponse } from './api';
 import { formatScore, formatWeekShort } from './format';
 import styles from './measures.module.css';
 
@@ -39,6 +40,8 @@ function Part({ part }: { part: TMeasureResponse['total'] }) {
 export function HistoryTable({ measure, whose, partnerName, sharingPaused }: HistoryTableProps) {
   const history = useHistory(measure.id, whose);
   const setVisibility = useSetVisibility();
+  const therapistShare = useTherapistShareResponse();
+  const therapistAvailable = useSpaceHasTherapist();
   const captionId = useId();
 
   if (history.isPending) return <Loading label={t('measures.history.loading')} />;
@@ -100,6 +103,11 @@ export function HistoryTable({ measure, whose, partnerName, sharingPaused }: His
                       onMakePrivate={() =>
                         setVisibility.mutateAsync({ id: row.id, visibility: 'private' })
                       }
+                    />
+                    <TherapistShareControl
+                      shared={row.sharedWithTherapist}
+                      therapistAvailable={therapistAvailable}
+                      onChange={(shared) => therapistShare.mutateAsync({ id: row.id, shared })}
                     />
                   </td>
                 )}

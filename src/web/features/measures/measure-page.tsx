@@ -2,8 +2,18 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TMeasureSummary, TSubmittedResponse } from '../../../shared/schemas/measures';
 import { t } from '../../i18n';
-import { Button, LoadError, Loading, Notice, Page, Panel, ShareControl } from '../../ui';
-import { useMeasures, useSetVisibility } from './api';
+import { useSpaceHasTherapist } from '../../app/space-therapist';
+import {
+  Button,
+  LoadError,
+  Loading,
+  Notice,
+  Page,
+  Panel,
+  ShareControl,
+  TherapistShareControl,
+} from '../../ui';
+import { useMeasures, useSetVisibility, useTherapistShareResponse } from './api';
 import { HistoryTable } from './history-table';
 import { MeasureForm } from './measure-form';
 import styles from './measures.module.css';
@@ -131,6 +141,8 @@ function Result({
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
   const setVisibility = useSetVisibility();
+  const therapistShare = useTherapistShareResponse();
+  const therapistAvailable = useSpaceHasTherapist();
   const { response, support } = submitted;
 
   useEffect(() => {
@@ -180,6 +192,14 @@ function Result({
         {partnerName && response.visibility === 'private' && (
           <p className={styles.quiet}>{t('measures.share.note', { name: partnerName })}</p>
         )}
+        <TherapistShareControl
+          shared={response.sharedWithTherapist}
+          therapistAvailable={therapistAvailable}
+          onChange={async (shared) => {
+            const updated = await therapistShare.mutateAsync({ id: response.id, shared });
+            onChange({ ...submitted, response: updated });
+          }}
+        />
       </div>
       <p>
         <Button variant="quiet" onClick={onAgain}>

@@ -92,6 +92,20 @@ export function useEntryAction() {
   });
 }
 
+/** Sharing one of my entries with our therapist, or no longer (apart from the partner share). */
+export function useTherapistShareEntry() {
+  const refresh = useRefreshTriggers();
+  return useMutation({
+    mutationFn: ({ id, shared }: { id: string; shared: boolean }) =>
+      apiFetch(`/api/triggers/${id}/therapist`, {
+        method: 'PUT',
+        body: { shared },
+        schema: ZTriggerEntryResponse,
+      }),
+    onSettled: () => refresh(),
+  });
+}
+
 export function usePlan() {
   return useQuery({
     queryKey: triggerKeys.plan,

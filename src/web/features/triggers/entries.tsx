@@ -10,9 +10,17 @@ import {
   Notice,
   Panel,
   ShareControl,
+  TherapistShareControl,
   useAnnounce,
 } from '../../ui';
-import { useEditTrigger, useEntryAction, useTriggerList, type ListView } from './api';
+import { useSpaceHasTherapist } from '../../app/space-therapist';
+import {
+  useEditTrigger,
+  useEntryAction,
+  useTherapistShareEntry,
+  useTriggerList,
+  type ListView,
+} from './api';
 import { EntryForm } from './entry-form';
 import styles from './triggers.module.css';
 
@@ -73,6 +81,8 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
   const [editing, setEditing] = useState(false);
   const edit = useEditTrigger();
   const action = useEntryAction();
+  const therapistShare = useTherapistShareEntry();
+  const therapistAvailable = useSpaceHasTherapist();
   const announce = useAnnounce();
   const editButton = useRef<HTMLButtonElement>(null);
 
@@ -130,6 +140,11 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
             sharingPaused={sharingPaused}
             onShare={() => action.mutateAsync({ id: entry.id, action: 'share' })}
             onMakePrivate={() => action.mutateAsync({ id: entry.id, action: 'unshare' })}
+          />
+          <TherapistShareControl
+            shared={entry.sharedWithTherapist}
+            therapistAvailable={therapistAvailable}
+            onChange={(shared) => therapistShare.mutateAsync({ id: entry.id, shared })}
           />
           <div className={buttonRowClass} role="group" aria-label={t('triggers.entry.actions')}>
             <Button ref={editButton} variant="quiet" onClick={() => setEditing(true)}>
