@@ -82,6 +82,7 @@ const core = {
   // Sharing one item with the partner, in two steps
   'share.onlyYou': 'Only you can see this.',
   'share.private': 'Private: only you can see this.',
+  'share.notWithPartner': 'Not shared with {name}.',
   'share.start': 'Share with {name}…',
   'share.confirmHeading': 'Share this with {name}?',
   'share.confirmBody':

@@ -12,6 +12,8 @@ export interface ShareControlProps {
   onMakePrivate: () => Promise<unknown>;
   /** Set while joint work is paused: sharing waits, making private again never does. */
   sharingPaused?: boolean;
+  /** Shared with the couple's therapist (a separate choice): then "only you" would not be true. */
+  sharedWithTherapist?: boolean;
 }
 
 /**
@@ -24,6 +26,7 @@ export function ShareControl({
   onShare,
   onMakePrivate,
   sharingPaused = false,
+  sharedWithTherapist = false,
 }: ShareControlProps) {
   const [asking, setAsking] = useState(false);
   const [pending, setPending] = useState(false);
@@ -56,7 +59,11 @@ export function ShareControl({
   }
   return (
     <div>
-      <p className={styles.quiet}>{t('share.private')}</p>
+      <p className={styles.quiet}>
+        {sharedWithTherapist
+          ? t('share.notWithPartner', { name: partnerName })
+          : t('share.private')}
+      </p>
       {sharingPaused ? (
         <p className={styles.quiet}>{t('share.paused')}</p>
       ) : (

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { t } from '../i18n';
 import { Button } from './button';
 import { ConfirmDialog } from './confirm-dialog';
+import own from './therapist-share-control.module.css';
 import styles from './notice.module.css';
 
 export interface TherapistShareControlProps {
@@ -43,7 +44,7 @@ export function TherapistShareControl({
   if (!shared && !therapistAvailable) return null;
   if (shared) {
     return (
-      <div>
+      <div className={own.control}>
         <p className={styles.quiet}>{t('therapistShare.shared')}</p>
         <Button variant="quiet" pending={pending} onClick={() => void run(false)}>
           {pending ? t('therapistShare.stopping') : t('therapistShare.stop')}
@@ -53,7 +54,7 @@ export function TherapistShareControl({
     );
   }
   return (
-    <div>
+    <div className={own.control}>
       <Button variant="secondary" onClick={() => setAsking(true)}>
         {t('therapistShare.start')}
       </Button>

@@ -495,6 +495,7 @@ function SharingControls({
       {paused && <JointWorkPaused />}
       <ShareControl
         shared={checkin.sharing === 'shared'}
+        sharedWithTherapist={checkin.sharedWithTherapist}
         partnerName={partnerName}
         onShare={() => act('share')}
         onMakePrivate={() => act('private')}
@@ -593,10 +594,14 @@ function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName
   const who = checkin.mine ? t('checkins.timeline.you') : (partnerName ?? '');
   const badge = checkin.mine
     ? checkin.sharing === 'shared' && partnerName
-      ? t('checkins.timeline.sharedWith', { name: partnerName })
+      ? checkin.sharedWithTherapist
+        ? t('checkins.timeline.sharedWithAndTherapist', { name: partnerName })
+        : t('checkins.timeline.sharedWith', { name: partnerName })
       : checkin.sharing === 'waiting'
         ? t('checkins.timeline.waiting')
-        : t('checkins.timeline.onlyYou')
+        : checkin.sharedWithTherapist
+          ? t('checkins.timeline.therapist')
+          : t('checkins.timeline.onlyYou')
     : t('checkins.timeline.sharedByPartner');
   const earlierId = `checkin-earlier-${checkin.id}`;
 

@@ -177,6 +177,7 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
         <div className={styles.share}>
           <ShareControl
             shared={shared}
+            sharedWithTherapist={mine.sharedWithTherapist}
             partnerName={data.partnerName}
             sharingPaused={data.sharingPaused}
             onShare={async () => {

@@ -95,6 +95,7 @@ export function HistoryTable({ measure, whose, partnerName, sharingPaused }: His
                   <td className={styles.shareCell}>
                     <ShareControl
                       shared={row.visibility === 'partner'}
+                      sharedWithTherapist={row.sharedWithTherapist}
                       partnerName={partnerName}
                       sharingPaused={sharingPaused}
                       onShare={() =>

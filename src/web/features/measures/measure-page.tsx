@@ -184,6 +184,7 @@ function Result({
       <div className={styles.shareBlock}>
         <ShareControl
           shared={response.visibility === 'partner'}
+          sharedWithTherapist={response.sharedWithTherapist}
           partnerName={partnerName}
           sharingPaused={sharingPaused}
           onShare={() => change('partner')}

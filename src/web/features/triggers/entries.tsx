@@ -136,6 +136,7 @@ function OwnEntry({ entry, partnerName, sharingPaused }: OwnEntryProps) {
         <div className={styles.actions}>
           <ShareControl
             shared={entry.visibility === 'partner'}
+            sharedWithTherapist={entry.sharedWithTherapist}
             partnerName={partnerName}
             sharingPaused={sharingPaused}
             onShare={() => action.mutateAsync({ id: entry.id, action: 'share' })}

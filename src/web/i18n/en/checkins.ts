@@ -74,6 +74,8 @@ export const checkins = {
   'checkins.timeline.onlyYou': 'Only you',
   'checkins.timeline.waiting': 'Waiting for you both',
   'checkins.timeline.sharedWith': 'Shared with {name}',
+  'checkins.timeline.therapist': 'You and your therapist',
+  'checkins.timeline.sharedWithAndTherapist': 'Shared with {name} and your therapist',
   'checkins.timeline.sharedByPartner': 'Shared with you',
   'checkins.timeline.feelings': 'Feelings',
   'checkins.timeline.noFeelings': 'None chosen',
