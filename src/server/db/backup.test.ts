@@ -10,6 +10,7 @@ import { backupFileName, listBackups, parseBackupTime, pruneBackups } from './ba
 import { LockHeldError, openDatabase, queryRows, schema, type Database } from './index';
 import { backupDataDir, restoreDataDir } from './maintenance';
 import { createTestDataDir } from './testing';
+import { recordAccess, verifyAccessLog } from '../policy/access-log';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const silent = { info() {}, warn() {}, error() {} };
@@ -67,6 +68,14 @@ async function fill(db: Database) {
       createdBy: user!.id,
       tokenHash: `i${i}`,
       expiresAt: new Date(Date.now() + 86_400_000),
+    });
+    // The access log: an identity column, a hash chain and an append-only trigger.
+    await recordAccess(db, {
+      therapistId: user!.id,
+      spaceId: space!.id,
+      itemKind: 'checkin',
+      itemId: space!.id,
+      authorId: user!.id,
     });
   }
 }
@@ -144,6 +153,20 @@ describe('backup and restore', () => {
     try {
       expect(await tableHashes(copy.db)).toEqual(before);
       await copy.db.insert(schema.spaces).values({}); // and it is writable
+      // The access log came back whole: its chain, its trigger and its identity sequence.
+      expect(await verifyAccessLog(copy.db)).toEqual({ entries: 20, brokenAt: null });
+      await expect(copy.db.delete(schema.accessLog)).rejects.toThrow();
+      const [user] = await copy.db.select().from(schema.users).limit(1);
+      await recordAccess(copy.db, {
+        therapistId: user!.id,
+        spaceId: user!.id,
+        itemKind: 'trigger',
+        itemId: user!.id,
+        authorId: user!.id,
+      });
+      const seqs = await copy.db.select({ seq: schema.accessLog.seq }).from(schema.accessLog);
+      expect(Math.max(...seqs.map((r) => r.seq))).toBe(21);
+      expect(await verifyAccessLog(copy.db)).toEqual({ entries: 21, brokenAt: null });
     } finally {
       await copy.close();
     }
