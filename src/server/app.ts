@@ -25,6 +25,7 @@ import { loadProgramState, suggestNext } from './features/program/service';
 import { registerTodayRoutes } from './features/today/routes';
 import { registerSessionPrepRoutes } from './features/session-prep/routes';
 import { registerSpaceRoutes } from './features/space/routes';
+import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
+  registerTherapistRoutes(app, ctx);
   const measures = loadMeasures(options.measuresDir);
   registerMeasureRoutes(app, ctx, { registry: measures });
   registerInjuryRoutes(app, ctx);

@@ -14,6 +14,8 @@ export const ERROR_STATUS = {
   email_taken: 409,
   /** A therapist's account works with couples through their links; it never joins a space. */
   therapist_account: 409,
+  /** Only a therapist's account can claim a therapist link. */
+  not_a_therapist: 409,
   /** Joint exercises are paused for the space; the same neutral answer whoever paused them. */
   joint_work_paused: 409,
   precondition_failed: 412,
