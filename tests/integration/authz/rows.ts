@@ -7,6 +7,7 @@ import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
 import { sessionPrepRows } from './session-prep.rows';
+import { therapistRows } from './therapist.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
@@ -22,6 +23,7 @@ export const MATRIX: Row[] = [
   ...programRows,
   ...safetyRows,
   ...sessionPrepRows,
+  ...therapistRows,
   ...todayRows,
   ...triggerRows,
 ];

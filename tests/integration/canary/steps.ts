@@ -7,6 +7,7 @@ import { measuresCanary } from './measures';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
 import { sessionPrepCanary } from './session-prep';
+import { therapistCanary } from './therapist';
 import { todayCanary } from './today';
 import { triggersCanary } from './triggers';
 
@@ -28,6 +29,7 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   program: programCanary,
   safety: safetyCanary,
   'session-prep': sessionPrepCanary,
+  therapist: therapistCanary,
   today: todayCanary,
   triggers: triggersCanary,
 };
