@@ -22,6 +22,11 @@ import { ProgressPage } from '../features/progress/progress-page';
 import { HomePage } from '../features/space/home-page';
 import { TodayPanels } from '../features/today/today-panels';
 import { TriggersPage } from '../features/triggers/triggers-page';
+import { NotForTherapists } from '../features/therapist/not-for-therapists';
+import { TherapistAccountPanel } from '../features/therapist/therapist-account-panel';
+import { TherapistJoinPage } from '../features/therapist/therapist-join-page';
+import { TherapistPage } from '../features/therapist/therapist-page';
+import { TherapistSignUpPage } from '../features/therapist/therapist-signup-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
@@ -42,6 +47,8 @@ export function App() {
               <Route path="signup" element={<SignUpPage />} />
               <Route path="signin" element={<SignInPage />} />
               <Route path="join" element={<JoinPage />} />
+              <Route path="therapist/signup" element={<TherapistSignUpPage />} />
+              <Route path="therapist/join" element={<TherapistJoinPage />} />
               <Route path="quick-exit" element={<QuickExitPage />} />
               <Route path="safety" element={<SafetyPage />} />
               <Route path="guide" element={<GuideIndexPage />} />
@@ -50,13 +57,15 @@ export function App() {
                 <Route
                   path="home"
                   element={
-                    <HomePage
-                      invitePanel={<InvitePanel />}
-                      today={(partnerName) => <TodayPanels partnerName={partnerName} />}
-                    />
+                    <NotForTherapists>
+                      <HomePage
+                        invitePanel={<InvitePanel />}
+                        today={(partnerName) => <TodayPanels partnerName={partnerName} />}
+                      />
+                    </NotForTherapists>
                   }
                 />
-                <Route path="account" element={<AccountPage />} />
+                <Route path="account" element={<AccountPage extra={<TherapistAccountPanel />} />} />
                 <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />
                 <Route
@@ -72,6 +81,14 @@ export function App() {
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />
                 <Route path="session-prep/print" element={<SessionPrepPrintPage />} />
+                <Route
+                  path="therapist"
+                  element={
+                    <NotForTherapists>
+                      <TherapistPage />
+                    </NotForTherapists>
+                  }
+                />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

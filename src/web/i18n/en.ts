@@ -17,6 +17,7 @@ import { checkins } from './en/checkins';
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
 import { sessionPrep } from './en/session-prep';
+import { therapist } from './en/therapist';
 
 const core = {
   // The frame around every page
@@ -31,6 +32,8 @@ const core = {
   'layout.nav.guide': 'Guide',
   'layout.nav.progress': 'Progress',
   'layout.nav.account': 'Account',
+  'layout.nav.practice': 'Couples',
+  'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',
   'layout.nav.signUp': 'Create an account',
   'layout.footer.label': 'About this site',
@@ -157,6 +160,8 @@ const core = {
   'auth.signUp.pending': 'Creating your account…',
   'auth.signUp.haveAccount': 'Already have an account?',
   'auth.signUp.toSignIn': 'Sign in',
+  'auth.therapistQuestion': 'Are you a therapist?',
+  'auth.therapistLink': 'Create a therapist account',
   'auth.signIn.title': 'Sign in',
   'auth.signIn.heading': 'Welcome back',
   'auth.signIn.submit': 'Sign in',
@@ -316,6 +321,7 @@ export const en = {
   ...triggers,
   ...checkins,
   ...sessionPrep,
+  ...therapist,
 } as const;
 
 export type Catalog = typeof en;

@@ -1,3 +1,4 @@
+import type { ReactNode } from 'react';
 import type { TSessionInfo } from '../../../shared/schemas/auth';
 import { completeSignOut } from '../../app/query-client';
 import { useMe } from '../../app/session';
@@ -15,7 +16,8 @@ import {
 import { useSessions, useSignOut, useSignOutOthers, useSignOutSession } from './api';
 import styles from './auth.module.css';
 
-export function AccountPage() {
+/** `extra`: what the shell composes in from other features (the therapist's practice, say). */
+export function AccountPage({ extra }: { extra?: ReactNode }) {
   const me = useMe();
   const user = me.data;
 
@@ -33,6 +35,7 @@ export function AccountPage() {
       ) : (
         <Loading label={t('account.loading')} />
       )}
+      {extra}
       <SessionsPanel />
       <SignOutPanel />
     </Page>
