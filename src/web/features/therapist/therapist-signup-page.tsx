@@ -91,8 +91,8 @@ export function TherapistSignUpPage() {
         <TextField
           id={FIELD_IDS.displayName}
           name="displayName"
-          label={t('auth.field.displayName')}
-          hint={t('auth.field.displayName.hint')}
+          label={t('therapist.field.displayName')}
+          hint={t('therapist.field.displayName.hint')}
           autoComplete="name"
           maxLength={60}
           value={values.displayName}

@@ -82,6 +82,8 @@ export const therapist = {
     'For couples therapists invited by a couple. You will see only what each partner chooses to share with you, once both have approved you.',
   'therapist.signUp.linkWaiting':
     'A couple’s link is waiting. Once your account is ready, you can accept it.',
+  'therapist.field.displayName': 'Your name',
+  'therapist.field.displayName.hint': 'Couples see this name, with your practice.',
   'therapist.field.practiceName': 'Practice name',
   'therapist.field.practiceName.hint':
     'The name couples will see, or your own name if you work alone.',
