@@ -18,15 +18,25 @@ export interface Output {
 
 const USAGE = 'Usage: npm run therapist:verify -- <email> [--undo]';
 
-/** The command's work on an open database; returns the exit code. */
-export async function verifyTherapist(db: Database, args: string[], io: Output): Promise<number> {
+/** The email and whether to undo, or null when the arguments are not usable. */
+function parseArgs(args: string[]): { email: string; undo: boolean } | null {
   const undo = args.includes('--undo');
   const rest = args.filter((arg) => arg !== '--undo');
   const email = rest[0];
-  if (rest.length !== 1 || !email || email.startsWith('-') || !email.includes('@')) {
-    io.err(`${USAGE}\nGive exactly one email address, the one the therapist signed up with.`);
-    return 2;
-  }
+  if (rest.length !== 1 || !email || email.startsWith('-') || !email.includes('@')) return null;
+  return { email, undo };
+}
+
+function usage(io: Output): number {
+  io.err(`${USAGE}\nGive exactly one email address, the one the therapist signed up with.`);
+  return 2;
+}
+
+/** The command's work on an open database; returns the exit code. */
+export async function verifyTherapist(db: Database, args: string[], io: Output): Promise<number> {
+  const parsed = parseArgs(args);
+  if (!parsed) return usage(io);
+  const { email, undo } = parsed;
   const outcome = await setTherapistVerified(db, email, !undo);
   switch (outcome) {
     case 'verified':
@@ -60,6 +70,8 @@ async function main(): Promise<number> {
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
   };
+  // Wrong arguments are answered before the database is opened.
+  if (!parseArgs(process.argv.slice(2))) return usage(io);
   try {
     const config = loadConfig();
     const handle = await openDatabase({

@@ -1,3 +1,7 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyTherapist } from '../../scripts/therapist-verify';
@@ -199,6 +203,41 @@ describe('the operator verifies a therapist (npm run therapist:verify)', () => {
     expect(run.err.join()).toMatch(/Usage/);
   });
 });
+
+describe.runIf(inject('dbEngine') === 'pglite')(
+  'the verify command as the operator runs it',
+  () => {
+    function run(args: string[], env: Record<string, string>) {
+      return spawnSync(
+        process.execPath,
+        ['--import', 'tsx', 'scripts/therapist-verify.ts', ...args],
+        {
+          env,
+          encoding: 'utf8',
+          timeout: 60_000,
+        },
+      );
+    }
+
+    it('explains its usage, and opens the configured embedded database', () => {
+      const usage = run([], {});
+      expect(usage.status).toBe(2);
+      expect(usage.stderr).toMatch(/Usage: npm run therapist:verify -- <email>/);
+      const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-verify-'));
+      try {
+        const unknown = run(['nobody@example.test'], {
+          DATA_DIR: dataDir,
+          BACKUPS: 'false',
+          NODE_ENV: 'development',
+        });
+        expect(unknown.stderr).toMatch(/There is no account with the email nobody@example.test/);
+        expect(unknown.status).toBe(3);
+      } finally {
+        rmSync(dataDir, { recursive: true, force: true });
+      }
+    }, 60_000);
+  },
+);
 
 describe('the couple invites a therapist', () => {
   it('walks the whole way: invite, preview, claim, approvals, active, ended', async () => {

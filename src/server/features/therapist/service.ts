@@ -150,6 +150,9 @@ export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<
       approved: { me: row.approvedByMe, partner: partner ? row.approvedByPartner : null },
     };
   });
+  // What needs the partners comes first: an active link, then ones waiting for approval.
+  const rank = { active: 0, awaiting: 1, invited: 2, ended: 3 } as const;
+  links.sort((x, y) => rank[x.state] - rank[y.state]);
   for (const row of ended) {
     links.push({
       id: row.id,
