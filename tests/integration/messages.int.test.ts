@@ -250,7 +250,7 @@ describe('therapists who are not active with the couple', () => {
     });
     expect(wrong.statusCode).toBe(400);
     expect(wrong.json()).toMatchObject({
-      error: { code: 'validation_failed', fields: { partnerId: expect.any(String) } },
+      error: { code: 'validation_failed', fields: { partnerId: expect.any(String) as string } },
     });
     const missing = await therapist.post(`/api/messages/couples/${therapist.linkId}`, {
       thread: 'private',
@@ -393,15 +393,21 @@ describe('writing', () => {
       body: 'Hi',
     });
     expect(badThread.statusCode).toBe(400);
-    expect(badThread.json()).toMatchObject({ error: { fields: { thread: expect.any(String) } } });
+    expect(badThread.json()).toMatchObject({
+      error: { fields: { thread: expect.any(String) as string } },
+    });
     const badLink = await a.post('/api/messages', { linkId: 'nope', thread: 'couple', body: 'Hi' });
     expect(badLink.statusCode).toBe(400);
-    expect(badLink.json()).toMatchObject({ error: { fields: { linkId: expect.any(String) } } });
+    expect(badLink.json()).toMatchObject({
+      error: { fields: { linkId: expect.any(String) as string } },
+    });
     const badCursor = await a.get(
       `/api/messages/older?linkId=${therapist.linkId}&thread=couple&before=nonsense`,
     );
     expect(badCursor.statusCode).toBe(400);
-    expect(badCursor.json()).toMatchObject({ error: { fields: { before: expect.any(String) } } });
+    expect(badCursor.json()).toMatchObject({
+      error: { fields: { before: expect.any(String) as string } },
+    });
   });
 
   it('a crisis phrase in a message offers support; the message is still sent', async () => {
