@@ -54,10 +54,13 @@ async function activeLink(base: string, a: ApiPerson, b: ApiPerson, therapist: A
   const invite = (await api(base, a.cookie, '/api/therapist/invites')).json as { token: string };
   const claimed = (
     await api(base, therapist.cookie, '/api/therapist/claim', { token: invite.token })
-  ).json as { linkId: string };
+  ).json as { linkId?: string; id?: string };
+  // The agreed answer is `{ linkId }`; the therapist branch answers with the link itself (`id`).
+  const linkId = claimed.linkId ?? claimed.id;
+  if (!linkId) throw new Error('the claim answered without a link id');
   for (const partner of [a, b])
-    await api(base, partner.cookie, `/api/therapist/links/${claimed.linkId}/approve`);
-  return claimed.linkId;
+    await api(base, partner.cookie, `/api/therapist/links/${linkId}/approve`);
+  return linkId;
 }
 
 /** The section of the page whose heading is `name`. */
