@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages, therapistLinks } from '../../src/server/db/schema';
+import { messages, therapistApprovals, therapistLinks } from '../../src/server/db/schema';
 import { NOT_FOUND_MESSAGE } from '../../src/shared/errors';
 import { MESSAGE_BODY_MAX, MESSAGE_PAGE_SIZE } from '../../src/shared/schemas/messages';
 import {
@@ -348,6 +348,33 @@ describe('when the link is not active', () => {
     expect(view!.mine.messages).toEqual([]);
     // The one who left reads nothing of the space any more.
     expect((await b.get('/api/messages')).statusCode).toBe(404);
+  });
+});
+
+describe('when a partner leaves and a new one joins', () => {
+  it('the therapist no longer reads the former partner’s private thread, even once the link is active again', async () => {
+    const { a, b } = await createCouple(t, ['Alex', 'Sam']);
+    const therapist = await linkTherapist(t, { a, b }, 'active');
+    await write(b, therapist.linkId, 'private', 'Sam’s words for the therapist.');
+    expectStatus(await b.post('/api/space/leave'), 200);
+    // Not active while the new partner has not approved: the therapist reads nothing.
+    expect((await therapist.get(`/api/messages/couples/${therapist.linkId}`)).statusCode).toBe(404);
+    const newcomer = await t.signUp('Robin');
+    const { token } = (await a.post('/api/invites')).json<{ token: string }>();
+    expectStatus(await newcomer.post('/api/invites/accept', { token }), 200);
+    await t.database.db
+      .insert(therapistApprovals)
+      .values({ linkId: therapist.linkId, userId: newcomer.userId });
+
+    const view = await therapistView(therapist, therapist.linkId);
+    expect(view.partners.map((p) => p.name)).toEqual(['Alex', 'Robin']);
+    expect(view.private.map((p) => p.partnerName)).toEqual(['Alex', 'Robin']);
+    expect(JSON.stringify(view)).not.toContain('Sam’s words for the therapist.');
+    const older = await therapist.get(
+      `/api/messages/older?linkId=${therapist.linkId}&thread=private&partnerId=${b.userId}&before=${cursorFor(new Date(Date.now() + 60_000), therapist.linkId)}`,
+    );
+    expectStatus(older, 200);
+    expect(older.json<Thread>().messages).toEqual([]);
   });
 });
 
