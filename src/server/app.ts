@@ -18,6 +18,7 @@ import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { loadMeasures } from './features/measures/load';
 import { registerMeasureRoutes } from './features/measures/routes';
+import { registerMessageRoutes } from './features/messages/routes';
 import { loadProgram } from './features/program/content';
 import { registerProgramRoutes } from './features/program/routes';
 import { registerProgressRoutes } from './features/progress/routes';
@@ -144,6 +145,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerImpactLetterRoutes(app, ctx);
   registerTriggerRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
+  registerMessageRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   registerSessionPrepRoutes(
     app,

@@ -18,6 +18,8 @@ export const ERROR_STATUS = {
   not_a_therapist: 409,
   /** Joint exercises are paused for the space; the same neutral answer whoever paused them. */
   joint_work_paused: 409,
+  /** Messages with a therapist can be read but not written: the link has ended or awaits approval. */
+  messages_closed: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

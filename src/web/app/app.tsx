@@ -15,6 +15,8 @@ import { SessionPrepPage } from '../features/session-prep/session-prep-page';
 import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
+import { MessagesPage } from '../features/messages/messages-page';
+import { CoupleMessagesPage } from '../features/messages/couple-messages-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
 import { ProgramPage } from '../features/program/program-page';
 import { MeasuresProgress } from '../features/measures/measures-progress';
@@ -89,6 +91,8 @@ export function App() {
                     </NotForTherapists>
                   }
                 />
+                <Route path="messages" element={<MessagesPage />} />
+                <Route path="messages/couples/:linkId" element={<CoupleMessagesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -18,6 +18,7 @@ import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
 import { sessionPrep } from './en/session-prep';
 import { therapist } from './en/therapist';
+import { messages } from './en/messages';
 
 const core = {
   // The frame around every page
@@ -322,6 +323,7 @@ export const en = {
   ...checkins,
   ...sessionPrep,
   ...therapist,
+  ...messages,
 } as const;
 
 export type Catalog = typeof en;
