@@ -117,13 +117,16 @@ export function ownItems(actor: Actor, item: Pick<AuthoredItemColumns, 'authorId
  * partner who leaves makes it inactive; a new partner must approve it again.
  */
 export function therapistLinkActiveSql(): SQL {
-  return sql`(${therapistLinks.therapistId} is not null and ${therapistLinks.revokedAt} is null
+  // Qualified by hand: Drizzle leaves table names out of a one-table select list, and then
+  // `space_id` inside the subqueries would silently mean the membership's own column.
+  const link = sql.raw('"therapist_links"');
+  return sql`(${link}.therapist_id is not null and ${link}.revoked_at is null
     and (select count(*) from ${memberships} m
-      where m.space_id = ${therapistLinks.spaceId} and m.left_at is null) = 2
+      where m.space_id = ${link}.space_id and m.left_at is null) = 2
     and not exists (select 1 from ${memberships} m
-      where m.space_id = ${therapistLinks.spaceId} and m.left_at is null
+      where m.space_id = ${link}.space_id and m.left_at is null
         and not exists (select 1 from ${therapistApprovals} a
-          where a.link_id = ${therapistLinks.id} and a.user_id = m.user_id
+          where a.link_id = ${link}.id and a.user_id = m.user_id
             and a.approved_at >= m.joined_at)))`;
 }
 
