@@ -118,6 +118,7 @@ describe('what the map suggests', () => {
     myRoles: [],
     history: [],
     jointWorkOpen: true,
+    therapistSuggestions: new Map(),
     ...over,
   });
 
