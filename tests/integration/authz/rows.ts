@@ -4,6 +4,7 @@ import { guideRows } from './guide.rows';
 import { impactLetterRows } from './impact-letter.rows';
 import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
+import { practiceRows } from './practice.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
 import { sessionPrepRows } from './session-prep.rows';
@@ -19,6 +20,7 @@ export const MATRIX: Row[] = [
   ...impactLetterRows,
   ...injuryRows,
   ...measuresRows,
+  ...practiceRows,
   ...programRows,
   ...safetyRows,
   ...sessionPrepRows,

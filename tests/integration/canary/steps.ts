@@ -1,9 +1,10 @@
-import type { TestClient } from '../../helpers/test-app';
+import type { TestApp, TestClient } from '../../helpers/test-app';
 import { checkinsCanary } from './checkins';
 import { guideCanary } from './guide';
 import { impactLetterCanary } from './impact-letter';
 import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
+import { practiceCanary } from './practice';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
 import { sessionPrepCanary } from './session-prep';
@@ -17,7 +18,12 @@ export type Person = TestClient & { email: string; userId: string };
  * (in bodies, query strings and ids), as two partners of one space. The test then checks that
  * the canary never reached the log. Each feature adds its step in `<feature>.ts` and lists it here.
  */
-export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
+export type CanaryStep = (
+  couple: { a: Person; b: Person },
+  canary: string,
+  /** The app, for steps that need a therapist linked with the couple (`linkTherapist`). */
+  t: TestApp,
+) => Promise<void>;
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   checkins: checkinsCanary,
@@ -25,6 +31,7 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   'impact-letter': impactLetterCanary,
   injuries: injuriesCanary,
   measures: measuresCanary,
+  practice: practiceCanary,
   program: programCanary,
   safety: safetyCanary,
   'session-prep': sessionPrepCanary,

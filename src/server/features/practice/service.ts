@@ -179,7 +179,9 @@ export class PracticeService {
     const suggestions = await this.db
       .select()
       .from(therapistSuggestions)
-      .where(and(eq(therapistSuggestions.linkId, link.id), isNull(therapistSuggestions.withdrawnAt)))
+      .where(
+        and(eq(therapistSuggestions.linkId, link.id), isNull(therapistSuggestions.withdrawnAt)),
+      )
       .orderBy(desc(therapistSuggestions.createdAt));
     return {
       ...couple(link),

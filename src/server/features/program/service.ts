@@ -139,9 +139,10 @@ export function buildView(program: Program, state: ProgramState): TProgramView {
               exercise.mode === 'joint' &&
               exercise.form === 'screen' &&
               exercise.phase > state.currentPhase,
-            therapistSuggestions: (state.therapistSuggestions.get(exercise.key) ?? []).map(
-              (s) => ({ note: s.note, at: s.at.toISOString() }),
-            ),
+            therapistSuggestions: (state.therapistSuggestions.get(exercise.key) ?? []).map((s) => ({
+              note: s.note,
+              at: s.at.toISOString(),
+            })),
           })),
       }))
       .filter((topic) => topic.exercises.length > 0);
