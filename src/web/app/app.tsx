@@ -13,6 +13,11 @@ import { SafetyPage } from '../features/safety/safety-page';
 import { SupportResourcesForMe } from '../features/safety/support-resources';
 import { SessionPrepPage } from '../features/session-prep/session-prep-page';
 import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
+import {
+  PracticeCouplePage,
+  PracticeNotesPage,
+  PracticePage,
+} from '../features/practice/practice-pages';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
@@ -72,6 +77,9 @@ export function App() {
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />
                 <Route path="session-prep/print" element={<SessionPrepPrintPage />} />
+                <Route path="practice" element={<PracticePage />} />
+                <Route path="practice/couples/:linkId" element={<PracticeCouplePage />} />
+                <Route path="practice/notes" element={<PracticeNotesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -17,6 +17,7 @@ import { checkins } from './en/checkins';
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
 import { sessionPrep } from './en/session-prep';
+import { practice } from './en/practice';
 
 const core = {
   // The frame around every page
@@ -316,6 +317,7 @@ export const en = {
   ...triggers,
   ...checkins,
   ...sessionPrep,
+  ...practice,
 } as const;
 
 export type Catalog = typeof en;
