@@ -119,12 +119,11 @@ async function journey(base: string) {
   await page.getByRole('button', { name: 'Save note' }).click();
   await page.getByText('Alex named a place that still hurts.').waitFor();
 
-  await page.getByLabel('Exercise').selectOption({ label: 'Daily check-in' });
+  await page.getByLabel('Exercise', { exact: true }).selectOption({ label: 'Daily check-in' });
   await page
     .getByLabel('A note for the couple (optional)')
     .fill('A few quiet minutes each evening, together.');
   await page.getByRole('button', { name: 'Suggest', exact: true }).click();
-  await page.getByText('Your suggestion is on their map.').waitFor();
   await page.getByRole('button', { name: 'Withdraw the suggestion: Daily check-in' }).waitFor();
   await expectNoAxeViolations(page, 'practice, note written and exercise suggested');
 
