@@ -31,6 +31,9 @@ import {
   therapistVisibleItems,
 } from '../../policy/rules';
 import {
+  afterItem,
+  decodeItemCursor,
+  encodeItemCursor,
   presentSharedItem,
   sharedItems,
   type ItemScope,
@@ -155,7 +158,7 @@ export class PracticeService {
     linkId: string,
     cursor: string | undefined,
   ): Promise<TCoupleOverview> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const after = cursor === undefined ? undefined : decodeItemCursor(cursor);
     const [link] = await queryRows<LinkRow>(
       this.db,
       after
@@ -170,7 +173,7 @@ export class PracticeService {
       this.db,
       sql`select * from (${items}) as items
         where items.space_id = ${link.space_id}
-          and ${after ? sql`(items.at, items.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`true`}
+          and ${afterItem(after)}
         order by items.at desc, items.id desc
         limit ${PRACTICE_PAGE_SIZE + 1}`,
     );
@@ -186,7 +189,8 @@ export class PracticeService {
     return {
       ...couple(link),
       items: page.map((row) => summary(row, partners)),
-      nextCursor: rows.length > PRACTICE_PAGE_SIZE && last ? encodeCursor(last.at, last.id) : null,
+      nextCursor:
+        rows.length > PRACTICE_PAGE_SIZE && last ? encodeItemCursor(last.at, last.id) : null,
       suggestions: suggestions.map(suggestionOut),
       exercises: this.content.exercises,
     };
@@ -395,37 +399,4 @@ function summary(row: SharedItemRow, partners: Partner[]): TItemSummary {
     day: row.day,
     sharedAt: row.therapist_shared_at ? iso(row.therapist_shared_at) : null,
   };
-}
-
-function badCursor(): AppError {
-  return new AppError(
-    'validation_failed',
-    'This page position is not valid. Please reload the list.',
-    { cursor: 'This page position is not valid. Please reload the list.' },
-  );
-}
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(
-        value[0],
-      ) &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
-    ) {
-      return { at: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the same answer as any other bad cursor
-  }
-  throw badCursor();
 }

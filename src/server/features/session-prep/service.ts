@@ -15,6 +15,9 @@ import { sessionPreps } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { visibleItems } from '../../policy/rules';
 import {
+  afterItem,
+  decodeItemCursor,
+  encodeItemCursor,
   presentSharedItem,
   sharedItems,
   type ItemScope,
@@ -89,12 +92,12 @@ export class SessionPrepService {
     kind: TPrepKind | undefined,
     cursor: string | undefined,
   ): Promise<TCandidatesResponse> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor);
+    const after = cursor === undefined ? undefined : decodeItemCursor(cursor);
     const union = sharedItems(shared(actor), { kind });
     const rows = await queryRows<SharedItemRow>(
       this.db,
       sql`select * from (${union}) as items
-        where ${after ? sql`(items.at, items.id) < (${after.at}::timestamptz, ${after.id}::uuid)` : sql`true`}
+        where ${afterItem(after)}
         order by items.at desc, items.id desc
         limit ${PREP_PAGE_SIZE + 1}`,
     );
@@ -102,7 +105,7 @@ export class SessionPrepService {
     const last = page.at(-1);
     return {
       items: page.map((row) => this.present(actor, row)),
-      nextCursor: rows.length > PREP_PAGE_SIZE && last ? encodeCursor(last.at, last.id) : null,
+      nextCursor: rows.length > PREP_PAGE_SIZE && last ? encodeItemCursor(last.at, last.id) : null,
     };
   }
 
@@ -153,39 +156,4 @@ export class SessionPrepService {
       .where(eq(sessionPreps.userId, actor.userId));
     return this.read(actor);
   }
-}
-
-function badCursor(): AppError {
-  return new AppError(
-    'validation_failed',
-    'This page position is not valid. Please reload the list.',
-    {
-      cursor: 'This page position is not valid. Please reload the list.',
-    },
-  );
-}
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(
-        value[0],
-      ) &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
-    ) {
-      return { at: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the same answer as any other bad cursor
-  }
-  throw badCursor();
 }
