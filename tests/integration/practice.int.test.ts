@@ -5,6 +5,7 @@ import {
   accessLog,
   checkins,
   messages,
+  therapistApprovals,
   therapistLinks,
   triggerEntries,
 } from '../../src/server/db/schema';
@@ -208,7 +209,43 @@ describe('practice: what a therapist reads', () => {
     expect(await logEntries()).toBe(before + 3);
   });
 
-  it('shows nothing of an item once its author leaves or takes the share back', async () => {
+  it('keeps two couples of one therapist apart', async () => {
+    const first = await createCouple(t);
+    const second = await createCouple(t);
+    const one = await linkTherapist(t, first, 'active');
+    // The same therapist, linked with a second couple.
+    const [link] = await t.database.db
+      .insert(therapistLinks)
+      .values({
+        spaceId: (await second.a.get('/api/space')).json<{ space: { id: string } }>().space.id,
+        createdBy: second.a.userId,
+        tokenHash: `second-${one.userId}`,
+        expiresAt: new Date(Date.now() + 86_400_000),
+        therapistId: one.userId,
+        claimedAt: new Date(),
+      })
+      .returning({ id: therapistLinks.id });
+    for (const partner of [second.a, second.b]) {
+      await t.database.db
+        .insert(therapistApprovals)
+        .values({ linkId: link!.id, userId: partner.userId });
+    }
+    const mine = await trigger(first.a, 'first couple', 'therapist');
+    const theirs = await trigger(second.b, 'second couple', 'therapist');
+    expect((await couples(one)).map((c) => c.newItems)).toEqual([1, 1]);
+    expect((await overview(one, one.linkId)).items.map((i) => i.id)).toEqual([mine]);
+    expect((await overview(one, link!.id)).items.map((i) => i.id)).toEqual([theirs]);
+    expectStatus(await one.get(`/api/practice/couples/${one.linkId}/items/trigger/${theirs}`), 404);
+    expectStatus(await one.get(`/api/practice/couples/${link!.id}/items/trigger/${theirs}`), 200);
+    const [entry] = await t.database.db
+      .select()
+      .from(accessLog)
+      .orderBy(sql`${accessLog.seq} desc`)
+      .limit(1);
+    expect(entry).toMatchObject({ itemId: theirs, authorId: second.b.userId });
+  });
+
+  it('shows nothing of an item once its author takes the share back', async () => {
     const { a, b } = await createCouple(t);
     const therapist = await linkTherapist(t, { a, b }, 'active');
     const id = await trigger(a, 'taken back', 'therapist');
