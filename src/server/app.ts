@@ -25,6 +25,7 @@ import { registerProgressRoutes } from './features/progress/routes';
 import { loadProgramState, suggestNext } from './features/program/service';
 import { registerTodayRoutes } from './features/today/routes';
 import { registerSessionPrepRoutes } from './features/session-prep/routes';
+import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
@@ -147,24 +148,26 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCheckinRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
-  registerSessionPrepRoutes(
-    app,
-    ctx,
-    new Map(
-      measures.all.map((m) => [
-        m.id,
-        {
-          title: m.title,
-          scales: new Map(
-            [m.total, ...m.subscales].map((scale) => [
-              scale.id,
-              { title: scale.title, bands: new Map(scale.bands.map((b) => [b.id, b.label])) },
-            ]),
-          ),
-        },
-      ]),
-    ),
+  const measureWords = new Map(
+    measures.all.map((m) => [
+      m.id,
+      {
+        title: m.title,
+        scales: new Map(
+          [m.total, ...m.subscales].map((scale) => [
+            scale.id,
+            { title: scale.title, bands: new Map(scale.bands.map((b) => [b.id, b.label])) },
+          ]),
+        ),
+      },
+    ]),
   );
+  registerSessionPrepRoutes(app, ctx, measureWords);
+  // The therapist's workspace suggests exercises of this program and reads weekly check-ins too.
+  registerPracticeRoutes(app, ctx, {
+    exercises: program.exercises.map(({ key, title }) => ({ key, title })),
+    measureWords,
+  });
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

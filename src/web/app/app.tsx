@@ -13,6 +13,11 @@ import { SafetyPage } from '../features/safety/safety-page';
 import { SupportResourcesForMe } from '../features/safety/support-resources';
 import { SessionPrepPage } from '../features/session-prep/session-prep-page';
 import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
+import {
+  PracticeCouplePage,
+  PracticeNotesPage,
+  PracticePage,
+} from '../features/practice/practice-pages';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
 import { MessagesPage } from '../features/messages/messages-page';
@@ -93,6 +98,9 @@ export function App() {
                 />
                 <Route path="messages" element={<MessagesPage />} />
                 <Route path="messages/couples/:linkId" element={<CoupleMessagesPage />} />
+                <Route path="practice" element={<PracticePage />} />
+                <Route path="practice/couples/:linkId" element={<PracticeCouplePage />} />
+                <Route path="practice/notes" element={<PracticeNotesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

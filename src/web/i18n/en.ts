@@ -19,6 +19,7 @@ import { impactLetter } from './en/impact-letter';
 import { sessionPrep } from './en/session-prep';
 import { therapist } from './en/therapist';
 import { messages } from './en/messages';
+import { practice } from './en/practice';
 
 const core = {
   // The frame around every page
@@ -324,6 +325,7 @@ export const en = {
   ...sessionPrep,
   ...therapist,
   ...messages,
+  ...practice,
 } as const;
 
 export type Catalog = typeof en;

@@ -5,6 +5,7 @@ import { impactLetterRows } from './impact-letter.rows';
 import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { messagesRows } from './messages.rows';
+import { practiceRows } from './practice.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
 import { sessionPrepRows } from './session-prep.rows';
@@ -22,6 +23,7 @@ export const MATRIX: Row[] = [
   ...injuryRows,
   ...measuresRows,
   ...messagesRows,
+  ...practiceRows,
   ...programRows,
   ...safetyRows,
   ...sessionPrepRows,

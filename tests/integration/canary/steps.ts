@@ -5,6 +5,7 @@ import { impactLetterCanary } from './impact-letter';
 import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
 import { messagesCanary } from './messages';
+import { practiceCanary } from './practice';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
 import { sessionPrepCanary } from './session-prep';
@@ -33,6 +34,7 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   injuries: injuriesCanary,
   measures: measuresCanary,
   messages: messagesCanary,
+  practice: practiceCanary,
   program: programCanary,
   safety: safetyCanary,
   'session-prep': sessionPrepCanary,

@@ -119,6 +119,7 @@ describe('what the map suggests', () => {
     myRoles: [],
     history: [],
     jointWorkOpen: true,
+    therapistSuggestions: new Map(),
     ...over,
   });
 
