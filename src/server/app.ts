@@ -16,6 +16,7 @@ import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
+import { registerSafetyScreenRoutes } from './features/safety-screen/routes';
 import { loadMeasures } from './features/measures/load';
 import { registerMeasureRoutes } from './features/measures/routes';
 import { loadProgram } from './features/program/content';
@@ -122,6 +123,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
+  registerSafetyScreenRoutes(app, ctx);
   const measures = loadMeasures(options.measuresDir);
   registerMeasureRoutes(app, ctx, { registry: measures });
   registerInjuryRoutes(app, ctx);

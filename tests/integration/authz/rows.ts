@@ -6,6 +6,7 @@ import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
+import { safetyScreenRows } from './safety-screen.rows';
 import { sessionPrepRows } from './session-prep.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
@@ -21,6 +22,7 @@ export const MATRIX: Row[] = [
   ...measuresRows,
   ...programRows,
   ...safetyRows,
+  ...safetyScreenRows,
   ...sessionPrepRows,
   ...todayRows,
   ...triggerRows,

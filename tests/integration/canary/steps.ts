@@ -6,6 +6,7 @@ import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
+import { safetyScreenCanary } from './safety-screen';
 import { sessionPrepCanary } from './session-prep';
 import { todayCanary } from './today';
 import { triggersCanary } from './triggers';
@@ -27,6 +28,7 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   measures: measuresCanary,
   program: programCanary,
   safety: safetyCanary,
+  'safety-screen': safetyScreenCanary,
   'session-prep': sessionPrepCanary,
   today: todayCanary,
   triggers: triggersCanary,
