@@ -43,6 +43,7 @@ async function pauseJourney(base: string) {
   });
 
   await alex.page.goto(`${base}/home`);
+  await alex.page.getByText('Hello, Alex.').waitFor();
   await alex.page.getByRole('button', { name: 'I don’t feel safe' }).click();
   await alex.page.waitForURL('**/safety');
   await expect

@@ -52,7 +52,8 @@ export function useTakeScreen() {
         body: { answers },
         schema: ZScreenResult,
       }),
-    onSuccess: ({ takenAt }) => {
+    onSuccess: async ({ takenAt }) => {
+      await queryClient.cancelQueries({ queryKey: queryKeys.safetyScreen });
       queryClient.setQueryData<TScreenView>(queryKeys.safetyScreen, (view) =>
         view ? { ...view, takenAt } : view,
       );
