@@ -47,6 +47,7 @@ describe('the program definition', () => {
         '/impact-letter',
         '/measures',
         '/session-prep',
+        '/safety-screen',
       ]),
     );
   });
