@@ -16,6 +16,7 @@ import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
+import { registerSafetyScreenRoutes } from './features/safety-screen/routes';
 import { loadMeasures } from './features/measures/load';
 import { registerMeasureRoutes } from './features/measures/routes';
 import { registerMessageRoutes } from './features/messages/routes';
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
   registerTherapistRoutes(app, ctx);
+  registerSafetyScreenRoutes(app, ctx);
   const measures = loadMeasures(options.measuresDir);
   registerMeasureRoutes(app, ctx, { registry: measures });
   registerInjuryRoutes(app, ctx);

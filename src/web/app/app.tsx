@@ -10,6 +10,7 @@ import { CheckinsPage } from '../features/checkins/checkins-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
+import { SafetyScreenPage } from '../features/safety-screen/safety-screen-page';
 import { SupportResourcesForMe } from '../features/safety/support-resources';
 import { SessionPrepPage } from '../features/session-prep/session-prep-page';
 import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
@@ -86,6 +87,7 @@ export function App() {
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
+                <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />
                 <Route path="session-prep/print" element={<SessionPrepPrintPage />} />
                 <Route

@@ -1,5 +1,6 @@
 import { progress } from './en/progress';
 import { safety } from './en/safety';
+import { safetyScreen } from './en/safety-screen';
 import { today } from './en/today';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
@@ -101,6 +102,9 @@ const core = {
   // Joint exercises paused (the same words whatever the reason)
   'jointWork.paused':
     'Shared exercises are resting for now. Your own notes, check-ins and the guide are all still here, and you can keep using them.',
+  'jointWork.screenInvite':
+    'Shared exercises need each partner to take a short private moment on safety first. You have not taken yours yet.',
+  'jointWork.screenLink': 'Take the private safety questions',
   'form.errorSummary.heading': 'Please check the following',
   'field.showPassword': 'Show password',
   'field.hidePassword': 'Hide password',
@@ -313,6 +317,7 @@ const core = {
 export const en = {
   ...core,
   ...safety,
+  ...safetyScreen,
   ...today,
   ...progress,
   ...measures,

@@ -8,6 +8,7 @@ import { messagesRows } from './messages.rows';
 import { practiceRows } from './practice.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
+import { safetyScreenRows } from './safety-screen.rows';
 import { sessionPrepRows } from './session-prep.rows';
 import { therapistRows } from './therapist.rows';
 import { todayRows } from './today.rows';
@@ -26,6 +27,7 @@ export const MATRIX: Row[] = [
   ...practiceRows,
   ...programRows,
   ...safetyRows,
+  ...safetyScreenRows,
   ...sessionPrepRows,
   ...therapistRows,
   ...todayRows,

@@ -8,6 +8,7 @@ import { messagesCanary } from './messages';
 import { practiceCanary } from './practice';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
+import { safetyScreenCanary } from './safety-screen';
 import { sessionPrepCanary } from './session-prep';
 import { therapistCanary } from './therapist';
 import { todayCanary } from './today';
@@ -37,6 +38,7 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   practice: practiceCanary,
   program: programCanary,
   safety: safetyCanary,
+  'safety-screen': safetyScreenCanary,
   'session-prep': sessionPrepCanary,
   therapist: therapistCanary,
   today: todayCanary,

@@ -48,6 +48,7 @@ describe('the program definition', () => {
         '/measures',
         '/session-prep',
         '/therapist',
+        '/safety-screen',
       ]),
     );
   });
