@@ -17,15 +17,19 @@ import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
+import { registerSafetyScreenRoutes } from './features/safety-screen/routes';
 import { loadMeasures } from './features/measures/load';
 import { registerMeasureRoutes } from './features/measures/routes';
+import { registerMessageRoutes } from './features/messages/routes';
 import { loadProgram } from './features/program/content';
 import { registerProgramRoutes } from './features/program/routes';
 import { registerProgressRoutes } from './features/progress/routes';
 import { loadProgramState, suggestNext } from './features/program/service';
 import { registerTodayRoutes } from './features/today/routes';
 import { registerSessionPrepRoutes } from './features/session-prep/routes';
+import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
+import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
@@ -123,6 +127,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
+  registerTherapistRoutes(app, ctx);
+  registerSafetyScreenRoutes(app, ctx);
   const measures = loadMeasures(options.measuresDir);
   registerMeasureRoutes(app, ctx, { registry: measures });
   registerInjuryRoutes(app, ctx);
@@ -144,25 +150,28 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerTriggerRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerAccessLogRoutes(app, ctx);
+  registerMessageRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
-  registerSessionPrepRoutes(
-    app,
-    ctx,
-    new Map(
-      measures.all.map((m) => [
-        m.id,
-        {
-          title: m.title,
-          scales: new Map(
-            [m.total, ...m.subscales].map((scale) => [
-              scale.id,
-              { title: scale.title, bands: new Map(scale.bands.map((b) => [b.id, b.label])) },
-            ]),
-          ),
-        },
-      ]),
-    ),
+  const measureWords = new Map(
+    measures.all.map((m) => [
+      m.id,
+      {
+        title: m.title,
+        scales: new Map(
+          [m.total, ...m.subscales].map((scale) => [
+            scale.id,
+            { title: scale.title, bands: new Map(scale.bands.map((b) => [b.id, b.label])) },
+          ]),
+        ),
+      },
+    ]),
   );
+  registerSessionPrepRoutes(app, ctx, measureWords);
+  // The therapist's workspace suggests exercises of this program and reads weekly check-ins too.
+  registerPracticeRoutes(app, ctx, {
+    exercises: program.exercises.map(({ key, title }) => ({ key, title })),
+    measureWords,
+  });
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

@@ -14,8 +14,12 @@ export const ERROR_STATUS = {
   email_taken: 409,
   /** A therapist's account works with couples through their links; it never joins a space. */
   therapist_account: 409,
+  /** Only a therapist's account can claim a therapist link. */
+  not_a_therapist: 409,
   /** Joint exercises are paused for the space; the same neutral answer whoever paused them. */
   joint_work_paused: 409,
+  /** Messages with a therapist can be read but not written: the link has ended or awaits approval. */
+  messages_closed: 409,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

@@ -2,11 +2,14 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
 import { captureInviteFromLocation } from './app/pending-invite';
+import { captureTherapistLink } from './features/therapist/pending-link';
 import './ui/global.css';
 
 // Before anything renders: take an invite token out of the address bar and keep it in memory.
 captureInviteFromLocation();
 window.addEventListener('hashchange', captureInviteFromLocation);
+captureTherapistLink();
+window.addEventListener('hashchange', captureTherapistLink);
 
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');

@@ -1,4 +1,5 @@
 import type { Browser } from 'playwright-core';
+import { loadSafetyScreen } from '../../src/server/features/safety-screen/questions';
 import { newPerson } from './harness';
 
 /**
@@ -29,7 +30,28 @@ async function call(base: string, path: string, body: unknown, cookie?: string) 
   return response;
 }
 
-export async function signUpViaApi(base: string, name: string): Promise<ApiPerson> {
+/** Answers to the private safety screen that ask for no care: for each question, the first such answer. */
+export function calmScreenAnswers(): Record<string, string> {
+  const { questions, answers } = loadSafetyScreen().definition;
+  return Object.fromEntries(
+    questions.map((q) => [q.id, answers.find((a) => !q.care.includes(a.id))!.id]),
+  );
+}
+
+/** Takes the private safety screen through the API with calm answers (joint work needs it). */
+export async function takeScreenViaApi(base: string, person: ApiPerson): Promise<void> {
+  await call(base, '/api/safety-screen', { answers: calmScreenAnswers() }, person.cookie);
+}
+
+/**
+ * A new account, signed in. It has taken the private safety screen with calm answers, as shared
+ * exercises need, unless `screened` is false (for journeys about the screen itself).
+ */
+export async function signUpViaApi(
+  base: string,
+  name: string,
+  options: { screened?: boolean } = {},
+): Promise<ApiPerson> {
   counter += 1;
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`;
   const response = await call(base, '/api/auth/signup', {
@@ -39,15 +61,18 @@ export async function signUpViaApi(base: string, name: string): Promise<ApiPerso
   });
   const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
   if (!cookie) throw new Error('sign-up set no session cookie');
-  return { name, email, cookie: cookie.split(';')[0]! };
+  const person = { name, email, cookie: cookie.split(';')[0]! };
+  if (options.screened !== false) await takeScreenViaApi(base, person);
+  return person;
 }
 
 /** Two partners in one space, joined through a real invite link. */
 export async function coupleViaApi(
   base: string,
   names: [string, string] = ['Alex', 'Sam'],
+  options: { screened?: boolean } = {},
 ): Promise<[ApiPerson, ApiPerson]> {
-  const [a, b] = await Promise.all(names.map((name) => signUpViaApi(base, name)));
+  const [a, b] = await Promise.all(names.map((name) => signUpViaApi(base, name, options)));
   await call(base, '/api/space', {}, a!.cookie);
   const invite = (await (await call(base, '/api/invites', {}, a!.cookie)).json()) as {
     token: string;

@@ -79,7 +79,7 @@ describe('logs carry ids and statuses, never content', () => {
     it(`never logs what is written through the ${feature} routes`, async () => {
       const before = t.logs.lines.length;
       const couple = await createCouple(t);
-      await step(couple, CANARY);
+      await step(couple, CANARY, t);
       const log = t.logs.lines.slice(before).join('');
       expect(log).toContain('"statusCode":');
       expect(log.toLowerCase()).not.toContain(CANARY.toLowerCase());

@@ -213,6 +213,126 @@ describe('nothing private crosses between people', () => {
   }, 180_000);
 });
 
+/**
+ * The safety screen and "I don't feel safe" (issue 4): while joint work is closed, the partner's
+ * whole view — every route they could ask, its status, body and order — is the same whatever
+ * closed it. Each run builds two couples. In the reference one, the other person never does
+ * anything (closed because they have not taken the screen). In the other, they take random safety
+ * actions; whenever that leaves joint work closed, the partner's view must equal the reference's.
+ */
+type SafetyAction = 'screenCalm' | 'screenCare' | 'press' | 'resume';
+type SafetyStep = { kind: 'read' } | { kind: 'act'; action: SafetyAction };
+
+const safetyStep: fc.Arbitrary<SafetyStep> = fc.oneof(
+  fc.constant({ kind: 'read' as const }),
+  fc.record({
+    kind: fc.constant('act' as const),
+    action: fc.constantFrom<SafetyAction>('screenCalm', 'screenCare', 'press', 'resume'),
+  }),
+);
+
+/** Ids, times and emails differ between two worlds by construction; everything else must not. */
+function normalise(body: string): string {
+  return body
+    .replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '<id>')
+    .replace(/\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})/g, '<time>')
+    .replace(/[\w.+-]+@example\.test/g, '<email>');
+}
+
+interface SafetyWorld {
+  partner: TestClient;
+  other: TestClient;
+  checkinId: string;
+}
+
+async function safetyWorld(): Promise<SafetyWorld> {
+  const other = await t.signUp('Robin', undefined, { screened: false });
+  const partner = await t.signUp('Kim');
+  await other.post('/api/space');
+  const { token } = (await other.post('/api/invites')).json<{ token: string }>();
+  await partner.post('/api/invites/accept', { token });
+  const day = new Date().toISOString().slice(0, 10);
+  const written = await partner.put(`/api/checkins/mine/${day}`, {
+    feelings: ['hurt'],
+    intensity: 2,
+    pain: 4,
+  });
+  return { partner, other, checkinId: written.json<{ checkin: { id: string } }>().checkin.id };
+}
+
+/** Everything the partner can ask, in order: status and (normalised) body of each. */
+async function partnerView(w: SafetyWorld): Promise<string[]> {
+  const out: string[] = [];
+  const calls: [string, () => ReturnType<TestClient['get']>][] = [
+    ['/api/safety', () => w.partner.get('/api/safety')],
+    ['/api/safety-screen', () => w.partner.get('/api/safety-screen')],
+    ['/api/space', () => w.partner.get('/api/space')],
+    ['/api/program', () => w.partner.get('/api/program')],
+    ['/api/today', () => w.partner.get('/api/today')],
+    ['/api/checkins', () => w.partner.get('/api/checkins')],
+    ['/api/triggers?view=partner', () => w.partner.get('/api/triggers?view=partner')],
+    ['share', () => w.partner.post(`/api/checkins/${w.checkinId}/share`)],
+    ['share-when-both', () => w.partner.post(`/api/checkins/${w.checkinId}/share-when-both`)],
+    ['/api/checkins (after)', () => w.partner.get('/api/checkins')],
+  ];
+  for (const [label, call] of calls) {
+    const response = await call();
+    out.push(`${label} ${response.statusCode} ${normalise(response.body)}`);
+  }
+  return out;
+}
+
+describe('the partner cannot tell why shared exercises rest', () => {
+  it('sees the same whether the other has not screened, screened with care, or paused', async () => {
+    const reader = await t.signUp('Reader');
+    const { questions } = (await reader.get('/api/safety-screen')).json<{
+      questions: { id: string }[];
+    }>();
+    const calm = Object.fromEntries(
+      questions.map((q) => [q.id, q.id === 'safe-to-disagree' ? 'yes' : 'no']),
+    );
+    const care = { ...calm, [questions[0]!.id]: 'yes' };
+
+    await fc.assert(
+      fc.asyncProperty(fc.array(safetyStep, { minLength: 1, maxLength: 8 }), async (steps) => {
+        const reference = await safetyWorld();
+        const world = await safetyWorld();
+        const model = { screened: false, held: false };
+        for (const s of [...steps, { kind: 'read' } as const]) {
+          if (s.kind === 'act') {
+            switch (s.action) {
+              case 'screenCalm':
+                await world.other.post('/api/safety-screen', { answers: calm });
+                model.screened = true;
+                break;
+              case 'screenCare':
+                await world.other.post('/api/safety-screen', { answers: care });
+                model.screened = true;
+                model.held = true;
+                break;
+              case 'press':
+                await world.other.post('/api/safety/pause');
+                model.held = true;
+                break;
+              case 'resume':
+                await world.other.post('/api/safety/resume');
+                model.held = false;
+                break;
+            }
+            continue;
+          }
+          const closed = !model.screened || model.held;
+          const state = (await world.partner.get('/api/safety')).json<{ jointWork: string }>();
+          expect(state.jointWork).toBe(closed ? 'paused' : 'open');
+          // Open is visibly different for both, by design; only a closed space must not tell why.
+          if (closed) expect(await partnerView(world)).toEqual(await partnerView(reference));
+        }
+      }),
+      { numRuns: 8 },
+    );
+  }, 180_000);
+});
+
 // -------------------------------------------------------------------------------------------
 // Sharing with the therapist never shows, or changes anything, on the partner's side.
 // -------------------------------------------------------------------------------------------
@@ -326,7 +446,7 @@ describe('the partner cannot tell whether an item is shared with the therapist',
   }
 
   /** Everything the partner can ask about these items: status codes and bodies, in order. */
-  async function partnerView(c: Couple): Promise<string> {
+  async function therapistCaseView(c: Couple): Promise<string> {
     const urls = [
       '/api/space',
       `/api/today?day=${DAY}`,
@@ -374,16 +494,16 @@ describe('the partner cannot tell whether an item is shared with the therapist',
           await itemId(without, s.item);
           if (isTherapistStep(s)) {
             // Byte for byte: not even a time moves when the author shares with the therapist.
-            const before = await partnerView(withTherapist);
+            const before = await therapistCaseView(withTherapist);
             await act(withTherapist, s);
-            expect(await partnerView(withTherapist)).toBe(before);
+            expect(await therapistCaseView(withTherapist)).toBe(before);
           } else {
             await act(withTherapist, s);
             await act(without, s);
           }
-          const seen = await partnerView(withTherapist);
+          const seen = await therapistCaseView(withTherapist);
           expect(seen).not.toContain('"sharedWithTherapist":true');
-          expect(comparable(seen)).toBe(comparable(await partnerView(without)));
+          expect(comparable(seen)).toBe(comparable(await therapistCaseView(without)));
         }
       }),
       { numRuns: 15 },

@@ -11,13 +11,14 @@ import {
 } from '../../shared/schemas/auth';
 import { ZIdParams, ZOk } from '../../shared/schemas/common';
 import type { ServerContext } from '../context';
-import { sessions, users } from '../db/schema';
+import { sessions, therapistProfiles, users } from '../db/schema';
 import { policy } from '../policy/route-policy';
 import { scope } from '../policy/rules';
 import { requireSignedIn } from '../policy/require';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie';
 import { describeDevice } from './device';
-import { hashPassword, isCommonPassword, verifyPassword } from './passwords';
+import { insertUser, newPasswordHash, startSession } from './accounts';
+import { verifyPassword } from './passwords';
 
 const SIGN_IN_FAILED =
   'That email and password do not match an account. Please check both and try again.';
@@ -40,34 +41,11 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
     },
     async (request, reply) => {
       const { displayName, email, password } = request.body;
-      if (isCommonPassword(password)) {
-        throw new AppError('validation_failed', 'Please choose a less common password.', {
-          password:
-            'Many people use this password, so it is easy to guess. A few unrelated words together work well.',
-        });
-      }
-      const passwordHash = await hashPassword(password);
-      const inserted = await db
-        .insert(users)
-        .values({ email, displayName, passwordHash })
-        .onConflictDoNothing()
-        .returning({ id: users.id });
-      const user = inserted[0];
-      if (!user) {
-        throw new AppError(
-          'email_taken',
-          'There is already an account with this email. Please sign in instead.',
-          {
-            email: 'This email already has an account.',
-          },
-        );
-      }
-      const token = await ctx.sessions.create(
-        user.id,
-        describeDevice(request.headers['user-agent']),
-      );
+      const passwordHash = await newPasswordHash(password);
+      const user = await insertUser(db, { email, displayName, passwordHash });
+      const token = await startSession(ctx, request, user.id);
       setSessionCookie(reply, config, token);
-      return reply.status(201).send({ user: { id: user.id, displayName, email } });
+      return reply.status(201).send({ user: { id: user.id, displayName, email }, therapist: null });
     },
   );
 
@@ -90,8 +68,11 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
           displayName: users.displayName,
           email: users.email,
           passwordHash: users.passwordHash,
+          practiceName: therapistProfiles.practiceName,
+          verifiedAt: therapistProfiles.verifiedAt,
         })
         .from(users)
+        .leftJoin(therapistProfiles, eq(therapistProfiles.userId, users.id))
         .where(eq(sql`lower(${users.email})`, email))
         .limit(1);
       const matches = await verifyPassword(user?.passwordHash, password);
@@ -103,7 +84,13 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
         describeDevice(request.headers['user-agent']),
       );
       setSessionCookie(reply, config, token);
-      return { user: { id: user.id, displayName: user.displayName, email: user.email } };
+      return {
+        user: { id: user.id, displayName: user.displayName, email: user.email },
+        therapist:
+          user.practiceName === null
+            ? null
+            : { practiceName: user.practiceName, verified: user.verifiedAt !== null },
+      };
     },
   );
 
@@ -130,7 +117,20 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
     },
     async (request) => {
       const actor = requireSignedIn(request.actor);
-      return { user: { id: actor.userId, displayName: actor.displayName, email: actor.email } };
+      const user = { id: actor.userId, displayName: actor.displayName, email: actor.email };
+      if (!actor.therapist) return { user, therapist: null };
+      // Only therapist accounts pay for this second, indexed read.
+      const [profile] = await db
+        .select({ practiceName: therapistProfiles.practiceName })
+        .from(therapistProfiles)
+        .where(eq(therapistProfiles.userId, actor.userId));
+      return {
+        user,
+        therapist: {
+          verified: actor.therapist.verified,
+          practiceName: profile?.practiceName ?? '',
+        },
+      };
     },
   );
 

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database } from '../db';
+import type { Database, Transaction } from '../db';
 import { memberships, sessions, spaces, therapistProfiles, users } from '../db/schema';
 import type { Actor, SignedInActor } from '../policy/actor';
 import { ANONYMOUS } from '../policy/actor';
@@ -74,9 +74,14 @@ export class SessionStore {
   }
 
   /** Starts a session and returns the token for the cookie; only its hash is stored. */
-  async create(userId: string, device: string, now = new Date()): Promise<string> {
+  async create(
+    userId: string,
+    device: string,
+    options: { now?: Date; db?: Database | Transaction } = {},
+  ): Promise<string> {
+    const now = options.now ?? new Date();
     const token = createToken();
-    await this.db.insert(sessions).values({
+    await (options.db ?? this.db).insert(sessions).values({
       tokenHash: hashToken(token),
       userId,
       device,

@@ -1,8 +1,9 @@
-import { and, eq, gt, gte, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   invites,
   memberships,
+  messages,
   sessions,
   spaces,
   therapistApprovals,
@@ -116,13 +117,16 @@ export function ownItems(actor: Actor, item: Pick<AuthoredItemColumns, 'authorId
  * partner who leaves makes it inactive; a new partner must approve it again.
  */
 export function therapistLinkActiveSql(): SQL {
-  return sql`(${therapistLinks.therapistId} is not null and ${therapistLinks.revokedAt} is null
+  // Qualified by hand: Drizzle leaves table names out of a one-table select list, and then
+  // `space_id` inside the subqueries would silently mean the membership's own column.
+  const link = sql.raw('"therapist_links"');
+  return sql`(${link}.therapist_id is not null and ${link}.revoked_at is null
     and (select count(*) from ${memberships} m
-      where m.space_id = ${therapistLinks.spaceId} and m.left_at is null) = 2
+      where m.space_id = ${link}.space_id and m.left_at is null) = 2
     and not exists (select 1 from ${memberships} m
-      where m.space_id = ${therapistLinks.spaceId} and m.left_at is null
+      where m.space_id = ${link}.space_id and m.left_at is null
         and not exists (select 1 from ${therapistApprovals} a
-          where a.link_id = ${therapistLinks.id} and a.user_id = m.user_id
+          where a.link_id = ${link}.id and a.user_id = m.user_id
             and a.approved_at >= m.joined_at)))`;
 }
 
@@ -170,3 +174,54 @@ export const visibilityChange = {
   removeTherapist: (v: AnyPgColumn): SQL =>
     sql`case when ${v} in ('partner', 'partner+therapist') then 'partner' else 'private' end`,
 } as const;
+
+/*
+ * Messages between a couple and their therapist (the messages feature). A link has a couple
+ * thread (the therapist and both partners) and one private thread per partner (that partner and
+ * the therapist only). A partner never reads, counts or learns of the other partner's private
+ * thread: every read below is scoped so that its rows are never fetched for them.
+ */
+
+/**
+ * The links of my space a partner sees messages of: every link a therapist has claimed, whether
+ * active, waiting for approvals or ended (the history stays with the couple, read-only).
+ */
+export function partnerMessageLinks(actor: Actor): SQL {
+  if (!isSpaceMember(actor)) return NOTHING;
+  return and(eq(therapistLinks.spaceId, actor.space.id), isNotNull(therapistLinks.therapistId))!;
+}
+
+/** Links `actor` may write messages through: only active ones, for partners and therapist alike. */
+export function messageWritableLinks(actor: Actor): SQL {
+  if (isTherapist(actor)) return activeTherapistLinks(actor);
+  if (isSpaceMember(actor)) return and(partnerMessageLinks(actor), therapistLinkActiveSql())!;
+  return NOTHING;
+}
+
+/**
+ * Messages `actor` may read (the `messages` row in the query).
+ * - A partner: in a link of their space, the couple thread from when they joined the space (a new
+ *   partner does not inherit an earlier partner's conversation), and their own private thread.
+ * - A therapist: in a link active with them, the couple thread and the private thread of each
+ *   current partner; nothing at all once the link stops being active.
+ */
+export function visibleMessages(actor: Actor): SQL {
+  if (isTherapist(actor)) {
+    return sql`exists (select 1 from ${therapistLinks}
+      where ${therapistLinks.id} = ${messages.linkId} and ${activeTherapistLinks(actor)}
+        and (${messages.thread} = 'couple' or exists (select 1 from ${memberships} m
+          where m.space_id = ${therapistLinks.spaceId} and m.left_at is null
+            and m.user_id = ${messages.partnerId})))`;
+  }
+  if (isSpaceMember(actor)) {
+    return and(
+      sql`exists (select 1 from ${therapistLinks}
+        where ${therapistLinks.id} = ${messages.linkId} and ${partnerMessageLinks(actor)})`,
+      or(
+        and(eq(messages.thread, 'couple'), gte(messages.createdAt, actor.space.joinedAt)),
+        and(eq(messages.thread, 'private'), eq(messages.partnerId, actor.userId)),
+      ),
+    )!;
+  }
+  return NOTHING;
+}

@@ -46,7 +46,11 @@ export const ZUser = z.object({
 });
 export type TUser = z.infer<typeof ZUser>;
 
-export const ZMeResponse = z.object({ user: ZUser });
+/** Set for a therapist's account: the web app shows them their own pages. */
+export const ZMeTherapist = z.object({ verified: z.boolean(), practiceName: z.string() });
+export type TMeTherapist = z.infer<typeof ZMeTherapist>;
+
+export const ZMeResponse = z.object({ user: ZUser, therapist: ZMeTherapist.nullable() });
 export type TMeResponse = z.infer<typeof ZMeResponse>;
 
 export const ZSessionInfo = z.object({

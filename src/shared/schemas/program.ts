@@ -163,6 +163,8 @@ export const ZExerciseView = z.object({
   mark: ZMark.nullable(),
   /** A joint exercise with its own page in a phase that is not open yet: shown without a link. */
   waitsForPace: z.boolean(),
+  /** Open suggestions of the couple's active therapist for this exercise, with their notes. */
+  therapistSuggestions: z.array(z.object({ note: z.string(), at: ZIsoDate })),
 });
 export type TExerciseView = z.infer<typeof ZExerciseView>;
 

@@ -11,11 +11,19 @@ import { CheckinsPage } from '../features/checkins/checkins-page';
 import { InvitePanel } from '../features/invites/invite-panel';
 import { JoinPage } from '../features/invites/join-page';
 import { SafetyPage } from '../features/safety/safety-page';
+import { SafetyScreenPage } from '../features/safety-screen/safety-screen-page';
 import { SupportResourcesForMe } from '../features/safety/support-resources';
 import { SessionPrepPage } from '../features/session-prep/session-prep-page';
 import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
+import {
+  PracticeCouplePage,
+  PracticeNotesPage,
+  PracticePage,
+} from '../features/practice/practice-pages';
 import { MeasurePage } from '../features/measures/measure-page';
 import { MeasuresPage } from '../features/measures/measures-page';
+import { MessagesPage } from '../features/messages/messages-page';
+import { CoupleMessagesPage } from '../features/messages/couple-messages-page';
 import { InjuriesPage } from '../features/injuries/injuries-page';
 import { ProgramPage } from '../features/program/program-page';
 import { MeasuresProgress } from '../features/measures/measures-progress';
@@ -23,6 +31,11 @@ import { ProgressPage } from '../features/progress/progress-page';
 import { HomePage } from '../features/space/home-page';
 import { TodayPanels } from '../features/today/today-panels';
 import { TriggersPage } from '../features/triggers/triggers-page';
+import { NotForTherapists } from '../features/therapist/not-for-therapists';
+import { TherapistAccountPanel } from '../features/therapist/therapist-account-panel';
+import { TherapistJoinPage } from '../features/therapist/therapist-join-page';
+import { TherapistPage } from '../features/therapist/therapist-page';
+import { TherapistSignUpPage } from '../features/therapist/therapist-signup-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
@@ -43,6 +56,8 @@ export function App() {
               <Route path="signup" element={<SignUpPage />} />
               <Route path="signin" element={<SignInPage />} />
               <Route path="join" element={<JoinPage />} />
+              <Route path="therapist/signup" element={<TherapistSignUpPage />} />
+              <Route path="therapist/join" element={<TherapistJoinPage />} />
               <Route path="quick-exit" element={<QuickExitPage />} />
               <Route path="safety" element={<SafetyPage />} />
               <Route path="guide" element={<GuideIndexPage />} />
@@ -51,13 +66,15 @@ export function App() {
                 <Route
                   path="home"
                   element={
-                    <HomePage
-                      invitePanel={<InvitePanel />}
-                      today={(partnerName) => <TodayPanels partnerName={partnerName} />}
-                    />
+                    <NotForTherapists>
+                      <HomePage
+                        invitePanel={<InvitePanel />}
+                        today={(partnerName) => <TodayPanels partnerName={partnerName} />}
+                      />
+                    </NotForTherapists>
                   }
                 />
-                <Route path="account" element={<AccountPage />} />
+                <Route path="account" element={<AccountPage extra={<TherapistAccountPanel />} />} />
                 <Route path="access-log" element={<AccessLogPage />} />
                 <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />
@@ -72,8 +89,22 @@ export function App() {
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
+                <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />
                 <Route path="session-prep/print" element={<SessionPrepPrintPage />} />
+                <Route
+                  path="therapist"
+                  element={
+                    <NotForTherapists>
+                      <TherapistPage />
+                    </NotForTherapists>
+                  }
+                />
+                <Route path="messages" element={<MessagesPage />} />
+                <Route path="messages/couples/:linkId" element={<CoupleMessagesPage />} />
+                <Route path="practice" element={<PracticePage />} />
+                <Route path="practice/couples/:linkId" element={<PracticeCouplePage />} />
+                <Route path="practice/notes" element={<PracticeNotesPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

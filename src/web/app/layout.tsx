@@ -35,7 +35,7 @@ export function Layout() {
             {t('app.name')}
           </Link>
           <div className={styles.headerActions}>
-            <DontFeelSafeButton />
+            <DontFeelSafeButtonForPartners />
             <QuickExitButton />
           </div>
         </div>
@@ -75,12 +75,29 @@ export function Layout() {
   );
 }
 
+/**
+ * "I don't feel safe" pauses a space's shared exercises; a therapist's account has no space, so
+ * it is left out for them (quick exit stays for everyone).
+ */
+function DontFeelSafeButtonForPartners() {
+  const me = useMe();
+  if (me.data?.therapist) return null;
+  return <DontFeelSafeButton />;
+}
+
 const SIGNED_IN_LINKS = [
   { to: '/home', label: 'layout.nav.home' },
   { to: '/program', label: 'layout.nav.program' },
   { to: '/checkins', label: 'layout.nav.checkins' },
   { to: '/guide', label: 'layout.nav.guide' },
   { to: '/progress', label: 'layout.nav.progress' },
+  { to: '/account', label: 'layout.nav.account' },
+] as const satisfies readonly { to: string; label: MessageKey }[];
+
+/** A therapist's account has no space: their own workspace instead of the couple's pages. */
+const THERAPIST_LINKS = [
+  { to: '/practice', label: 'layout.nav.practice' },
+  { to: '/practice/notes', label: 'layout.nav.practiceNotes' },
   { to: '/account', label: 'layout.nav.account' },
 ] as const satisfies readonly { to: string; label: MessageKey }[];
 
@@ -98,13 +115,15 @@ function MainNav() {
   return (
     <nav aria-label={t('layout.nav.label')} className={styles.nav}>
       <ul className={styles.navList}>
-        {(me.data ? SIGNED_IN_LINKS : SIGNED_OUT_LINKS).map(({ to, label }) => (
-          <li key={to}>
-            <NavLink to={to} className={linkClass}>
-              {t(label)}
-            </NavLink>
-          </li>
-        ))}
+        {(me.data ? (me.data.therapist ? THERAPIST_LINKS : SIGNED_IN_LINKS) : SIGNED_OUT_LINKS).map(
+          ({ to, label }) => (
+            <li key={to}>
+              <NavLink to={to} className={linkClass}>
+                {t(label)}
+              </NavLink>
+            </li>
+          ),
+        )}
       </ul>
     </nav>
   );

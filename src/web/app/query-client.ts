@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query';
-import type { TUser } from '../../shared/schemas/auth';
 import { ApiError } from './api-client';
 import { queryKeys } from './query-keys';
+import type { TMe } from './session';
 
 declare module '@tanstack/react-query' {
   interface Register {
@@ -77,7 +77,7 @@ export function completeSignOut(): void {
  * Drops everything cached for the previous account and records who is signed in now (or
  * `null` for nobody), so one person's data never shows to the next.
  */
-export function forgetAccountData(user: TUser | null): void {
+export function forgetAccountData(user: TMe | null): void {
   if (user) signedOutByChoice = false;
   queryClient.removeQueries({
     predicate: (query) => !isMeKey(query.queryKey),

@@ -12,6 +12,7 @@ export const queryKeys = {
   invitePreview: (token: string) => ['invites', 'preview', token] as const,
   safety: ['safety', 'state'] as const,
   supportResources: (region: string) => ['safety', 'resources', region] as const,
+  safetyScreen: ['safety-screen'] as const,
   injuries: ['injuries'] as const,
   /** The map depends on my roles in the injuries, so an injury change makes it stale too. */
   program: ['program'] as const,

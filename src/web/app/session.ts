@@ -1,15 +1,18 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZMeResponse, type TUser } from '../../shared/schemas/auth';
+import { ZMeResponse, type TMeTherapist, type TUser } from '../../shared/schemas/auth';
 import { ApiError, apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
+
+/** The signed-in person, with their therapist profile when the account is a therapist's. */
+export type TMe = TUser & { therapist: TMeTherapist | null };
 
 /** Who is signed in: the user, or `null` when nobody is. A 401 here is an answer, not an error. */
 export const meQuery = queryOptions({
   queryKey: queryKeys.me,
-  queryFn: async ({ signal }): Promise<TUser | null> => {
+  queryFn: async ({ signal }): Promise<TMe | null> => {
     try {
-      const { user } = await apiFetch('/api/auth/me', { schema: ZMeResponse, signal });
-      return user;
+      const { user, therapist } = await apiFetch('/api/auth/me', { schema: ZMeResponse, signal });
+      return { ...user, therapist };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;
       throw error;

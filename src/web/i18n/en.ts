@@ -1,5 +1,6 @@
 import { progress } from './en/progress';
 import { safety } from './en/safety';
+import { safetyScreen } from './en/safety-screen';
 import { today } from './en/today';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
@@ -18,6 +19,9 @@ import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
+import { therapist } from './en/therapist';
+import { messages } from './en/messages';
+import { practice } from './en/practice';
 
 const core = {
   // The frame around every page
@@ -32,6 +36,8 @@ const core = {
   'layout.nav.guide': 'Guide',
   'layout.nav.progress': 'Progress',
   'layout.nav.account': 'Account',
+  'layout.nav.practice': 'Couples',
+  'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',
   'layout.nav.signUp': 'Create an account',
   'layout.footer.label': 'About this site',
@@ -114,6 +120,9 @@ const core = {
   // Joint exercises paused (the same words whatever the reason)
   'jointWork.paused':
     'Shared exercises are resting for now. Your own notes, check-ins and the guide are all still here, and you can keep using them.',
+  'jointWork.screenInvite':
+    'Shared exercises need each partner to take a short private moment on safety first. You have not taken yours yet.',
+  'jointWork.screenLink': 'Take the private safety questions',
   'form.errorSummary.heading': 'Please check the following',
   'field.showPassword': 'Show password',
   'field.hidePassword': 'Hide password',
@@ -175,6 +184,8 @@ const core = {
   'auth.signUp.pending': 'Creating your account…',
   'auth.signUp.haveAccount': 'Already have an account?',
   'auth.signUp.toSignIn': 'Sign in',
+  'auth.therapistQuestion': 'Are you a therapist?',
+  'auth.therapistLink': 'Create a therapist account',
   'auth.signIn.title': 'Sign in',
   'auth.signIn.heading': 'Welcome back',
   'auth.signIn.submit': 'Sign in',
@@ -328,6 +339,7 @@ const core = {
 export const en = {
   ...core,
   ...safety,
+  ...safetyScreen,
   ...today,
   ...progress,
   ...measures,
@@ -339,6 +351,9 @@ export const en = {
   ...checkins,
   ...sessionPrep,
   ...accessLog,
+  ...therapist,
+  ...messages,
+  ...practice,
 } as const;
 
 export type Catalog = typeof en;

@@ -5,10 +5,14 @@ import { guideRows } from './guide.rows';
 import { impactLetterRows } from './impact-letter.rows';
 import { injuryRows } from './injuries.rows';
 import { measuresRows } from './measures.rows';
+import { messagesRows } from './messages.rows';
+import { practiceRows } from './practice.rows';
 import { programRows } from './program.rows';
 import { safetyRows } from './safety.rows';
+import { safetyScreenRows } from './safety-screen.rows';
 import { sessionPrepRows } from './session-prep.rows';
 import { therapistShareRows } from './therapist-share.rows';
+import { therapistRows } from './therapist.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
 import type { Row } from './world';
@@ -22,10 +26,14 @@ export const MATRIX: Row[] = [
   ...impactLetterRows,
   ...injuryRows,
   ...measuresRows,
+  ...messagesRows,
+  ...practiceRows,
   ...programRows,
   ...safetyRows,
+  ...safetyScreenRows,
   ...sessionPrepRows,
   ...therapistShareRows,
+  ...therapistRows,
   ...todayRows,
   ...triggerRows,
 ];

@@ -35,6 +35,8 @@ export interface World {
   therapistLinks: Record<TherapistActorName, string>;
   /** What a row's `setup` made (ids of items self wrote, say), for its `call` to use. */
   fixtures: Record<string, string>;
+  /** The app, for setups that write straight to the database (a share no route makes yet). */
+  t: TestApp;
 }
 
 async function sessionIdOf(client: TestClient): Promise<string> {
@@ -94,6 +96,7 @@ export async function buildWorld(t: TestApp, kind: 'couple' | 'open-invite'): Pr
     selfSpaceId: space.space.id,
     invite,
     fixtures: {},
+    t,
   };
 }
 

@@ -1,14 +1,18 @@
-import type { TestClient } from '../../helpers/test-app';
+import type { TestApp, TestClient } from '../../helpers/test-app';
 import { accessLogCanary } from './access-log';
 import { checkinsCanary } from './checkins';
 import { guideCanary } from './guide';
 import { impactLetterCanary } from './impact-letter';
 import { injuriesCanary } from './injuries';
 import { measuresCanary } from './measures';
+import { messagesCanary } from './messages';
+import { practiceCanary } from './practice';
 import { programCanary } from './program';
 import { safetyCanary } from './safety';
+import { safetyScreenCanary } from './safety-screen';
 import { sessionPrepCanary } from './session-prep';
 import { therapistShareCanary } from './therapist-share';
+import { therapistCanary } from './therapist';
 import { todayCanary } from './today';
 import { triggersCanary } from './triggers';
 
@@ -19,7 +23,12 @@ export type Person = TestClient & { email: string; userId: string };
  * (in bodies, query strings and ids), as two partners of one space. The test then checks that
  * the canary never reached the log. Each feature adds its step in `<feature>.ts` and lists it here.
  */
-export type CanaryStep = (couple: { a: Person; b: Person }, canary: string) => Promise<void>;
+export type CanaryStep = (
+  couple: { a: Person; b: Person },
+  canary: string,
+  /** The app, for steps that need a therapist linked with the couple (`linkTherapist`). */
+  t: TestApp,
+) => Promise<void>;
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   'access-log': accessLogCanary,
@@ -28,10 +37,14 @@ export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   'impact-letter': impactLetterCanary,
   injuries: injuriesCanary,
   measures: measuresCanary,
+  messages: messagesCanary,
+  practice: practiceCanary,
   program: programCanary,
   safety: safetyCanary,
+  'safety-screen': safetyScreenCanary,
   'session-prep': sessionPrepCanary,
   'therapist-share': therapistShareCanary,
+  therapist: therapistCanary,
   today: todayCanary,
   triggers: triggersCanary,
 };

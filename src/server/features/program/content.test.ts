@@ -47,6 +47,8 @@ describe('the program definition', () => {
         '/impact-letter',
         '/measures',
         '/session-prep',
+        '/therapist',
+        '/safety-screen',
       ]),
     );
   });
@@ -118,6 +120,7 @@ describe('what the map suggests', () => {
     myRoles: [],
     history: [],
     jointWorkOpen: true,
+    therapistSuggestions: new Map(),
     ...over,
   });
 

@@ -17,10 +17,12 @@ import {
   programPhaseChanges,
   programPhaseOpenings,
   programReady,
+  therapistLinks,
+  therapistSuggestions,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems } from '../../policy/rules';
+import { isSpaceMember, ownItems, therapistLinkActiveSql } from '../../policy/rules';
 import type { Program } from './content';
 import { coupleSince } from './pace';
 
@@ -36,6 +38,8 @@ export interface ProgramState {
   myRoles: Role[];
   history: { at: Date; from: number; to: number }[];
   jointWorkOpen: boolean;
+  /** Open suggestions of the couple's active therapists, by exercise key, oldest first. */
+  therapistSuggestions: Map<string, { note: string; at: Date }[]>;
 }
 
 interface StateRow extends Record<string, unknown> {
@@ -45,6 +49,7 @@ interface StateRow extends Record<string, unknown> {
   roles: Role[];
   history: { at: string; from: number; to: number }[];
   joint_open: boolean;
+  suggestions: { key: string; note: string; at: string }[];
 }
 
 const iso = (date: Date) => date.toISOString();
@@ -63,7 +68,7 @@ export async function loadProgramState(
       from program_marks where ${ownItems(actor, { authorId: programMarks.authorId })}),
       '[]'::json) as marks`;
   let spaceParts: SQL = sql`null::int as phase, null::int as my_ready_phase, '[]'::json as roles,
-      '[]'::json as history, true as joint_open`;
+      '[]'::json as history, true as joint_open, '[]'::json as suggestions`;
   if (isSpaceMember(actor)) {
     const space = actor.space.id;
     const joined = iso(actor.space.joinedAt);
@@ -85,7 +90,13 @@ export async function loadProgramState(
           and ((i.proposed_by = ${me} and i.proposed_at >= ${joined}::timestamptz)
             or (i.confirmed_by = ${me} and i.confirmed_at >= ${joined}::timestamptz))),
         '[]'::json) as roles,
-      ${jointWorkOpenSql(space)} as joint_open`;
+      ${jointWorkOpenSql(space)} as joint_open,
+      coalesce((select json_agg(json_build_object('key', s.exercise_slug, 'note', s.note,
+            'at', s.created_at) order by s.created_at, s.id)
+          from ${therapistSuggestions} s where s.space_id = ${space} and s.withdrawn_at is null
+          and exists (select 1 from ${therapistLinks}
+            where ${therapistLinks.id} = s.link_id and ${therapistLinkActiveSql()})),
+        '[]'::json) as suggestions`;
   }
   const [row] = await queryRows<StateRow>(db, sql`select ${marks}, ${spaceParts}`);
   return {
@@ -96,6 +107,10 @@ export async function loadProgramState(
     myRoles: [...row!.roles].sort(),
     history: row!.history.map((h) => ({ at: new Date(h.at), from: h.from, to: h.to })),
     jointWorkOpen: row!.joint_open,
+    therapistSuggestions: row!.suggestions.reduce((byKey, s) => {
+      byKey.set(s.key, [...(byKey.get(s.key) ?? []), { note: s.note, at: new Date(s.at) }]);
+      return byKey;
+    }, new Map<string, { note: string; at: Date }[]>()),
   };
 }
 
@@ -124,6 +139,10 @@ export function buildView(program: Program, state: ProgramState): TProgramView {
               exercise.mode === 'joint' &&
               exercise.form === 'screen' &&
               exercise.phase > state.currentPhase,
+            therapistSuggestions: (state.therapistSuggestions.get(exercise.key) ?? []).map((s) => ({
+              note: s.note,
+              at: s.at.toISOString(),
+            })),
           })),
       }))
       .filter((topic) => topic.exercises.length > 0);

@@ -1,4 +1,5 @@
 import { Link } from 'react-router';
+import type { ReactNode } from 'react';
 import type { TSessionInfo } from '../../../shared/schemas/auth';
 import { completeSignOut } from '../../app/query-client';
 import { useMe } from '../../app/session';
@@ -16,7 +17,8 @@ import {
 import { useSessions, useSignOut, useSignOutOthers, useSignOutSession } from './api';
 import styles from './auth.module.css';
 
-export function AccountPage() {
+/** `extra`: what the shell composes in from other features (the therapist's practice, say). */
+export function AccountPage({ extra }: { extra?: ReactNode }) {
   const me = useMe();
   const user = me.data;
 
@@ -40,6 +42,7 @@ export function AccountPage() {
           <Link to="/access-log">{t('account.accessLog.link')}</Link>
         </p>
       </Panel>
+      {extra}
       <SessionsPanel />
       <SignOutPanel />
     </Page>

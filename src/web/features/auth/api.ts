@@ -15,7 +15,7 @@ export function useSignUp() {
   return useMutation({
     mutationFn: (body: TSignUpBody) =>
       apiFetch('/api/auth/signup', { method: 'POST', body, schema: ZMeResponse }),
-    onSuccess: ({ user }) => forgetAccountData(user),
+    onSuccess: ({ user, therapist }) => forgetAccountData({ ...user, therapist }),
   });
 }
 
@@ -24,7 +24,7 @@ export function useSignIn() {
     mutationFn: (body: TSignInBody) =>
       apiFetch('/api/auth/signin', { method: 'POST', body, schema: ZMeResponse }),
     meta: { unauthenticatedIsExpected: true },
-    onSuccess: ({ user }) => forgetAccountData(user),
+    onSuccess: ({ user, therapist }) => forgetAccountData({ ...user, therapist }),
   });
 }
 

@@ -105,6 +105,9 @@ export function SignInPage() {
           {t('auth.signIn.toSignUp')}
         </Link>
       </p>
+      <p>
+        {t('auth.therapistQuestion')} <Link to="/therapist/signup">{t('auth.therapistLink')}</Link>
+      </p>
     </Page>
   );
 }

@@ -127,6 +127,9 @@ export function SignUpPage() {
           {t('auth.signUp.toSignIn')}
         </Link>
       </p>
+      <p>
+        {t('auth.therapistQuestion')} <Link to="/therapist/signup">{t('auth.therapistLink')}</Link>
+      </p>
     </Page>
   );
 }

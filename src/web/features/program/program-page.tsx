@@ -289,6 +289,12 @@ function ExerciseItem({ exercise }: { exercise: TExerciseView }) {
       <p className={styles.tags}>{tags.join(' · ')}</p>
       <p className={styles.why}>{exercise.why}</p>
       {exercise.waitsForPace && <p className={styles.aside}>{t('program.exercise.waits')}</p>}
+      {exercise.therapistSuggestions.map((suggestion) => (
+        <div key={suggestion.at} className={styles.suggested}>
+          <p className={styles.suggestedBy}>{t('program.exercise.suggested')}</p>
+          {suggestion.note && <p className={styles.suggestedNote}>{suggestion.note}</p>}
+        </div>
+      ))}
       <div className={styles.marks}>
         {(
           [

@@ -33,7 +33,10 @@ function useSafetyMutation(path: string, method: 'POST' | 'PUT' = 'POST') {
   return useMutation({
     mutationFn: (body?: unknown) =>
       apiFetch(path, { method, schema: ZSafetyState, ...(body ? { body } : {}) }),
-    onSuccess: (state: TSafetyState) => {
+    onSuccess: async (state: TSafetyState) => {
+      // A read that started before this change (the help page opening as "I don't feel safe" is
+      // pressed) must not land after it and show the old state.
+      await queryClient.cancelQueries({ queryKey: queryKeys.safety });
       queryClient.setQueryData(queryKeys.safety, state);
       // Every joint exercise reads the pause: let them all fetch again.
       void queryClient.invalidateQueries({

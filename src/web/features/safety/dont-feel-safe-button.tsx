@@ -14,7 +14,9 @@ export function DontFeelSafeButton() {
   const navigate = useNavigate();
 
   const onClick = () => {
-    if (me.data) pause.mutate(undefined);
+    // Pressed before we know who is signed in, it still pauses: a refusal for someone signed
+    // out costs nothing, a missed pause could cost a great deal.
+    if (me.data || me.isPending) pause.mutate(undefined);
     void navigate('/safety');
   };
 

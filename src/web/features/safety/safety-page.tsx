@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { Link } from 'react-router';
 import { useMe } from '../../app/session';
 import { t } from '../../i18n';
 import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
@@ -39,6 +40,14 @@ export function SafetyPage() {
         ) : (
           state.data?.inSpace && <PausePanel pausedByMe={state.data.pausedByMe} />
         ))}
+      {signedIn && (
+        <Panel heading={t('safety.screen.heading')}>
+          <p className={styles.explain}>{t('safety.screen.explain')}</p>
+          <p>
+            <Link to="/safety-screen">{t('safety.screen.link')}</Link>
+          </p>
+        </Panel>
+      )}
       <SupportResources
         initialRegion={state.data?.region ?? browserRegion()}
         {...(signedIn ? { onRegionChange: (region) => saveRegion.mutate({ region }) } : {})}

@@ -67,6 +67,7 @@ export const program = {
   'program.exercise.for.involved': 'Mostly for the one who broke the trust',
   'program.exercise.for.both': 'For both of you',
   'program.exercise.reading': 'A lesson to read',
+  'program.exercise.suggested': 'Suggested by your therapist',
   'program.exercise.waits':
     'You do this one together, once you have both chosen to go on to this phase.',
   'program.mark.spent': 'I’ve spent time on this',

@@ -20,6 +20,11 @@ export const safety = {
   'safety.pause.resuming': 'Starting again…',
   'safety.pause.resumed': 'Shared exercises are open again.',
 
+  'safety.screen.heading': 'A private moment on safety',
+  'safety.screen.explain':
+    'Before shared exercises open, each partner answers a few questions alone. Nobody else sees your answers, and we do not keep them. You can take it again at any time.',
+  'safety.screen.link': 'Take the private safety questions',
+
   'safety.resources.heading': 'People who can help',
   'safety.resources.emergency':
     'If you or anyone else is in danger right now, call your local emergency number.',

@@ -1,0 +1,53 @@
+import { and, eq, isNull, sql } from 'drizzle-orm';
+import type { Database } from '../../db';
+import { jointWorkHolds, safetyScreens } from '../../db/schema';
+import type { SignedInActor } from '../../policy/actor';
+
+/** When I last took the screen, or null. Only ever my own row. */
+export async function readMyScreen(db: Database, actor: SignedInActor): Promise<Date | null> {
+  const [row] = await db
+    .select({ takenAt: safetyScreens.takenAt })
+    .from(safetyScreens)
+    .where(eq(safetyScreens.userId, actor.userId));
+  return row?.takenAt ?? null;
+}
+
+/**
+ * Records that I took the screen, now, and — for a care result in a space — places my hold on the
+ * space's joint work, in one transaction, so no moment exists where the screen is recorded and
+ * joint work is open. The hold is the same kind "I don't feel safe" places: one unlifted hold per
+ * person, lifted only by that person (POST /api/safety/resume). The answers never reach this
+ * function; only the result does, and it is not stored either.
+ */
+export async function recordScreen(
+  db: Database,
+  actor: SignedInActor,
+  result: 'calm' | 'care',
+): Promise<Date> {
+  const takenAt = new Date();
+  const spaceId = actor.space?.id ?? null;
+  await db.transaction(async (tx) => {
+    // The same lock as the pause: two presses, or a press and a screen, never leave two holds.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${actor.userId}))`);
+    await tx
+      .insert(safetyScreens)
+      .values({ userId: actor.userId, takenAt })
+      .onConflictDoUpdate({ target: safetyScreens.userId, set: { takenAt } });
+    if (result !== 'care' || spaceId === null) return;
+    const held = await tx
+      .select({ id: jointWorkHolds.id })
+      .from(jointWorkHolds)
+      .where(
+        and(
+          eq(jointWorkHolds.spaceId, spaceId),
+          eq(jointWorkHolds.userId, actor.userId),
+          isNull(jointWorkHolds.liftedAt),
+        ),
+      )
+      .limit(1);
+    if (held.length === 0) {
+      await tx.insert(jointWorkHolds).values({ spaceId, userId: actor.userId });
+    }
+  });
+  return takenAt;
+}

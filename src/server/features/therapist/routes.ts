@@ -1,0 +1,236 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { ZMeResponse } from '../../../shared/schemas/auth';
+import { ZIdParams, ZOk } from '../../../shared/schemas/common';
+import {
+  ZActivePracticeLink,
+  ZClaimPreview,
+  ZCoupleLinks,
+  ZCreatedTherapistLink,
+  ZPracticeLink,
+  ZPracticeLinks,
+  ZTherapistProfile,
+  ZTherapistProfileBody,
+  ZTherapistSignUpBody,
+  ZTherapistTokenBody,
+} from '../../../shared/schemas/therapist';
+import { insertUser, newPasswordHash, startSession } from '../../auth/accounts';
+import { setSessionCookie } from '../../auth/cookie';
+import type { ServerContext } from '../../context';
+import { therapistProfiles } from '../../db/schema';
+import { requireSignedIn, requireSpaceMember, requireTherapist } from '../../policy/require';
+import { policy } from '../../policy/route-policy';
+import {
+  approveLink,
+  cancelInvite,
+  claimLink,
+  createLink,
+  listCoupleLinks,
+  listPracticeLinks,
+  previewClaim,
+  readActivePracticeLink,
+  readProfile,
+  revokeLink,
+  updateProfile,
+} from './service';
+
+export function registerTherapistRoutes(root: FastifyInstance, ctx: ServerContext): void {
+  const app = root.withTypeProvider<ZodTypeProvider>();
+  const { db } = ctx;
+  const rateLimit = { max: ctx.config.authRateLimitPerMinute, timeWindow: 60_000 };
+
+  // ---- The therapist's account ----
+
+  app.post(
+    '/api/therapist/signup',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Create a therapist account and sign in',
+        body: ZTherapistSignUpBody,
+        response: { 201: ZMeResponse },
+      },
+      config: { policy: policy('public', 'therapist-profile', 'create'), rateLimit },
+    },
+    async (request, reply) => {
+      const { displayName, email, password, practiceName, licence } = request.body;
+      const passwordHash = await newPasswordHash(password);
+      // The account, its profile and its session exist together or not at all.
+      const { userId, token } = await db.transaction(async (tx) => {
+        const user = await insertUser(tx, { email, displayName, passwordHash });
+        await tx.insert(therapistProfiles).values({ userId: user.id, practiceName, licence });
+        return { userId: user.id, token: await startSession(ctx, request, user.id, tx) };
+      });
+      setSessionCookie(reply, ctx.config, token);
+      return reply.status(201).send({
+        user: { id: userId, displayName, email },
+        therapist: { verified: false, practiceName },
+      });
+    },
+  );
+
+  app.get(
+    '/api/therapist/profile',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'My practice details, and whether the operator has verified them',
+        response: { 200: ZTherapistProfile },
+      },
+      config: { policy: policy('therapist', 'therapist-profile', 'read') },
+    },
+    async (request) => readProfile(db, requireTherapist(request.actor)),
+  );
+
+  app.put(
+    '/api/therapist/profile',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Change my practice name or licence text',
+        body: ZTherapistProfileBody,
+        response: { 200: ZTherapistProfile },
+      },
+      config: { policy: policy('therapist', 'therapist-profile', 'update') },
+    },
+    async (request) => updateProfile(db, requireTherapist(request.actor), request.body),
+  );
+
+  // ---- The couple's side ----
+
+  app.get(
+    '/api/therapist',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: "Our space's therapist links and where each one stands",
+        response: { 200: ZCoupleLinks },
+      },
+      config: { policy: policy('space-member', 'therapist-link', 'read') },
+    },
+    async (request) => ({ links: await listCoupleLinks(db, requireSpaceMember(request.actor)) }),
+  );
+
+  app.post(
+    '/api/therapist/invites',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Make a single-use link to send to a therapist',
+        response: { 201: ZCreatedTherapistLink },
+      },
+      config: { policy: policy('space-member', 'therapist-link', 'create') },
+    },
+    async (request, reply) =>
+      reply.status(201).send(await createLink(db, requireSpaceMember(request.actor))),
+  );
+
+  app.delete(
+    '/api/therapist/invites/:id',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Cancel a therapist link nobody has used yet',
+        params: ZIdParams,
+        response: { 200: ZOk },
+      },
+      config: { policy: policy('space-member', 'therapist-link', 'delete') },
+    },
+    async (request) => {
+      await cancelInvite(db, requireSpaceMember(request.actor), request.params.id);
+      return { ok: true as const };
+    },
+  );
+
+  app.post(
+    '/api/therapist/links/:id/approve',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Approve the therapist who claimed our link (each partner; repeating is harmless)',
+        params: ZIdParams,
+        response: { 200: ZCoupleLinks },
+      },
+      config: { policy: policy('space-member', 'therapist-link', 'update') },
+    },
+    async (request) => ({
+      links: await approveLink(db, requireSpaceMember(request.actor), request.params.id),
+    }),
+  );
+
+  app.post(
+    '/api/therapist/links/:id/revoke',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary:
+          "End a therapist link (either partner, at any time; effective on the therapist's next request)",
+        params: ZIdParams,
+        response: { 200: ZCoupleLinks },
+      },
+      config: { policy: policy('space-member', 'therapist-link', 'delete') },
+    },
+    async (request) => ({
+      links: await revokeLink(db, requireSpaceMember(request.actor), request.params.id),
+    }),
+  );
+
+  // ---- The therapist's side ----
+
+  app.post(
+    '/api/therapist/claim/preview',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Who sent this therapist link, and until when it works (the token is the secret)',
+        body: ZTherapistTokenBody,
+        response: { 200: ZClaimPreview },
+      },
+      config: { policy: policy('public', 'therapist-link', 'read'), rateLimit },
+    },
+    async (request) => previewClaim(db, request.body.token),
+  );
+
+  app.post(
+    '/api/therapist/claim',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'Claim a therapist link with my therapist account',
+        body: ZTherapistTokenBody,
+        response: { 200: ZPracticeLink },
+      },
+      // Signed-in rather than 'therapist', so a partner account gets a clear `not_a_therapist`.
+      config: { policy: policy('signed-in', 'therapist-link', 'update'), rateLimit },
+    },
+    async (request) => claimLink(db, requireSignedIn(request.actor), request.body.token),
+  );
+
+  app.get(
+    '/api/therapist/links',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'My links with couples: pending, active, or ended',
+        response: { 200: ZPracticeLinks },
+      },
+      config: { policy: policy('therapist', 'therapist-link', 'read') },
+    },
+    async (request) => ({ links: await listPracticeLinks(db, requireTherapist(request.actor)) }),
+  );
+
+  app.get(
+    '/api/therapist/links/:id',
+    {
+      schema: {
+        tags: ['therapist'],
+        summary: 'One active link of mine (404 once it is not active)',
+        params: ZIdParams,
+        response: { 200: ZActivePracticeLink },
+      },
+      config: { policy: policy('therapist', 'therapist-link', 'read') },
+    },
+    async (request) =>
+      readActivePracticeLink(db, requireTherapist(request.actor), request.params.id),
+  );
+}

@@ -1,0 +1,105 @@
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { MESSAGE_BODY_MAX } from '../../../shared/schemas/messages';
+import { isApiError } from '../../app/api-client';
+import { t } from '../../i18n';
+import { Button, cx, ErrorSummary, pickKnownFields, useAnnounce, useFormErrors } from '../../ui';
+import styles from './messages.module.css';
+
+const FIELDS = ['body', 'partnerId'] as const;
+type Field = (typeof FIELDS)[number];
+
+/**
+ * A message box with its send button. What it sends to is settled by the caller (`send`); extra
+ * fields such as the therapist's choice of thread come in as `children`, above the text.
+ */
+export function Composer({
+  id,
+  label,
+  send,
+  children,
+}: {
+  id: string;
+  label: string;
+  send: (body: string) => Promise<unknown>;
+  children?: ReactNode;
+}) {
+  const announce = useAnnounce();
+  const { errors, show, clear } = useFormErrors<Field>();
+  const [text, setText] = useState('');
+  const [sending, setSending] = useState(false);
+  const left = MESSAGE_BODY_MAX - text.length;
+  const hintId = `${id}-hint`;
+  const countId = `${id}-count`;
+  const errorId = errors.fields.body ? `${id}-error` : undefined;
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    if (sending) return;
+    if (text.trim() === '') {
+      show({ body: t('messages.composer.empty') });
+      return;
+    }
+    if (left < 0) {
+      show({ body: t('messages.composer.over', { count: (-left).toLocaleString() }) });
+      return;
+    }
+    setSending(true);
+    try {
+      await send(text);
+      clear();
+      setText('');
+      announce(t('messages.composer.sent'));
+    } catch (error) {
+      if (isApiError(error)) show(pickKnownFields(error.fields, FIELDS), error.message);
+      else show({}, String(error));
+    } finally {
+      setSending(false);
+    }
+  };
+
+  return (
+    <form className={styles.composer} onSubmit={(event) => void submit(event)} noValidate>
+      <ErrorSummary
+        message={errors.message}
+        focusKey={errors.focusKey}
+        problems={FIELDS.filter((f) => errors.fields[f]).map((f) => ({
+          fieldId: f === 'body' ? id : `${id}-to`,
+          message: errors.fields[f]!,
+        }))}
+      />
+      {children}
+      <div className={styles.field}>
+        <label className={styles.label} htmlFor={id}>
+          {label}
+        </label>
+        <p className={styles.hint} id={hintId}>
+          {t('messages.composer.hint')}
+        </p>
+        {errors.fields.body && (
+          <p className={styles.error} id={errorId}>
+            {errors.fields.body}
+          </p>
+        )}
+        <textarea
+          id={id}
+          rows={4}
+          className={cx(styles.textarea, errors.fields.body && styles.invalid)}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          aria-invalid={errors.fields.body ? true : undefined}
+          aria-describedby={[hintId, errorId, countId].filter(Boolean).join(' ')}
+        />
+        <p className={cx(styles.hint, left < 0 && styles.error)} id={countId}>
+          {left >= 0
+            ? t('messages.composer.left', { count: left.toLocaleString() })
+            : t('messages.composer.over', { count: (-left).toLocaleString() })}
+        </p>
+      </div>
+      <p>
+        <Button type="submit" disabled={sending}>
+          {sending ? t('messages.composer.sending') : t('messages.composer.send')}
+        </Button>
+      </p>
+    </form>
+  );
+}
