@@ -1,5 +1,3 @@
-import { existsSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
@@ -16,19 +14,12 @@ import {
  * therapist and both approve (the therapist feature's routes); one partner shares a check-in with
  * the therapist in two steps; the therapist opens it (the practice feature's route); the partner
  * reads who opened what they shared. The other partner sees none of it.
- *
- * It needs the therapist and practice features' routes, built alongside this one: until both are
- * in the app, it is skipped (it names the contract it relies on below).
  */
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const READY =
-  existsSync(`${ROOT}src/server/features/therapist/routes.ts`) &&
-  existsSync(`${ROOT}src/server/features/practice/routes.ts`);
 
 let browser: Browser;
 
 beforeAll(async () => {
-  if (READY) browser = await launchBrowser();
+  browser = await launchBrowser();
 });
 afterAll(async () => {
   await browser?.close();
@@ -76,10 +67,7 @@ async function activeTherapist(base: string, alex: ApiPerson, sam: ApiPerson) {
   const claimed = await api(base, therapist, 'POST', '/api/therapist/claim', {
     token: invite.token,
   });
-  const linkId = (invite.id ??
-    (claimed.link as { id?: string } | undefined)?.id ??
-    claimed.id ??
-    claimed.linkId) as string;
+  const linkId = (claimed.linkId ?? claimed.id ?? invite.id) as string;
   for (const partner of [alex, sam]) {
     await api(base, partner, 'POST', `/api/therapist/links/${linkId}/approve`, {});
   }
@@ -154,7 +142,7 @@ async function journey(base: string) {
   for (const person of [alex, sam]) await expectCleanExit(person);
 }
 
-describe.skipIf(!READY)('sharing with the therapist and the access log', () => {
+describe('sharing with the therapist and the access log', () => {
   it('on the embedded database', async () => {
     const app = await startApp();
     try {
