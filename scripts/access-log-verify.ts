@@ -21,7 +21,8 @@ try {
     databaseUrl: config.databaseUrl,
     dataDir: config.dataDir,
     logger: cliLogger,
-    migrate: true,
+    // A check only reads: it never applies migrations (the app and `npm run migrate` do).
+    migrate: false,
   });
   try {
     const report = await verifyAccessLog(handle.db);
