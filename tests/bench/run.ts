@@ -26,6 +26,7 @@ import { openDatabase } from '../../src/server/db';
 import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { startServerProcess } from '../helpers/server-process';
 import { benchCheckins } from './checkins';
+import { loadSafetyScreen } from '../../src/server/features/safety-screen/questions';
 
 type Engine = 'pglite' | 'postgres';
 
@@ -61,6 +62,15 @@ async function post(base: string, url: string, body: unknown, cookie?: string) {
   };
 }
 
+/** Calm answers to every question of the private safety screen, which joint work needs. */
+async function takeSafetyScreen(base: string, cookie: string): Promise<void> {
+  const { questions, answers } = loadSafetyScreen().definition;
+  const calm = Object.fromEntries(
+    questions.map((q) => [q.id, answers.find((a) => !q.care.includes(a.id))!.id]),
+  );
+  await post(base, '/api/safety-screen', { answers: calm }, cookie);
+}
+
 /** Signs up couples through the API and returns one session cookie per person. */
 async function seedCouples(base: string): Promise<string[]> {
   const cookies: string[] = [];
@@ -78,6 +88,8 @@ async function seedCouples(base: string): Promise<string[]> {
     await post(base, '/api/space', {}, a.cookie);
     const invite = await post(base, '/api/invites', {}, a.cookie);
     await post(base, '/api/invites/accept', { token: invite.json.token }, b.cookie);
+    await takeSafetyScreen(base, a.cookie!);
+    await takeSafetyScreen(base, b.cookie!);
     cookies.push(a.cookie!, b.cookie!);
   }
   return cookies;
