@@ -119,7 +119,9 @@ export async function seedCheckinDays(
                floor(random() * 1000000)::int as r2,
                a.space_id is not null and random() < 0.33 as shared
       ) as v
-      where (a.k - 1) * ${days} + (d - ${range.fromDay}) < ${total}`);
+      where (a.k - 1) * ${days} + (d - ${range.fromDay}) < ${total}
+      -- A person may already have written today's check-in (the bench's home screen seeds it).
+      on conflict (author_id, day) do nothing`);
     done +=
       (result as { rowCount?: number; affectedRows?: number }).rowCount ??
       (result as { affectedRows?: number }).affectedRows ??

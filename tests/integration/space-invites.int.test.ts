@@ -18,7 +18,7 @@ type SpaceBody = {
 describe('the couple’s space', () => {
   it('starts with no space, creates one, and refuses a second', async () => {
     const a = await t.signUp('Alex');
-    expect((await a.get('/api/space')).json()).toEqual({ space: null, therapist: false });
+    expect((await a.get('/api/space')).json()).toEqual({ space: null });
     const created = await a.post('/api/space');
     expect(created.statusCode).toBe(201);
     expect(created.json<SpaceBody>().space).toMatchObject({ partner: null });
@@ -135,7 +135,7 @@ describe('the couple’s space', () => {
     const { a, b } = await createCouple(t);
     const spaceId = (await a.get('/api/space')).json<SpaceBody>().space!.id;
     expectStatus(await b.post('/api/space/leave'), 200);
-    expect((await b.get('/api/space')).json()).toEqual({ space: null, therapist: false });
+    expect((await b.get('/api/space')).json()).toEqual({ space: null });
     expect((await b.get('/api/invites')).statusCode).toBe(404);
     expect((await b.post('/api/space/leave')).statusCode).toBe(404);
     const aView = (await a.get('/api/space')).json<SpaceBody>();
@@ -170,9 +170,7 @@ describe('the cost of a signed-in request', () => {
     t.queries.length = 0;
     const response = await a.get('/api/space');
     expect(response.json<SpaceBody>().space?.partner?.displayName).toBe('Sam');
-    // The one other read is whether the couple has an active therapist (GET /api/space only).
-    expect(t.queries).toHaveLength(2);
+    expect(t.queries).toHaveLength(1);
     expect(t.queries[0]).toMatch(/from "sessions"/);
-    expect(t.queries[1]).toMatch(/"therapist_links"/);
   });
 });

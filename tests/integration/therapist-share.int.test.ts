@@ -311,7 +311,7 @@ describe('a check-in shared with the therapist and revealed to the partner', () 
   });
 });
 
-describe('GET /api/space', () => {
+describe('GET /api/space/therapist', () => {
   it('says whether the two of us have an active therapist', async () => {
     for (const [state, expected] of [
       ['none', false],
@@ -321,13 +321,13 @@ describe('GET /api/space', () => {
     ] as const) {
       const { a, b } = await coupleWithTherapist(state);
       for (const partner of [a, b]) {
-        expect((await partner.get('/api/space')).json<{ therapist: boolean }>().therapist).toBe(
-          expected,
-        );
+        expect(
+          (await partner.get('/api/space/therapist')).json<{ therapist: boolean }>().therapist,
+        ).toBe(expected);
       }
     }
     const solo = await t.signUp('Alone');
-    expect((await solo.get('/api/space')).json()).toEqual({ space: null, therapist: false });
+    expect((await solo.get('/api/space/therapist')).json()).toEqual({ therapist: false });
   });
 });
 

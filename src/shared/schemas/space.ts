@@ -20,8 +20,9 @@ export const ZSpaceResponse = z.object({ space: ZSpace.nullable() });
 export type TSpaceResponse = z.infer<typeof ZSpaceResponse>;
 
 /**
- * `GET /api/space`: my space, and whether the two of us have an active therapist (invited, and
- * approved by both), so the app offers "share with our therapist" only then.
+ * `GET /api/space/therapist`: whether the two of us have an active therapist (invited, and
+ * approved by both), so the app offers "share with our therapist" only then. Its own route, so
+ * `GET /api/space` stays the single session query every page pays for.
  */
-export const ZSpaceState = ZSpaceResponse.extend({ therapist: z.boolean() });
-export type TSpaceState = z.infer<typeof ZSpaceState>;
+export const ZSpaceTherapist = z.object({ therapist: z.boolean() });
+export type TSpaceTherapist = z.infer<typeof ZSpaceTherapist>;

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZSpaceState } from '../../shared/schemas/space';
+import { ZSpaceTherapist } from '../../shared/schemas/space';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -11,7 +11,7 @@ import { queryKeys } from './query-keys';
 export function useSpaceHasTherapist(): boolean {
   const query = useQuery({
     queryKey: queryKeys.spaceTherapist,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceState, signal }),
+    queryFn: ({ signal }) => apiFetch('/api/space/therapist', { schema: ZSpaceTherapist, signal }),
   });
   return query.data?.therapist ?? false;
 }

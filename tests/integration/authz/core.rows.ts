@@ -70,6 +70,12 @@ export const coreRows: Row[] = [
     expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 },
   },
   {
+    route: 'GET /api/space/therapist',
+    world: 'couple',
+    call: (c) => c.get('/api/space/therapist'),
+    expect: { anonymous: 401, stranger: 200, former: 200, partner: 200, self: 200 },
+  },
+  {
     route: 'POST /api/space',
     world: 'couple',
     call: (c) => c.post('/api/space'),

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZOk } from '../../../shared/schemas/common';
-import { ZSpaceResponse, ZSpaceState } from '../../../shared/schemas/space';
+import { ZSpaceResponse, ZSpaceTherapist } from '../../../shared/schemas/space';
 import type { ServerContext } from '../../context';
 import { requireSignedIn, requireSpaceMember } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
@@ -16,20 +16,31 @@ export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): 
     {
       schema: {
         tags: ['space'],
-        summary: 'My space and my partner, and whether we have an active therapist',
-        response: { 200: ZSpaceState },
+        summary: 'My space and my partner',
+        response: { 200: ZSpaceResponse },
       },
       config: { policy: policy('signed-in', 'space', 'read') },
     },
-    // The actor was loaded with its space and partner in the session query; only the therapist
-    // needs one more read, and only for someone in a space.
+    // The actor was loaded with its space and partner in the session query: no other read.
     async (request) => {
       const actor = requireSignedIn(request.actor);
-      return {
-        space: actor.space ? presentSpace(actor.space) : null,
-        therapist: await hasActiveTherapist(ctx.db, actor),
-      };
+      return { space: actor.space ? presentSpace(actor.space) : null };
     },
+  );
+
+  app.get(
+    '/api/space/therapist',
+    {
+      schema: {
+        tags: ['space'],
+        summary: 'Whether the two of us have an active therapist',
+        response: { 200: ZSpaceTherapist },
+      },
+      config: { policy: policy('signed-in', 'space', 'read') },
+    },
+    async (request) => ({
+      therapist: await hasActiveTherapist(ctx.db, requireSignedIn(request.actor)),
+    }),
   );
 
   app.post(
