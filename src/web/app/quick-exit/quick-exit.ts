@@ -1,5 +1,5 @@
 import { queryClient } from '../query-client';
-import { clearPendingInvite } from '../pending-invite';
+import { clearEveryFragmentToken } from '../fragment-token';
 
 export const QUICK_EXIT_META = 'hh-quick-exit';
 export const QUICK_EXIT_PLACEHOLDER = '__QUICK_EXIT_URL__';
@@ -48,7 +48,7 @@ export function quickExit(): void {
   } catch {
     // Blank and gone matter more than tidy.
   }
-  clearPendingInvite();
+  clearEveryFragmentToken();
   try {
     window.sessionStorage.clear();
   } catch {

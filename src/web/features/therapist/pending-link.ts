@@ -1,44 +1,9 @@
-/**
- * The therapist link someone arrived with, in memory only: never in storage, and out of the
- * address bar at once. It survives moving to sign-in or sign-up and back, and is lost on reload,
- * which is the safe way round.
- */
-let token: string | null = null;
-const listeners = new Set<() => void>();
+import { fragmentToken } from '../../app/fragment-token';
 
-function notify(): void {
-  for (const listener of listeners) listener();
-}
+/** The therapist link someone arrived with on /therapist/join#<token> (see `fragmentToken`). */
+const link = fragmentToken('/therapist/join');
 
-export function getPendingTherapistLink(): string | null {
-  return token;
-}
-
-export function clearPendingTherapistLink(): void {
-  if (token === null) return;
-  token = null;
-  notify();
-}
-
-export function subscribePendingTherapistLink(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
-
-/** On /therapist/join#<token>: moves the token into memory and takes it out of the address bar. */
-export function captureTherapistLink(): void {
-  if (window.location.pathname !== '/therapist/join') return;
-  const fragment = window.location.hash.slice(1);
-  if (fragment === '') return;
-  window.history.replaceState(
-    window.history.state,
-    '',
-    window.location.pathname + window.location.search,
-  );
-  try {
-    token = decodeURIComponent(fragment);
-  } catch {
-    token = fragment;
-  }
-  notify();
-}
+export const getPendingTherapistLink = link.get;
+export const clearPendingTherapistLink = link.clear;
+export const subscribePendingTherapistLink = link.subscribe;
+export const captureTherapistLink = link.capture;
