@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import {
+  coupleViaApi,
+  linkTherapistViaApi,
+  signedInPerson,
+  therapistViaApi,
+  type ApiPerson,
+} from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -40,37 +46,10 @@ async function api(base: string, who: Caller, method: string, path: string, body
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** The therapist signs up as a therapist (POST /api/therapist/signup). */
-async function therapistSignUp(base: string): Promise<ApiPerson> {
-  const email = `rivera-${Date.now()}@example.test`;
-  const response = await fetch(`${base}/api/therapist/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({
-      displayName: 'Dr Rivera',
-      email,
-      password: 'slow walks by the old harbour',
-      practiceName: 'Harbour Counselling',
-      licence: 'LMFT 12345',
-    }),
-  });
-  if (!response.ok) throw new Error(`therapist signup: ${response.status}`);
-  const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
-  if (!cookie) throw new Error('therapist sign-up set no session cookie');
-  return { name: 'Dr Rivera', email, cookie: cookie.split(';')[0]! };
-}
-
 /** Partner invites, therapist claims, both partners approve: the link is active. */
 async function activeTherapist(base: string, alex: ApiPerson, sam: ApiPerson) {
-  const therapist = await therapistSignUp(base);
-  const invite = await api(base, alex, 'POST', '/api/therapist/invites', {});
-  const claimed = await api(base, therapist, 'POST', '/api/therapist/claim', {
-    token: invite.token,
-  });
-  const linkId = (claimed.linkId ?? claimed.id ?? invite.id) as string;
-  for (const partner of [alex, sam]) {
-    await api(base, partner, 'POST', `/api/therapist/links/${linkId}/approve`, {});
-  }
+  const therapist = await therapistViaApi(base);
+  const linkId = await linkTherapistViaApi(base, [alex, sam], therapist);
   return { therapist, linkId };
 }
 

@@ -93,3 +93,49 @@ export async function signedInPerson(
   await visitor.context.addCookies([{ name, value, url: base }]);
   return visitor;
 }
+
+/** A therapist's account, signed in (POST /api/therapist/signup). */
+export async function therapistViaApi(base: string, name = 'Dr Rivera'): Promise<ApiPerson> {
+  counter += 1;
+  const email = `therapist-${Date.now()}-${counter}@example.test`;
+  const response = await call(base, '/api/therapist/signup', {
+    displayName: name,
+    email,
+    password: 'quiet rooms and open windows',
+    practiceName: 'Harbour Counselling',
+    licence: 'LMFT 12345',
+  });
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
+  if (!cookie) throw new Error('therapist sign-up set no session cookie');
+  return { name, email, cookie: cookie.split(';')[0]! };
+}
+
+/**
+ * The real link flow: the first partner makes a therapist link, the therapist claims it, and
+ * both partners approve. Returns the active link's id.
+ */
+export async function linkTherapistViaApi(
+  base: string,
+  couple: [ApiPerson, ApiPerson],
+  therapist: ApiPerson,
+): Promise<string> {
+  const [a, b] = couple;
+  const invite = (await (await call(base, '/api/therapist/invites', {}, a.cookie)).json()) as {
+    token: string;
+  };
+  const claimed = (await (
+    await call(base, '/api/therapist/claim', { token: invite.token }, therapist.cookie)
+  ).json()) as { id: string };
+  for (const partner of [a, b]) {
+    await call(base, `/api/therapist/links/${claimed.id}/approve`, {}, partner.cookie);
+  }
+  return claimed.id;
+}
+
+/** A couple with an active therapist, through the real routes. */
+export async function coupleWithTherapistViaApi(base: string) {
+  const [alex, sam] = await coupleViaApi(base);
+  const therapist = await therapistViaApi(base);
+  const linkId = await linkTherapistViaApi(base, [alex, sam], therapist);
+  return { alex, sam, therapist, linkId };
+}

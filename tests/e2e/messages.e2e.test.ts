@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import { coupleViaApi, linkTherapistViaApi, signedInPerson, therapistViaApi } from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -24,45 +24,6 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function api(base: string, cookie: string, path: string, body: unknown = {}) {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, cookie },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`POST ${path}: ${response.status} ${await response.text()}`);
-  return { json: (await response.json()) as Record<string, unknown>, response };
-}
-
-/** A therapist account, signed in through the therapist sign-up route. */
-async function therapistViaApi(base: string, name: string): Promise<ApiPerson> {
-  const email = `therapist-${Date.now()}@example.test`;
-  const { response } = await api(base, '', '/api/therapist/signup', {
-    displayName: name,
-    email,
-    password: 'quiet rooms and open windows',
-    practiceName: 'Harbour Counselling',
-    licence: 'LMFT 12345',
-  });
-  const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
-  if (!cookie) throw new Error('therapist sign-up set no session cookie');
-  return { name, email, cookie: cookie.split(';')[0]! };
-}
-
-/** The partner invites, the therapist claims, both partners approve: the link is active. */
-async function activeLink(base: string, a: ApiPerson, b: ApiPerson, therapist: ApiPerson) {
-  const invite = (await api(base, a.cookie, '/api/therapist/invites')).json as { token: string };
-  const claimed = (
-    await api(base, therapist.cookie, '/api/therapist/claim', { token: invite.token })
-  ).json as { linkId?: string; id?: string };
-  // The agreed answer is `{ linkId }`; the therapist branch answers with the link itself (`id`).
-  const linkId = claimed.linkId ?? claimed.id;
-  if (!linkId) throw new Error('the claim answered without a link id');
-  for (const partner of [a, b])
-    await api(base, partner.cookie, `/api/therapist/links/${linkId}/approve`);
-  return linkId;
-}
-
 /** The section of the page whose heading is `name`. */
 const section = (page: Page, name: string) => page.getByRole('region', { name, exact: true });
 
@@ -77,7 +38,7 @@ async function send(page: Page, label: string, text: string) {
 async function journey(base: string) {
   const [alexAccount, samAccount] = await coupleViaApi(base);
   const therapistAccount = await therapistViaApi(base, 'Dr Rivera');
-  const linkId = await activeLink(base, alexAccount, samAccount, therapistAccount);
+  const linkId = await linkTherapistViaApi(base, [alexAccount, samAccount], therapistAccount);
 
   // Alex writes to all three, then privately, on a phone-sized screen.
   const alex = await signedInPerson(browser, base, alexAccount, { width: 390 });

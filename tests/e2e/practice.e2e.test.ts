@@ -1,6 +1,12 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import {
+  coupleViaApi,
+  linkTherapistViaApi,
+  signedInPerson,
+  therapistViaApi,
+  type ApiPerson,
+} from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -42,36 +48,8 @@ async function api(
 }
 
 async function therapistWithCouple(base: string, couple: [ApiPerson, ApiPerson]) {
-  const email = `rivera-${Date.now()}@example.test`;
-  const signup = await fetch(`${base}/api/therapist/signup`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base },
-    body: JSON.stringify({
-      displayName: 'Dr Rivera',
-      email,
-      password: 'quiet rooms and open windows',
-      practiceName: 'Harbour Counselling',
-      licence: 'LMFT 12345',
-    }),
-  });
-  if (signup.status !== 201) throw new Error(`therapist sign-up: ${signup.status}`);
-  const cookie = signup.headers
-    .getSetCookie()
-    .find((c) => c.includes('hh_session='))!
-    .split(';')[0]!;
-  const therapist: ApiPerson = { name: 'Dr Rivera', email, cookie };
-  const [a, b] = couple;
-  const invite = (await (await api(base, a.cookie, 'POST', '/api/therapist/invites')).json()) as {
-    token: string;
-  };
-  const claimed = (await (
-    await api(base, cookie, 'POST', '/api/therapist/claim', { token: invite.token })
-  ).json()) as { id?: string; linkId?: string };
-  const linkId = claimed.linkId ?? claimed.id!;
-  for (const partner of [a, b]) {
-    await api(base, partner.cookie, 'POST', `/api/therapist/links/${linkId}/approve`);
-  }
-  return { therapist, linkId };
+  const therapist = await therapistViaApi(base);
+  return { therapist, linkId: await linkTherapistViaApi(base, couple, therapist) };
 }
 
 async function journey(base: string) {

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import { coupleWithTherapistViaApi, signedInPerson } from './couple-setup';
 import {
   expectCleanExit,
   launchBrowser,
@@ -17,8 +17,6 @@ import {
  * The list below is checked against the routes in `app.tsx`, so a new page cannot slip past.
  * On the therapist's pages it is also used, by button and by Shift pressed three times.
  */
-
-const PASSWORD = 'slow walks by the old harbour';
 
 type Who = 'visitor' | 'partner' | 'therapist';
 
@@ -64,41 +62,6 @@ function declaredRoutes(): string[] {
   return [...new Set(['/', ...paths])].sort();
 }
 
-async function post(base: string, path: string, body: unknown, cookie?: string) {
-  const response = await fetch(`${base}${path}`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', origin: base, ...(cookie ? { cookie } : {}) },
-    body: JSON.stringify(body),
-  });
-  if (!response.ok) throw new Error(`${path}: ${response.status} ${await response.text()}`);
-  return response;
-}
-
-/** A couple with an active therapist, through the real routes. */
-async function coupleWithTherapist(base: string) {
-  const [alex, sam] = await coupleViaApi(base, ['Alex', 'Sam']);
-  const signup = await post(base, '/api/therapist/signup', {
-    displayName: 'Dr Rivera',
-    email: `rivera-exit-${Date.now()}@example.test`,
-    password: PASSWORD,
-    practiceName: 'Harbour Counselling',
-    licence: 'LMFT 12345',
-  });
-  const cookie = signup.headers.getSetCookie().find((c) => c.includes('hh_session='))!;
-  const therapist: ApiPerson = { name: 'Dr Rivera', email: '', cookie: cookie.split(';')[0]! };
-  const invite = (await (await post(base, '/api/therapist/invites', {}, alex.cookie)).json()) as {
-    token: string;
-  };
-  const claim = (await (
-    await post(base, '/api/therapist/claim', { token: invite.token }, therapist.cookie)
-  ).json()) as { id?: string; linkId?: string };
-  const linkId = claim.linkId ?? claim.id!;
-  for (const partner of [alex, sam]) {
-    await post(base, `/api/therapist/links/${linkId}/approve`, {}, partner.cookie);
-  }
-  return { alex, therapist, linkId };
-}
-
 let app: RunningApp;
 let browser: Browser;
 
@@ -116,7 +79,7 @@ describe('quick exit on every page', () => {
   });
 
   it('shows the quick-exit button on every page, for the person each page is for', async () => {
-    const { alex, therapist, linkId } = await coupleWithTherapist(app.base);
+    const { alex, therapist, linkId } = await coupleWithTherapistViaApi(app.base);
     const fill = (route: string) =>
       `/${route}`
         .replace(/^\/\//, '/')
@@ -141,7 +104,7 @@ describe('quick exit on every page', () => {
   });
 
   it("leaves a therapist's couple page by button, and the notes page by Shift three times", async () => {
-    const { therapist, linkId } = await coupleWithTherapist(app.base);
+    const { therapist, linkId } = await coupleWithTherapistViaApi(app.base);
     const person = await signedInPerson(browser, app.base, therapist, { width: 390 });
     await person.page.goto(`${app.base}/practice/couples/${linkId}`);
     await person.page.getByRole('heading', { level: 1 }).waitFor();

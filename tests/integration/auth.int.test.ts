@@ -263,7 +263,7 @@ describe('CSRF and rate limits', () => {
       headers: { cookie: person.cookie! },
     });
     expect(noOrigin.statusCode).toBe(403);
-    expect((await person.get('/api/space')).json()).toEqual({ space: null, therapist: false });
+    expect((await person.get('/api/space')).json()).toEqual({ space: null });
   });
 
   it('slows down repeated sign-in attempts with a 429 and a clear message', async () => {
