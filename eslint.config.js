@@ -306,6 +306,23 @@ export default defineConfig(
     },
   },
   {
+    // A skipped or focused test is a test that does not run. Engine-specific tests are
+    // registered with a plain `if` on the engine instead, so every test that exists runs.
+    name: 'project/tests-always-run',
+    files: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            'MemberExpression[object.name=/^(it|test|describe)$/][property.name=/^(skip|only|skipIf|runIf|todo)$/]',
+          message:
+            'Tests must run: no skip, only, skipIf, runIf or todo. Register an engine-specific test with `if (engine === ...)`.',
+        },
+      ],
+    },
+  },
+  {
     name: 'project/console-allowed',
     files: ['scripts/**', 'tests/bench/**'],
     rules: { 'no-console': 'off' },
