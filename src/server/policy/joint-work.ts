@@ -1,8 +1,8 @@
-import { sql, type SQL } from 'drizzle-orm';
+import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import type { Database } from '../db';
+import type { Database, Transaction } from '../db';
 import { jointWorkHolds, memberships, safetyScreens } from '../db/schema';
-import type { SpaceMemberActor } from './actor';
+import type { SignedInActor, SpaceMemberActor } from './actor';
 
 /**
  * The neutral words both partners see while joint work is paused, whatever the reason. They never
@@ -43,5 +43,31 @@ export async function isJointWorkOpen(db: Reader, spaceId: string): Promise<bool
 export async function requireJointWorkOpen(db: Reader, actor: SpaceMemberActor): Promise<void> {
   if (!(await isJointWorkOpen(db, actor.space.id))) {
     throw new AppError('joint_work_paused', JOINT_WORK_PAUSED_MESSAGE);
+  }
+}
+
+/**
+ * Places `actor`'s hold on their space's joint work, inside the caller's transaction; nothing for
+ * someone without a space. One unlifted hold per person: a per-person advisory lock serialises
+ * two presses (or a press and a safety screen), so they never leave two. "I don't feel safe" and
+ * a safety screen with a care result both come here; only the same person lifts it.
+ */
+export async function placeJointWorkHold(tx: Transaction, actor: SignedInActor): Promise<void> {
+  const space = actor.space;
+  if (!space) return;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${actor.userId}))`);
+  const held = await tx
+    .select({ id: jointWorkHolds.id })
+    .from(jointWorkHolds)
+    .where(
+      and(
+        eq(jointWorkHolds.spaceId, space.id),
+        eq(jointWorkHolds.userId, actor.userId),
+        isNull(jointWorkHolds.liftedAt),
+      ),
+    )
+    .limit(1);
+  if (held.length === 0) {
+    await tx.insert(jointWorkHolds).values({ spaceId: space.id, userId: actor.userId });
   }
 }

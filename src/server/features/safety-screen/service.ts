@@ -1,7 +1,8 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Database } from '../../db';
-import { jointWorkHolds, safetyScreens } from '../../db/schema';
+import { safetyScreens } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
+import { placeJointWorkHold } from '../../policy/joint-work';
 
 /** When I last took the screen, or null. Only ever my own row. */
 export async function readMyScreen(db: Database, actor: SignedInActor): Promise<Date | null> {
@@ -25,29 +26,12 @@ export async function recordScreen(
   result: 'calm' | 'care',
 ): Promise<Date> {
   const takenAt = new Date();
-  const spaceId = actor.space?.id ?? null;
   await db.transaction(async (tx) => {
-    // The same lock as the pause: two presses, or a press and a screen, never leave two holds.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${actor.userId}))`);
     await tx
       .insert(safetyScreens)
       .values({ userId: actor.userId, takenAt })
       .onConflictDoUpdate({ target: safetyScreens.userId, set: { takenAt } });
-    if (result !== 'care' || spaceId === null) return;
-    const held = await tx
-      .select({ id: jointWorkHolds.id })
-      .from(jointWorkHolds)
-      .where(
-        and(
-          eq(jointWorkHolds.spaceId, spaceId),
-          eq(jointWorkHolds.userId, actor.userId),
-          isNull(jointWorkHolds.liftedAt),
-        ),
-      )
-      .limit(1);
-    if (held.length === 0) {
-      await tx.insert(jointWorkHolds).values({ spaceId, userId: actor.userId });
-    }
+    if (result === 'care') await placeJointWorkHold(tx, actor);
   });
   return takenAt;
 }

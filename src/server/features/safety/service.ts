@@ -4,7 +4,7 @@ import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
 import { jointWorkHolds, safetySettings } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { jointWorkOpenSql } from '../../policy/joint-work';
+import { jointWorkOpenSql, placeJointWorkHold } from '../../policy/joint-work';
 
 /**
  * My safety state in one read: my own hold (never the partner's), whether any hold pauses the
@@ -40,26 +40,8 @@ export async function readSafetyState(db: Database, actor: SignedInActor): Promi
 
 /** Places my hold on the space's joint work; pressing again changes nothing. */
 export async function pauseJointWork(db: Database, actor: SignedInActor): Promise<void> {
-  const space = actor.space;
-  if (!space) return;
-  await db.transaction(async (tx) => {
-    // Serialises two presses of the same person, so they never leave two holds.
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${actor.userId}))`);
-    const held = await tx
-      .select({ id: jointWorkHolds.id })
-      .from(jointWorkHolds)
-      .where(
-        and(
-          eq(jointWorkHolds.spaceId, space.id),
-          eq(jointWorkHolds.userId, actor.userId),
-          isNull(jointWorkHolds.liftedAt),
-        ),
-      )
-      .limit(1);
-    if (held.length === 0) {
-      await tx.insert(jointWorkHolds).values({ spaceId: space.id, userId: actor.userId });
-    }
-  });
+  if (!actor.space) return;
+  await db.transaction((tx) => placeJointWorkHold(tx, actor));
 }
 
 /** Lifts my own holds; another person's hold stays until they lift it. */
