@@ -4,6 +4,7 @@ import { t } from '../../i18n';
 import { Button, ErrorSummary, Notice, useFormErrors } from '../../ui';
 import { useSubmitResponse } from './api';
 import styles from './measures.module.css';
+import questionStyles from '../../ui/question.module.css';
 
 export interface MeasureFormProps {
   measure: TMeasureSummary;
@@ -81,28 +82,28 @@ export function MeasureForm({ measure, onSaved }: MeasureFormProps) {
           return (
             <fieldset
               key={item.id}
-              className={styles.question}
+              className={questionStyles.question}
               aria-describedby={error ? errorId : undefined}
             >
-              <legend className={styles.legend}>
-                <span className={styles.number}>
+              <legend className={questionStyles.legend}>
+                <span className={questionStyles.number}>
                   {t('measures.form.question', {
                     number: index + 1,
                     count: measure.items.length,
                   })}
                 </span>
-                <span className={styles.questionText}>{item.text}</span>
+                <span className={questionStyles.questionText}>{item.text}</span>
               </legend>
               {error && (
-                <p id={errorId} className={styles.error}>
+                <p id={errorId} className={questionStyles.error}>
                   {error}
                 </p>
               )}
-              <div className={styles.options}>
+              <div className={questionStyles.options}>
                 {item.options.map((option, optionIndex) => {
                   const id = optionId(measure.id, item.id, optionIndex);
                   return (
-                    <label key={option.value} className={styles.option} htmlFor={id}>
+                    <label key={option.value} className={questionStyles.option} htmlFor={id}>
                       <input
                         id={id}
                         type="radio"

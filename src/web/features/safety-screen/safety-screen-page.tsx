@@ -20,6 +20,7 @@ import {
 } from '../../ui';
 import { browserRegion, useMyRegion, useResourcesFor, useSafetyScreen, useTakeScreen } from './api';
 import styles from './safety-screen.module.css';
+import questionStyles from '../../ui/question.module.css';
 
 /**
  * `/safety-screen`: a few private questions before shared exercises. The answers live only in
@@ -134,17 +135,17 @@ function ScreenForm({
           return (
             <fieldset
               key={question.id}
-              className={styles.question}
+              className={questionStyles.question}
               aria-describedby={describedBy || undefined}
             >
-              <legend className={styles.legend}>
-                <span className={styles.number}>
+              <legend className={questionStyles.legend}>
+                <span className={questionStyles.number}>
                   {t('safety-screen.form.question', {
                     number: index + 1,
                     count: view.questions.length,
                   })}
                 </span>
-                <span className={styles.questionText}>{question.text}</span>
+                <span className={questionStyles.questionText}>{question.text}</span>
               </legend>
               {question.hint && (
                 <p id={hintId} className={styles.hint}>
@@ -152,15 +153,15 @@ function ScreenForm({
                 </p>
               )}
               {error && (
-                <p id={errorId} className={styles.error}>
+                <p id={errorId} className={questionStyles.error}>
                   {error}
                 </p>
               )}
-              <div className={styles.options}>
+              <div className={questionStyles.options}>
                 {view.answers.map((answer) => {
                   const id = optionId(question.id, answer.id);
                   return (
-                    <label key={answer.id} className={styles.option} htmlFor={id}>
+                    <label key={answer.id} className={questionStyles.option} htmlFor={id}>
                       <input
                         id={id}
                         type="radio"
