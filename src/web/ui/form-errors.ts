@@ -53,3 +53,15 @@ export function pickKnownFields<Field extends string>(
   }
   return result;
 }
+
+/** The error summary's list: one problem per field that has a message, in the form's order. */
+export function summaryProblems<Field extends string>(
+  fields: Partial<Record<Field, string>>,
+  order: readonly Field[],
+  ids: Record<Field, string>,
+): { fieldId: string; message: string }[] {
+  return order.flatMap((field) => {
+    const message = fields[field];
+    return message ? [{ fieldId: ids[field], message }] : [];
+  });
+}

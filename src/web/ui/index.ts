@@ -20,7 +20,13 @@ export { Page, Panel, usePageTitle } from './page';
 export { LoadError, Loading, Notice } from './status';
 export { TextField, type TextFieldProps } from './text-field';
 export { HeartMark } from './heart-mark';
-export { fieldErrorsFromZod, pickKnownFields, useFormErrors, type FormErrors } from './form-errors';
+export {
+  fieldErrorsFromZod,
+  pickKnownFields,
+  summaryProblems,
+  useFormErrors,
+  type FormErrors,
+} from './form-errors';
 export { JointWorkPaused } from './joint-work-paused';
 export { ShareControl, type ShareControlProps } from './share-control';
 export { TherapistShareControl, type TherapistShareControlProps } from './therapist-share-control';

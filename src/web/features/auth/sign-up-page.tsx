@@ -11,6 +11,7 @@ import {
   Notice,
   Page,
   pickKnownFields,
+  summaryProblems,
   TextField,
   useFormErrors,
 } from '../../ui';
@@ -75,10 +76,7 @@ export function SignUpPage() {
       <ErrorSummary
         message={errors.message}
         focusKey={errors.focusKey}
-        problems={FIELDS.flatMap((field) => {
-          const message = errors.fields[field];
-          return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
-        })}
+        problems={summaryProblems(errors.fields, FIELDS, FIELD_IDS)}
       />
       <form className={styles.form} onSubmit={onSubmit} noValidate>
         <TextField

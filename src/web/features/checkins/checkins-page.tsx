@@ -26,6 +26,7 @@ import {
   Panel,
   pickKnownFields,
   ShareControl,
+  summaryProblems,
   TherapistShareControl,
   useAnnounce,
   useFormErrors,
@@ -181,10 +182,7 @@ function CheckinForm({ day, current }: { day: string; current: TCheckin | null }
       <ErrorSummary
         message={errors.message}
         focusKey={errors.focusKey}
-        problems={FIELDS.flatMap((field) => {
-          const message = errors.fields[field];
-          return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
-        })}
+        problems={summaryProblems(errors.fields, FIELDS, FIELD_IDS)}
       />
       {conflict && (
         <Notice tone="problem">

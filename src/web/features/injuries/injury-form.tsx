@@ -16,6 +16,7 @@ import {
   fieldErrorsFromZod,
   Notice,
   pickKnownFields,
+  summaryProblems,
   useAnnounce,
   useFormErrors,
 } from '../../ui';
@@ -95,10 +96,7 @@ export function NameInjuryForm({ solo }: { solo: boolean }) {
       <ErrorSummary
         message={errors.message}
         focusKey={errors.focusKey}
-        problems={FIELDS.flatMap((field) => {
-          const message = errors.fields[field];
-          return message ? [{ fieldId: ids[field], message }] : [];
-        })}
+        problems={summaryProblems(errors.fields, FIELDS, ids)}
       />
       <RadioGroup
         id={ids.kind}
@@ -196,10 +194,7 @@ export function ChangeInjuryForm({ injury, onDone }: { injury: TInjury; onDone: 
       <ErrorSummary
         message={errors.message}
         focusKey={errors.focusKey}
-        problems={CHANGE_FIELDS.flatMap((field) => {
-          const message = errors.fields[field];
-          return message ? [{ fieldId: ids[field], message }] : [];
-        })}
+        problems={summaryProblems(errors.fields, CHANGE_FIELDS, ids)}
       />
       <RadioGroup
         id={ids.kind}

@@ -12,6 +12,7 @@ import {
   Loading,
   Panel,
   pickKnownFields,
+  summaryProblems,
   TextField,
   useAnnounce,
   useFormErrors,
@@ -91,10 +92,7 @@ function PracticePanel() {
         <ErrorSummary
           message={errors.message}
           focusKey={errors.focusKey}
-          problems={FIELDS.flatMap((field) => {
-            const message = errors.fields[field];
-            return message ? [{ fieldId: FIELD_IDS[field], message }] : [];
-          })}
+          problems={summaryProblems(errors.fields, FIELDS, FIELD_IDS)}
         />
         <form onSubmit={onSubmit} noValidate>
           <TextField

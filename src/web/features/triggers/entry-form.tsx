@@ -15,6 +15,7 @@ import {
   ErrorSummary,
   fieldErrorsFromZod,
   pickKnownFields,
+  summaryProblems,
   useFormErrors,
 } from '../../ui';
 import { DateTimeField, IntensityField, TextArea } from './fields';
@@ -191,10 +192,7 @@ export function EntryForm({
       <ErrorSummary
         message={errors.message}
         focusKey={errors.focusKey}
-        problems={FIELDS.flatMap((field) => {
-          const message = errors.fields[field];
-          return message ? [{ fieldId: ids[field], message }] : [];
-        })}
+        problems={summaryProblems(errors.fields, FIELDS, ids)}
       />
       <form className={styles.form} onSubmit={submit} noValidate>
         <TextArea
