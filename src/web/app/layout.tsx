@@ -1,16 +1,22 @@
 import { useEffect, useRef, type MouseEvent } from 'react';
-import { Link, NavLink, Outlet, useLocation } from 'react-router';
+import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DontFeelSafeButton } from '../features/safety/dont-feel-safe-button';
 import { NeutralTab } from '../features/safety/neutral-tab';
-import { t, type MessageKey } from '../i18n';
+import { t } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
 import styles from './layout.module.css';
+import { MenuDisclosure, SideNav } from './navigation/main-nav';
+import { NotYourPage } from './navigation/not-your-page';
+import { audienceOf } from './navigation/page-audience';
 import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
 import { useMe } from './session';
 import { SupportOffer } from './support-offer';
 
-/** The frame of every page: skip link, header with quick exit, main landmark, footer. */
+/**
+ * The frame of every page: skip link, the safety bar (quick exit, "I don't feel safe" and, on a
+ * phone, the menu), the side navigation on wider screens, the main landmark, the footer.
+ */
 export function Layout() {
   useTripleShiftExit();
   const mainRef = useRef<HTMLElement>(null);
@@ -28,34 +34,33 @@ export function Layout() {
       <a className={styles.skipLink} href="#main" onClick={skipToMain} data-print-hide="">
         {t('layout.skipLink')}
       </a>
-      <header className={styles.header} data-print-hide="">
-        <div className={styles.headerInner}>
+      {/* The safety bar: stays at the top of the screen at every scroll position (decision 0024). */}
+      <header className={styles.bar} data-print-hide="">
+        <div className={styles.barInner}>
           <Link to="/" className={styles.brand}>
             <HeartMark className={styles.brandMark} />
-            {t('app.name')}
+            <span className={styles.brandName}>{t('app.name')}</span>
           </Link>
-          <div className={styles.headerActions}>
+          <MenuDisclosure />
+          <div className={styles.safetyActions} role="group" aria-label={t('layout.safetyBar.label')}>
             <DontFeelSafeButtonForPartners />
             <QuickExitButton />
           </div>
         </div>
-        <div className={styles.subbar}>
-          <MainNav />
-          <Link to="/quick-exit" className={styles.exitHelp}>
-            {t('quickExit.helpLink')}
-          </Link>
-        </div>
       </header>
-      <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
-        <div data-print-hide="">
-          <AnnouncementRegion />
-          <SupportOffer />
-        </div>
-        <NeutralTab />
-        <PageErrorBoundary key={pathname}>
-          <Outlet />
-        </PageErrorBoundary>
-      </main>
+      <div className={styles.body}>
+        <SideNav />
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+          <div data-print-hide="">
+            <AnnouncementRegion />
+            <SupportOffer />
+          </div>
+          <NeutralTab />
+          <PageErrorBoundary key={pathname}>
+            <PageForViewer />
+          </PageErrorBoundary>
+        </main>
+      </div>
       <footer className={styles.footer} data-print-hide="">
         <div className={styles.footerInner}>
           <p>{t('layout.footer.note')}</p>
@@ -85,48 +90,21 @@ function DontFeelSafeButtonForPartners() {
   return <DontFeelSafeButton />;
 }
 
-const SIGNED_IN_LINKS = [
-  { to: '/home', label: 'layout.nav.home' },
-  { to: '/program', label: 'layout.nav.program' },
-  { to: '/checkins', label: 'layout.nav.checkins' },
-  { to: '/guide', label: 'layout.nav.guide' },
-  { to: '/progress', label: 'layout.nav.progress' },
-  { to: '/account', label: 'layout.nav.account' },
-] as const satisfies readonly { to: string; label: MessageKey }[];
-
-/** A therapist's account has no space: their own workspace instead of the couple's pages. */
-const THERAPIST_LINKS = [
-  { to: '/practice', label: 'layout.nav.practice' },
-  { to: '/practice/notes', label: 'layout.nav.practiceNotes' },
-  { to: '/account', label: 'layout.nav.account' },
-] as const satisfies readonly { to: string; label: MessageKey }[];
-
-const SIGNED_OUT_LINKS = [
-  { to: '/guide', label: 'layout.nav.guide' },
-  { to: '/signin', label: 'layout.nav.signIn' },
-  { to: '/signup', label: 'layout.nav.signUp' },
-] as const satisfies readonly { to: string; label: MessageKey }[];
-
-function MainNav() {
+/**
+ * The page, unless it is meant for the other kind of account (page-audience.ts): then a plain
+ * word that it is not for them. A therapist's home is their practice, so /home sends them there.
+ */
+function PageForViewer() {
   const me = useMe();
-  if (me.isPending) return <div className={styles.nav} />;
-  const linkClass = ({ isActive }: { isActive: boolean }) =>
-    isActive ? `${styles.navLink} ${styles.navLinkActive}` : styles.navLink;
-  return (
-    <nav aria-label={t('layout.nav.label')} className={styles.nav}>
-      <ul className={styles.navList}>
-        {(me.data ? (me.data.therapist ? THERAPIST_LINKS : SIGNED_IN_LINKS) : SIGNED_OUT_LINKS).map(
-          ({ to, label }) => (
-            <li key={to}>
-              <NavLink to={to} className={linkClass}>
-                {t(label)}
-              </NavLink>
-            </li>
-          ),
-        )}
-      </ul>
-    </nav>
-  );
+  const { pathname } = useLocation();
+  if (!me.data) return <Outlet />;
+  const audience = audienceOf(pathname);
+  const isTherapist = me.data.therapist !== null;
+  if (isTherapist && audience === 'partner') {
+    return pathname === '/home' ? <Navigate to="/practice" replace /> : <NotYourPage for="partners" />;
+  }
+  if (!isTherapist && audience === 'therapist') return <NotYourPage for="therapists" />;
+  return <Outlet />;
 }
 
 /**

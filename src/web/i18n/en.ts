@@ -22,29 +22,13 @@ import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
 import { messages } from './en/messages';
 import { practice } from './en/practice';
+import { layout } from './en/layout';
 
 const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
   'app.pageTitle': '{page} · Healing Hearts',
   'app.neutralName': 'Notes',
-  'layout.skipLink': 'Skip to main content',
-  'layout.nav.label': 'Main',
-  'layout.nav.home': 'Today',
-  'layout.nav.program': 'Program',
-  'layout.nav.checkins': 'Check-in',
-  'layout.nav.guide': 'Guide',
-  'layout.nav.progress': 'Progress',
-  'layout.nav.account': 'Account',
-  'layout.nav.practice': 'Couples',
-  'layout.nav.practiceNotes': 'My notes',
-  'layout.nav.signIn': 'Sign in',
-  'layout.nav.signUp': 'Create an account',
-  'layout.footer.label': 'About this site',
-  'layout.footer.note': 'Open-source software. What you write stays on this server.',
-  'layout.footer.privacy': 'What we do with your data',
-  'layout.footer.quickExit': 'About quick exit',
-
   // Quick exit
   'quickExit.button': 'Quick exit',
   'quickExit.helpLink': 'About quick exit',
@@ -338,6 +322,7 @@ const core = {
  */
 export const en = {
   ...core,
+  ...layout,
   ...safety,
   ...safetyScreen,
   ...today,

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
 import type {
   TExerciseView,
@@ -41,41 +41,90 @@ export function ProgramPage() {
 }
 
 function ProgramMap({ view }: { view: TProgramView }) {
-  const exercises = new Map(
-    view.phases.flatMap((phase) =>
-      phase.topics.flatMap((topic) => topic.exercises.map((e) => [e.key, e] as const)),
-    ),
+  // The couple's phase starts open; the others are one press away.
+  const [openPhases, setOpenPhases] = useState<ReadonlySet<number>>(
+    () => new Set([view.pace.currentPhase]),
   );
+  const toggle = (phase: number) =>
+    setOpenPhases((before) => {
+      const after = new Set(before);
+      if (!after.delete(phase)) after.add(phase);
+      return after;
+    });
   return (
     <>
       <WhereYouAre view={view} />
-      <Panel heading={t('program.next.heading')}>
-        <p className={styles.aside}>{t('program.next.intro')}</p>
-        {view.suggestions.length === 0 ? (
-          <p>{t('program.next.none')}</p>
-        ) : (
-          <ol className={styles.suggestions}>
-            {view.suggestions.map((suggestion) => {
-              const exercise = exercises.get(suggestion.exerciseKey);
-              if (!exercise) return null;
-              return (
-                <li key={suggestion.exerciseKey} className={styles.suggestion}>
-                  <Link to={exercise.path} className={styles.suggestionLink}>
-                    {exercise.title}
-                  </Link>
-                  <p className={styles.reason}>{t(`program.reason.${suggestion.reason}`)}</p>
-                  <p className={styles.aside}>{exercise.why}</p>
-                </li>
-              );
-            })}
-          </ol>
-        )}
-      </Panel>
+      <SuggestedNext view={view} />
       <p className={styles.aside}>{t('program.mark.about')}</p>
       {view.phases.map((phase) => (
-        <PhaseSection key={phase.number} phase={phase} pace={view.pace} />
+        <PhaseSection
+          key={phase.number}
+          phase={phase}
+          pace={view.pace}
+          open={openPhases.has(phase.number)}
+          onToggle={() => toggle(phase.number)}
+        />
       ))}
     </>
+  );
+}
+
+/** The therapist's suggestions first, with their notes; then the map's own, with the reason. */
+function SuggestedNext({ view }: { view: TProgramView }) {
+  const exercises = view.phases.flatMap((phase) =>
+    phase.topics.flatMap((topic) => topic.exercises),
+  );
+  const byKey = new Map(exercises.map((exercise) => [exercise.key, exercise]));
+  const fromTherapist = exercises.filter((exercise) => exercise.therapistSuggestions.length > 0);
+  const fromMap = view.suggestions.filter(
+    (suggestion) =>
+      byKey.has(suggestion.exerciseKey) &&
+      !fromTherapist.some((exercise) => exercise.key === suggestion.exerciseKey),
+  );
+  return (
+    <Panel heading={t('program.next.heading')}>
+      <p className={styles.aside}>{t('program.next.intro')}</p>
+      {fromTherapist.length === 0 && fromMap.length === 0 ? (
+        <p>{t('program.next.none')}</p>
+      ) : (
+        <ol className={styles.suggestions}>
+          {fromTherapist.map((exercise) => (
+            <li key={exercise.key} className={styles.suggestion}>
+              <ExerciseTitle exercise={exercise} className={styles.suggestionLink} />
+              <p className={styles.suggestedBy}>{t('program.exercise.suggested')}</p>
+              {exercise.therapistSuggestions.map(
+                (suggestion) =>
+                  suggestion.note && (
+                    <p key={suggestion.at} className={styles.suggestedNote}>
+                      {suggestion.note}
+                    </p>
+                  ),
+              )}
+            </li>
+          ))}
+          {fromMap.map((suggestion) => {
+            const exercise = byKey.get(suggestion.exerciseKey)!;
+            return (
+              <li key={suggestion.exerciseKey} className={styles.suggestion}>
+                <ExerciseTitle exercise={exercise} className={styles.suggestionLink} />
+                <p className={styles.reason}>{t(`program.reason.${suggestion.reason}`)}</p>
+                <p className={styles.aside}>{exercise.why}</p>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </Panel>
+  );
+}
+
+/** An exercise's title: a link to it, unless it waits for the couple's pace. */
+function ExerciseTitle({ exercise, className }: { exercise: TExerciseView; className?: string }) {
+  if (exercise.waitsForPace) return <span className={className}>{exercise.title}</span>;
+  return (
+    <Link to={exercise.path} className={className}>
+      {exercise.title}
+    </Link>
   );
 }
 
@@ -225,100 +274,121 @@ function History({ pace, phases }: { pace: TPace; phases: TPhaseView[] }) {
   );
 }
 
-function PhaseSection({ phase, pace }: { phase: TPhaseView; pace: TPace }) {
+/**
+ * One phase: its heading is the button that opens and closes it (the disclosure pattern, so the
+ * heading stays a heading); the line below says how it stands even when closed.
+ */
+function PhaseSection({
+  phase,
+  pace,
+  open,
+  onToggle,
+}: {
+  phase: TPhaseView;
+  pace: TPace;
+  open: boolean;
+  onToggle: () => void;
+}) {
   const headingId = useId();
+  const bodyId = useId();
+  const state = phase.open
+    ? pace.partnerPresent
+      ? t('program.phase.open')
+      : t('program.phase.openAlone')
+    : t('program.phase.closed');
   return (
     <section
       aria-labelledby={headingId}
       className={cx(styles.phase, phase.number === pace.currentPhase && styles.current)}
     >
-      <h2 id={headingId}>
-        {t('program.phase.heading', { number: phase.number, title: phase.title })}
+      <h2 id={headingId} className={styles.phaseHeading}>
+        <button
+          type="button"
+          className={styles.phaseToggle}
+          aria-expanded={open}
+          aria-controls={bodyId}
+          onClick={onToggle}
+        >
+          <svg className={styles.chevron} viewBox="0 0 12 12" aria-hidden="true" focusable="false">
+            <path d="M4.5 2.5 8 6l-3.5 3.5" />
+          </svg>
+          {t('program.phase.heading', { number: phase.number, title: phase.title })}
+        </button>
       </h2>
       <p className={styles.subtitle}>{phase.subtitle}</p>
-      <p>{phase.summary}</p>
-      <p className={styles.state}>
-        {phase.open
-          ? pace.partnerPresent
-            ? t('program.phase.open')
-            : t('program.phase.openAlone')
-          : t('program.phase.closed')}
-      </p>
-      {phase.topics.map((topic) => (
-        <div key={topic.key} className={styles.topic}>
-          <h3>{topic.title}</h3>
-          <ul className={styles.exercises}>
-            {topic.exercises.map((exercise) => (
-              <ExerciseItem key={exercise.key} exercise={exercise} />
-            ))}
-          </ul>
-        </div>
-      ))}
+      <div id={bodyId} hidden={!open}>
+        <p>{phase.summary}</p>
+        <p className={styles.state}>{state}</p>
+        {phase.topics.map((topic) => (
+          <div key={topic.key} className={styles.topic}>
+            <h3 className={styles.topicHeading}>{topic.title}</h3>
+            <ul className={styles.exercises}>
+              {topic.exercises.map((exercise) => (
+                <ExerciseRow key={exercise.key} exercise={exercise} />
+              ))}
+            </ul>
+          </div>
+        ))}
+      </div>
     </section>
   );
 }
 
-function ExerciseItem({ exercise }: { exercise: TExerciseView }) {
+const MARK_LABELS = {
+  none: 'program.mark.none',
+  spent_time: 'program.mark.spentShort',
+  come_back: 'program.mark.comeBackShort',
+} as const;
+
+/** One line: the exercise (a link), how it is done, and my own mark, which I can change here. */
+function ExerciseRow({ exercise }: { exercise: TExerciseView }) {
   const setMark = useSetMark();
   const announce = useAnnounce();
-  const toggle = (mark: 'spent_time' | 'come_back') => {
-    const next = exercise.mark === mark ? null : mark;
+  const selectId = useId();
+  const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    const value = event.target.value;
+    const mark = value === 'spent_time' || value === 'come_back' ? value : null;
     setMark.mutate(
-      { key: exercise.key, mark: next },
+      { key: exercise.key, mark },
       {
         onSuccess: () =>
           announce(
-            next
+            mark
               ? t('program.mark.saved', { title: exercise.title })
               : t('program.mark.cleared', { title: exercise.title }),
           ),
       },
     );
   };
-  const tags = [
-    t(exercise.mode === 'joint' ? 'program.exercise.joint' : 'program.exercise.individual'),
-    t(`program.exercise.for.${exercise.for}`),
-    ...(exercise.form === 'reading' ? [t('program.exercise.reading')] : []),
-  ];
+  const how = exercise.waitsForPace
+    ? t('program.exercise.togetherLater')
+    : exercise.mode === 'joint'
+      ? t('program.exercise.joint')
+      : exercise.form === 'reading'
+        ? t('program.exercise.reading')
+        : null;
 
   return (
-    <li className={styles.exercise}>
-      <h4 className={styles.exerciseTitle}>
-        {exercise.waitsForPace ? exercise.title : <Link to={exercise.path}>{exercise.title}</Link>}
-      </h4>
-      <p className={styles.tags}>{tags.join(' · ')}</p>
-      <p className={styles.why}>{exercise.why}</p>
-      {exercise.waitsForPace && <p className={styles.aside}>{t('program.exercise.waits')}</p>}
-      {exercise.therapistSuggestions.map((suggestion) => (
-        <div key={suggestion.at} className={styles.suggested}>
-          <p className={styles.suggestedBy}>{t('program.exercise.suggested')}</p>
-          {suggestion.note && <p className={styles.suggestedNote}>{suggestion.note}</p>}
-        </div>
-      ))}
-      <div className={styles.marks}>
-        {(
-          [
-            ['spent_time', 'program.mark.spent'],
-            ['come_back', 'program.mark.comeBack'],
-          ] as const
-        ).map(([mark, label]) => {
-          const pressed = exercise.mark === mark;
-          return (
-            <Button
-              key={mark}
-              variant={pressed ? 'secondary' : 'quiet'}
-              className={cx(styles.markButton, pressed && styles.pressed)}
-              aria-pressed={pressed}
-              pending={setMark.isPending}
-              onClick={() => toggle(mark)}
-            >
-              {pressed && <span aria-hidden="true">✓</span>}
-              {t(label)}
-              <span className="visually-hidden">: {exercise.title}</span>
-            </Button>
-          );
-        })}
-      </div>
+    <li className={cx(styles.exercise, exercise.mark && styles.marked)}>
+      <span className={styles.exerciseName}>
+        <ExerciseTitle exercise={exercise} className={styles.exerciseTitle} />
+        {how && <span className={styles.how}>{how}</span>}
+      </span>
+      <label htmlFor={selectId} className="visually-hidden">
+        {t('program.mark.label', { title: exercise.title })}
+      </label>
+      <select
+        id={selectId}
+        className={styles.markSelect}
+        value={setMark.isPending ? (setMark.variables.mark ?? 'none') : (exercise.mark ?? 'none')}
+        onChange={onChange}
+      >
+        {(['none', 'spent_time', 'come_back'] as const).map((mark) => (
+          <option key={mark} value={mark}>
+            {t(MARK_LABELS[mark])}
+          </option>
+        ))}
+      </select>
       {setMark.isError && (
         <p role="alert" className={styles.problem}>
           {setMark.error.message}

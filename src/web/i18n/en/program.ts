@@ -61,18 +61,15 @@ export const program = {
   'program.phase.closed':
     'Its shared exercises open when you both choose to go on. Reading ahead is always open.',
 
-  'program.exercise.individual': 'On your own',
   'program.exercise.joint': 'Together',
-  'program.exercise.for.hurt': 'Mostly for the one who was hurt',
-  'program.exercise.for.involved': 'Mostly for the one who broke the trust',
-  'program.exercise.for.both': 'For both of you',
   'program.exercise.reading': 'A lesson to read',
   'program.exercise.suggested': 'Suggested by your therapist',
-  'program.exercise.waits':
-    'You do this one together, once you have both chosen to go on to this phase.',
-  'program.mark.spent': 'I’ve spent time on this',
-  'program.mark.comeBack': 'I’d like to come back to this',
+  'program.exercise.togetherLater': 'Together, once you both go on',
   'program.mark.about': 'Only you see your marks.',
+  'program.mark.label': 'Your mark for {title}',
+  'program.mark.none': 'No mark',
+  'program.mark.spentShort': 'Spent time on it',
+  'program.mark.comeBackShort': 'Come back to it',
   'program.mark.saved': 'Mark saved for {title}.',
   'program.mark.cleared': 'Mark cleared for {title}.',
   'program.injuries.link': 'Name what happened',
