@@ -73,6 +73,7 @@ async function guideJourney(base: string) {
   // A visitor with no account finds the guide from the nav and reads a lesson.
   const visitor = await newPerson(browser, base, { width: 360 });
   await visitor.page.goto(`${base}/`);
+  await visitor.page.getByRole('button', { name: 'Menu' }).click();
   await visitor.page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Guide' })

@@ -40,9 +40,9 @@ async function api(base: string, person: ApiPerson, path: string, body: unknown,
   return (await response.json()) as { injury: { id: string } };
 }
 
-/** The mark button of one exercise: its visible words, then the exercise's title for screen readers. */
-const spentOn = (page: Page, title: string) =>
-  page.getByRole('button', { name: new RegExp(`^✓? ?I’ve spent time on this\\W+${title}$`) });
+/** The mark of one exercise: a choice on its line, labelled with the exercise's title. */
+const markOf = (page: Page, title: string) =>
+  page.getByRole('combobox', { name: `Your mark for ${title}` });
 
 async function mapJourney(base: string) {
   const [alexAccount, samAccount] = await coupleViaApi(base, ['Alex', 'Sam']);
@@ -69,15 +69,27 @@ async function mapJourney(base: string) {
   await sam.page.getByRole('link', { name: 'Reflect on the impact letter' }).first().waitFor();
   await expectNoAxeViolations(sam.page, 'program map, phone, dark');
 
+  // The couple's phase is open and the later ones are closed, one press away.
+  const phase2 = alex.page.getByRole('button', { name: 'Phase 2: Meaning' });
+  expect(
+    await alex.page.getByRole('button', { name: 'Phase 1: Impact' }).getAttribute('aria-expanded'),
+  ).toBe('true');
+  expect(await phase2.getAttribute('aria-expanded')).toBe('false');
+  await phase2.click();
+  expect(await phase2.getAttribute('aria-expanded')).toBe('true');
+  await expectNoAxeViolations(alex.page, 'program map, phase 2 opened');
+  await phase2.click();
+
   // Alex marks an exercise; Sam's map does not show it.
-  await spentOn(alex.page, 'Daily check-in').click();
-  await expect
-    .poll(() => spentOn(alex.page, 'Daily check-in').getAttribute('aria-pressed'))
-    .toBe('true');
+  await markOf(alex.page, 'Daily check-in').selectOption({ label: 'Spent time' });
+  await alex.page.getByText('Mark saved for Daily check-in.').waitFor();
+  await alex.page.reload();
+  await alex.page.getByText('Together, you are in phase 1', { exact: false }).waitFor();
+  expect(await markOf(alex.page, 'Daily check-in').inputValue()).toBe('spent_time');
   await expectNoAxeViolations(alex.page, 'program map with a mark');
   await sam.page.reload();
   await sam.page.getByText('Together, you are in phase 1', { exact: false }).waitFor();
-  expect(await spentOn(sam.page, 'Daily check-in').getAttribute('aria-pressed')).toBe('false');
+  expect(await markOf(sam.page, 'Daily check-in').inputValue()).toBe('none');
 
   // Alex says they are ready; Sam's page carries no word of it.
   await alex.page.getByRole('button', { name: /ready to go on to Meaning/ }).click();

@@ -91,6 +91,8 @@ async function journey(base: string) {
   await seeText(doctor.page, 'Waiting for both partners');
   await expectNoAxeViolations(doctor.page, 'therapist join page, claimed');
   // A therapist's frame: their own navigation, quick exit, and no "I don't feel safe".
+  // On a phone the navigation is behind the labelled Menu button.
+  await doctor.page.getByRole('button', { name: 'Menu' }).click();
   const nav = doctor.page.getByRole('navigation', { name: 'Main' });
   expect(await nav.getByRole('link', { name: 'Couples' }).count()).toBe(1);
   expect(await nav.getByRole('link', { name: 'Program' }).count()).toBe(0);

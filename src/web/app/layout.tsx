@@ -42,7 +42,11 @@ export function Layout() {
             <span className={styles.brandName}>{t('app.name')}</span>
           </Link>
           <MenuDisclosure />
-          <div className={styles.safetyActions} role="group" aria-label={t('layout.safetyBar.label')}>
+          <div
+            className={styles.safetyActions}
+            role="group"
+            aria-label={t('layout.safetyBar.label')}
+          >
             <DontFeelSafeButtonForPartners />
             <QuickExitButton />
           </div>
@@ -101,7 +105,11 @@ function PageForViewer() {
   const audience = audienceOf(pathname);
   const isTherapist = me.data.therapist !== null;
   if (isTherapist && audience === 'partner') {
-    return pathname === '/home' ? <Navigate to="/practice" replace /> : <NotYourPage for="partners" />;
+    return pathname === '/home' ? (
+      <Navigate to="/practice" replace />
+    ) : (
+      <NotYourPage for="partners" />
+    );
   }
   if (!isTherapist && audience === 'therapist') return <NotYourPage for="therapists" />;
   return <Outlet />;

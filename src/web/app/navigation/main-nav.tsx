@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
-import { NavLink } from 'react-router';
+import { Link, NavLink } from 'react-router';
 import { t } from '../../i18n';
-import { cx } from '../../ui';
+import { cx, HeartMark } from '../../ui';
 import { useMe } from '../session';
 import { ThemeSwitch } from '../theme/theme-switch';
 import { NAVIGATION, type NavEntry, type NavGroup, type Viewer } from './nav-groups';
@@ -70,6 +70,10 @@ export function MenuDisclosure() {
         className={styles.menuPanel}
         hidden={!open}
       >
+        <Link to="/" className={styles.panelHome} onClick={() => setOpen(false)}>
+          <HeartMark />
+          {t('app.name')}
+        </Link>
         {viewer && <NavGroups viewer={viewer} onPick={() => setOpen(false)} />}
         <ThemeSwitch />
       </nav>

@@ -24,7 +24,12 @@ export const PAGE_AUDIENCE = {
     '/therapist',
     '/messages',
   ],
-  therapist: ['/practice', '/practice/couples/:linkId', '/practice/notes', '/messages/couples/:linkId'],
+  therapist: [
+    '/practice',
+    '/practice/couples/:linkId',
+    '/practice/notes',
+    '/messages/couples/:linkId',
+  ],
   everyone: ['/account'],
 } as const;
 

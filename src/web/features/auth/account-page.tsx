@@ -36,12 +36,15 @@ export function AccountPage({ extra }: { extra?: ReactNode }) {
       ) : (
         <Loading label={t('account.loading')} />
       )}
-      <Panel heading={t('account.accessLog.heading')}>
-        <p>{t('account.accessLog.body')}</p>
-        <p>
-          <Link to="/access-log">{t('account.accessLog.link')}</Link>
-        </p>
-      </Panel>
+      {/* A partner's panel: a therapist's account shares nothing with a therapist. */}
+      {user && !user.therapist && (
+        <Panel heading={t('account.accessLog.heading')}>
+          <p>{t('account.accessLog.body')}</p>
+          <p>
+            <Link to="/access-log">{t('account.accessLog.link')}</Link>
+          </p>
+        </Panel>
+      )}
       {extra}
       <SessionsPanel />
       <SignOutPanel />

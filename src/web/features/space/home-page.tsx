@@ -26,24 +26,33 @@ export function HomePage({ invitePanel, today }: HomePageProps) {
       ) : space.isError ? (
         <LoadError message={space.error.message} onRetry={() => void space.refetch()} />
       ) : space.data.space === null ? (
-        <>
-          {today(null)}
-          <NoSpace />
-        </>
+        <div className={styles.home}>
+          <div className={styles.todaySlot}>{today(null)}</div>
+          <div className={styles.afterToday}>
+            <NoSpace />
+          </div>
+        </div>
       ) : (
-        <>
-          {today(space.data.space.partner?.displayName ?? null)}
-          {space.data.space.partner ? (
-            <Together space={space.data.space} partnerName={space.data.space.partner.displayName} />
-          ) : (
-            <Panel heading={t('space.waiting.heading')}>
-              <p>{t('space.waiting.body')}</p>
-              <p>{t('space.waiting.body2')}</p>
-              {invitePanel}
-            </Panel>
-          )}
-          <LeaveSpace partnerName={space.data.space.partner?.displayName ?? null} />
-        </>
+        <div className={styles.home}>
+          <div className={styles.todaySlot}>
+            {today(space.data.space.partner?.displayName ?? null)}
+          </div>
+          <div className={styles.afterToday}>
+            {space.data.space.partner ? (
+              <Together
+                space={space.data.space}
+                partnerName={space.data.space.partner.displayName}
+              />
+            ) : (
+              <Panel heading={t('space.waiting.heading')}>
+                <p>{t('space.waiting.body')}</p>
+                <p>{t('space.waiting.body2')}</p>
+                {invitePanel}
+              </Panel>
+            )}
+            <LeaveSpace partnerName={space.data.space.partner?.displayName ?? null} />
+          </div>
+        </div>
       )}
     </Page>
   );
