@@ -110,9 +110,12 @@ describe('the guide without JavaScript', () => {
       }
       expect(root).toContain('<h2 id="guide-draws-on">Draws on</h2>');
       expect(root).toContain('Sign in to keep a private reflection');
-      // No script and no inline style inside the page; the only script is the app's own file.
+      // No script and no inline style inside the page; the only scripts are our own files (the
+      // colour choice, applied before the first paint, and the app).
       expect(root).not.toMatch(/<script|style=|<img|on\w+=/);
-      expect(html.match(/<script/g)).toHaveLength(1);
+      const scripts = html.match(/<script[^>]*>/g) ?? [];
+      expect(scripts).toHaveLength(2);
+      for (const script of scripts) expect(script).toMatch(/ src="\/[\w/.-]+"/);
       expect(html).toContain('You can read the guide without JavaScript');
 
       expectSaneHeadings(root);
