@@ -1,7 +1,7 @@
-import { useId } from 'react';
+import { useId, type ChangeEvent } from 'react';
 import { t } from '../../i18n';
 import styles from './theme-switch.module.css';
-import { setTheme, THEMES, useTheme } from './theme';
+import { setTheme, THEMES, useTheme, type Theme } from './theme';
 
 const LABELS = {
   system: 'layout.theme.system',
@@ -9,27 +9,26 @@ const LABELS = {
   dark: 'layout.theme.dark',
 } as const;
 
-/** Three radio buttons: as my device, light, dark. Each switch on the page has its own group name. */
+/** A choice of colours: as my device (the default), light, or dark. */
 export function ThemeSwitch() {
-  const name = useId();
+  const id = useId();
   const theme = useTheme();
+  const onChange = (event: ChangeEvent<HTMLSelectElement>) => {
+    const choice = THEMES.find((one) => one === event.target.value);
+    if (choice) setTheme(choice);
+  };
   return (
-    <fieldset className={styles.switch}>
-      <legend className={styles.legend}>{t('layout.theme.legend')}</legend>
-      <div className={styles.choices}>
+    <div className={styles.switch}>
+      <label htmlFor={id} className={styles.label}>
+        {t('layout.theme.legend')}
+      </label>
+      <select id={id} className={styles.select} value={theme} onChange={onChange}>
         {THEMES.map((choice) => (
-          <label key={choice} className={styles.choice}>
-            <input
-              type="radio"
-              name={name}
-              value={choice}
-              checked={theme === choice}
-              onChange={() => setTheme(choice)}
-            />
+          <option key={choice} value={choice}>
             {t(LABELS[choice])}
-          </label>
+          </option>
         ))}
-      </div>
-    </fieldset>
+      </select>
+    </div>
   );
 }
