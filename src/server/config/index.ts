@@ -141,5 +141,11 @@ export function readTestEnvironment(source: Record<string, string | undefined> =
   return {
     postgresUrl: source.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test',
     chromiumPath: source.CHROMIUM_PATH || '/usr/bin/chromium',
+    /** The API fuzz test: cases per operation and actor, and the seed (tests/integration/fuzz). */
+    fuzzRuns: Number(source.FUZZ_RUNS) > 0 ? Number(source.FUZZ_RUNS) : undefined,
+    fuzzSeed:
+      Number.isInteger(Number(source.FUZZ_SEED)) && source.FUZZ_SEED
+        ? Number(source.FUZZ_SEED)
+        : undefined,
   };
 }
