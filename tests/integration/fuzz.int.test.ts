@@ -233,6 +233,9 @@ afterAll(async () => {
 
 async function runAll(actor: Actor, annotate: (message: string) => Promise<unknown>) {
   const started = performance.now();
+  // CPU time of this process (PGlite's worker thread included): what the run costs on an idle
+  // machine, whatever else the machine is doing.
+  const cpuStarted = process.cpuUsage();
   const failures: string[] = [];
   let cases = 0;
   for (const kind of Object.keys(answered)) delete answered[kind];
@@ -242,8 +245,10 @@ async function runAll(actor: Actor, annotate: (message: string) => Promise<unkno
     if (result.failure) failures.push(result.failure);
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const cpu = process.cpuUsage(cpuStarted);
+  const cpuSeconds = ((cpu.user + cpu.system) / 1e6).toFixed(1);
   await annotate(
-    `${actor.name}: ${operations.length} operations, ${cases} cases in ${seconds} s (${JSON.stringify(answered)})`,
+    `${actor.name}: ${operations.length} operations, ${cases} cases in ${seconds} s, ${cpuSeconds} s of CPU (${JSON.stringify(answered)})`,
   );
   expect(failures).toEqual([]);
   expect(operations.length).toBeGreaterThan(100);
