@@ -53,9 +53,10 @@ describe('hardening, as a browser sees it', () => {
     await person.context.close();
   });
 
-  it('fills the quick-exit address into /index.html, and serves a robots.txt', async () => {
+  it('sends /index.html on to the filled landing page, and serves a robots.txt', async () => {
     const index = await fetch(`${app.base}/index.html`);
     expect(index.status).toBe(200);
+    expect(index.url).toBe(`${app.base}/`);
     expect(index.headers.get('cache-control')).toBe('no-store');
     const html = await index.text();
     expect(html).not.toContain('__QUICK_EXIT_URL__');

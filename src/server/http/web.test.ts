@@ -49,11 +49,11 @@ describe('serving the web app', () => {
     }
   });
 
-  it('answers /index.html with the filled shell, not the raw template', async () => {
+  it('never serves the raw index.html template: /index.html goes on to the landing page', async () => {
     const response = await get('/index.html');
-    expect(response.statusCode).toBe(200);
+    expect(response.statusCode).toBe(301);
+    expect(response.headers.location).toBe('/');
     expect(response.body).not.toContain('__QUICK_EXIT_URL__');
-    expect(response.body).toContain('neutral.example');
     expect(response.headers['cache-control']).toBe('no-store');
   });
 

@@ -130,7 +130,7 @@ function loadShell(distDir: string, config: Config): string {
  * Cache headers for files from the build. Hashed names under /assets never change, so they are
  * cached for a year. Everything else keeps the app-wide `no-store` (fastify-static would add its
  * own `max-age=0`), and the raw index.html is never served as a file: it holds the unfilled
- * quick-exit placeholder, so `/index.html` gets the filled shell from the not-found handler.
+ * quick-exit placeholder, so `/index.html` is sent on to `/` by the not-found handler.
  */
 function staticCaching(): Pick<
   FastifyStaticOptions,
@@ -173,7 +173,9 @@ function notFoundHandler(indexHtml: string) {
       pathname !== '/api' &&
       !pathname.startsWith('/assets/');
     if (!isBrowserPath) return reply.status(404).send(notFound().toBody());
-    const status = isAppPage(pathname) || pathname === '/index.html' ? 200 : 404;
+    // The router has no page called index.html; the landing page is what was meant.
+    if (pathname === '/index.html') return reply.redirect('/', 301);
+    const status = isAppPage(pathname) ? 200 : 404;
     return reply.status(status).type('text/html; charset=utf-8').send(indexHtml);
   };
 }
