@@ -34,7 +34,7 @@ describe('hardening, as a browser sees it', () => {
       person.page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
     for (const [path, heading] of [
-      ['/signin', 'Sign in'],
+      ['/signin', 'Welcome back'],
       ['/guide', undefined],
       ['/signup', undefined],
     ] as const) {
