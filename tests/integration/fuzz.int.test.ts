@@ -22,6 +22,10 @@ import { createCouple, createTestApp, type TestApp } from '../helpers/test-app';
  *
  * Seeded and repeatable: FUZZ_RUNS cases per operation and actor (default 100, so 200 per
  * operation), FUZZ_SEED to replay a run (a failure names its seed and path).
+ *
+ * Cost (2026-12-07, 119 operations, 23,800 cases): on PostgreSQL this process used 15.6 s of CPU
+ * signed out and 31.4 s signed in (the PostgreSQL server's own CPU comes on top). Wall time on the
+ * shared machine under a load of ~20 was 386 s (PGlite) and 860 s (PostgreSQL).
  */
 const { fuzzRuns, fuzzSeed } = readTestEnvironment();
 const RUNS = fuzzRuns ?? 100;
