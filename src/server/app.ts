@@ -1,3 +1,4 @@
+import '../shared/schemas/zod-setup';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
@@ -35,6 +36,9 @@ import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
 import { registerCsrfCheck } from './http/csrf';
 import { registerErrorHandling } from './http/errors';
+import { clientErrorHandler, frameworkErrorHandler } from './http/framework-errors';
+import { registerHostCheck } from './http/host-check';
+import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
@@ -66,9 +70,12 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     // Fastify also accepts a hop count here, though its types list only strings and booleans.
     trustProxy: config.trustProxy as boolean | string,
     requestIdHeader: false,
+    frameworkErrors: frameworkErrorHandler(config),
+    clientErrorHandler: clientErrorHandler(config),
   });
   // The API speaks JSON only; any other body type gets a clear 415 instead of a confusing 400.
   app.removeContentTypeParser('text/plain');
+  registerJsonBodyParser(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
@@ -83,6 +90,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);
+  registerHostCheck(app, config);
   await app.register(cookie);
   await app.register(rateLimit, { global: false });
   registerCsrfCheck(app, config);
@@ -90,7 +98,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const routePolicies = registerRoutePolicies(app, (request) =>
     ctx.sessions.resolveActor(readSessionToken(request, config)),
   );
-  await registerApiDocs(app);
+  await registerApiDocs(app, { docsPage: config.apiDocs });
 
   app.get(
     '/api/ping',

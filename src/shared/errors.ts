@@ -8,6 +8,7 @@ export const ERROR_STATUS = {
   unauthenticated: 401,
   forbidden_origin: 403,
   not_found: 404,
+  request_timeout: 408,
   conflict: 409,
   already_in_space: 409,
   space_full: 409,
@@ -21,10 +22,14 @@ export const ERROR_STATUS = {
   /** Messages with a therapist can be read but not written: the link has ended or awaits approval. */
   messages_closed: 409,
   precondition_failed: 412,
+  /** The request named a host that is not ours (DNS rebinding); see decision 0026. */
+  misdirected_request: 421,
   payload_too_large: 413,
+  uri_too_long: 414,
   unsupported_media_type: 415,
   precondition_required: 428,
   rate_limited: 429,
+  headers_too_large: 431,
   internal: 500,
   unavailable: 503,
 } as const;

@@ -1,3 +1,5 @@
+// First: zod's settings (no `new Function` probe under our CSP, our own messages) before any schema is built.
+import '../shared/schemas/zod-setup';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

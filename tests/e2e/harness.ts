@@ -81,9 +81,12 @@ export async function newPerson(
   });
   const page: Page = await context.newPage();
   page.on('console', (message) => {
-    // A signed-out visitor's "who am I" check answers 401 by design; Chromium logs that as an error.
-    if (message.type() === 'error' && !/status of 401/.test(message.text()))
-      consoleErrors.push(message.text());
+    // A signed-out visitor's "who am I" check answers 401 by design, and a path that is not a
+    // page answers the not-found page with 404 by design; Chromium logs both as errors.
+    const byDesign =
+      /status of 401/.test(message.text()) ||
+      (/status of 404/.test(message.text()) && message.location().url === page.url());
+    if (message.type() === 'error' && !byDesign) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.name}`));
   return { context, page, foreign, consoleErrors };

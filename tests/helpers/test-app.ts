@@ -54,6 +54,7 @@ export class TestClient {
       method,
       url,
       headers: {
+        host: this.config.publicUrl.host,
         origin: this.config.publicUrl.origin,
         'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -114,7 +115,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'info',
     BACKUPS: 'false',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
-    PUBLIC_URL: 'http://hearts.test',
+    // The address `app.inject()` uses by default (Host: localhost:80), so direct injects pass the host check.
+    PUBLIC_URL: 'http://localhost',
     ...env,
   });
   const logs = new LogCapture();

@@ -37,6 +37,7 @@ const ZEnv = z.object({
   BACKUP_KEEP: ZPositiveInt.default(7),
   BACKUP_INTERVAL_HOURS: ZPositiveInt.default(24),
   BACKUPS: ZBoolean.default(true),
+  API_DOCS: ZBoolean.optional(),
 });
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -53,6 +54,7 @@ const DESCRIPTIONS: Record<string, string> = {
   BACKUP_KEEP: 'a whole number above 0',
   BACKUP_INTERVAL_HOURS: 'a whole number of hours above 0',
   BACKUPS: 'true or false',
+  API_DOCS: 'true or false',
 };
 
 export interface Config {
@@ -72,6 +74,11 @@ export interface Config {
   sessionMaxMs: number;
   authRateLimitPerMinute: number;
   backups: { enabled: boolean; keep: number; intervalMs: number };
+  /**
+   * Serve the interactive API docs at /api/docs. Their page needs a looser CSP than the app's,
+   * so they are off by default in production; /api/openapi.json is always there.
+   */
+  apiDocs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -120,6 +127,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    apiDocs: e.API_DOCS ?? e.NODE_ENV !== 'production',
     backups: {
       enabled: e.BACKUPS,
       keep: e.BACKUP_KEEP,
@@ -133,5 +141,11 @@ export function readTestEnvironment(source: Record<string, string | undefined> =
   return {
     postgresUrl: source.TEST_POSTGRES_URL || 'postgres://postgres@127.0.0.1:5432/test',
     chromiumPath: source.CHROMIUM_PATH || '/usr/bin/chromium',
+    /** The API fuzz test: cases per operation and actor, and the seed (tests/integration/fuzz). */
+    fuzzRuns: Number(source.FUZZ_RUNS) > 0 ? Number(source.FUZZ_RUNS) : undefined,
+    fuzzSeed:
+      Number.isInteger(Number(source.FUZZ_SEED)) && source.FUZZ_SEED
+        ? Number(source.FUZZ_SEED)
+        : undefined,
   };
 }

@@ -4,8 +4,15 @@ import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
 import { policy, stampPolicyOnPluginRoutes } from '../policy/route-policy';
 
-/** OpenAPI generated from the same zod schemas the routes validate with. */
-export async function registerApiDocs(app: FastifyInstance): Promise<void> {
+/**
+ * OpenAPI generated from the same zod schemas the routes validate with, at /api/openapi.json;
+ * the interactive docs page at /api/docs only when `docsPage` is on (config.apiDocs), because
+ * that page replaces the app's CSP with a looser one of its own.
+ */
+export async function registerApiDocs(
+  app: FastifyInstance,
+  { docsPage }: { docsPage: boolean },
+): Promise<void> {
   await app.register(swagger, {
     openapi: {
       info: {
@@ -19,7 +26,7 @@ export async function registerApiDocs(app: FastifyInstance): Promise<void> {
 
   await app.register(async (scope) => {
     stampPolicyOnPluginRoutes(scope, policy('public', 'api-docs', 'read'));
-    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+    if (docsPage) await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
     scope.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   });
 }

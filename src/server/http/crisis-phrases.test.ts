@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createCrisisPhraseMatcher, loadCrisisPhrases } from './crisis-phrases';
+import { createCrisisPhraseMatcher, loadCrisisPhrases, stringsIn } from './crisis-phrases';
 
 describe('crisis phrase matching', () => {
   const matcher = createCrisisPhraseMatcher(loadCrisisPhrases());
@@ -22,5 +22,19 @@ describe('crisis phrase matching', () => {
     const phrases = loadCrisisPhrases();
     expect(phrases.length).toBeGreaterThan(30);
     expect(phrases.some((p) => p.startsWith('#') || p === '')).toBe(false);
+  });
+
+  it('walks a body in order without recursion, and stops at its depth cap', () => {
+    expect([...stringsIn({ a: 'one', b: ['two', { c: 'three' }], d: 4, e: null })]).toEqual([
+      'one',
+      'two',
+      'three',
+    ]);
+    let deep: unknown = 'buried';
+    for (let i = 0; i < 10_000; i++) deep = [deep];
+    expect([...stringsIn(deep)]).toEqual([]);
+    let shallow: unknown = 'found';
+    for (let i = 0; i < 10; i++) shallow = { x: shallow };
+    expect([...stringsIn(shallow)]).toEqual(['found']);
   });
 });

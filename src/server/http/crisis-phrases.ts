@@ -36,12 +36,30 @@ export function loadCrisisPhrases(file = CRISIS_PHRASES_FILE): string[] {
     .filter((line) => line !== '' && !line.startsWith('#'));
 }
 
-/** Every string in a parsed JSON body, however deep (bodies are at most 64 KiB). */
-function* stringsIn(value: unknown): Generator<string> {
-  if (typeof value === 'string') yield value;
-  else if (Array.isArray(value)) for (const item of value) yield* stringsIn(item);
-  else if (value && typeof value === 'object')
-    for (const item of Object.values(value)) yield* stringsIn(item);
+/** Bounds for the walk; a body is at most 64 KiB and 32 levels deep, so these are never reached by a form. */
+const WALK_MAX_DEPTH = 64;
+const WALK_MAX_VALUES = 20_000;
+
+/**
+ * Every string in a parsed JSON body, in order, with an explicit stack (no recursion, so
+ * no stack to overflow), stopping past `WALK_MAX_DEPTH` levels or `WALK_MAX_VALUES` values.
+ */
+export function* stringsIn(value: unknown): Generator<string> {
+  const stack: { value: unknown; depth: number }[] = [{ value, depth: 0 }];
+  let visited = 0;
+  while (stack.length > 0 && visited < WALK_MAX_VALUES) {
+    const next = stack.pop()!;
+    visited += 1;
+    if (typeof next.value === 'string') {
+      yield next.value;
+      continue;
+    }
+    if (!next.value || typeof next.value !== 'object' || next.depth >= WALK_MAX_DEPTH) continue;
+    const children = Array.isArray(next.value) ? next.value : Object.values(next.value);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push({ value: children[i] as unknown, depth: next.depth + 1 });
+    }
+  }
 }
 
 const WRITES = new Set(['POST', 'PUT', 'PATCH']);

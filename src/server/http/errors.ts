@@ -2,6 +2,8 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
 import { AppError } from '../../shared/errors';
+import { UNSTORABLE_TEXT_MESSAGE } from '../../shared/schemas/common';
+import { postgresErrorCode } from '../db/errors';
 
 const VALIDATION_MESSAGE = 'Some of what was sent needs another look. The fields below say what.';
 
@@ -19,9 +21,31 @@ function validationError(issues: { path: string; message: string }[]): AppError 
   return new AppError('validation_failed', VALIDATION_MESSAGE, fields);
 }
 
+/** SQLSTATEs for text the database cannot hold (PostgreSQL and PGlite alike). */
+const UNSTORABLE_TEXT_CODES = new Set([
+  '22021', // character_not_in_repertoire: NUL, or bytes that are not UTF-8
+  '22P05', // untranslatable_character: `\u0000` inside jsonb
+]);
+
+/**
+ * The second line of defence behind the schemas: a value the database refuses as data (class 22,
+ * "data exception": text it cannot hold, a number out of its range) is the request's fault, so it
+ * answers 400 and the transaction has rolled back, never a 500.
+ */
+function fromDatabase(error: unknown): AppError | undefined {
+  const code = postgresErrorCode(error);
+  if (code === undefined || !code.startsWith('22')) return undefined;
+  const message = UNSTORABLE_TEXT_CODES.has(code)
+    ? UNSTORABLE_TEXT_MESSAGE
+    : 'One of the values is outside what we can store. Nothing was saved; please check it and try again.';
+  return new AppError('validation_failed', message);
+}
+
 /** Maps every error a request can raise to the one error shape; bad input never becomes a 500. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
+  const fromDb = fromDatabase(error);
+  if (fromDb) return fromDb;
   if (error instanceof ZodError) {
     return validationError(
       error.issues.map((i) => ({ path: i.path.join('/'), message: i.message })),

@@ -1,8 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import fastifyStatic from '@fastify/static';
-import type { FastifyInstance } from 'fastify';
+import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { notFound } from '../../shared/errors';
+import { isAppPage } from '../../shared/pages';
 import type { Config } from '../config';
 import { policy, stampPolicyOnPluginRoutes } from '../policy/route-policy';
 
@@ -77,13 +78,8 @@ export async function registerWebApp(
   config: Config,
   { distDir = WEB_DIST, pages = [] }: WebAppOptions = {},
 ): Promise<void> {
-  const indexPath = path.join(distDir, 'index.html');
-  const indexHtml = existsSync(indexPath)
-    ? readFileSync(indexPath, 'utf8').replaceAll(
-        '__QUICK_EXIT_URL__',
-        escapeAttribute(config.quickExitUrl),
-      )
-    : NOT_BUILT_PAGE;
+  const indexHtml = loadShell(distDir, config);
+  registerRobotsTxt(app);
 
   if (existsSync(distDir)) {
     await app.register(async (scope) => {
@@ -92,12 +88,7 @@ export async function registerWebApp(
         root: distDir,
         index: false,
         wildcard: false,
-        // Hashed file names under /assets never change, so they may be cached for long.
-        setHeaders(reply, filePath) {
-          if (filePath.includes(`${path.sep}assets${path.sep}`)) {
-            reply.header('cache-control', 'public, max-age=31536000, immutable');
-          }
-        },
+        ...staticCaching(),
       });
     });
   }
@@ -122,13 +113,69 @@ export async function registerWebApp(
     );
   }
 
-  app.setNotFoundHandler(async (request, reply) => {
-    // A missing hashed asset (an old tab after a redeploy) must be a 404, not index.html served as a script.
-    const isPage =
+  app.setNotFoundHandler(notFoundHandler(indexHtml));
+}
+
+/** The app's index.html with the operator's settings filled in, or a note that it is not built. */
+function loadShell(distDir: string, config: Config): string {
+  const indexPath = path.join(distDir, 'index.html');
+  if (!existsSync(indexPath)) return NOT_BUILT_PAGE;
+  return readFileSync(indexPath, 'utf8').replaceAll(
+    '__QUICK_EXIT_URL__',
+    escapeAttribute(config.quickExitUrl),
+  );
+}
+
+/**
+ * Cache headers for files from the build. Hashed names under /assets never change, so they are
+ * cached for a year. Everything else keeps the app-wide `no-store` (fastify-static would add its
+ * own `max-age=0`), and the raw index.html is never served as a file: it holds the unfilled
+ * quick-exit placeholder, so `/index.html` is sent on to `/` by the not-found handler.
+ */
+function staticCaching(): Pick<
+  FastifyStaticOptions,
+  'cacheControl' | 'allowedPath' | 'setHeaders'
+> {
+  return {
+    cacheControl: false,
+    allowedPath: (pathName) => pathName !== '/index.html',
+    setHeaders(reply, filePath) {
+      if (filePath.includes(`${path.sep}assets${path.sep}`)) {
+        reply.header('cache-control', 'public, max-age=31536000, immutable');
+      }
+    },
+  };
+}
+
+/** A private app: no crawler has any business here. */
+const ROBOTS_TXT = 'User-agent: *\nDisallow: /\n';
+
+function registerRobotsTxt(app: FastifyInstance): void {
+  app.get(
+    '/robots.txt',
+    { schema: { hide: true }, config: { policy: policy('public', 'web-asset', 'read') } },
+    async (_request, reply) => reply.type('text/plain; charset=utf-8').send(ROBOTS_TXT),
+  );
+}
+
+/**
+ * Pages of the app (src/shared/pages.ts) get the app with 200; any other path a browser asks for
+ * gets the app with 404, and the app shows its own "not found" page. API paths and hashed assets
+ * get the JSON 404: a missing asset (an old tab after a redeploy) must never be index.html
+ * served as a script.
+ */
+function notFoundHandler(indexHtml: string) {
+  return async (request: FastifyRequest, reply: FastifyReply) => {
+    const pathname = request.url.split('?', 1)[0]!;
+    const isBrowserPath =
       (request.method === 'GET' || request.method === 'HEAD') &&
-      !request.url.startsWith('/api') &&
-      !request.url.startsWith('/assets/');
-    if (!isPage) return reply.status(404).send(notFound().toBody());
-    return reply.status(200).type('text/html; charset=utf-8').send(indexHtml);
-  });
+      !pathname.startsWith('/api/') &&
+      pathname !== '/api' &&
+      !pathname.startsWith('/assets/');
+    if (!isBrowserPath) return reply.status(404).send(notFound().toBody());
+    // The router has no page called index.html; the landing page is what was meant.
+    if (pathname === '/index.html') return reply.redirect('/', 301);
+    const status = isAppPage(pathname) ? 200 : 404;
+    return reply.status(status).type('text/html; charset=utf-8').send(indexHtml);
+  };
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, text } from './common';
 
 /**
  * The kinds of item a therapist can open, as the access log names them. The practice pages
@@ -12,9 +12,10 @@ export type TAccessItemKind = z.infer<typeof ZAccessItemKind>;
 export const ACCESS_LOG_PAGE = { default: 20, max: 50 } as const;
 
 /** A page position: the number of the last entry shown (entries only ever get higher numbers). */
-export const ZAccessLogCursor = z
-  .string()
-  .regex(/^[1-9][0-9]{0,14}$/, 'This page position is not valid. Please start from the top.');
+export const ZAccessLogCursor = text().regex(
+  /^[1-9][0-9]{0,14}$/,
+  'This page position is not valid. Please start from the top.',
+);
 
 export const ZAccessLogQuery = z.object({
   before: ZAccessLogCursor.optional(),
@@ -33,17 +34,17 @@ export type TAccessLogQuery = z.infer<typeof ZAccessLogQuery>;
  */
 export const ZAccessEntry = z.object({
   /** Increases with every entry in the whole log; also the page position. */
-  seq: z.string(),
+  seq: text(),
   at: ZIsoDate,
   /** Null once the therapist's account no longer exists. */
-  therapist: z.object({ displayName: z.string(), practiceName: z.string().nullable() }).nullable(),
+  therapist: z.object({ displayName: text(), practiceName: text().nullable() }).nullable(),
   /** `other` for a kind this version of the app does not name. */
   itemKind: z.enum([...ACCESS_ITEM_KINDS, 'other']),
   /**
    * The item's own date: a day (`YYYY-MM-DD`, a check-in's day or a weekly check-in's week) or a
    * moment (a trigger note's time, a reflection's last change). Null once the item is gone.
    */
-  itemDate: z.string().nullable(),
+  itemDate: text().nullable(),
 });
 export type TAccessEntry = z.infer<typeof ZAccessEntry>;
 

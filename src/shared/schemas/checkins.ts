@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 /**
  * The daily check-in: how I feel, how strongly, how much it hurts, what set me off today, what I
@@ -75,8 +75,7 @@ export function isRealDay(day: string): boolean {
  * The person's own local date, sent by their device. Somewhere on Earth it is already tomorrow
  * (UTC+14), so a day up to one day past today in UTC is accepted; later days are not.
  */
-export const ZCheckinDay = z
-  .string()
+export const ZCheckinDay = text()
   .refine(isRealDay, { message: 'Please give the day as a real date, like 2026-03-14.' })
   .refine((day) => day >= FIRST_DAY, { message: 'Please choose a day from the year 2000 on.' })
   .refine((day) => day <= utcDay(Date.now() + DAY_MS), {
@@ -86,8 +85,7 @@ export const ZCheckinDay = z
 export const ZCheckinDayParams = z.object({ day: ZCheckinDay });
 
 function limitedText(max: number, what: string) {
-  return z
-    .string({ message: `Please write ${what} as text.` })
+  return text({ message: `Please write ${what} as text.` })
     .trim()
     .max(max, `Please keep ${what} to ${max} characters or fewer.`)
     .default('');
@@ -138,14 +136,14 @@ const content = {
   feelings: z.array(z.enum(FEELINGS)),
   intensity: z.int(),
   pain: z.int(),
-  triggers: z.string(),
-  needs: z.string(),
-  note: z.string(),
+  triggers: text(),
+  needs: text(),
+  note: text(),
 };
 
 export const ZCheckin = z.object({
   id: ZId,
-  day: z.string(),
+  day: text(),
   mine: z.boolean(),
   ...content,
   sharing: ZCheckinSharing,
@@ -185,9 +183,10 @@ export type TCheckinDetail = z.infer<typeof ZCheckinDetail>;
 export const TIMELINE_PAGE = { default: 20, max: 50 } as const;
 
 /** A page position: the day and id of the last check-in shown, base64url-encoded. */
-export const ZTimelineCursor = z
-  .string()
-  .regex(/^[A-Za-z0-9_-]{20,80}$/, 'This page position is not valid. Please start from the top.');
+export const ZTimelineCursor = text().regex(
+  /^[A-Za-z0-9_-]{20,80}$/,
+  'This page position is not valid. Please start from the top.',
+);
 
 export const ZTimelineQuery = z.object({
   who: z

@@ -1,4 +1,33 @@
+import './zod-setup';
 import { z } from 'zod';
+
+/**
+ * What PostgreSQL text cannot hold: NUL, and a lone UTF-16 surrogate (it has no UTF-8 form; the
+ * drivers would silently swap it for U+FFFD). Under the `u` flag a proper surrogate pair is one
+ * code point, so `\p{Cs}` matches only a lone half.
+ */
+// eslint-disable-next-line no-control-regex -- NUL is exactly what this looks for
+const UNSTORABLE = /[\u0000\p{Cs}]/u;
+
+export const UNSTORABLE_TEXT_MESSAGE =
+  'This has a hidden character we cannot save (often left by copy and paste). Please retype that part, or paste it as plain text, and try again.';
+
+/** The one check every text field carries; a unit test finds it on every string in src/shared/schemas. */
+export const STORABLE_TEXT = z.refine<string>((value) => !UNSTORABLE.test(value), {
+  message: UNSTORABLE_TEXT_MESSAGE,
+  abort: true,
+});
+
+/**
+ * Text a person or the server sends: every string field in src/shared/schemas starts here.
+ * `message` replaces the messages zod would give (as `text({ message })` does); `max` adds
+ * a length limit.
+ */
+export function text({ max, ...params }: { max?: number } & StringParams = {}) {
+  const base = z.string(params).check(STORABLE_TEXT);
+  return max === undefined ? base : base.max(max);
+}
+type StringParams = Exclude<Parameters<typeof z.string>[0], string | undefined>;
 
 export const ZId = z.uuid({ message: 'This id is not in the expected form.' });
 export const ZIdParams = z.object({ id: ZId });
@@ -9,9 +38,9 @@ export type TOk = z.infer<typeof ZOk>;
 
 export const ZErrorBody = z.object({
   error: z.object({
-    code: z.string(),
-    message: z.string(),
-    fields: z.record(z.string(), z.string()).optional(),
+    code: text(),
+    message: text(),
+    fields: z.record(text(), text()).optional(),
     current: z.unknown().optional(),
   }),
 });

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate, ZVisibility, ZVersion } from './common';
+import { ZIsoDate, ZVisibility, ZVersion, text } from './common';
 
 /**
  * The guide: lessons written as Markdown in content/lessons/, read by anyone, and a private
@@ -20,9 +20,8 @@ export const LESSON_SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
  * stops the start instead of being quietly ignored.
  */
 export const ZLessonFrontMatter = z.strictObject({
-  title: z.string().trim().min(3, 'is required').max(80, 'must be 80 characters or fewer'),
-  slug: z
-    .string()
+  title: text().trim().min(3, 'is required').max(80, 'must be 80 characters or fewer'),
+  slug: text()
     .max(60, 'must be 60 characters or fewer')
     .regex(LESSON_SLUG_PATTERN, 'must be lowercase words joined by hyphens, like "moving-forward"'),
   order: z
@@ -30,8 +29,7 @@ export const ZLessonFrontMatter = z.strictObject({
     .min(0, 'must be 0 or more')
     .max(999, 'must be 999 or less'),
   phase: ZGuidePhase.optional(),
-  summary: z
-    .string()
+  summary: text()
     .trim()
     .min(20, 'must be one full sentence')
     .max(200, 'must be one sentence of 200 characters or fewer')
@@ -42,16 +40,14 @@ export const ZLessonFrontMatter = z.strictObject({
     .max(30, 'must be 30 or less'),
   draws_on: z
     .array(
-      z
-        .string()
+      text()
         .trim()
         .min(3, 'entries must name a source')
         .max(200, 'entries must be 200 characters or fewer'),
     )
     .min(1, 'must name at least one model or source')
     .max(8, 'may name up to 8 sources'),
-  reflection: z
-    .string()
+  reflection: text()
     .trim()
     .min(10, 'must be a question the reader can answer')
     .max(300, 'must be 300 characters or fewer'),
@@ -59,9 +55,9 @@ export const ZLessonFrontMatter = z.strictObject({
 export type TLessonFrontMatter = z.infer<typeof ZLessonFrontMatter>;
 
 export const ZLessonSummary = z.object({
-  slug: z.string(),
-  title: z.string(),
-  summary: z.string(),
+  slug: text(),
+  title: text(),
+  summary: text(),
   /** null for the FAQ. */
   phase: ZGuidePhase.nullable(),
   minutes: z.int(),
@@ -72,13 +68,13 @@ export type TLessonSummary = z.infer<typeof ZLessonSummary>;
 export const ZLessonList = z.object({ lessons: z.array(ZLessonSummary) });
 export type TLessonList = z.infer<typeof ZLessonList>;
 
-export const ZLessonLink = z.object({ slug: z.string(), title: z.string() });
+export const ZLessonLink = z.object({ slug: text(), title: text() });
 
 export const ZLesson = ZLessonSummary.extend({
-  drawsOn: z.array(z.string()),
-  reflection: z.string(),
+  drawsOn: z.array(text()),
+  reflection: text(),
   /** Rendered from our own Markdown with raw HTML turned off. */
-  html: z.string(),
+  html: text(),
   previous: ZLessonLink.nullable(),
   next: ZLessonLink.nullable(),
 });
@@ -88,13 +84,12 @@ export const ZLessonResponse = z.object({ lesson: ZLesson });
 export type TLessonResponse = z.infer<typeof ZLessonResponse>;
 
 /** Any string: an unknown slug is a 404, whatever its shape. */
-export const ZLessonParams = z.object({ slug: z.string().max(200) });
+export const ZLessonParams = z.object({ slug: text().max(200) });
 
 export const REFLECTION_MAX = 4000;
 
 export const ZReflectionBody = z.object({
-  body: z
-    .string({ message: 'Please write your reflection as text.' })
+  body: text({ message: 'Please write your reflection as text.' })
     .trim()
     .min(1, 'Please write a few words before saving.')
     .max(
@@ -106,7 +101,7 @@ export type TReflectionBody = z.infer<typeof ZReflectionBody>;
 
 /** My own reflection on a lesson, as only I see it. */
 export const ZMyReflection = z.object({
-  body: z.string(),
+  body: text(),
   visibility: ZVisibility,
   /** Shared with the couple's therapist too (my own reflection only). */
   sharedWithTherapist: z.boolean(),
@@ -120,7 +115,7 @@ export type TMyReflection = z.infer<typeof ZMyReflection>;
 
 /** A reflection my partner chose to share with me. */
 export const ZPartnerReflection = z.object({
-  body: z.string(),
+  body: text(),
   sharedAt: ZIsoDate,
   updatedAt: ZIsoDate,
 });
@@ -129,7 +124,7 @@ export type TPartnerReflection = z.infer<typeof ZPartnerReflection>;
 export const ZReflectionsResponse = z.object({
   mine: ZMyReflection.nullable(),
   /** My partner in the space now, if there is one; there is no one to share with otherwise. */
-  partnerName: z.string().nullable(),
+  partnerName: text().nullable(),
   /** Their reflection on this lesson, only if they shared it with me. */
   partnerReflection: ZPartnerReflection.nullable(),
   /** True while the couple's shared exercises are paused: sharing waits, private writing does not. */

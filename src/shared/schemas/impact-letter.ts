@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZInjuryRole } from './injuries';
-import { ZId, ZIsoDate, ZVisibility } from './common';
+import { ZId, ZIsoDate, ZVisibility, text } from './common';
 
 /**
  * The impact letter (written by the person who was hurt) and the partner's reflection on it.
@@ -18,10 +18,11 @@ export type LetterSection = (typeof LETTER_SECTIONS)[number];
 export const REFLECTION_PARTS = ['paraphrase', 'acknowledgement'] as const;
 export type ReflectionPart = (typeof REFLECTION_PARTS)[number];
 
-function text(max: number, what: string) {
-  return z
-    .string({ error: `Please send ${what} as text.` })
-    .max(max, `Please keep ${what} to ${max.toLocaleString('en')} characters or fewer.`);
+function letterText(max: number, what: string) {
+  return text({ error: `Please send ${what} as text.` }).max(
+    max,
+    `Please keep ${what} to ${max.toLocaleString('en')} characters or fewer.`,
+  );
 }
 
 /** "There is no place for that here": the message for any key a form does not have. */
@@ -38,9 +39,9 @@ function strict<Shape extends z.ZodRawShape>(shape: Shape, place: string) {
 // The letter
 
 export const ZLetterSections = z.object({
-  whatHappened: text(LETTER_SECTION_MAX, '"What happened for me"'),
-  howItAffectedMe: text(LETTER_SECTION_MAX, '"How it affected me"'),
-  whatINeedNow: text(LETTER_SECTION_MAX, '"What I need now"'),
+  whatHappened: letterText(LETTER_SECTION_MAX, '"What happened for me"'),
+  howItAffectedMe: letterText(LETTER_SECTION_MAX, '"How it affected me"'),
+  whatINeedNow: letterText(LETTER_SECTION_MAX, '"What I need now"'),
 });
 export type TLetterSections = z.infer<typeof ZLetterSections>;
 
@@ -90,7 +91,7 @@ export type TMarkValue = z.infer<typeof ZMarkValue>;
 export const ZMark = z.object({
   mark: ZMarkValue,
   /** What is still missing; only with "not yet". */
-  note: z.string(),
+  note: text(),
   markedAt: ZIsoDate,
   /** For If-Match when the writer changes the mark. */
   version: z.int(),
@@ -107,8 +108,8 @@ export type TReflectionStatus = z.infer<typeof ZReflectionStatus>;
 export const ZReflection = z.object({
   id: ZId,
   status: ZReflectionStatus,
-  paraphrase: z.string(),
-  acknowledgement: z.string(),
+  paraphrase: text(),
+  acknowledgement: text(),
   /** The letter version it answers (set when sent). */
   letterVersion: z.int().nullable(),
   sentAt: ZIsoDate.nullable(),
@@ -121,8 +122,8 @@ export type TReflection = z.infer<typeof ZReflection>;
 
 export const ZReflectionBody = strict(
   {
-    paraphrase: text(REFLECTION_PART_MAX, '"What I heard you say"'),
-    acknowledgement: text(REFLECTION_PART_MAX, '"What I understand this did to you"'),
+    paraphrase: letterText(REFLECTION_PART_MAX, '"What I heard you say"'),
+    acknowledgement: letterText(REFLECTION_PART_MAX, '"What I understand this did to you"'),
   },
   'A reflection',
 );
@@ -138,7 +139,7 @@ export const ZMarkParams = z.object({
 export const ZMarkBody = strict(
   {
     mark: ZMarkValue,
-    note: text(MARK_NOTE_MAX, 'the note').optional(),
+    note: letterText(MARK_NOTE_MAX, 'the note').optional(),
   },
   'A mark',
 ).superRefine((body, ctx) => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 /**
  * An injury is one betrayal, named in the couple's space. For each injury one partner is the one
@@ -38,8 +38,7 @@ export function latestMonth(now: Date = new Date()): string {
   return `${ahead.getUTCFullYear()}-${String(ahead.getUTCMonth() + 1).padStart(2, '0')}`;
 }
 
-export const ZMonth = z
-  .string({ message: 'Please give the month and year it came to light.' })
+export const ZMonth = text({ message: 'Please give the month and year it came to light.' })
   .trim()
   .regex(MONTH_PATTERN, 'Please give the month and year it came to light, like 2026-03.')
   .refine((value) => Number(value.slice(0, 4)) >= EARLIEST_YEAR, {
@@ -49,8 +48,7 @@ export const ZMonth = z
     message: 'That month has not come yet. Please give the month it came to light.',
   });
 
-export const ZInjuryNote = z
-  .string({ message: 'Your private note should be text.' })
+export const ZInjuryNote = text({ message: 'Your private note should be text.' })
   .trim()
   .max(INJURY_NOTE_MAX, `Please keep your private note to ${INJURY_NOTE_MAX} characters or fewer.`);
 
@@ -93,7 +91,7 @@ export type TConfirmation = z.infer<typeof ZConfirmation>;
 export const ZInjury = z.object({
   id: ZId,
   kind: ZInjuryKind,
-  cameToLight: z.string(),
+  cameToLight: text(),
   myRole: ZInjuryRole,
   confirmation: ZConfirmation,
   /** False once a co-author has left: kept as it was, read-only (decision 0007, rule 3). */
@@ -103,12 +101,12 @@ export const ZInjury = z.object({
   createdAt: ZIsoDate,
   updatedAt: ZIsoDate,
   /** My own private note on it, never the partner's; null when I have written none. */
-  note: z.string().nullable(),
+  note: text().nullable(),
 });
 export type TInjury = z.infer<typeof ZInjury>;
 
 /** A private note whose injury I can no longer see (I left the space): still mine to read. */
-export const ZEarlierNote = z.object({ id: ZId, note: z.string(), writtenAt: ZIsoDate });
+export const ZEarlierNote = z.object({ id: ZId, note: text(), writtenAt: ZIsoDate });
 export type TEarlierNote = z.infer<typeof ZEarlierNote>;
 
 export const ZInjuryList = z.object({

@@ -1,9 +1,8 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 /** 32 random bytes, base64url: 43 characters. */
-export const ZInviteToken = z
-  .string()
+export const ZInviteToken = text()
   .trim()
   .regex(
     /^[A-Za-z0-9_-]{43}$/,
@@ -20,7 +19,7 @@ export const ZInvite = z.object({
 export type TInvite = z.infer<typeof ZInvite>;
 
 /** Only the response to creating an invite carries the token; we store just its hash. */
-export const ZCreatedInvite = ZInvite.extend({ token: z.string() });
+export const ZCreatedInvite = ZInvite.extend({ token: text() });
 export type TCreatedInvite = z.infer<typeof ZCreatedInvite>;
 
 export const ZInviteList = z.object({ invites: z.array(ZInvite) });
@@ -30,7 +29,7 @@ export const ZInviteTokenBody = z.object({ token: ZInviteToken });
 export type TInviteTokenBody = z.infer<typeof ZInviteTokenBody>;
 
 export const ZInvitePreview = z.object({
-  inviterName: z.string(),
+  inviterName: text(),
   expiresAt: ZIsoDate,
 });
 export type TInvitePreview = z.infer<typeof ZInvitePreview>;

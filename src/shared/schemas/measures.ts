@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZVisibility } from './common';
+import { ZId, ZIsoDate, ZVisibility, text } from './common';
 
 /**
  * Requests and responses of `/api/measures`: the weekly check-ins (and any instrument a clinician
@@ -7,13 +7,12 @@ import { ZId, ZIsoDate, ZVisibility } from './common';
  * The definition format itself (`content/measures/*.yaml`) is checked on the server.
  */
 
-export const ZMeasureId = z
-  .string()
-  .regex(/^[a-z][a-z0-9-]{0,47}$/, { message: 'This check-in name is not one we know.' });
+export const ZMeasureId = text().regex(/^[a-z][a-z0-9-]{0,47}$/, {
+  message: 'This check-in name is not one we know.',
+});
 
 /** An IANA time zone such as Europe/Paris, so "this week" is the person's own week. */
-export const ZTimeZone = z
-  .string()
+export const ZTimeZone = text()
   .min(1)
   .max(64)
   .refine(
@@ -29,30 +28,30 @@ export const ZTimeZone = z
   );
 
 /** A calendar date, `YYYY-MM-DD`: weeks are named by their Monday. */
-export const ZWeek = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
+export const ZWeek = text().regex(/^\d{4}-\d{2}-\d{2}$/);
 
 // ---------------------------------------------------------------------------
 // What the page needs to show a measure
 // ---------------------------------------------------------------------------
 
-export const ZMeasureOption = z.object({ value: z.int(), label: z.string() });
+export const ZMeasureOption = z.object({ value: z.int(), label: text() });
 
 export const ZMeasureItem = z.object({
-  id: z.string(),
-  text: z.string(),
+  id: text(),
+  text: text(),
   options: z.array(ZMeasureOption),
 });
 export type TMeasureItem = z.infer<typeof ZMeasureItem>;
 
 export const ZMeasureSummary = z.object({
-  id: z.string(),
+  id: text(),
   version: z.int(),
-  title: z.string(),
-  intro: z.string(),
+  title: text(),
+  intro: text(),
   cadence: z.enum(['weekly', 'fortnightly', 'monthly']),
-  source: z.string().nullable(),
+  source: text().nullable(),
   items: z.array(ZMeasureItem),
-  subscales: z.array(z.object({ id: z.string(), title: z.string() })),
+  subscales: z.array(z.object({ id: text(), title: text() })),
   /** Nothing filled in for the current round (this week, for a weekly one). A gentle hint only. */
   due: z.boolean(),
   /** The Monday of the week I last filled it in, if ever. */
@@ -63,7 +62,7 @@ export type TMeasureSummary = z.infer<typeof ZMeasureSummary>;
 export const ZMeasureList = z.object({
   measures: z.array(ZMeasureSummary),
   /** Who I could share with, and whether sharing is resting (joint work paused) right now. */
-  sharing: z.object({ partnerName: z.string().nullable(), paused: z.boolean() }),
+  sharing: z.object({ partnerName: text().nullable(), paused: z.boolean() }),
 });
 export type TMeasureList = z.infer<typeof ZMeasureList>;
 
@@ -74,14 +73,14 @@ export const ZMeasureListQuery = z.object({ timeZone: ZTimeZone.optional() });
 // ---------------------------------------------------------------------------
 
 export const ZBandWords = z.object({
-  id: z.string(),
-  label: z.string(),
-  description: z.string().nullable(),
+  id: text(),
+  label: text(),
+  description: text().nullable(),
 });
 
 export const ZScorePart = z.object({
-  id: z.string(),
-  title: z.string(),
+  id: text(),
+  title: text(),
   /** Null when too many of its questions were skipped to say. */
   score: z.number().nullable(),
   min: z.number(),
@@ -93,9 +92,9 @@ export type TScorePart = z.infer<typeof ZScorePart>;
 
 export const ZMeasureResponse = z.object({
   id: ZId,
-  measureId: z.string(),
+  measureId: text(),
   measureVersion: z.int(),
-  measureTitle: z.string(),
+  measureTitle: text(),
   /** The Monday of the author's week. */
   week: ZWeek,
   createdAt: ZIsoDate,
@@ -108,7 +107,7 @@ export const ZMeasureResponse = z.object({
   total: ZScorePart,
   subscales: z.array(ZScorePart),
   /** My own answers (item id → value); never sent for a partner's response. */
-  answers: z.record(z.string(), z.int()).optional(),
+  answers: z.record(text(), z.int()).optional(),
 });
 export type TMeasureResponse = z.infer<typeof ZMeasureResponse>;
 
@@ -120,7 +119,7 @@ export const ZSubmitResponseBody = z.object({
   measureVersion: z.int({ message: 'Please reload the page and try again.' }).min(1).max(10_000),
   answers: z
     .record(
-      z.string().max(48, { message: 'This question is not part of this check-in.' }),
+      text().max(48, { message: 'This question is not part of this check-in.' }),
       z.int({ message: 'Please choose one of the answers offered for this question.' }),
     )
     .refine((answers) => Object.keys(answers).length <= MAX_ANSWERS, {
@@ -148,8 +147,7 @@ export const HISTORY_PAGE_DEFAULT = 20;
 export const HISTORY_PAGE_MAX = 50;
 
 /** An opaque position in the history: where the next page starts. */
-export const ZHistoryCursor = z
-  .string()
+export const ZHistoryCursor = text()
   .max(200)
   .regex(/^[A-Za-z0-9_-]+$/, { message: 'This page link is not valid. Please start again.' });
 
@@ -169,7 +167,7 @@ export type THistoryQuery = z.infer<typeof ZHistoryQuery>;
 
 export const ZHistory = z.object({
   responses: z.array(ZMeasureResponse),
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
 });
 export type THistory = z.infer<typeof ZHistory>;
 

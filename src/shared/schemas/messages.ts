@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common';
+import { ZId, text } from './common';
 
 /**
  * Messages between a couple and their therapist. Each therapist link has a couple thread ("all
@@ -9,8 +9,7 @@ export const MESSAGE_BODY_MAX = 4000;
 /** How many messages of a thread come at once; older ones are fetched page by page. */
 export const MESSAGE_PAGE_SIZE = 50;
 
-export const ZMessageText = z
-  .string({ message: 'Please write your message as plain text.' })
+export const ZMessageText = text({ message: 'Please write your message as plain text.' })
   .trim()
   .min(1, 'Please write something before sending.')
   .max(
@@ -58,7 +57,7 @@ export type TTherapistMessageBody = z.infer<typeof ZTherapistMessageBody>;
 
 export const ZLinkParams = z.object({ linkId: ZId });
 
-const ZCursor = z.string().max(200, 'This page position is not valid. Please reload the page.');
+const ZCursor = text().max(200, 'This page position is not valid. Please reload the page.');
 
 /** Older messages of one thread: the couple thread, or a private one (therapists name the partner). */
 export const ZOlderQuery = z.object({
@@ -73,17 +72,17 @@ export const ZMessage = z.object({
   id: ZId,
   /** True when I wrote it. */
   mine: z.boolean(),
-  authorName: z.string(),
+  authorName: text(),
   authorRole: z.enum(['therapist', 'partner']),
-  at: z.string(),
-  body: z.string(),
+  at: text(),
+  body: text(),
 });
 export type TMessage = z.infer<typeof ZMessage>;
 
 /** One thread, oldest first; `olderCursor` fetches the page before it (null at the beginning). */
 export const ZThreadView = z.object({
   messages: z.array(ZMessage),
-  olderCursor: z.string().nullable(),
+  olderCursor: text().nullable(),
 });
 export type TThreadView = z.infer<typeof ZThreadView>;
 
@@ -97,8 +96,8 @@ export type TLinkState = z.infer<typeof ZLinkState>;
 /** A partner's view of one therapist: the couple thread and my own private thread, never another's. */
 export const ZPartnerConversation = z.object({
   linkId: ZId,
-  therapistName: z.string(),
-  practiceName: z.string(),
+  therapistName: text(),
+  practiceName: text(),
   state: ZLinkState,
   couple: ZThreadView,
   mine: ZThreadView,
@@ -113,9 +112,9 @@ export type TPartnerMessagesResponse = z.infer<typeof ZPartnerMessagesResponse>;
 /** The therapist's view of one couple: the couple thread and each current partner's private thread. */
 export const ZTherapistConversation = z.object({
   linkId: ZId,
-  partners: z.array(z.object({ id: ZId, name: z.string() })),
+  partners: z.array(z.object({ id: ZId, name: text() })),
   couple: ZThreadView,
-  private: z.array(z.object({ partnerId: ZId, partnerName: z.string(), thread: ZThreadView })),
+  private: z.array(z.object({ partnerId: ZId, partnerName: text(), thread: ZThreadView })),
 });
 export type TTherapistConversation = z.infer<typeof ZTherapistConversation>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common';
+import { ZId, text } from './common';
 
 /**
  * The therapist's workspace: the couples they work with, what each couple shared with them, their
@@ -30,16 +30,16 @@ export const ZItemParams = z.object({ linkId: ZId, kind: ZPracticeItemKind, id: 
 export const ZNoteParams = z.object({ id: ZId });
 export const ZSuggestionParams = z.object({ linkId: ZId, id: ZId });
 
-export const ZPartner = z.object({ userId: ZId, displayName: z.string() });
+export const ZPartner = z.object({ userId: ZId, displayName: text() });
 
 /** One couple in the list: who they are, since when, and counts of what is new (never content). */
 export const ZCoupleSummary = z.object({
   linkId: ZId,
   partners: z.array(ZPartner),
   /** When the link became active for me: the later of my claim and the last approval. */
-  since: z.string(),
+  since: text(),
   /** When I last opened this couple; null before the first time. */
-  seenAt: z.string().nullable(),
+  seenAt: text().nullable(),
   newItems: z.number().int(),
   newMessages: z.number().int(),
 });
@@ -51,52 +51,49 @@ export type TCouplesResponse = z.infer<typeof ZCouplesResponse>;
 export const ZItemSummary = z.object({
   kind: ZPracticeItemKind,
   id: ZId,
-  authorName: z.string(),
+  authorName: text(),
   /** When it happened or was written (the list is ordered by this). */
-  at: z.string(),
+  at: text(),
   /** A check-in's day or a weekly check-in's week, as a calendar date. */
-  day: z.string().nullable(),
+  day: text().nullable(),
   /** When it was shared with me. */
-  sharedAt: z.string().nullable(),
+  sharedAt: text().nullable(),
 });
 export type TItemSummary = z.infer<typeof ZItemSummary>;
 
 export const ZSuggestion = z.object({
   id: ZId,
-  exercise: z.string(),
-  note: z.string(),
-  createdAt: z.string(),
+  exercise: text(),
+  note: text(),
+  createdAt: text(),
 });
 export type TSuggestion = z.infer<typeof ZSuggestion>;
 
 export const ZOverviewQuery = z.object({
-  cursor: z
-    .string()
-    .max(200, 'This page position is not valid. Please reload the list.')
-    .optional(),
+  cursor: text().max(200, 'This page position is not valid. Please reload the list.').optional(),
 });
 
 export const ZCoupleOverview = z.object({
   linkId: ZId,
   partners: z.array(ZPartner),
-  since: z.string(),
+  since: text(),
   items: z.array(ZItemSummary),
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
   /** Exercises I suggested that the couple still sees on their map. */
   suggestions: z.array(ZSuggestion),
   /** Exercises I can suggest, by key and title, in the program's order. */
-  exercises: z.array(z.object({ key: z.string(), title: z.string() })),
+  exercises: z.array(z.object({ key: text(), title: text() })),
 });
 export type TCoupleOverview = z.infer<typeof ZCoupleOverview>;
 
 export const ZItemPart = z.object({
-  key: z.string(),
-  label: z.string().nullable(),
-  text: z.string(),
+  key: text(),
+  label: text().nullable(),
+  text: text(),
 });
 
 export const ZOpenedItem = ZItemSummary.extend({
-  title: z.string().nullable(),
+  title: text().nullable(),
   parts: z.array(ZItemPart),
 });
 export type TOpenedItem = z.infer<typeof ZOpenedItem>;
@@ -104,8 +101,7 @@ export const ZOpenedItemResponse = z.object({ item: ZOpenedItem });
 
 /* ---------- Notes ---------- */
 
-const noteBody = z
-  .string({ message: 'Please write the note as plain text.' })
+const noteBody = text({ message: 'Please write the note as plain text.' })
   .trim()
   .min(1, 'Please write something before saving the note.')
   .max(NOTE_MAX, `Please keep a note to ${NOTE_MAX} characters or fewer.`);
@@ -115,9 +111,9 @@ export type TNoteBody = z.infer<typeof ZNoteBody>;
 
 export const ZNote = z.object({
   id: ZId,
-  body: z.string(),
-  createdAt: z.string(),
-  updatedAt: z.string(),
+  body: text(),
+  createdAt: text(),
+  updatedAt: text(),
   version: z.number().int(),
 });
 export type TNote = z.infer<typeof ZNote>;
@@ -138,12 +134,10 @@ export type TMyNotesResponse = z.infer<typeof ZMyNotesResponse>;
 /* ---------- Suggestions ---------- */
 
 export const ZSuggestionBody = z.object({
-  exercise: z
-    .string({ message: 'Choose an exercise from the list.' })
+  exercise: text({ message: 'Choose an exercise from the list.' })
     .min(1, 'Choose an exercise from the list.')
     .max(80, 'Choose an exercise from the list.'),
-  note: z
-    .string({ message: 'Please write the note as plain text.' })
+  note: text({ message: 'Please write the note as plain text.' })
     .trim()
     .max(SUGGESTION_NOTE_MAX, `Please keep the note to ${SUGGESTION_NOTE_MAX} characters or fewer.`)
     .default(''),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, text } from './common';
 
 /*
  * The program map: three phases, the topics of the guide, and the exercises, defined as data in
@@ -19,8 +19,7 @@ export const ZPhaseNumber = z
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const PATH = /^\/[a-z0-9-]+(?:\/[a-z0-9-]+)*$/;
 
-export const ZExerciseKey = z
-  .string()
+export const ZExerciseKey = text()
   .max(60, 'An exercise key has at most 60 characters.')
   .regex(SLUG, 'An exercise key is lower-case words joined by hyphens, like daily-check-in.');
 
@@ -41,11 +40,9 @@ export const ZExerciseForm = z.enum(['screen', 'reading'], {
 });
 
 const line = (what: string, max: number) =>
-  z
-    .string({
-      error: (issue) =>
-        issue.input === undefined ? `${what} is missing.` : `${what} must be text.`,
-    })
+  text({
+    error: (issue) => (issue.input === undefined ? `${what} is missing.` : `${what} must be text.`),
+  })
     .trim()
     .min(1, `${what} must not be empty.`)
     .max(max, `${what} has at most ${max} characters.`)
@@ -53,29 +50,29 @@ const line = (what: string, max: number) =>
 
 export const ZPhaseDefinition = z.strictObject({
   number: ZPhaseNumber,
-  key: z.string().regex(SLUG, 'A phase key is lower-case words joined by hyphens.'),
+  key: text().regex(SLUG, 'A phase key is lower-case words joined by hyphens.'),
   title: line('A phase title', 40),
   subtitle: line('A phase subtitle', 80),
   summary: line('A phase summary', 400),
 });
 
 export const ZTopicDefinition = z.strictObject({
-  key: z.string().regex(SLUG, 'A topic key is lower-case words joined by hyphens.'),
+  key: text().regex(SLUG, 'A topic key is lower-case words joined by hyphens.'),
   title: line('A topic title', 80),
   /** The guide's lesson for this topic: /guide/<slug>. */
-  lesson: z.string().regex(/^\/guide\/[a-z0-9-]+$/, 'A lesson path looks like /guide/<slug>.'),
+  lesson: text().regex(/^\/guide\/[a-z0-9-]+$/, 'A lesson path looks like /guide/<slug>.'),
 });
 
 export const ZExerciseDefinition = z.strictObject({
   key: ZExerciseKey,
   title: line('An exercise title', 80),
   phase: ZPhaseNumber,
-  topic: z.string().regex(SLUG, 'A topic key is lower-case words joined by hyphens.'),
+  topic: text().regex(SLUG, 'A topic key is lower-case words joined by hyphens.'),
   mode: ZExerciseMode,
   for: ZExerciseFor,
   form: ZExerciseForm,
   /** Where it lives in the app, such as /checkins or /guide/transparency. */
-  path: z.string().regex(PATH, 'A path starts with / and uses lower-case words, like /checkins.'),
+  path: text().regex(PATH, 'A path starts with / and uses lower-case words, like /checkins.'),
   /** One line on why it helps. */
   why: line('The line on why it helps', 200),
 });
@@ -152,35 +149,35 @@ export const ZPhaseBody = z.object({ phase: ZPhaseNumber });
 export type TPhaseBody = z.infer<typeof ZPhaseBody>;
 
 export const ZExerciseView = z.object({
-  key: z.string(),
-  title: z.string(),
+  key: text(),
+  title: text(),
   mode: ZExerciseMode,
   for: ZExerciseFor,
   form: ZExerciseForm,
-  path: z.string(),
-  why: z.string(),
+  path: text(),
+  why: text(),
   /** My own mark, or null. */
   mark: ZMark.nullable(),
   /** A joint exercise with its own page in a phase that is not open yet: shown without a link. */
   waitsForPace: z.boolean(),
   /** Open suggestions of the couple's active therapist for this exercise, with their notes. */
-  therapistSuggestions: z.array(z.object({ note: z.string(), at: ZIsoDate })),
+  therapistSuggestions: z.array(z.object({ note: text(), at: ZIsoDate })),
 });
 export type TExerciseView = z.infer<typeof ZExerciseView>;
 
 export const ZTopicView = z.object({
-  key: z.string(),
-  title: z.string(),
-  lesson: z.string(),
+  key: text(),
+  title: text(),
+  lesson: text(),
   exercises: z.array(ZExerciseView),
 });
 
 export const ZPhaseView = z.object({
   number: ZPhaseNumber,
-  key: z.string(),
-  title: z.string(),
-  subtitle: z.string(),
-  summary: z.string(),
+  key: text(),
+  title: text(),
+  subtitle: text(),
+  summary: text(),
   /** Are this phase's joint exercises open for the couple (isPhaseOpen on the server)? */
   open: z.boolean(),
   topics: z.array(ZTopicView),
@@ -217,7 +214,7 @@ export const ZSuggestionReason = z.enum([
 export type TSuggestionReason = z.infer<typeof ZSuggestionReason>;
 
 export const ZSuggestion = z.object({
-  exerciseKey: z.string(),
+  exerciseKey: text(),
   reason: ZSuggestionReason,
 });
 export type TSuggestion = z.infer<typeof ZSuggestion>;

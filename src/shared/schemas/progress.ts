@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, text } from './common';
 
 export const ZProgressWeek = z.object({
   /** The Monday of the week, YYYY-MM-DD. */
-  week: z.string(),
+  week: text(),
   checkins: z.int().min(1),
   /** Averages over the week's check-ins, to one decimal. */
   intensity: z.number(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, text } from './common';
 
 /**
  * The private safety screen (issue 4). The questions are data (`content/safety/screen.yaml`); the
@@ -15,16 +15,15 @@ export const ZScreenAnswerId = z.enum(SCREEN_ANSWER_IDS, {
 export type TScreenAnswerId = z.infer<typeof ZScreenAnswerId>;
 
 /** A question's id: lower-case words joined by hyphens. */
-export const ZScreenQuestionId = z
-  .string()
+export const ZScreenQuestionId = text()
   .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'A question id is lower-case words joined by hyphens.')
   .max(40, 'A question id has at most 40 characters.');
 
 /** One question as the content file defines it (checked when the server starts). */
 export const ZScreenQuestionDefinition = z.object({
   id: ZScreenQuestionId,
-  text: z.string().trim().min(1, 'A question needs its words.').max(200),
-  hint: z.string().trim().min(1).max(200).optional(),
+  text: text().trim().min(1, 'A question needs its words.').max(200),
+  hint: text().trim().min(1).max(200).optional(),
   /** The answers that mean shared exercises should rest. Must include `unsaid`. */
   care: z.array(ZScreenAnswerId).refine((care) => care.includes('unsaid'), {
     message: '“unsaid” must be in care: someone who cannot say is not pushed into joint work.',
@@ -35,7 +34,7 @@ export type TScreenQuestionDefinition = z.infer<typeof ZScreenQuestionDefinition
 export const ZScreenDefinition = z
   .object({
     answers: z
-      .array(z.object({ id: ZScreenAnswerId, label: z.string().trim().min(1).max(40) }))
+      .array(z.object({ id: ZScreenAnswerId, label: text().trim().min(1).max(40) }))
       .refine(
         (answers) =>
           answers.length === SCREEN_ANSWER_IDS.length &&
@@ -61,8 +60,8 @@ export type TScreenDefinition = z.infer<typeof ZScreenDefinition>;
 
 /** What the page shows: the questions (without which answers mean care) and my last time. */
 export const ZScreenView = z.object({
-  questions: z.array(z.object({ id: z.string(), text: z.string(), hint: z.string().optional() })),
-  answers: z.array(z.object({ id: ZScreenAnswerId, label: z.string() })),
+  questions: z.array(z.object({ id: text(), text: text(), hint: text().optional() })),
+  answers: z.array(z.object({ id: ZScreenAnswerId, label: text() })),
   /** When I last took the screen; null if never. Never anyone else's. */
   takenAt: ZIsoDate.nullable(),
 });

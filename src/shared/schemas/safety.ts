@@ -1,8 +1,8 @@
 import { z } from 'zod';
+import { text } from './common';
 
 /** A region of the resources file: a country code (GB, US…), EU, or INTL for anywhere else. */
-export const ZRegionId = z
-  .string()
+export const ZRegionId = text()
   .trim()
   .toUpperCase()
   .regex(/^[A-Z]{2,4}$/, { message: 'Choose a region from the list.' });
@@ -11,14 +11,14 @@ export const ZServiceKind = z.enum(['emergency', 'crisis', 'domestic-abuse', 'su
 
 export const ZServiceContact = z.object({
   type: z.enum(['phone', 'text', 'tty', 'web']),
-  value: z.string().min(1).max(200),
+  value: text().min(1).max(200),
 });
 
 export const ZSupportService = z.object({
-  name: z.string().min(1).max(120),
+  name: text().min(1).max(120),
   kind: ZServiceKind,
   contacts: z.array(ZServiceContact).max(6),
-  about: z.string().min(1).max(400),
+  about: text().min(1).max(400),
   /** The date this entry was last checked against its source (YYYY-MM-DD). */
   verified: z.iso.date(),
   source: z.url(),
@@ -28,8 +28,8 @@ export type TSupportService = z.infer<typeof ZSupportService>;
 export const ZResourcesQuery = z.object({ region: ZRegionId.optional() });
 
 export const ZResourcesResponse = z.object({
-  region: z.object({ id: z.string(), name: z.string() }),
-  regions: z.array(z.object({ id: z.string(), name: z.string() })),
+  region: z.object({ id: text(), name: text() }),
+  regions: z.array(z.object({ id: text(), name: text() })),
   services: z.array(ZSupportService),
 });
 export type TResourcesResponse = z.infer<typeof ZResourcesResponse>;

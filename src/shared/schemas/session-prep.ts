@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId } from './common';
+import { ZId, text } from './common';
 
 /** The kinds of shared item a person can bring to a session. */
 export const PREP_KINDS = [
@@ -20,9 +20,10 @@ export const PREP_PICKS_MAX = 40;
 export const PREP_PAGE_SIZE = 20;
 
 const note = (what: string) =>
-  z
-    .string({ message: `Please write ${what} as plain text.` })
-    .max(PREP_NOTE_MAX, `Please keep ${what} to ${PREP_NOTE_MAX} characters or fewer.`);
+  text({ message: `Please write ${what} as plain text.` }).max(
+    PREP_NOTE_MAX,
+    `Please keep ${what} to ${PREP_NOTE_MAX} characters or fewer.`,
+  );
 
 export const ZPick = z.object({ kind: ZPrepKind, id: ZId });
 export type TPick = z.infer<typeof ZPick>;
@@ -42,9 +43,9 @@ export type TPrepBody = z.infer<typeof ZPrepBody>;
 
 /** One line of an item: `key` names it for the page's own words; `label` is set when it comes from content. */
 export const ZPrepPart = z.object({
-  key: z.string(),
-  label: z.string().nullable(),
-  text: z.string(),
+  key: text(),
+  label: text().nullable(),
+  text: text(),
 });
 
 /** A shared item as it stands now, ready to print. */
@@ -53,22 +54,22 @@ export const ZPrepItem = z.object({
   id: ZId,
   /** True when I wrote it; otherwise my partner did. */
   mine: z.boolean(),
-  authorName: z.string(),
+  authorName: text(),
   /** When it happened or was written (the list is ordered by this). */
-  at: z.string(),
+  at: text(),
   /** A check-in's day or a weekly check-in's week, as a calendar date. */
-  day: z.string().nullable(),
-  title: z.string().nullable(),
+  day: text().nullable(),
+  title: text().nullable(),
   parts: z.array(ZPrepPart),
 });
 export type TPrepItem = z.infer<typeof ZPrepItem>;
 
 export const ZPrep = z.object({
-  topics: z.string(),
-  questions: z.string(),
+  topics: text(),
+  questions: text(),
   /** 0 before the first save. */
   version: z.number().int(),
-  updatedAt: z.string().nullable(),
+  updatedAt: text().nullable(),
   /** The picked items I can still read, in the order I picked them. */
   items: z.array(ZPrepItem),
 });
@@ -77,14 +78,11 @@ export const ZPrepResponse = z.object({ prep: ZPrep });
 
 export const ZCandidatesQuery = z.object({
   kind: ZPrepKind.optional(),
-  cursor: z
-    .string()
-    .max(200, 'This page position is not valid. Please reload the list.')
-    .optional(),
+  cursor: text().max(200, 'This page position is not valid. Please reload the list.').optional(),
 });
 export const ZCandidatesResponse = z.object({
   items: z.array(ZPrepItem),
   /** Pass back as `cursor` for older items; null when there are no more. */
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
 });
 export type TCandidatesResponse = z.infer<typeof ZCandidatesResponse>;

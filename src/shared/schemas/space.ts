@@ -1,8 +1,8 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 export const ZPartner = z.object({
-  displayName: z.string(),
+  displayName: text(),
   joinedAt: ZIsoDate,
 });
 

@@ -1,20 +1,18 @@
 import { z } from 'zod';
 import { ZDisplayName, ZEmail, ZNewPassword } from './auth';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 /** How long a therapist link can be claimed before it stops working. */
 export const THERAPIST_LINK_DAYS = 7;
 /** How many ended links the partners' page still lists. */
 export const RECENT_ENDED_LINKS = 3;
 
-export const ZPracticeName = z
-  .string()
+export const ZPracticeName = text()
   .trim()
   .min(1, 'Please give the name of your practice, or your own name if you work alone.')
   .max(120, 'Please keep the practice name to 120 characters or fewer.');
 
-export const ZLicence = z
-  .string()
+export const ZLicence = text()
   .trim()
   .min(1, 'Please describe your licence or registration, for example "LMFT 12345, California".')
   .max(300, 'Please keep the licence description to 300 characters or fewer.');
@@ -42,8 +40,7 @@ export const ZTherapistProfile = ZTherapistProfileBody.extend({
 export type TTherapistProfile = z.infer<typeof ZTherapistProfile>;
 
 /** 32 random bytes, base64url: 43 characters (the same form as the partner invite). */
-export const ZTherapistLinkToken = z
-  .string()
+export const ZTherapistLinkToken = text()
   .trim()
   .regex(
     /^[A-Za-z0-9_-]{43}$/,
@@ -54,8 +51,8 @@ export type TTherapistTokenBody = z.infer<typeof ZTherapistTokenBody>;
 
 /** What the partners learn about the therapist who claimed their link. */
 export const ZTherapistSummary = z.object({
-  displayName: z.string(),
-  practiceName: z.string(),
+  displayName: text(),
+  practiceName: text(),
   verified: z.boolean(),
 });
 export type TTherapistSummary = z.infer<typeof ZTherapistSummary>;
@@ -97,12 +94,12 @@ export const ZCreatedTherapistLink = z.object({
   id: ZId,
   createdAt: ZIsoDate,
   expiresAt: ZIsoDate,
-  token: z.string(),
+  token: text(),
 });
 export type TCreatedTherapistLink = z.infer<typeof ZCreatedTherapistLink>;
 
 /** What a therapist sees before claiming: who invites and until when, nothing of the couple's. */
-export const ZClaimPreview = z.object({ inviterName: z.string(), expiresAt: ZIsoDate });
+export const ZClaimPreview = z.object({ inviterName: text(), expiresAt: ZIsoDate });
 export type TClaimPreview = z.infer<typeof ZClaimPreview>;
 
 /** One of the therapist's own links, as the therapist sees it. */
@@ -112,13 +109,13 @@ export const ZPracticeLink = z.discriminatedUnion('state', [
     state: z.literal('pending'),
     claimedAt: ZIsoDate,
     /** The partner who sent the link; the only name a therapist learns before both approve. */
-    inviterName: z.string(),
+    inviterName: text(),
   }),
   z.object({
     id: ZId,
     state: z.literal('active'),
     claimedAt: ZIsoDate,
-    partnerNames: z.array(z.string()),
+    partnerNames: z.array(text()),
   }),
   z.object({ id: ZId, state: z.literal('ended'), claimedAt: ZIsoDate }),
 ]);
@@ -131,6 +128,6 @@ export const ZActivePracticeLink = z.object({
   id: ZId,
   state: z.literal('active'),
   claimedAt: ZIsoDate,
-  partnerNames: z.array(z.string()),
+  partnerNames: z.array(text()),
 });
 export type TActivePracticeLink = z.infer<typeof ZActivePracticeLink>;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, text } from './common';
 
 /** A calendar day in the person's own time zone, as the page knows it. */
 export const ZLocalDay = z.iso.date({ message: 'Send the day as YYYY-MM-DD.' });
@@ -32,18 +32,18 @@ export const ZNewsItem = z.object({
 });
 
 export const ZNextStep = z.object({
-  key: z.string(),
-  title: z.string(),
-  path: z.string(),
-  why: z.string(),
-  reason: z.string(),
+  key: text(),
+  title: text(),
+  path: text(),
+  why: text(),
+  reason: text(),
 });
 export type TNextStep = z.infer<typeof ZNextStep>;
 
 export const ZTodayResponse = z.object({
   day: ZLocalDay,
   /** My own check-in for that day, if I wrote one. */
-  myCheckin: z.object({ id: z.string(), shared: z.boolean() }).nullable(),
+  myCheckin: z.object({ id: text(), shared: z.boolean() }).nullable(),
   /** What my partner shared with me since I last looked (counts by kind); empty without a partner. */
   news: z.array(ZNewsItem),
   /** When I last looked at the today screen, if ever. */

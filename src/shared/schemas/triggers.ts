@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 /**
  * The trigger log (each person's own) and the couple's trigger plan (co-authored). The limits here
@@ -30,8 +30,7 @@ const ZOccurredAt = z.iso
 
 /** Optional text: blank means "nothing written", stored as null. */
 function optionalText(max: number, tooLong: string) {
-  return z
-    .string({ message: 'Please write this as text.' })
+  return text({ message: 'Please write this as text.' })
     .trim()
     .max(max, tooLong)
     .nullish()
@@ -41,8 +40,7 @@ function optionalText(max: number, tooLong: string) {
 export const ZTriggerEntryInput = z.object({
   /** Left out: now. */
   occurredAt: ZOccurredAt.optional(),
-  cue: z
-    .string({ message: 'Please write a few words about what set it off.' })
+  cue: text({ message: 'Please write a few words about what set it off.' })
     .trim()
     .min(1, 'Please write a few words about what set it off.')
     .max(CUE_MAX, `Please keep this to ${CUE_MAX} characters or fewer.`),
@@ -60,11 +58,11 @@ export type TTriggerEntryValues = z.output<typeof ZTriggerEntryInput>;
 export const ZTriggerEntry = z.object({
   id: ZId,
   occurredAt: ZIsoDate,
-  cue: z.string(),
+  cue: text(),
   intensity: z.int(),
-  felt: z.string().nullable(),
-  helped: z.string().nullable(),
-  nextTime: z.string().nullable(),
+  felt: text().nullable(),
+  helped: text().nullable(),
+  nextTime: text().nullable(),
   /** True for my own entries; false for what my partner shared with me. */
   mine: z.boolean(),
   visibility: z.enum(['private', 'partner']),
@@ -79,8 +77,7 @@ export type TTriggerEntry = z.infer<typeof ZTriggerEntry>;
 export const ZTriggerEntryResponse = z.object({ entry: ZTriggerEntry });
 
 /** An opaque position in a list; the page sends back the one it was given. */
-const ZCursor = z
-  .string()
+const ZCursor = text()
   .max(200, 'This page position is not valid. Please reload the list.')
   .optional();
 
@@ -106,7 +103,7 @@ export type TTriggerListQuery = z.input<typeof ZTriggerListQuery>;
 export const ZTriggerList = z.object({
   entries: z.array(ZTriggerEntry),
   /** Pass back as `cursor` for the next (older) page; null when there is no more. */
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
 });
 export type TTriggerList = z.infer<typeof ZTriggerList>;
 
@@ -115,9 +112,10 @@ export type TTriggerList = z.infer<typeof ZTriggerList>;
 export const PLAN_SECTIONS = ['signs', 'signal', 'response', 'timeOut', 'afterwards'] as const;
 export type TPlanSection = (typeof PLAN_SECTIONS)[number];
 
-const ZPlanSection = z
-  .string({ message: 'Please write this as text (it may be empty).' })
-  .max(PLAN_SECTION_MAX, `Please keep each part to ${PLAN_SECTION_MAX} characters or fewer.`);
+const ZPlanSection = text({ message: 'Please write this as text (it may be empty).' }).max(
+  PLAN_SECTION_MAX,
+  `Please keep each part to ${PLAN_SECTION_MAX} characters or fewer.`,
+);
 
 export const ZPlanSections = z.object({
   /** Signs that a trigger is happening. */
@@ -136,7 +134,7 @@ export type TPlanSections = z.infer<typeof ZPlanSections>;
 export const ZPlanSaveBody = z.object({ sections: ZPlanSections });
 export type TPlanSaveBody = z.infer<typeof ZPlanSaveBody>;
 
-const ZWriter = z.object({ name: z.string(), mine: z.boolean() });
+const ZWriter = z.object({ name: text(), mine: z.boolean() });
 
 /**
  * The plan of the people in the space now. Version 0 means nothing has been written yet; a save
@@ -187,6 +185,6 @@ export type TPlanVersion = z.infer<typeof ZPlanVersion>;
 export const ZPlanVersionsQuery = z.object({ cursor: ZCursor, limit: ZLimit });
 export const ZPlanVersions = z.object({
   versions: z.array(ZPlanVersion),
-  nextCursor: z.string().nullable(),
+  nextCursor: text().nullable(),
 });
 export type TPlanVersions = z.infer<typeof ZPlanVersions>;

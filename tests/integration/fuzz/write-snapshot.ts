@@ -1,0 +1,38 @@
+import { sql } from 'drizzle-orm';
+import type { Database } from '../../../src/server/db';
+import { queryRows } from '../../../src/server/db/query';
+
+/**
+ * Tables whose rows change without anyone writing content: a session's last-seen time moves on
+ * every signed-in request, whatever its answer.
+ */
+const NOT_CONTENT = new Set(['sessions']);
+
+/**
+ * One cheap query that changes when any row of a user-content table is inserted, updated or
+ * deleted: per table, its row count and the newest `xmin` (the transaction that last wrote a row
+ * version). Same SQL on PostgreSQL and PGlite.
+ */
+export async function createWriteSnapshot(db: Database): Promise<() => Promise<string>> {
+  const tables = (
+    await queryRows<{ name: string }>(
+      db,
+      sql`select table_name as name from information_schema.tables
+          where table_schema = 'public' and table_type = 'BASE TABLE' order by table_name`,
+    )
+  )
+    .map((row) => row.name)
+    .filter((name) => !NOT_CONTENT.has(name));
+  const query = sql.raw(
+    tables
+      .map(
+        (name) =>
+          `select '${name}' as t, count(*)::text || ':' || coalesce(max(xmin::text::bigint), 0)::text as v from "${name}"`,
+      )
+      .join(' union all '),
+  );
+  return async () => {
+    const rows = await queryRows<{ t: string; v: string }>(db, query);
+    return rows.map((row) => `${row.t}=${row.v}`).join(' ');
+  };
+}
