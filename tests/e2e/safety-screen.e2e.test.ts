@@ -164,6 +164,7 @@ async function aloneJourney(base: string) {
   const riley = await signUpViaApi(base, 'Riley', { screened: false });
   const person = await signedInPerson(browser, base, riley, { width: 360 });
   const { page } = person;
+  await page.goto(`${base}/safety-screen`);
   expect(
     await page.evaluate(
       async () =>
@@ -176,7 +177,7 @@ async function aloneJourney(base: string) {
         ).status,
     ),
   ).toBe(201);
-  await page.goto(`${base}/safety-screen`);
+  await page.reload();
   await question(page, 1).getByLabel('I’d rather not say', { exact: true }).check();
   await answerCalmly(page, 2);
   await page.getByRole('button', { name: 'Finish' }).click();
