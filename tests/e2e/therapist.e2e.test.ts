@@ -186,9 +186,9 @@ describe('inviting a therapist', () => {
     } finally {
       await app.stop();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('on PostgreSQL', async () => {
     await onPostgres(journey);
-  }, 120_000);
+  }, 180_000);
 });
