@@ -98,6 +98,18 @@ async function restoreFromCache(page: Page): Promise<void> {
   );
 }
 
+/** A new session for an existing account, as signing in on the page would give. */
+async function signInViaApi(person: ApiPerson, password: string): Promise<ApiPerson> {
+  const response = await fetch(`${app.base}/api/auth/signin`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin: app.base },
+    body: JSON.stringify({ email: person.email, password }),
+  });
+  expect(response.status).toBe(200);
+  const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
+  return { ...person, cookie: cookie!.split(';')[0]! };
+}
+
 /** After Back: the page settles signed out, with nothing of the account on it. */
 async function expectSignedOutAfterBack(page: Page, person: ApiPerson): Promise<void> {
   await page.getByRole('heading', { level: 1, name: 'Welcome back' }).waitFor();
@@ -142,12 +154,18 @@ describe('quick exit on every page', () => {
     await person.page.getByRole('heading', { level: 1 }).waitFor();
     await person.page.getByRole('button', { name: 'Quick exit' }).click();
     await person.page.waitForURL(`${app.base}${NEUTRAL_PATH}`);
-
-    await person.page.goto(`${app.base}/practice/notes`);
-    await person.page.getByRole('heading', { level: 1 }).waitFor();
-    for (let i = 0; i < 3; i += 1) await person.page.keyboard.press('Shift');
-    await person.page.waitForURL(`${app.base}${NEUTRAL_PATH}`);
+    await expect.poll(() => statusWithOldCookie(therapist)).toBe(401);
     await expectCleanExit(person);
+
+    // Quick exit signed that session out: the therapist signs in again for the notes page.
+    const again = await signInViaApi(therapist, 'quiet rooms and open windows');
+    const second = await signedInPerson(browser, app.base, again, { width: 390 });
+    await second.page.goto(`${app.base}/practice/notes`);
+    await second.page.getByRole('heading', { level: 1, name: /notes/i }).waitFor();
+    for (let i = 0; i < 3; i += 1) await second.page.keyboard.press('Shift');
+    await second.page.waitForURL(`${app.base}${NEUTRAL_PATH}`);
+    await expect.poll(() => statusWithOldCookie(again)).toBe(401);
+    await expectCleanExit(second);
   });
 });
 
