@@ -1,15 +1,20 @@
 /**
  * `npm run therapist:verify -- <email>`: the operator marks a therapist's account as verified,
  * after checking their licence in whatever way suits the service (we never check it ourselves).
- * `--undo` takes the mark away. It opens the same database as `npm start` (DATA_DIR or
+ * It first shows the details the mark will be bound to (name, practice, licence): any later
+ * change of them clears the mark (decision 0022). `--undo` takes the mark away. It opens the same database as `npm start` (DATA_DIR or
  * DATABASE_URL). Exit codes: 0 done (or already so), 1 could not run, 2 wrong arguments,
- * 3 no account with that email, 4 the account is not a therapist's.
+ * 3 no account with that email, 4 the account is not a therapist's, 5 the details changed while
+ * the command ran (nothing was marked; run it again and check the new details).
  */
 import { pathToFileURL } from 'node:url';
 import { ConfigError, loadConfig } from '../src/server/config';
 import { LockHeldError, openDatabase, type Database } from '../src/server/db';
 import { cliLogger } from '../src/server/db/maintenance';
-import { setTherapistVerified } from '../src/server/features/therapist/service';
+import {
+  findTherapistByEmail,
+  setTherapistVerified,
+} from '../src/server/features/therapist/service';
 
 export interface Output {
   out: (line: string) => void;
@@ -37,10 +42,36 @@ export async function verifyTherapist(db: Database, args: string[], io: Output):
   const parsed = parseArgs(args);
   if (!parsed) return usage(io);
   const { email, undo } = parsed;
-  const outcome = await setTherapistVerified(db, email, !undo);
+  const found = await findTherapistByEmail(db, email);
+  if (!found.found) {
+    if (found.reason === 'unknown-email') {
+      io.err(
+        `There is no account with the email ${email}. Check the spelling, or ask the therapist which email they used.`,
+      );
+      return 3;
+    }
+    io.err(
+      `The account ${email} is not a therapist's account, so there is nothing to verify. Therapists sign up at /therapist/signup.`,
+    );
+    return 4;
+  }
+  const { details } = found;
+  io.out(
+    [
+      undo
+        ? `Taking the verified mark away from ${email}:`
+        : `Verifying ${email} with these details:`,
+      `  Name:      ${details.name}`,
+      `  Practice:  ${details.practiceName}`,
+      `  Licence:   ${details.licence}`,
+    ].join('\n'),
+  );
+  const outcome = await setTherapistVerified(db, details, !undo);
   switch (outcome) {
     case 'verified':
-      io.out(`${email} is now shown to couples as verified by this service's operator.`);
+      io.out(
+        `${email} is now shown to couples as verified by this service's operator, for these details. If the therapist changes any of them, the mark is cleared until you verify again.`,
+      );
       return 0;
     case 'unverified':
       io.out(`${email} is no longer marked as verified; couples now see "not verified".`);
@@ -49,19 +80,14 @@ export async function verifyTherapist(db: Database, args: string[], io: Output):
       io.out(
         undo
           ? `${email} was not marked as verified; nothing changed.`
-          : `${email} was already marked as verified; nothing changed.`,
+          : `${email} was already marked as verified for these details; nothing changed.`,
       );
       return 0;
-    case 'unknown-email':
+    case 'details-changed':
       io.err(
-        `There is no account with the email ${email}. Check the spelling, or ask the therapist which email they used.`,
+        `The therapist's details changed while this ran, so nothing was marked. Run the command again and check the details it shows.`,
       );
-      return 3;
-    case 'not-therapist':
-      io.err(
-        `The account ${email} is not a therapist's account, so there is nothing to verify. Therapists sign up at /therapist/signup.`,
-      );
-      return 4;
+      return 5;
   }
 }
 

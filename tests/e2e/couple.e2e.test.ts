@@ -126,6 +126,13 @@ describe('two partners in two browsers', () => {
     await person.page.getByRole('button', { name: 'Quick exit' }).click();
     await person.page.waitForURL(`${app.base}${NEUTRAL_PATH}`);
 
+    // Quick exit signed this session out (decision 0021): sign in again to try the keys.
+    await person.page.goto(`${app.base}/signin`);
+    await person.page.getByLabel('Email address').fill('alex-pglite@example.test');
+    await person.page.getByLabel('Password', { exact: true }).fill(PASSWORD);
+    await person.page.getByRole('button', { name: 'Sign in' }).click();
+    await person.page.waitForURL('**/home');
+
     // Typing capitals must not trigger it; three bare Shift presses must.
     await person.page.goto(`${app.base}/account`);
     await person.page.getByText('This device', { exact: true }).waitFor();

@@ -1,6 +1,6 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson } from './couple-setup';
+import { coupleViaApi, signedInPerson, signUpViaApi } from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -43,13 +43,12 @@ async function safetyApi(page: Page): Promise<string> {
   return page.evaluate(async () => (await fetch('/api/safety')).text());
 }
 
-/** Answers every question calmly: "No", except "Yes" to feeling safe to disagree (the last). */
+/** Answers as someone who skims: "No" to every question, which is always the calm answer. */
 async function answerCalmly(page: Page, from = 1) {
   const count = await page.getByRole('group', { name: /^Question \d+ of \d+/ }).count();
+  expect(count).toBeGreaterThan(1);
   for (let n = from; n <= count; n += 1) {
-    const group = question(page, n);
-    const text = await group.locator('legend').innerText();
-    await group.getByLabel(/disagree/.test(text) ? 'Yes' : 'No', { exact: true }).check();
+    await question(page, n).getByLabel('No', { exact: true }).check();
   }
 }
 
@@ -72,6 +71,11 @@ async function screenJourney(base: string) {
   await answerCalmly(sam.page, 2);
   await sam.page.getByRole('button', { name: 'Finish' }).click();
   await sam.page.getByText('Please check the following').waitFor();
+  // The summary and the question itself both say which question needs an answer.
+  await sam.page.getByRole('link', { name: /Please choose an answer to question 1\./ }).waitFor();
+  await question(sam.page, 1)
+    .getByText(/Please choose an answer to question 1\./)
+    .waitFor();
   await expectNoAxeViolations(sam.page, 'safety screen with a question unanswered');
   await question(sam.page, 1).getByLabel('No', { exact: true }).check();
   await sam.page.getByRole('button', { name: 'Finish' }).click();
@@ -97,6 +101,18 @@ async function screenJourney(base: string) {
   await answerCalmly(alex.page, 2);
   await alex.page.getByRole('button', { name: 'Finish' }).click();
   await alex.page.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
+  // It says plainly what happened, who can undo it, and where.
+  await alex.page
+    .getByText('we have paused shared exercises for both of you', { exact: false })
+    .waitFor();
+  await alex.page
+    .getByText('Only you can start shared exercises again.', { exact: false })
+    .waitFor();
+  expect(
+    await alex.page
+      .getByRole('link', { name: 'Start shared exercises again on Help and safety' })
+      .getAttribute('href'),
+  ).toBe('/safety');
   await alex.page.getByText('Your partner gets no message.', { exact: false }).waitFor();
   await expect
     .poll(() => alex.page.getByRole('heading', { name: '988 Suicide & Crisis Lifeline' }).count())
@@ -106,6 +122,17 @@ async function screenJourney(base: string) {
   await alex.page.getByRole('button', { name: 'Answer again' }).click();
   await alex.page.getByText(/^You last took this on /).waitFor();
   expect(await alex.page.locator('input[type="radio"]:checked').count()).toBe(0);
+
+  // Answering again calmly does not start shared exercises by itself: it offers the choice.
+  await answerCalmly(alex.page);
+  await alex.page.getByRole('button', { name: 'Finish' }).click();
+  await alex.page.getByRole('heading', { name: 'Thank you for taking this moment' }).waitFor();
+  await alex.page.getByText('they are still paused', { exact: false }).waitFor();
+  await alex.page
+    .getByRole('link', { name: 'Start shared exercises again on Help and safety' })
+    .waitFor();
+  expect(await alex.page.getByText('Shared exercises open once', { exact: false }).count()).toBe(0);
+  await expectNoAxeViolations(alex.page, 'safety screen, calm again while paused');
 
   // Sam sees exactly what Sam saw before: the same neutral words, the same state.
   await sam.page.reload();
@@ -121,6 +148,7 @@ async function screenJourney(base: string) {
   await alex.page.getByRole('link', { name: 'Take the private safety questions' }).waitFor();
   await alex.page.getByRole('button', { name: 'Start shared exercises again' }).click();
   await alex.page.getByRole('button', { name: 'Pause shared exercises' }).waitFor();
+  await alex.page.getByRole('status').getByText('Shared exercises are open again.').waitFor();
   await sam.page.reload();
   await sam.page.getByRole('heading', { level: 1 }).waitFor();
   await expect
@@ -131,7 +159,46 @@ async function screenJourney(base: string) {
   for (const person of [alex, sam]) await expectCleanExit(person);
 }
 
+/** Someone whose partner has not joined yet is never told shared exercises are "open again". */
+async function aloneJourney(base: string) {
+  const riley = await signUpViaApi(base, 'Riley', { screened: false });
+  const person = await signedInPerson(browser, base, riley, { width: 360 });
+  const { page } = person;
+  await page.goto(`${base}/safety-screen`);
+  expect(
+    await page.evaluate(
+      async () =>
+        (
+          await fetch('/api/space', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: '{}',
+          })
+        ).status,
+    ),
+  ).toBe(201);
+  await page.reload();
+  await question(page, 1).getByLabel('I’d rather not say', { exact: true }).check();
+  await answerCalmly(page, 2);
+  await page.getByRole('button', { name: 'Finish' }).click();
+  await page.getByRole('heading', { name: 'Thank you for telling us' }).waitFor();
+  await page.getByRole('link', { name: 'Start shared exercises again on Help and safety' }).click();
+  await page.waitForURL('**/safety');
+  await page.getByRole('button', { name: 'Start shared exercises again' }).click();
+  await page
+    .getByRole('status')
+    .getByText('Shared exercises open once your partner has joined', { exact: false })
+    .waitFor();
+  expect(await page.getByText('Shared exercises are open again.').count()).toBe(0);
+  await expectNoAxeViolations(page, 'help and safety, pause lifted before the partner joined');
+  await expectCleanExit(person);
+}
+
 describe('the private safety screen', () => {
+  it('before the partner joins, lifting a pause never says shared exercises are open again', async () => {
+    await aloneJourney(app.base);
+  }, 120_000);
+
   it('gates shared exercises privately, and the partner learns nothing (embedded database)', async () => {
     await screenJourney(app.base);
   }, 180_000);

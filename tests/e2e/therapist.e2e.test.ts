@@ -113,7 +113,22 @@ async function journey(base: string) {
   await seeText(alex.page, /Not verified by this service’s operator/);
   await seeText(alex.page, 'Your partner has not approved yet.');
   await expectNoAxeViolations(alex.page, 'Your therapist, awaiting approvals, phone');
+  // Approving asks first: who, whether verified, and what it allows. "Not now" changes nothing.
   await alex.page.getByRole('button', { name: 'Approve Dr Amara Osei' }).click();
+  const approveDialog = alex.page.getByRole('dialog', {
+    name: 'Approve Dr Amara Osei as your therapist?',
+  });
+  await approveDialog.waitFor();
+  await expect
+    .poll(() => alex.page.evaluate(() => document.activeElement?.textContent))
+    .toBe('Not now');
+  await expect.poll(() => approveDialog.innerText()).toMatch(/Not verified/);
+  await expectNoAxeViolations(alex.page, 'approve a therapist, confirm step, phone');
+  await approveDialog.getByRole('button', { name: 'Not now' }).click();
+  await approveDialog.waitFor({ state: 'hidden' });
+  await seeText(alex.page, 'You have not approved yet.');
+  await alex.page.getByRole('button', { name: 'Approve Dr Amara Osei' }).click();
+  await approveDialog.getByRole('button', { name: 'Yes, approve Dr Amara Osei' }).click();
   await seeText(alex.page, 'You have approved.');
   expect((await asTherapist(doctor, base, `/api/therapist/links/${practiceLink!.id}`)).status).toBe(
     404,
@@ -124,7 +139,16 @@ async function journey(base: string) {
   await seeText(sam.page, 'Your partner has approved.');
   await expectNoAxeViolations(sam.page, 'Your therapist, partner approved, dark');
   await sam.page.getByRole('button', { name: 'Approve Dr Amara Osei' }).click();
+  await sam.page
+    .getByRole('dialog', { name: 'Approve Dr Amara Osei as your therapist?' })
+    .getByRole('button', { name: 'Yes, approve Dr Amara Osei' })
+    .click();
   await seeText(sam.page, /You are working with Dr Amara Osei since/);
+  // With a therapist active, no new link is offered.
+  await seeText(sam.page, 'You already have a therapist working with you both.');
+  expect(await sam.page.getByRole('button', { name: 'Make a link for a therapist' }).count()).toBe(
+    0,
+  );
   expect(await sam.page.getByRole('link', { name: 'Messages with your therapist' }).count()).toBe(
     1,
   );
@@ -146,6 +170,8 @@ async function journey(base: string) {
   );
   await alex.page.reload();
   await seeText(alex.page, /Dr Amara Osei: ended on/);
+  // Once it has ended, a new link is offered again.
+  await alex.page.getByRole('button', { name: 'Make a link for a therapist' }).waitFor();
 
   // A therapist's home is their practice.
   await doctor.page.goto(`${base}/home`);
@@ -162,9 +188,9 @@ describe('inviting a therapist', () => {
     } finally {
       await app.stop();
     }
-  }, 120_000);
+  }, 180_000);
 
   it('on PostgreSQL', async () => {
     await onPostgres(journey);
-  }, 120_000);
+  }, 180_000);
 });

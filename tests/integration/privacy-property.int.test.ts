@@ -288,9 +288,7 @@ describe('the partner cannot tell why shared exercises rest', () => {
     const { questions } = (await reader.get('/api/safety-screen')).json<{
       questions: { id: string }[];
     }>();
-    const calm = Object.fromEntries(
-      questions.map((q) => [q.id, q.id === 'safe-to-disagree' ? 'yes' : 'no']),
-    );
+    const calm = Object.fromEntries(questions.map((q) => [q.id, 'no']));
     const care = { ...calm, [questions[0]!.id]: 'yes' };
 
     await fc.assert(

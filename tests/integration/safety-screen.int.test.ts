@@ -32,15 +32,13 @@ type View = {
   answers: { id: string; label: string }[];
   takenAt: string | null;
 };
-type Result = { result: 'calm' | 'care'; takenAt: string };
+type Result = { result: 'calm' | 'care'; takenAt: string; paused: boolean };
 
 const QUESTION_IDS = loadSafetyScreen().definition.questions.map((q) => q.id);
 
-/** Answers that ask for no care: "No" everywhere, except "Yes" to feeling safe to disagree. */
+/** Answers that ask for no care: "No" to every question (each is worded that way round). */
 function calmAnswers(): Record<string, string> {
-  return Object.fromEntries(
-    QUESTION_IDS.map((id) => [id, id === 'safe-to-disagree' ? 'yes' : 'no']),
-  );
+  return Object.fromEntries(QUESTION_IDS.map((id) => [id, 'no']));
 }
 
 /** Two partners who have not taken the screen yet, in one space. */
@@ -126,7 +124,7 @@ describe('the gate on shared exercises', () => {
       error: { code: 'joint_work_paused', message: JOINT_WORK_PAUSED_MESSAGE },
     });
 
-    expect(await take(a, calmAnswers())).toMatchObject({ result: 'calm' });
+    expect(await take(a, calmAnswers())).toMatchObject({ result: 'calm', paused: false });
     expect(await jointWork(a)).toBe('paused');
     expect(await jointWork(b)).toBe('paused');
 
@@ -141,13 +139,14 @@ describe('the gate on shared exercises', () => {
       ['afraid', 'sometimes'],
       ['controlled', 'yes'],
       ['hurt', 'unsaid'],
-      ['safe-to-disagree', 'no'],
-      ['safe-to-disagree', 'sometimes'],
+      ['holding-back', 'sometimes'],
+      ['holding-back', 'yes'],
+      ['holding-back', 'unsaid'],
     ] as const) {
       const { a, b } = await unscreenedCouple();
       await take(b, calmAnswers());
       const result = await take(a, { ...calmAnswers(), [question]: answer });
-      expect(result.result, `${question}: ${answer}`).toBe('care');
+      expect(result, `${question}: ${answer}`).toMatchObject({ result: 'care', paused: true });
       expect(await jointWork(b)).toBe('paused');
       expect((await a.get('/api/safety')).json()).toMatchObject({
         pausedByMe: true,
@@ -180,6 +179,7 @@ describe('the gate on shared exercises', () => {
     const solo = await t.signUp('Solo', undefined, { screened: false });
     expect(await take(solo, { ...calmAnswers(), threatened: 'yes' })).toMatchObject({
       result: 'care',
+      paused: false,
     });
     const holds = await t.database.db
       .select()
@@ -223,7 +223,7 @@ describe('what is kept', () => {
       .where(eq(safetyScreens.userId, a.userId));
     expect(rows).toEqual([{ userId: a.userId, takenAt: new Date(taken.takenAt) }]);
     // Nor in the log: no line carries the answers or the result.
-    expect(t.logs.text()).not.toMatch(/"answers"|"result"|afraid|safe-to-disagree/);
+    expect(t.logs.text()).not.toMatch(/"answers"|"result"|afraid|holding-back/);
   });
 
   it('can be taken again any time; the time moves on, the result is the newest answers’', async () => {
@@ -231,8 +231,9 @@ describe('what is kept', () => {
     const first = await take(a, { ...calmAnswers(), controlled: 'yes' });
     await new Promise((resolve) => setTimeout(resolve, 5));
     const second = await take(a, calmAnswers());
-    expect(first.result).toBe('care');
-    expect(second.result).toBe('calm');
+    expect(first).toMatchObject({ result: 'care', paused: true });
+    // A calm result says the pause is still there: it never lifts it by itself.
+    expect(second).toMatchObject({ result: 'calm', paused: true });
     expect(Date.parse(second.takenAt)).toBeGreaterThan(Date.parse(first.takenAt));
     expect((await a.get('/api/safety-screen')).json<View>().takenAt).toBe(second.takenAt);
     // A calm result later does not lift the earlier hold: only "start again" does.
@@ -261,6 +262,12 @@ describe('answers that cannot be used', () => {
       expect(error.code).toBe('validation_failed');
       for (const field of fields) expect(error.fields[field], field).toMatch(/\w/);
     }
+    // A missing answer names its question by number, as the page shows it.
+    const missing = await a.post('/api/safety-screen', { answers: { afraid: 'no' } });
+    const fields = missing.json<{ error: { fields: Record<string, string> } }>().error.fields;
+    QUESTION_IDS.slice(1).forEach((id, index) =>
+      expect(fields[`answers.${id}`]).toMatch(new RegExp(`question ${index + 2}\\.`)),
+    );
     expect((await a.get('/api/safety-screen')).json<View>().takenAt).toBeNull();
   });
 });

@@ -5,7 +5,11 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyTherapist } from '../../scripts/therapist-verify';
-import { therapistLinks, therapistProfiles } from '../../src/server/db/schema';
+import {
+  findTherapistByEmail,
+  setTherapistVerified,
+} from '../../src/server/features/therapist/service';
+import { therapistLinks, therapistProfiles, users } from '../../src/server/db/schema';
 import {
   createCouple,
   createTestApp,
@@ -184,6 +188,10 @@ describe('the operator verifies a therapist (npm run therapist:verify)', () => {
     run = io();
     expect(await verifyTherapist(db, [doctor.email], run.io)).toBe(0);
     expect(run.out.join()).toMatch(/already/);
+    // It shows what it is verifying before it marks.
+    expect(run.out[0]).toMatch(/Name: +Dr Okafor/);
+    expect(run.out[0]).toMatch(/Practice: +Riverside Couples Practice/);
+    expect(run.out[0]).toMatch(/Licence: +LMFT 55501, Oregon/);
 
     run = io();
     expect(await verifyTherapist(db, [doctor.email, '--undo'], run.io)).toBe(0);
@@ -201,6 +209,69 @@ describe('the operator verifies a therapist (npm run therapist:verify)', () => {
     run = io();
     expect(await verifyTherapist(db, [], run.io)).toBe(2);
     expect(run.err.join()).toMatch(/Usage/);
+  });
+
+  it('binds the mark to the name, practice and licence: any change clears it until verified again', async () => {
+    const doctor = await signUpTherapist('Dr Lindqvist');
+    const db = t.database.db;
+    const verified = async () =>
+      (await doctor.get('/api/therapist/profile')).json<{ verified: boolean }>().verified;
+    const details = { practiceName: 'Riverside Couples Practice', licence: 'LMFT 55501, Oregon' };
+    expect(await verifyTherapist(db, [doctor.email], io().io)).toBe(0);
+    expect(await verified()).toBe(true);
+
+    // Saving the same details keeps the mark.
+    expectStatus(await doctor.put('/api/therapist/profile', details), 200);
+    expect(await verified()).toBe(true);
+
+    // A new practice, or a new licence, clears it: for couples too, and in the session.
+    for (const change of [{ practiceName: 'Elsewhere Therapy' }, { licence: 'LPC 1, Nevada' }]) {
+      const updated = await doctor.put('/api/therapist/profile', { ...details, ...change });
+      expect(updated.json()).toMatchObject({ verified: false, verifiedAt: null });
+      expect((await doctor.get('/api/auth/me')).json()).toMatchObject({
+        therapist: { verified: false },
+      });
+      // Changing back does not bring it back: only the operator does.
+      expectStatus(await doctor.put('/api/therapist/profile', details), 200);
+      expect(await verified()).toBe(false);
+      expect(await verifyTherapist(db, [doctor.email], io().io)).toBe(0);
+      expect(await verified()).toBe(true);
+    }
+
+    // A change of name clears it as well, whatever code makes it (a trigger in the database).
+    await db.update(users).set({ displayName: 'Dr L.' }).where(eq(users.id, doctor.userId));
+    expect(await verified()).toBe(false);
+
+    // The database refuses a mark that does not match the current details.
+    await expect(
+      db
+        .update(therapistProfiles)
+        .set({
+          verifiedAt: new Date(),
+          verifiedName: 'Dr L.',
+          verifiedPractice: 'Some other practice',
+          verifiedLicence: details.licence,
+        })
+        .where(eq(therapistProfiles.userId, doctor.userId)),
+    ).rejects.toThrow();
+    expect(await verified()).toBe(false);
+  });
+
+  it('marks nothing when the details changed after they were shown', async () => {
+    const doctor = await signUpTherapist();
+    const db = t.database.db;
+    const found = await findTherapistByEmail(db, doctor.email);
+    expect(found.found).toBe(true);
+    if (!found.found) return;
+    expectStatus(
+      await doctor.put('/api/therapist/profile', {
+        practiceName: 'Changed Meanwhile',
+        licence: found.details.licence,
+      }),
+      200,
+    );
+    expect(await setTherapistVerified(db, found.details, true)).toBe('details-changed');
+    expect((await doctor.get('/api/therapist/profile')).json()).toMatchObject({ verified: false });
   });
 });
 
@@ -438,11 +509,40 @@ describe('the couple invites a therapist', () => {
   it('shows "verified by the operator" to the couple once the operator marks the therapist', async () => {
     const couple = await createCouple(t);
     const { doctor } = await claimed(couple);
-    await t.database.db
-      .update(therapistProfiles)
-      .set({ verifiedAt: new Date() })
-      .where(eq(therapistProfiles.userId, doctor.userId));
+    expect(
+      await verifyTherapist(t.database.db, [doctor.email], { out: () => {}, err: () => {} }),
+    ).toBe(0);
     expect(await linksOf(couple.a)).toMatchObject([{ therapist: { verified: true } }]);
+    // A new licence clears the mark for the couple too.
+    expectStatus(
+      await doctor.put('/api/therapist/profile', {
+        practiceName: 'Riverside Couples Practice',
+        licence: 'Something else',
+      }),
+      200,
+    );
+    expect(await linksOf(couple.a)).toMatchObject([{ therapist: { verified: false } }]);
+  });
+
+  it('offers no new link while a therapist is active, with a clear 409; after ending, it does', async () => {
+    const couple = await createCouple(t);
+    const { link } = await claimed(couple);
+    // Claimed but not yet approved: another link may still be made.
+    const spare = await makeLink(couple.b);
+    expectStatus(await couple.b.delete(`/api/therapist/invites/${spare.id}`), 200);
+    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    for (const partner of [couple.a, couple.b]) {
+      const refused = await partner.post('/api/therapist/invites');
+      expect(refused.statusCode).toBe(409);
+      const { error } = refused.json<{ error: { code: string; message: string } }>();
+      expect(Object.keys(refused.json<object>())).toEqual(['error']);
+      expect(error.code).toBe('conflict');
+      expect(error.message).toMatch(/already have a therapist.*end the current link/);
+    }
+    expect(await linksOf(couple.a)).toMatchObject([{ state: 'active' }]);
+    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/revoke`), 200);
+    await makeLink(couple.a);
   });
 });
 

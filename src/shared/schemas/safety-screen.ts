@@ -82,5 +82,10 @@ export type TScreenSubmission = z.infer<typeof ZScreenSubmission>;
 export const ZScreenResult = z.object({
   result: z.enum(['calm', 'care']),
   takenAt: ZIsoDate,
+  /**
+   * Whether my own pause on shared exercises is in place now: placed by this care result, or
+   * earlier (a calm result never lifts it). Only ever my own; false without a space.
+   */
+  paused: z.boolean(),
 });
 export type TScreenResult = z.infer<typeof ZScreenResult>;

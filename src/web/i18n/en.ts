@@ -42,20 +42,27 @@ const core = {
     'Or press the Shift key three times within five seconds, wherever you are on the page.',
   'quickExit.page.doesHeading': 'What it does',
   'quickExit.page.does1': 'It clears the page from the screen straight away.',
-  'quickExit.page.does2': 'It forgets what this tab had loaded from your account.',
-  'quickExit.page.does3':
-    'It opens an everyday website in this tab, in place of this page, so pressing Back does not bring this page straight back.',
+  'quickExit.page.does2':
+    'It signs you out on this device as it leaves, so nobody can carry on in your account here. Coming back means signing in with your password again.',
+  'quickExit.page.does3': 'It forgets what this tab had loaded from your account.',
+  'quickExit.page.does4':
+    'It opens an everyday website in this tab, in place of this page. If someone presses Back, this site opens signed out and shows nothing of your account.',
   'quickExit.page.limitsHeading': 'What it cannot do',
   'quickExit.page.limits1':
-    'It does not erase your browser history. Anyone who looks at the history on this device can see that this site was visited.',
+    'It does not erase your browser history. Anyone who looks at the history on this device can see that this site was visited, and the addresses of the pages you opened (not what you wrote).',
   'quickExit.page.limits2':
-    'Pages of this site you opened earlier in the same tab may still be reachable with Back.',
+    'Those pages stay in the tab’s history too, so Back can still reach this site. They open signed out, but they show that you were here.',
   'quickExit.page.limits3':
-    'It does not sign you out. You stay signed in on this device until you sign out, or until the session ends after a while without use.',
-  'quickExit.page.limits4': 'It cannot hide or undo anything your partner already knows.',
+    'It signs you out only in this browser. If you are signed in on another device, you stay signed in there; you can sign those out from your account page.',
+  'quickExit.page.limits4':
+    'Signing out needs the connection for a moment. If the device is offline just then, the sign-out may not reach us: a page of this site brought back with Back checks first and hides itself, but sign out from your account page when you can, to be sure.',
+  'quickExit.page.limits5':
+    'It does not touch what your browser keeps for itself, such as saved passwords or the words it suggests as you type.',
+  'quickExit.page.limits6': 'It cannot hide or undo anything your partner already knows.',
   'quickExit.page.adviceHeading': 'When you can',
   'quickExit.page.advice1': 'Use a private (incognito) window, or a device that only you use.',
-  'quickExit.page.advice2': 'Sign out when you finish, especially on a device that others use.',
+  'quickExit.page.advice2':
+    'Delete this site from your browser history afterwards, if it is safe for you to do so.',
   'quickExit.page.backHome': 'Back to the front page',
 
   // Shared words

@@ -1,3 +1,5 @@
+import { createToken, hashToken } from '../../../src/server/auth/tokens';
+import { therapistLinks } from '../../../src/server/db/schema';
 import { TEST_PASSWORD, type TestClient } from '../../helpers/test-app';
 import { type Row, THERAPISTS_HAVE_NO_SPACE, type World } from './world';
 
@@ -18,14 +20,25 @@ const THERAPISTS_ONLY = {
   ...ALL_THERAPISTS(200),
 } as const;
 
-/** Self makes a fresh therapist link; its id and token go into the fixtures. */
+/**
+ * A fresh, unclaimed therapist link made by self; its id and token go into the fixtures. Written
+ * to the table directly: the world's couple has an active therapist, so the route would refuse
+ * a new link (that refusal is the `POST /api/therapist/invites` row's business).
+ */
 async function selfMakesLink(w: World): Promise<void> {
-  const created = (await w.clients.self.post('/api/therapist/invites')).json<{
-    id: string;
-    token: string;
-  }>();
-  w.fixtures.linkId = created.id;
-  w.fixtures.token = created.token;
+  const token = createToken();
+  const self = w.clients.self as TestClient & { userId: string };
+  const [row] = await w.t.database.db
+    .insert(therapistLinks)
+    .values({
+      spaceId: w.selfSpaceId,
+      createdBy: self.userId,
+      tokenHash: hashToken(token),
+      expiresAt: new Date(Date.now() + 86_400_000),
+    })
+    .returning({ id: therapistLinks.id });
+  w.fixtures.linkId = row!.id;
+  w.fixtures.token = token;
 }
 
 const claimWith = (c: TestClient, w: World) =>
@@ -76,13 +89,14 @@ export const therapistRows: Row[] = [
     route: 'POST /api/therapist/invites',
     world: 'couple',
     call: (c) => c.post('/api/therapist/invites'),
+    // Self and partner already have an active therapist: no second link until it ends (409).
     expect: {
       ...THERAPISTS_HAVE_NO_SPACE,
       anonymous: 401,
       stranger: 201,
       former: 404,
-      partner: 201,
-      self: 201,
+      partner: 409,
+      self: 409,
     },
   },
   {

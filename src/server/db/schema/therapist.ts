@@ -16,16 +16,30 @@ const moment = (name: string) => timestamp(name, { withTimezone: true });
  * A therapist's account: an ordinary user plus what they told us about their practice. The
  * operator marks a therapist as verified (`npm run therapist:verify`); we never check a licence.
  * A therapist never joins a space as a partner.
+ *
+ * The mark is bound to the details the operator checked (decision 0022): `verified_name`,
+ * `verified_practice` and `verified_licence` hold them, a CHECK refuses a mark whose
+ * practice or licence differ from the current ones, and a trigger on `users` clears the mark when
+ * the name changes. Any change of those details therefore clears it until the operator verifies
+ * again.
  */
-export const therapistProfiles = pgTable('therapist_profiles', {
-  userId: uuid('user_id')
-    .primaryKey()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  practiceName: text('practice_name').notNull(),
-  licence: text('licence').notNull(),
-  verifiedAt: moment('verified_at'),
-  createdAt: moment('created_at').notNull().defaultNow(),
-});
+export const therapistProfiles = pgTable(
+  'therapist_profiles',
+  {
+    userId: uuid('user_id')
+      .primaryKey()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    practiceName: text('practice_name').notNull(),
+    licence: text('licence').notNull(),
+    verifiedAt: moment('verified_at'),
+    verifiedName: text('verified_name'),
+    verifiedPractice: text('verified_practice'),
+    verifiedLicence: text('verified_licence'),
+    createdAt: moment('created_at').notNull().defaultNow(),
+  },
+  // The CHECK (`therapist_profiles_verified_details`) and the trigger on `users` are hand-written
+  // at the end of the migration that added these columns: the data must be moved first.
+);
 
 /**
  * A couple's link with a therapist, from the partner's single-use invite to its end. The

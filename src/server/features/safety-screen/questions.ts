@@ -27,6 +27,22 @@ export interface SafetyScreen {
 }
 
 /**
+ * Every question is worded so that "No" is the calm answer. A question that runs the other way
+ * ("Do you feel safe to…?") traps a person who skims and answers "No" throughout: they get the
+ * care result and shared exercises rest, without having meant it. Returns one line per question
+ * that lists `no` among its care answers.
+ */
+export function checkNoIsCalm(definition: TScreenDefinition): string[] {
+  return definition.questions.flatMap((question, index) =>
+    question.care.includes('no')
+      ? [
+          `question ${index + 1} (${question.id}): “no” must not be a care answer. Word the question so that “No” is the calm answer, as in every other question.`,
+        ]
+      : [],
+  );
+}
+
+/**
  * Reads and checks the questions. Unlike the support services (where one bad entry is skipped in
  * production), any mistake stops the start in every environment: a screen with a question missing
  * or a care answer dropped could open shared exercises for someone it should not.
@@ -54,6 +70,9 @@ export function loadSafetyScreen(file: string = SCREEN_FILE): SafetyScreen {
     throw new ScreenFileError(`${name}: ${lines.join('; ')}`);
   }
   const definition = parsed.data;
+  const runsTheOtherWay = checkNoIsCalm(definition);
+  if (runsTheOtherWay.length > 0)
+    throw new ScreenFileError(`${name}: ${runsTheOtherWay.join('; ')}`);
   const care = new Map(definition.questions.map((q) => [q.id, new Set<string>(q.care)]));
   return {
     definition,

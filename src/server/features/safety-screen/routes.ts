@@ -30,6 +30,7 @@ export function registerSafetyScreenRoutes(
     ...(hint ? { hint } : {}),
   }));
   const known = new Set(questions.map((q) => q.id));
+  const numberOf = new Map(questions.map((q, index) => [q.id, index + 1]));
 
   app.get(
     '/api/safety-screen',
@@ -65,7 +66,7 @@ export function registerSafetyScreenRoutes(
       for (const id of known) {
         if (given[id] === undefined)
           fields[`answers.${id}`] =
-            'Please choose an answer here. “I’d rather not say” is always fine.';
+            `Please choose an answer to question ${numberOf.get(id)}. “I’d rather not say” is always fine.`;
       }
       for (const id of Object.keys(given)) {
         if (!known.has(id)) fields[`answers.${id}`] = 'There is no question with this id.';
@@ -78,8 +79,8 @@ export function registerSafetyScreenRoutes(
         );
       }
       const result = screen.resultOf(given);
-      const takenAt = await recordScreen(ctx.db, actor, result);
-      return { result, takenAt: takenAt.toISOString() };
+      const { takenAt, paused } = await recordScreen(ctx.db, actor, result);
+      return { result, takenAt: takenAt.toISOString(), paused };
     },
   );
 }

@@ -1,6 +1,6 @@
-import { eq } from 'drizzle-orm';
+import { and, eq, isNull } from 'drizzle-orm';
 import type { Database } from '../../db';
-import { safetyScreens } from '../../db/schema';
+import { jointWorkHolds, safetyScreens } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { placeJointWorkHold } from '../../policy/joint-work';
 
@@ -19,19 +19,36 @@ export async function readMyScreen(db: Database, actor: SignedInActor): Promise<
  * joint work is open. The hold is the same kind "I don't feel safe" places: one unlifted hold per
  * person, lifted only by that person (POST /api/safety/resume). The answers never reach this
  * function; only the result does, and it is not stored either.
+ *
+ * Also answers whether my own pause is in place afterwards (placed now, or earlier and not lifted),
+ * so the page can say so plainly: a calm result never lifts it by itself. Only my own hold is
+ * read, never the partner's.
  */
 export async function recordScreen(
   db: Database,
   actor: SignedInActor,
   result: 'calm' | 'care',
-): Promise<Date> {
+): Promise<{ takenAt: Date; paused: boolean }> {
   const takenAt = new Date();
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
     await tx
       .insert(safetyScreens)
       .values({ userId: actor.userId, takenAt })
       .onConflictDoUpdate({ target: safetyScreens.userId, set: { takenAt } });
     if (result === 'care') await placeJointWorkHold(tx, actor);
+    const space = actor.space;
+    if (!space) return { takenAt, paused: false };
+    const held = await tx
+      .select({ id: jointWorkHolds.id })
+      .from(jointWorkHolds)
+      .where(
+        and(
+          eq(jointWorkHolds.spaceId, space.id),
+          eq(jointWorkHolds.userId, actor.userId),
+          isNull(jointWorkHolds.liftedAt),
+        ),
+      )
+      .limit(1);
+    return { takenAt, paused: held.length > 0 };
   });
-  return takenAt;
 }

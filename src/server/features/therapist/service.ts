@@ -11,6 +11,7 @@ import {
   type TTherapistProfile,
   type TTherapistProfileBody,
 } from '../../../shared/schemas/therapist';
+import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createToken, hashToken } from '../../auth/tokens';
 import type { Database, Transaction } from '../../db';
 import {
@@ -22,7 +23,11 @@ import {
   users,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor, TherapistActor } from '../../policy/actor';
-import { activeTherapistLinks, therapistLinkActiveSql } from '../../policy/rules';
+import {
+  activeTherapistLinks,
+  spaceHasActiveTherapistSql,
+  therapistLinkActiveSql,
+} from '../../policy/rules';
 
 const DAY_MS = 86_400_000;
 
@@ -34,6 +39,8 @@ const NOT_CLAIMED =
   'No therapist has used this link yet. You can approve once they have, so you know who you are approving.';
 const NOT_A_THERAPIST =
   'This link is for a therapist. Please sign in with a therapist account, or create one at /therapist/signup — a partner account cannot accept it.';
+const HAS_ACTIVE_THERAPIST =
+  'You already have a therapist working with you both, so no new link was made. To invite a different therapist, end the current link on this page first.';
 const ALREADY_LINKED =
   'You already have a link with this couple. Their approvals are on that link, so this one was not used.';
 
@@ -165,11 +172,19 @@ export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<
   return links;
 }
 
-/** A new single-use link for a therapist; only its hash is kept. */
+/**
+ * A new single-use link for a therapist; only its hash is kept. Refused while the couple already
+ * has an active therapist: a second link then is more likely a mistake (or one partner bringing in
+ * their own therapist) than a wish, and the page stops offering it. End the current one first.
+ */
 export async function createLink(
   db: Database,
   actor: SpaceMemberActor,
 ): Promise<TCreatedTherapistLink> {
+  const [existing] = await db
+    .select({ has: sql<boolean>`${spaceHasActiveTherapistSql(actor.space.id)}` })
+    .from(sql`(select 1) as one`);
+  if (existing?.has) throw new AppError('conflict', HAS_ACTIVE_THERAPIST);
   const now = new Date();
   const token = createToken();
   const [row] = await db
@@ -442,49 +457,119 @@ export async function readProfile(db: Database, actor: TherapistActor): Promise<
   return presentProfile(row);
 }
 
-/** The therapist's own words about their practice; the verified mark stays the operator's. */
+/**
+ * The therapist's own words about their practice; the verified mark stays the operator's. It was
+ * given for particular details (decision 0022): saving the same ones keeps it, and any change
+ * clears it until the operator verifies again (the table's CHECK refuses anything else).
+ */
 export async function updateProfile(
   db: Database,
   actor: TherapistActor,
   body: TTherapistProfileBody,
 ): Promise<TTherapistProfile> {
+  const { practiceName, licence } = body;
+  const same = sql`(${therapistProfiles.practiceName} = ${practiceName} and ${therapistProfiles.licence} = ${licence})`;
+  const keepIfSame = (column: SQL | AnyPgColumn) => sql`case when ${same} then ${column} end`;
   const [row] = await db
     .update(therapistProfiles)
-    .set({ practiceName: body.practiceName, licence: body.licence })
+    .set({
+      practiceName,
+      licence,
+      verifiedAt: keepIfSame(therapistProfiles.verifiedAt),
+      verifiedName: keepIfSame(therapistProfiles.verifiedName),
+      verifiedPractice: keepIfSame(therapistProfiles.verifiedPractice),
+      verifiedLicence: keepIfSame(therapistProfiles.verifiedLicence),
+    })
     .where(eq(therapistProfiles.userId, actor.userId))
     .returning(profileColumns);
   if (!row) throw notFound();
   return presentProfile(row);
 }
 
-export type VerifyOutcome =
-  'verified' | 'unverified' | 'unchanged' | 'unknown-email' | 'not-therapist';
+/** What the operator is about to verify: the details as they are now. */
+export interface TherapistDetails {
+  userId: string;
+  name: string;
+  practiceName: string;
+  licence: string;
+  /** When the current mark was given (for exactly these details), or null. */
+  verifiedAt: Date | null;
+}
 
-/**
- * The operator's mark that they checked a therapist's licence (`npm run therapist:verify`).
- * Marking a verified therapist again keeps the first date.
- */
-export async function setTherapistVerified(
-  db: Database,
-  email: string,
-  verified: boolean,
-): Promise<VerifyOutcome> {
+export type FindOutcome =
+  | { found: true; details: TherapistDetails }
+  | { found: false; reason: 'unknown-email' | 'not-therapist' };
+
+/** The therapist account with this email, with the details a mark would be bound to. */
+export async function findTherapistByEmail(db: Database, email: string): Promise<FindOutcome> {
   const [user] = await db
     .select({
-      id: users.id,
-      verifiedAt: therapistProfiles.verifiedAt,
+      userId: users.id,
+      name: users.displayName,
       profile: therapistProfiles.userId,
+      practiceName: therapistProfiles.practiceName,
+      licence: therapistProfiles.licence,
+      verifiedAt: therapistProfiles.verifiedAt,
     })
     .from(users)
     .leftJoin(therapistProfiles, eq(therapistProfiles.userId, users.id))
     .where(eq(sql`lower(${users.email})`, email.trim().toLowerCase()))
     .limit(1);
-  if (!user) return 'unknown-email';
-  if (user.profile === null) return 'not-therapist';
-  if ((user.verifiedAt !== null) === verified) return 'unchanged';
-  await db
+  if (!user) return { found: false, reason: 'unknown-email' };
+  if (user.profile === null || user.practiceName === null || user.licence === null) {
+    return { found: false, reason: 'not-therapist' };
+  }
+  return {
+    found: true,
+    details: {
+      userId: user.userId,
+      name: user.name,
+      practiceName: user.practiceName,
+      licence: user.licence,
+      verifiedAt: user.verifiedAt,
+    },
+  };
+}
+
+export type VerifyOutcome = 'verified' | 'unverified' | 'unchanged' | 'details-changed';
+
+/**
+ * The operator's mark that they checked a therapist's licence (`npm run therapist:verify`), bound
+ * to exactly the details they were shown: if the name, practice or licence changed in between,
+ * nothing is marked (`details-changed`) and the operator looks again. Marking the same details
+ * again keeps the first date; taking the mark away clears the details with it.
+ */
+export async function setTherapistVerified(
+  db: Database,
+  shown: TherapistDetails,
+  verified: boolean,
+): Promise<VerifyOutcome> {
+  if (!verified) {
+    const cleared = await db
+      .update(therapistProfiles)
+      .set({ verifiedAt: null, verifiedName: null, verifiedPractice: null, verifiedLicence: null })
+      .where(
+        and(eq(therapistProfiles.userId, shown.userId), isNotNull(therapistProfiles.verifiedAt)),
+      )
+      .returning({ userId: therapistProfiles.userId });
+    return cleared.length > 0 ? 'unverified' : 'unchanged';
+  }
+  const stillAsShown = and(
+    eq(therapistProfiles.userId, shown.userId),
+    eq(therapistProfiles.practiceName, shown.practiceName),
+    eq(therapistProfiles.licence, shown.licence),
+    sql`(select ${users.displayName} from ${users} where ${users.id} = ${shown.userId}) = ${shown.name}`,
+  );
+  const marked = await db
     .update(therapistProfiles)
-    .set({ verifiedAt: verified ? new Date() : null })
-    .where(eq(therapistProfiles.userId, user.id));
-  return verified ? 'verified' : 'unverified';
+    .set({
+      verifiedAt: sql`coalesce(${therapistProfiles.verifiedAt}, now())`,
+      verifiedName: shown.name,
+      verifiedPractice: shown.practiceName,
+      verifiedLicence: shown.licence,
+    })
+    .where(stillAsShown)
+    .returning({ verifiedAt: therapistProfiles.verifiedAt });
+  if (marked.length === 0) return 'details-changed';
+  return shown.verifiedAt === null ? 'verified' : 'unchanged';
 }

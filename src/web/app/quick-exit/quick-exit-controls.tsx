@@ -1,19 +1,28 @@
 import { useEffect } from 'react';
 import { t } from '../../i18n';
 import styles from './quick-exit.module.css';
-import { quickExit } from './quick-exit';
+import { onPageShow, quickExit } from './quick-exit';
 import { createTripleShiftDetector } from './triple-shift';
 
-/** Listens for Shift pressed three times, anywhere on the page, for as long as it is mounted. */
+/**
+ * Listens for Shift pressed three times, anywhere on the page, for as long as it is mounted; and
+ * guards this page against coming back from the back/forward cache after the session ended (a
+ * quick exit signs out). The layout mounts this once, on every page.
+ */
 export function useTripleShiftExit(): void {
   useEffect(() => {
     const detector = createTripleShiftDetector();
     const onKeyDown = (event: KeyboardEvent) => {
       if (detector.press(event)) quickExit();
     };
+    const onShow = (event: PageTransitionEvent) => void onPageShow(event);
     // Capture phase, so a component that stops propagation cannot swallow the presses.
     window.addEventListener('keydown', onKeyDown, { capture: true });
-    return () => window.removeEventListener('keydown', onKeyDown, { capture: true });
+    window.addEventListener('pageshow', onShow);
+    return () => {
+      window.removeEventListener('keydown', onKeyDown, { capture: true });
+      window.removeEventListener('pageshow', onShow);
+    };
   }, []);
 }
 

@@ -22,6 +22,7 @@ export function QuickExitPage() {
           <li>{t('quickExit.page.does1')}</li>
           <li>{t('quickExit.page.does2')}</li>
           <li>{t('quickExit.page.does3')}</li>
+          <li>{t('quickExit.page.does4')}</li>
         </ul>
       </Panel>
       <Panel heading={t('quickExit.page.limitsHeading')}>
@@ -30,6 +31,8 @@ export function QuickExitPage() {
           <li>{t('quickExit.page.limits2')}</li>
           <li>{t('quickExit.page.limits3')}</li>
           <li>{t('quickExit.page.limits4')}</li>
+          <li>{t('quickExit.page.limits5')}</li>
+          <li>{t('quickExit.page.limits6')}</li>
         </ul>
       </Panel>
       <Panel heading={t('quickExit.page.adviceHeading')}>

@@ -93,9 +93,13 @@ function ScreenForm({
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (take.isPending) return;
-    const missing = view.questions.filter((q) => answers[q.id] === undefined);
+    const missing = view.questions.flatMap((q, index) =>
+      answers[q.id] === undefined
+        ? [[q.id, t('safety-screen.form.unanswered', { number: index + 1 })] as const]
+        : [],
+    );
     if (missing.length > 0) {
-      show(Object.fromEntries(missing.map((q) => [q.id, t('safety-screen.form.unanswered')])));
+      show(Object.fromEntries(missing));
       return;
     }
     clear();
@@ -188,7 +192,12 @@ function ScreenForm({
   );
 }
 
-/** Shown once, to this person only. Focus moves to its heading so a screen reader starts here. */
+/**
+ * Shown once, to this person only. Focus moves to its heading so a screen reader starts here.
+ * It says plainly what happened to shared exercises and who can start them again: a care result
+ * pauses them, and a later calm result does not start them by itself. That is always a choice
+ * the person makes, on Help and safety.
+ */
 function Result({ result, onAgain }: { result: TScreenResult; onAgain: () => void }) {
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
@@ -204,21 +213,25 @@ function Result({ result, onAgain }: { result: TScreenResult; onAgain: () => voi
       </h2>
       {care ? (
         <>
-          <p className={styles.explain}>{t('safety-screen.care.body')}</p>
-          <p className={styles.explain}>{t('safety-screen.care.partner')}</p>
+          <p className={styles.explain}>
+            {result.paused ? t('safety-screen.care.paused') : t('safety-screen.care.noSpace')}
+          </p>
+          {result.paused && <OnlyYou />}
+          {result.paused && <p className={styles.explain}>{t('safety-screen.care.partner')}</p>}
           <p className={styles.explain}>{t('safety-screen.care.own')}</p>
           <p className={styles.explain}>{t('safety-screen.care.advice')}</p>
           <Resources />
-          <Notice>
-            <p>
-              {t('safety-screen.care.resume')}{' '}
-              <Link to="/safety">{t('safety-screen.care.resumeLink')}</Link>
-            </p>
-          </Notice>
         </>
       ) : (
         <>
-          <p className={styles.explain}>{t('safety-screen.calm.body')}</p>
+          {result.paused ? (
+            <>
+              <p className={styles.explain}>{t('safety-screen.calm.stillPaused')}</p>
+              <OnlyYou />
+            </>
+          ) : (
+            <p className={styles.explain}>{t('safety-screen.calm.body')}</p>
+          )}
           <p className={styles.explain}>{t('safety-screen.calm.later')}</p>
           <p>
             <Link to="/program">{t('safety-screen.calm.program')}</Link>
@@ -234,6 +247,18 @@ function Result({ result, onAgain }: { result: TScreenResult; onAgain: () => voi
         </Button>
       </p>
     </section>
+  );
+}
+
+/** Who can start shared exercises again (only this person), and where. */
+function OnlyYou() {
+  return (
+    <Notice>
+      <p>
+        {t('safety-screen.resume.onlyYou')}{' '}
+        <Link to="/safety">{t('safety-screen.resume.link')}</Link>
+      </p>
+    </Notice>
   );
 }
 

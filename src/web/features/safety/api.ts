@@ -4,6 +4,7 @@ import {
   ZSafetyState,
   type TSafetyState,
 } from '../../../shared/schemas/safety';
+import { ZSpaceResponse } from '../../../shared/schemas/space';
 import { apiFetch } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
 
@@ -14,6 +15,15 @@ export const safetyStateQuery = queryOptions({
 
 export function useSafetyState(enabled: boolean) {
   return useQuery({ ...safetyStateQuery, enabled });
+}
+
+/** The space (the core's query), read here only to know whether the partner has joined. */
+export function useSpaceForSafety(enabled: boolean) {
+  return useQuery({
+    queryKey: queryKeys.space,
+    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
+    enabled,
+  });
 }
 
 export function useSupportResources(region: string) {

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useMe } from '../../app/session';
+import type { TSafetyState } from '../../../shared/schemas/safety';
 import { t } from '../../i18n';
 import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
 import {
@@ -10,6 +11,7 @@ import {
   useSafetyState,
   useSaveNeutralTab,
   useSaveRegion,
+  useSpaceForSafety,
 } from './api';
 import styles from './safety.module.css';
 import { SupportResources } from './support-resources';
@@ -23,6 +25,7 @@ export function SafetyPage() {
   const signedIn = Boolean(me.data);
   const state = useSafetyState(signedIn);
   const saveRegion = useSaveRegion();
+  const partnerJoined = Boolean(useSpaceForSafety(signedIn).data?.space?.partner);
 
   if (me.isPending || (signedIn && state.isPending)) {
     return (
@@ -38,7 +41,9 @@ export function SafetyPage() {
         (state.isError ? (
           <LoadError message={state.error.message} onRetry={() => void state.refetch()} />
         ) : (
-          state.data?.inSpace && <PausePanel pausedByMe={state.data.pausedByMe} />
+          state.data?.inSpace && (
+            <PausePanel pausedByMe={state.data.pausedByMe} partnerJoined={partnerJoined} />
+          )
         ))}
       {signedIn && (
         <Panel heading={t('safety.screen.heading')}>
@@ -62,7 +67,25 @@ export function SafetyPage() {
   );
 }
 
-function PausePanel({ pausedByMe }: { pausedByMe: boolean }) {
+/**
+ * What to say once my pause is lifted. "Open again" only when shared exercises really are open:
+ * not before the partner has joined, and not while they rest for another reason (said in the
+ * same neutral words as everywhere, so nothing is learned about why).
+ */
+function resumedMessage(state: TSafetyState, partnerJoined: boolean): string {
+  if (!partnerJoined) return t('safety.pause.resumedAlone');
+  return state.jointWork === 'open'
+    ? t('safety.pause.resumed')
+    : t('safety.pause.resumedStillResting');
+}
+
+function PausePanel({
+  pausedByMe,
+  partnerJoined,
+}: {
+  pausedByMe: boolean;
+  partnerJoined: boolean;
+}) {
   const pause = usePauseJointWork();
   const resume = useResumeJointWork();
   const announce = useAnnounce();
@@ -80,7 +103,9 @@ function PausePanel({ pausedByMe }: { pausedByMe: boolean }) {
             variant="secondary"
             pending={resume.isPending}
             onClick={() =>
-              resume.mutate(undefined, { onSuccess: () => announce(t('safety.pause.resumed')) })
+              resume.mutate(undefined, {
+                onSuccess: (state) => announce(resumedMessage(state, partnerJoined)),
+              })
             }
           >
             {resume.isPending ? t('safety.pause.resuming') : t('safety.pause.resume')}

@@ -57,7 +57,11 @@ export function TherapistPage() {
             <LinkList links={links.data.links.filter((l) => l.state !== 'ended')} />
           </Panel>
           <Panel heading={t('therapist.create.heading')}>
-            <CreateLink />
+            {links.data.links.some((l) => l.state === 'active') ? (
+              <p>{t('therapist.create.hasActive')}</p>
+            ) : (
+              <CreateLink />
+            )}
           </Panel>
           <EndedLinks links={links.data.links} />
         </>
@@ -133,11 +137,13 @@ function AwaitingLink({
 }) {
   const approve = useApproveTherapist();
   const announce = useAnnounce();
+  const [confirming, setConfirming] = useState(false);
   const name = therapist.displayName;
 
   const onApprove = () => {
     approve.mutate(id, {
       onSuccess: ({ links }) => {
+        setConfirming(false);
         const now = links.find((l) => l.id === id);
         announce(
           now?.state === 'active'
@@ -162,19 +168,34 @@ function AwaitingLink({
               : t('therapist.awaiting.partner.no')}
         </li>
       </ul>
-      {approve.isError && (
-        <Notice tone="problem" role="alert">
-          <p>{approve.error.message}</p>
-        </Notice>
-      )}
       <div className={buttonRowClass}>
         {!approved.me && (
-          <Button pending={approve.isPending} onClick={onApprove}>
-            {approve.isPending ? t('therapist.approving') : t('therapist.approve', { name })}
-          </Button>
+          <Button onClick={() => setConfirming(true)}>{t('therapist.approve', { name })}</Button>
         )}
         <EndButton id={id} name={name} label={t('therapist.end.decline')} />
       </div>
+      {/* Approving lets this person read what each of us shares with them: a second, deliberate
+          step that names who, and whether the operator has verified them. */}
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => {
+          setConfirming(false);
+          approve.reset();
+        }}
+        onConfirm={onApprove}
+        heading={t('therapist.approveConfirm.heading', { name })}
+        confirmLabel={t('therapist.approveConfirm.confirm', { name })}
+        pendingLabel={t('therapist.approving')}
+        cancelLabel={t('therapist.approveConfirm.cancel')}
+        pending={approve.isPending}
+        error={approve.error?.message}
+      >
+        <p>
+          {t('therapist.practice', { name, practice: therapist.practiceName })}:{' '}
+          {therapist.verified ? t('therapist.verified') : t('therapist.notVerified')}
+        </p>
+        <p>{t('therapist.approveConfirm.body')}</p>
+      </ConfirmDialog>
     </>
   );
 }

@@ -23,20 +23,24 @@ export const safetyScreen = {
   'safety-screen.form.heading': 'The questions',
   'safety-screen.form.question': 'Question {number} of {count}',
   'safety-screen.form.unanswered':
-    'Please choose an answer here. “I’d rather not say” is always fine.',
+    'Please choose an answer to question {number}. “I’d rather not say” is always fine.',
   'safety-screen.form.submit': 'Finish',
   'safety-screen.form.pending': 'Sending…',
 
   'safety-screen.calm.heading': 'Thank you for taking this moment',
   'safety-screen.calm.body':
     'Thank you. Shared exercises open once you have both taken a moment here.',
+  'safety-screen.calm.stillPaused':
+    'You paused shared exercises earlier, and they are still paused. Answering again does not start them: that is your choice to make, whenever you feel ready, and there is no hurry.',
   'safety-screen.calm.later':
     'If things change, you can come back and answer again at any time, or press “I don’t feel safe” at the top of any page.',
   'safety-screen.calm.program': 'Go to the program',
 
   'safety-screen.care.heading': 'Thank you for telling us',
-  'safety-screen.care.body':
-    'What you answered matters, and you deserve to feel safe. For now, shared exercises are resting for both of you.',
+  'safety-screen.care.paused':
+    'What you answered matters, and you deserve to feel safe. Because of your answers, we have paused shared exercises for both of you.',
+  'safety-screen.care.noSpace':
+    'What you answered matters, and you deserve to feel safe. You are not sharing a space with a partner here at the moment, so there are no shared exercises to pause.',
   'safety-screen.care.partner':
     'Your partner gets no message. They only see that shared exercises are resting, in the same words whatever the reason.',
   'safety-screen.care.own': 'Your own check-ins, notes and the guide stay open, just for you.',
@@ -47,9 +51,9 @@ export const safetyScreen = {
     'If you or anyone else is in danger right now, call your local emergency number.',
   'safety-screen.care.loading': 'Loading support services…',
   'safety-screen.care.otherRegions': 'Other regions, and more about staying safe',
-  'safety-screen.care.resume':
-    'When you feel ready, and only then, you can start shared exercises again on the Help and safety page.',
-  'safety-screen.care.resumeLink': 'Help and safety',
+  'safety-screen.resume.onlyYou':
+    'Only you can start shared exercises again. Nothing starts them by itself: not time, not your partner, and not answering these questions again. When you feel ready, and only then, you can do it on the Help and safety page.',
+  'safety-screen.resume.link': 'Start shared exercises again on Help and safety',
   'safety-screen.again': 'Answer again',
   'safety-screen.contact.phone': 'Call',
   'safety-screen.contact.text': 'Text',

@@ -19,6 +19,10 @@ export const safety = {
   'safety.pause.resume': 'Start shared exercises again',
   'safety.pause.resuming': 'Starting again…',
   'safety.pause.resumed': 'Shared exercises are open again.',
+  'safety.pause.resumedAlone':
+    'Your pause is lifted. Shared exercises open once your partner has joined and you have both taken the private moment on safety.',
+  'safety.pause.resumedStillResting':
+    'Your pause is lifted. Shared exercises are still resting for now.',
 
   'safety.screen.heading': 'A private moment on safety',
   'safety.screen.explain':

@@ -41,6 +41,11 @@ export const therapist = {
   'therapist.approve': 'Approve {name}',
   'therapist.approving': 'Approving…',
   'therapist.approved': 'You approved {name}.',
+  'therapist.approveConfirm.heading': 'Approve {name} as your therapist?',
+  'therapist.approveConfirm.body':
+    'Once you have both approved, they can read what each of you chooses to share with them, item by item, and nothing else. Either of you can end the link at any time.',
+  'therapist.approveConfirm.confirm': 'Yes, approve {name}',
+  'therapist.approveConfirm.cancel': 'Not now',
   'therapist.nowActive': 'You have both approved. {name} can now see what you share with them.',
 
   'therapist.active.text': 'You are working with {name} since {date}.',
@@ -65,6 +70,8 @@ export const therapist = {
   'therapist.create.explain':
     'Make a link and send it to your therapist yourself, by email or in person. It works once, for seven days. Once they use it, you will both see their name and practice here and can decide.',
   'therapist.create': 'Make a link for a therapist',
+  'therapist.create.hasActive':
+    'You already have a therapist working with you both. To invite a different therapist, end the current link above first.',
   'therapist.creating': 'Making a link…',
   'therapist.fresh.heading': 'Your link is ready',
   'therapist.fresh.once':
