@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   unauthenticated: 401,
   forbidden_origin: 403,
+  /** A sensitive action needs the person to prove it is them again (password or second step). */
+  step_up_required: 403,
   not_found: 404,
   conflict: 409,
   already_in_space: 409,

@@ -37,6 +37,8 @@ type Method = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH' | 'HEAD';
 /** A browser-like caller: keeps its cookie and sends our Origin on state changes. */
 export class TestClient {
   cookie: string | undefined;
+  /** A sign-in waiting for its second step (two-step sign-in) keeps its own short-lived cookie. */
+  pendingCookie: string | undefined;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -57,7 +59,9 @@ export class TestClient {
         origin: this.config.publicUrl.origin,
         'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.cookie || this.pendingCookie
+          ? { cookie: [this.cookie, this.pendingCookie].filter(Boolean).join('; ') }
+          : {}),
         ...headers,
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
@@ -65,6 +69,9 @@ export class TestClient {
     const setCookie = response.cookies.find((c) => c.name.endsWith('hh_session'));
     if (setCookie)
       this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
+    const pending = response.cookies.find((c) => c.name.endsWith('hh_two_step'));
+    if (pending)
+      this.pendingCookie = pending.value ? `${pending.name}=${pending.value}` : undefined;
     return response;
   }
 
@@ -115,6 +122,8 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     BACKUPS: 'false',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     PUBLIC_URL: 'http://hearts.test',
+    // Seals authenticator-app secrets; without it a key file would be made in ./data.
+    TWO_STEP_KEY: '0'.repeat(64),
     ...env,
   });
   const logs = new LogCapture();

@@ -9,6 +9,7 @@ import {
   ZSignOutOthersResponse,
   ZSignUpBody,
 } from '../../shared/schemas/auth';
+import { ZSecondStepNeeded } from '../../shared/schemas/two-step';
 import { ZIdParams, ZOk } from '../../shared/schemas/common';
 import type { ServerContext } from '../context';
 import { sessions, therapistProfiles, users } from '../db/schema';
@@ -19,6 +20,7 @@ import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie
 import { describeDevice } from './device';
 import { insertUser, newPasswordHash, startSession } from './accounts';
 import { verifyPassword } from './passwords';
+import { startSecondStepIfNeeded } from './two-step-routes';
 
 const SIGN_IN_FAILED =
   'That email and password do not match an account. Please check both and try again.';
@@ -56,7 +58,7 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
         tags: ['auth'],
         summary: 'Sign in',
         body: ZSignInBody,
-        response: { 200: ZMeResponse },
+        response: { 200: ZMeResponse, 202: ZSecondStepNeeded },
       },
       config: { policy: policy('public', 'session', 'create'), rateLimit },
     },
@@ -77,6 +79,9 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
         .limit(1);
       const matches = await verifyPassword(user?.passwordHash, password);
       if (!user || !matches) throw new AppError('unauthenticated', SIGN_IN_FAILED);
+      // With a second step turned on, the password opens only a short pending sign-in.
+      const secondStep = await startSecondStepIfNeeded(ctx, reply, user.id);
+      if (secondStep) return reply.status(202).send(secondStep);
       // A fresh token at every sign-in (session fixation defence); the old cookie, if any, is replaced.
       await ctx.sessions.sweepDead(user.id);
       const token = await ctx.sessions.create(

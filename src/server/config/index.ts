@@ -37,6 +37,10 @@ const ZEnv = z.object({
   BACKUP_KEEP: ZPositiveInt.default(7),
   BACKUP_INTERVAL_HOURS: ZPositiveInt.default(24),
   BACKUPS: ZBoolean.default(true),
+  TWO_STEP_KEY: z
+    .string()
+    .regex(/^[0-9a-fA-F]{64}$/, '64 hexadecimal characters')
+    .optional(),
 });
 
 const DESCRIPTIONS: Record<string, string> = {
@@ -53,6 +57,7 @@ const DESCRIPTIONS: Record<string, string> = {
   BACKUP_KEEP: 'a whole number above 0',
   BACKUP_INTERVAL_HOURS: 'a whole number of hours above 0',
   BACKUPS: 'true or false',
+  TWO_STEP_KEY: '64 hexadecimal characters (32 random bytes), such as the output of `openssl rand -hex 32`',
 };
 
 export interface Config {
@@ -72,6 +77,11 @@ export interface Config {
   sessionMaxMs: number;
   authRateLimitPerMinute: number;
   backups: { enabled: boolean; keep: number; intervalMs: number };
+  /**
+   * The key that seals authenticator-app secrets (decision 0032). Unset: a key file in `dataDir`,
+   * made on first use; several server processes must share one key, so they set this.
+   */
+  twoStepKey: Buffer | undefined;
 }
 
 export class ConfigError extends Error {
@@ -125,6 +135,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
       keep: e.BACKUP_KEEP,
       intervalMs: e.BACKUP_INTERVAL_HOURS * 3_600_000,
     },
+    twoStepKey: e.TWO_STEP_KEY ? Buffer.from(e.TWO_STEP_KEY, 'hex') : undefined,
   };
 }
 
