@@ -14,3 +14,5 @@ export * from './therapist';
 export * from './practice';
 export * from './messages';
 export * from './access-log';
+export * from './jobs';
+export * from './account';
