@@ -12,6 +12,8 @@ import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
+import { createMailer, registerEmailJob, type Mailer } from './email';
+import { JobWorker } from './jobs';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
@@ -54,6 +56,9 @@ export interface BuildAppOptions {
 export interface App {
   app: FastifyInstance;
   routePolicies: RoutePolicyRegistry;
+  /** The outbox worker: `main` starts its loop; tests call `drain()`. Stopped when the app closes. */
+  jobs: JobWorker;
+  mailer: Mailer;
 }
 
 /** 64 KiB is plenty for any form in the app; larger bodies get a 413. */
@@ -73,6 +78,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const mailer = createMailer(config);
+  const jobs = new JobWorker(database.db, { logger: options.logger, leaseMs: config.jobLeaseMs });
+  registerEmailJob(jobs, mailer);
   const ctx: ServerContext = {
     config,
     db: database.db,
@@ -80,7 +88,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       idleMs: config.sessionIdleMs,
       maxMs: config.sessionMaxMs,
     }),
+    jobs,
+    mailer,
   };
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await mailer.close();
+  });
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);
@@ -180,5 +194,5 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
 
   await app.ready();
-  return { app, routePolicies };
+  return { app, routePolicies, jobs, mailer };
 }

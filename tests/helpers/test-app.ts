@@ -16,6 +16,8 @@ import { hashToken } from '../../src/server/auth/tokens';
 import { createTestDatabase } from '../../src/server/db/testing';
 import { createLogger } from '../../src/server/log';
 import type { RoutePolicyRegistry } from '../../src/server/policy/route-policy';
+import type { JobWorker } from '../../src/server/jobs';
+import { TestMailbox } from './mailbox';
 
 /** Collects every log line the app writes, so tests can assert what never reaches a log. */
 export class LogCapture {
@@ -96,6 +98,12 @@ export interface TestApp {
   /** The SQL of every query run so far; tests clear it and count what one request costs. */
   queries: string[];
   client(name: string): TestClient;
+  /** The outbox worker (its loop is not started: call `deliver()` or `jobs.drain()`). */
+  jobs: JobWorker;
+  /** A real in-process SMTP server the app sends to (SMTP_URL points at it). */
+  mailbox: TestMailbox;
+  /** Runs every due job (sends queued emails) and returns how many ran. */
+  deliver(): Promise<number>;
   /**
    * Signs up a new person with a unique email; the client holds their session. They count as
    * having taken the private safety screen (joint work needs it) unless `screened` is false.
@@ -116,7 +124,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const engine = inject('dbEngine');
   const queries: string[] = [];
   const database = await createTestDatabase(engine, { onQuery: (sql) => queries.push(sql) });
+  const mailbox = await new TestMailbox().start();
   const config = loadConfig({
+    SMTP_URL: mailbox.url,
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     BACKUPS: 'false',
@@ -127,7 +137,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     ...env,
   });
   const logs = new LogCapture();
-  const { app, routePolicies } = await buildApp({
+  const { app, routePolicies, jobs } = await buildApp({
     config,
     database,
     logger: createLogger(config, logs.stream),
@@ -142,6 +152,9 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     routePolicies,
     queries,
     client,
+    jobs,
+    mailbox,
+    deliver: () => jobs.drain(),
     async signUp(name, password = TEST_PASSWORD, options = {}) {
       emailCounter += 1;
       const email = `${name.toLowerCase().replace(/\W+/g, '')}-${emailCounter}-${Date.now()}@example.test`;
@@ -156,6 +169,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     async close() {
       await app.close();
       await database.close();
+      await mailbox.close();
     },
   };
 }

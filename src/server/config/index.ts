@@ -22,6 +22,12 @@ const ZEnv = z.object({
     .string()
     .regex(/^smtps?:\/\//, 'an smtp:// or smtps:// URL')
     .optional(),
+  EMAIL_FROM: z.email().optional(),
+  EMAIL_SENDER_NAME: z
+    .string()
+    .max(60)
+    .regex(/^[^"<>\r\n]+$/, 'plain words without quotes or angle brackets')
+    .default('Account notice'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRUST_PROXY: z
     .string()
@@ -34,6 +40,7 @@ const ZEnv = z.object({
   SESSION_IDLE_MINUTES: ZPositiveInt.default(30),
   SESSION_MAX_HOURS: ZPositiveInt.default(12),
   AUTH_RATE_LIMIT_PER_MINUTE: ZPositiveInt.default(10),
+  JOB_LEASE_SECONDS: ZPositiveInt.default(60),
   BACKUP_KEEP: ZPositiveInt.default(7),
   BACKUP_INTERVAL_HOURS: ZPositiveInt.default(24),
   BACKUPS: ZBoolean.default(true),
@@ -49,11 +56,14 @@ const DESCRIPTIONS: Record<string, string> = {
   HOST: 'an address to listen on, such as 127.0.0.1 or 0.0.0.0',
   DATA_DIR: 'a folder path',
   PUBLIC_URL: 'the full address people open, such as https://hearts.example.org',
+  EMAIL_FROM: 'an email address, such as no-reply@hearts.example.org',
+  EMAIL_SENDER_NAME: 'a short name of up to 60 characters, without quotes or angle brackets',
   LOG_LEVEL: 'fatal, error, warn, info, debug, trace or silent',
   QUICK_EXIT_URL: 'a full https:// address of a neutral site',
   SESSION_IDLE_MINUTES: 'a whole number of minutes above 0',
   SESSION_MAX_HOURS: 'a whole number of hours above 0',
   AUTH_RATE_LIMIT_PER_MINUTE: 'a whole number above 0',
+  JOB_LEASE_SECONDS: 'a whole number of seconds above 0',
   BACKUP_KEEP: 'a whole number above 0',
   BACKUP_INTERVAL_HOURS: 'a whole number of hours above 0',
   BACKUPS: 'true or false',
@@ -70,12 +80,19 @@ export interface Config {
   /** Cookies get `Secure` and the `__Host-` prefix when the public URL is HTTPS. */
   secureCookies: boolean;
   smtpUrl: string | undefined;
+  /**
+   * Who emails come from. The name is neutral by default ("Account notice"): an inbox someone
+   * else may glance at should not say what the app is for.
+   */
+  email: { from: string; senderName: string };
   logLevel: z.infer<typeof ZEnv>['LOG_LEVEL'];
   trustProxy: boolean | number | string;
   quickExitUrl: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
   authRateLimitPerMinute: number;
+  /** How long a claimed outbox job belongs to its worker before another may retry it. */
+  jobLeaseMs: number;
   backups: { enabled: boolean; keep: number; intervalMs: number };
   /**
    * The key that seals authenticator-app secrets (decision 0032). Unset: a key file in `dataDir`,
@@ -124,12 +141,17 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     publicUrl,
     secureCookies: publicUrl.protocol === 'https:',
     smtpUrl: e.SMTP_URL,
+    email: {
+      from: e.EMAIL_FROM ?? `no-reply@${publicUrl.hostname}`,
+      senderName: e.EMAIL_SENDER_NAME,
+    },
     logLevel: e.LOG_LEVEL,
     trustProxy: parseTrustProxy(e.TRUST_PROXY),
     quickExitUrl: e.QUICK_EXIT_URL,
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     backups: {
       enabled: e.BACKUPS,
       keep: e.BACKUP_KEEP,

@@ -16,3 +16,5 @@ export * from './messages';
 export * from './access-log';
 export * from './two-step';
 export * from './my-data';
+export * from './jobs';
+export * from './account';
