@@ -115,6 +115,48 @@ export const emailTemplates = {
       IF_NOT_YOU_RESET(d.resetLink),
     ),
   }),
+
+  /* Two-step sign-in and "my data" (accounts-mfa). */
+
+  /** A second step was turned on or off, or recovery codes or passkeys changed (ASVS 6.3.7). */
+  twoStepChanged: (d: {
+    when: string;
+    device: string;
+    change: 'totp-on' | 'totp-off' | 'codes' | 'passkey-added' | 'passkey-removed';
+    resetLink: string;
+  }): EmailContent => ({
+    subject: 'Your sign-in settings changed',
+    text: body(
+      `On ${d.when}, from ${d.device}, ${
+        {
+          'totp-on': 'an authenticator app was turned on for signing in to your account.',
+          'totp-off': 'the authenticator app for signing in to your account was turned off.',
+          codes: 'new recovery codes were made for your account; the old ones no longer work.',
+          'passkey-added': 'a passkey was added to your account.',
+          'passkey-removed': 'a passkey was removed from your account.',
+        }[d.change]
+      }`,
+      IF_NOT_YOU_RESET(d.resetLink),
+    ),
+  }),
+
+  /** Erasure asked for: when it happens, and that it can still be stopped. */
+  erasureScheduled: (d: { when: string; link: string }): EmailContent => ({
+    subject: 'Your account is set to be deleted',
+    text: body(
+      `Your account and what you wrote in it will be deleted on ${d.when}.`,
+      `Until then you can stop this: sign in and open your account page: ${d.link}`,
+      'If this was not you, sign in now, stop the deletion and choose a new password.',
+    ),
+  }),
+
+  /** The last email: the account is gone. */
+  erasureDone: (_d: Record<string, never>): EmailContent => ({
+    subject: 'Your account has been deleted',
+    text: body(
+      'Your account and what you wrote in it have been deleted, as you asked. This is the last email you will receive from us.',
+    ),
+  }),
 } satisfies Record<string, (data: never) => EmailContent>;
 
 export type EmailTemplate = keyof typeof emailTemplates;
