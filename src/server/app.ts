@@ -5,6 +5,7 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { AppError, notFound } from '../shared/errors';
 import { registerAuthRoutes } from './auth/routes';
+import { registerAccountRoutes } from './features/account/routes';
 import { registerAccessLogRoutes } from './features/access-log/routes';
 import { readSessionToken } from './auth/cookie';
 import { SessionStore } from './auth/sessions';
@@ -138,6 +139,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   );
 
   registerAuthRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
