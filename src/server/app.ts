@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { AppError, notFound } from '../shared/errors';
 import { registerAuthRoutes } from './auth/routes';
 import { registerTwoStepRoutes } from './auth/two-step-routes';
+import { registerAccountRoutes } from './features/account/routes';
 import { registerAccessLogRoutes } from './features/access-log/routes';
 import { readSessionToken } from './auth/cookie';
 import { SessionStore } from './auth/sessions';
@@ -140,6 +141,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
 
   registerAuthRoutes(app, ctx);
   registerTwoStepRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);

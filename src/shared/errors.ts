@@ -22,6 +22,8 @@ export const ERROR_STATUS = {
   joint_work_paused: 409,
   /** Messages with a therapist can be read but not written: the link has ended or awaits approval. */
   messages_closed: 409,
+  /** A link from an email that was used already, ran out, or was never ours. */
+  link_expired: 410,
   precondition_failed: 412,
   payload_too_large: 413,
   unsupported_media_type: 415,

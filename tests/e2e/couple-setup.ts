@@ -54,13 +54,12 @@ export async function signUpViaApi(
 ): Promise<ApiPerson> {
   counter += 1;
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`;
-  const response = await call(base, '/api/auth/signup', {
-    displayName: name,
-    email,
-    password: 'slow walks by the old harbour',
-  });
+  const password = 'slow walks by the old harbour';
+  // Sign-up answers the same for any address and signs nobody in; sign-in follows, as on the page.
+  await call(base, '/api/auth/signup', { displayName: name, email, password });
+  const response = await call(base, '/api/auth/signin', { email, password });
   const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
-  if (!cookie) throw new Error('sign-up set no session cookie');
+  if (!cookie) throw new Error('sign-in after sign-up set no session cookie');
   const person = { name, email, cookie: cookie.split(';')[0]! };
   if (options.screened !== false) await takeScreenViaApi(base, person);
   return person;

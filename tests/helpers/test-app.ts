@@ -131,6 +131,7 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     LOG_LEVEL: 'info',
     BACKUPS: 'false',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
+    AUTH_RATE_LIMIT_PER_ACCOUNT_HOUR: '1000',
     PUBLIC_URL: 'http://hearts.test',
     // Seals authenticator-app secrets; without it a key file would be made in ./data.
     TWO_STEP_KEY: '0'.repeat(64),
@@ -159,10 +160,14 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
       emailCounter += 1;
       const email = `${name.toLowerCase().replace(/\W+/g, '')}-${emailCounter}-${Date.now()}@example.test`;
       const c = client(name);
+      // Sign-up answers the same for any address and signs nobody in; the web app signs in next.
       const response = await c.post('/api/auth/signup', { displayName: name, email, password });
-      if (response.statusCode !== 201)
+      if (response.statusCode !== 202)
         throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-      const userId = response.json<{ user: { id: string } }>().user.id;
+      const signIn = await c.post('/api/auth/signin', { email, password });
+      if (signIn.statusCode !== 200)
+        throw new Error(`sign-in after sign-up failed: ${signIn.statusCode} ${signIn.body}`);
+      const userId = signIn.json<{ user: { id: string } }>().user.id;
       if (options.screened !== false) await database.db.insert(safetyScreens).values({ userId });
       return Object.assign(c, { email, userId });
     },

@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { queryRows } from '../../src/server/db';
 import { outbox } from '../../src/server/db/schema';
 import { messageIdFor, sendEmail } from '../../src/server/email';
 import { enqueue, JobWorker } from '../../src/server/jobs';
@@ -105,24 +106,21 @@ describe('the outbox', () => {
       });
       return w;
     });
-    await t.database.db
-      .insert(outbox)
-      .values(
-        Array.from({ length: 60 }, (_, i) => ({
-          kind: 'test.count',
-          dedupKey: `c${i}`,
-          payload: i,
-        })),
-      );
+    await t.database.db.insert(outbox).values(
+      Array.from({ length: 60 }, (_, i) => ({
+        kind: 'test.count',
+        dedupKey: `c${i}`,
+        payload: i,
+      })),
+    );
     await Promise.all(workers.map((w) => w.drain()));
     expect(seen).toHaveLength(60);
     expect(new Set(seen).size).toBe(60);
-    const [{ left }] = (
-      await t.database.db.execute(
-        sql`select count(*)::int as left from outbox where done_at is null`,
-      )
-    ).rows as [{ left: number }];
-    expect(left).toBe(0);
+    const [row] = await queryRows<{ left: number }>(
+      t.database.db,
+      sql`select count(*)::int as left from outbox where done_at is null`,
+    );
+    expect(row!.left).toBe(0);
   });
 });
 

@@ -31,7 +31,10 @@ import { therapistProfiles, twoStepSettings, users } from '../db/schema';
 import type { SignedInActor } from '../policy/actor';
 import { requireSignedIn } from '../policy/require';
 import { policy } from '../policy/route-policy';
+import { emailTime, sendEmail } from '../email';
 import { describeDevice } from './device';
+import { accountLinks } from './links';
+import { isNewDevice, recordSecurityEvent } from './security-events';
 import { setSessionCookie } from './cookie';
 import {
   checkPasskeyAnswer,
@@ -173,6 +176,37 @@ async function checkSecondStep(
   }
 }
 
+type TwoStepChange = 'totp-on' | 'totp-off' | 'codes' | 'passkey-added' | 'passkey-removed';
+
+/** Every change to the second steps is recorded and told by email (ASVS 6.3.7). */
+async function tellChange(
+  ctx: ServerContext,
+  request: FastifyRequest,
+  actor: SignedInActor,
+  change: TwoStepChange,
+) {
+  const device = describeDevice(request.headers['user-agent']);
+  await ctx.db.transaction(async (tx) => {
+    const event = await recordSecurityEvent(tx, {
+      userId: actor.userId,
+      kind: `two-step-${change}`,
+      device,
+    });
+    await sendEmail(tx, {
+      to: actor.email,
+      template: 'twoStepChanged',
+      data: {
+        when: emailTime(event.at),
+        device,
+        change,
+        resetLink: accountLinks(ctx.config).forgot,
+      },
+      dedupKey: `two-step-changed:${event.id}`,
+    });
+  });
+  ctx.jobs.nudge();
+}
+
 export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { config, db } = ctx;
@@ -234,13 +268,25 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
         throw new AppError('unauthenticated', PENDING_GONE);
       }
       clearPendingCookie(reply, config);
+      const me = await meOf(db, pending.userId);
+      // As the password-only sign-in does: a fresh token, the sign-in recorded, a new device told.
       await ctx.sessions.sweepDead(pending.userId);
-      const token = await ctx.sessions.create(
-        pending.userId,
-        describeDevice(request.headers['user-agent']),
-      );
+      const device = describeDevice(request.headers['user-agent']);
+      const token = await db.transaction(async (tx) => {
+        const newDevice = await isNewDevice(tx, pending.userId, device);
+        const event = await recordSecurityEvent(tx, { userId: pending.userId, kind: 'sign-in', device });
+        if (newDevice)
+          await sendEmail(tx, {
+            to: me.user.email,
+            template: 'newSignIn',
+            data: { when: emailTime(event.at), device, resetLink: accountLinks(config).forgot },
+            dedupKey: `new-sign-in:${event.id}`,
+          });
+        return ctx.sessions.create(pending.userId, device, { db: tx });
+      });
+      ctx.jobs.nudge();
       setSessionCookie(reply, config, token);
-      return meOf(db, pending.userId);
+      return me;
     },
   );
 
@@ -389,7 +435,9 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
           { code: 'That code did not match. Please type the code your app shows now.' },
         );
       }
-      return { recoveryCodes: await replaceRecoveryCodes(db, actor.userId) };
+      const recoveryCodes = await replaceRecoveryCodes(db, actor.userId);
+      await tellChange(ctx, request, actor, 'totp-on');
+      return { recoveryCodes };
     },
   );
 
@@ -411,6 +459,7 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
         await dropRecoveryCodes(db, actor.userId);
       }
       await forgetStepUp(db, actor.sessionId);
+      await tellChange(ctx, request, actor, 'totp-off');
       return { ok: true as const };
     },
   );
@@ -434,7 +483,9 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
           'Recovery codes come with a second step. Please turn on an authenticator app or add a passkey first.',
         );
       }
-      return { recoveryCodes: await replaceRecoveryCodes(db, actor.userId) };
+      const recoveryCodes = await replaceRecoveryCodes(db, actor.userId);
+      await tellChange(ctx, request, actor, 'codes');
+      return { recoveryCodes };
     },
   );
 
@@ -491,6 +542,7 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
       }
       // A first second step comes with recovery codes, as the authenticator app does.
       const recoveryCodes = firstSecondStep ? await replaceRecoveryCodes(db, actor.userId) : null;
+      await tellChange(ctx, request, actor, 'passkey-added');
       return reply.status(201).send({
         id: added.id,
         label: added.label,
@@ -516,6 +568,10 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
       const actor = requireSignedIn(request.actor);
       await requireRecentStepUp(db, actor);
       if (!(await removePasskey(db, actor.userId, request.params.id))) throw notFound();
+      if (!hasSecondStep(await secondStepsOf(db, actor.userId))) {
+        await dropRecoveryCodes(db, actor.userId);
+      }
+      await tellChange(ctx, request, actor, 'passkey-removed');
       return { ok: true as const };
     },
   );

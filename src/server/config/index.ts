@@ -40,6 +40,7 @@ const ZEnv = z.object({
   SESSION_IDLE_MINUTES: ZPositiveInt.default(30),
   SESSION_MAX_HOURS: ZPositiveInt.default(12),
   AUTH_RATE_LIMIT_PER_MINUTE: ZPositiveInt.default(10),
+  AUTH_RATE_LIMIT_PER_ACCOUNT_HOUR: ZPositiveInt.default(20),
   JOB_LEASE_SECONDS: ZPositiveInt.default(60),
   BACKUP_KEEP: ZPositiveInt.default(7),
   BACKUP_INTERVAL_HOURS: ZPositiveInt.default(24),
@@ -63,6 +64,7 @@ const DESCRIPTIONS: Record<string, string> = {
   SESSION_IDLE_MINUTES: 'a whole number of minutes above 0',
   SESSION_MAX_HOURS: 'a whole number of hours above 0',
   AUTH_RATE_LIMIT_PER_MINUTE: 'a whole number above 0',
+  AUTH_RATE_LIMIT_PER_ACCOUNT_HOUR: 'a whole number above 0',
   JOB_LEASE_SECONDS: 'a whole number of seconds above 0',
   BACKUP_KEEP: 'a whole number above 0',
   BACKUP_INTERVAL_HOURS: 'a whole number of hours above 0',
@@ -90,7 +92,10 @@ export interface Config {
   quickExitUrl: string;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Tries per minute from one client address on each credential route. */
   authRateLimitPerMinute: number;
+  /** Tries per hour about one email address or one account on each credential route. */
+  authRateLimitPerAccountHour: number;
   /** How long a claimed outbox job belongs to its worker before another may retry it. */
   jobLeaseMs: number;
   backups: { enabled: boolean; keep: number; intervalMs: number };
@@ -151,6 +156,7 @@ export function loadConfig(source: Record<string, string | undefined> = process.
     sessionIdleMs: e.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: e.SESSION_MAX_HOURS * 3_600_000,
     authRateLimitPerMinute: e.AUTH_RATE_LIMIT_PER_MINUTE,
+    authRateLimitPerAccountHour: e.AUTH_RATE_LIMIT_PER_ACCOUNT_HOUR,
     jobLeaseMs: e.JOB_LEASE_SECONDS * 1000,
     backups: {
       enabled: e.BACKUPS,

@@ -1,4 +1,5 @@
 import { accessLogRows } from './access-log.rows';
+import { accountRows } from './account.rows';
 import { checkinRows } from './checkins.rows';
 import { coreRows } from './core.rows';
 import { guideRows } from './guide.rows';
@@ -20,6 +21,7 @@ import type { Row } from './world';
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
 export const MATRIX: Row[] = [
   ...coreRows,
+  ...accountRows,
   ...accessLogRows,
   ...checkinRows,
   ...guideRows,
