@@ -8,6 +8,7 @@ import { registerAuthRoutes } from './auth/routes';
 import { registerTwoStepRoutes } from './auth/two-step-routes';
 import { registerAccountRoutes } from './features/account/routes';
 import { registerAccessLogRoutes } from './features/access-log/routes';
+import { registerMyDataRoutes } from './features/my-data/routes';
 import { readSessionToken } from './auth/cookie';
 import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
@@ -142,6 +143,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerTwoStepRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
+  registerMyDataRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);

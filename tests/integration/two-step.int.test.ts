@@ -26,7 +26,10 @@ async function codeAt(secret: string, offsetSteps = 0): Promise<string> {
 }
 
 async function stepUp(person: TestClient) {
-  expectStatus(await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }), 200);
+  expectStatus(
+    await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+    200,
+  );
 }
 
 /** Turns on the authenticator app; returns its secret and the ten recovery codes. */
@@ -110,7 +113,10 @@ describe('two-step sign-in with an authenticator app', () => {
 
     const again = await signInWithPassword(person);
     expect(again.response.statusCode).toBe(202);
-    const replay = await again.client.post('/api/auth/signin/second-step', { method: 'totp', code });
+    const replay = await again.client.post('/api/auth/signin/second-step', {
+      method: 'totp',
+      code,
+    });
     expect(replay.statusCode).toBe(401);
   });
 
@@ -142,7 +148,10 @@ describe('two-step sign-in with an authenticator app', () => {
     const { secret } = await turnOnTotp(person);
     const { client } = await signInWithPassword(person);
     for (let i = 0; i < 5; i += 1) {
-      const r = await client.post('/api/auth/signin/second-step', { method: 'totp', code: '123456' });
+      const r = await client.post('/api/auth/signin/second-step', {
+        method: 'totp',
+        code: '123456',
+      });
       expect(r.statusCode).toBe(401);
     }
     const late = await client.post('/api/auth/signin/second-step', {
@@ -202,7 +211,10 @@ describe('two-step sign-in with an authenticator app', () => {
     // Another session, signed in with both steps but not stepped up, cannot turn it off.
     const { client } = await signInWithPassword(person);
     expectStatus(
-      await client.post('/api/auth/signin/second-step', { method: 'recovery', code: recoveryCodes[0] }),
+      await client.post('/api/auth/signin/second-step', {
+        method: 'recovery',
+        code: recoveryCodes[0],
+      }),
       200,
     );
     const refused = await client.delete('/api/auth/two-step/totp');
@@ -245,10 +257,16 @@ describe('two-step sign-in with an authenticator app', () => {
 describe('step-up', () => {
   it('a wrong password gives no step-up; the right one holds five minutes on this session only', async () => {
     const person = await t.signUp('Step');
-    const wrong = await person.post('/api/auth/step-up', { method: 'password', password: 'nope nope' });
+    const wrong = await person.post('/api/auth/step-up', {
+      method: 'password',
+      password: 'nope nope',
+    });
     expect(wrong.statusCode).toBe(401);
     expect((await person.get('/api/auth/two-step')).json()).toMatchObject({ stepUpUntil: null });
-    const ok = await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD });
+    const ok = await person.post('/api/auth/step-up', {
+      method: 'password',
+      password: TEST_PASSWORD,
+    });
     expectStatus(ok, 200);
     const until = Date.parse(ok.json<{ validUntil: string }>().validUntil);
     expect(until - Date.now()).toBeGreaterThan(4 * 60_000);
@@ -265,10 +283,16 @@ describe('step-up', () => {
     const { secret, recoveryCodes } = await turnOnTotp(person);
     const { client } = await signInWithPassword(person);
     expectStatus(
-      await client.post('/api/auth/signin/second-step', { method: 'recovery', code: recoveryCodes[0] }),
+      await client.post('/api/auth/signin/second-step', {
+        method: 'recovery',
+        code: recoveryCodes[0],
+      }),
       200,
     );
-    const ok = await client.post('/api/auth/step-up', { method: 'totp', code: await codeAt(secret) });
+    const ok = await client.post('/api/auth/step-up', {
+      method: 'totp',
+      code: await codeAt(secret),
+    });
     expectStatus(ok, 200);
   });
 });

@@ -1,10 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import type {
-  AuthenticationResponseJSON,
-  RegistrationResponseJSON,
-} from '@simplewebauthn/server';
+import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
 import { AppError, notFound } from '../../shared/errors';
 import type { TMeResponse } from '../../shared/schemas/auth';
 import { ZMeResponse } from '../../shared/schemas/auth';
@@ -256,7 +253,13 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
       if ((await recentSecondStepFailures(db, pending.userId)) >= SECOND_STEP_MAX_FAILURES) {
         throw new AppError('rate_limited', TOO_MANY);
       }
-      const passed = await checkSecondStep(ctx, box, pending.userId, request.body, pending.challenge);
+      const passed = await checkSecondStep(
+        ctx,
+        box,
+        pending.userId,
+        request.body,
+        pending.challenge,
+      );
       if (!passed) {
         await recordPendingFailure(db, pending.id);
         throw new AppError('unauthenticated', SECOND_STEP_FAILED, {
@@ -274,7 +277,11 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
       const device = describeDevice(request.headers['user-agent']);
       const token = await db.transaction(async (tx) => {
         const newDevice = await isNewDevice(tx, pending.userId, device);
-        const event = await recordSecurityEvent(tx, { userId: pending.userId, kind: 'sign-in', device });
+        const event = await recordSecurityEvent(tx, {
+          userId: pending.userId,
+          kind: 'sign-in',
+          device,
+        });
         if (newDevice)
           await sendEmail(tx, {
             to: me.user.email,
@@ -515,7 +522,11 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
         tags: ['auth'],
         summary: 'Add the passkey the browser just made',
         body: ZPasskeyRegisterBody,
-        response: { 201: ZPasskeyInfo.extend({ recoveryCodes: ZRecoveryCodes.shape.recoveryCodes.nullable() }) },
+        response: {
+          201: ZPasskeyInfo.extend({
+            recoveryCodes: ZRecoveryCodes.shape.recoveryCodes.nullable(),
+          }),
+        },
       },
       config: { policy: policy('signed-in', 'two-step', 'create'), rateLimit },
     },

@@ -31,7 +31,10 @@ export interface SecondSteps {
 }
 
 /** Which second steps a person has turned on; none means sign-in needs only the password. */
-export async function secondStepsOf(db: Database | Transaction, userId: string): Promise<SecondSteps> {
+export async function secondStepsOf(
+  db: Database | Transaction,
+  userId: string,
+): Promise<SecondSteps> {
   const [row] = await db
     .select({
       totp: sql<boolean>`exists (select 1 from ${twoStepTotp} where ${twoStepTotp.userId} = ${userId} and ${twoStepTotp.confirmedAt} is not null)`,
@@ -82,7 +85,11 @@ export async function findPendingSignIn(
 ): Promise<PendingSignIn | null> {
   if (!token || token.length > 100) return null;
   const [row] = await db
-    .select({ id: twoStepPending.id, userId: twoStepPending.userId, challenge: twoStepPending.challenge })
+    .select({
+      id: twoStepPending.id,
+      userId: twoStepPending.userId,
+      challenge: twoStepPending.challenge,
+    })
     .from(twoStepPending)
     .where(
       and(
@@ -222,7 +229,9 @@ function normaliseRecoveryCode(code: string): string {
 
 /** Salted with the person's id, so one table of hashes cannot be matched across accounts. */
 function hashRecoveryCode(userId: string, code: string): string {
-  return createHash('sha256').update(`${userId}:${normaliseRecoveryCode(code)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${userId}:${normaliseRecoveryCode(code)}`)
+    .digest('hex');
 }
 
 function newRecoveryCode(): string {

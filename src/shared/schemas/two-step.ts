@@ -20,7 +20,10 @@ export const ZRecoveryCode = z
   );
 
 /** What a browser sends back from a passkey ceremony; @simplewebauthn checks its contents. */
-const ZBase64Url = z.string().max(16_384).regex(/^[A-Za-z0-9_-]*$/);
+const ZBase64Url = z
+  .string()
+  .max(16_384)
+  .regex(/^[A-Za-z0-9_-]*$/);
 export const ZPasskeyAnswer = z.looseObject({
   id: ZBase64Url,
   rawId: ZBase64Url,

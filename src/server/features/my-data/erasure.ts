@@ -194,4 +194,3 @@ export async function executeErasure(
     return { email: due.email };
   });
 }
-
