@@ -22,6 +22,8 @@ import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
 import { messages } from './en/messages';
 import { practice } from './en/practice';
+import { twoStep } from './en/two-step';
+import { myData } from './en/my-data';
 
 const core = {
   // The frame around every page
@@ -354,6 +356,8 @@ export const en = {
   ...therapist,
   ...messages,
   ...practice,
+  ...twoStep,
+  ...myData,
 } as const;
 
 export type Catalog = typeof en;
