@@ -33,7 +33,7 @@ export function usePasskeySecondStep() {
         method: 'POST',
         schema: ZPasskeyOptions,
       });
-      const response = await startAuthentication({ optionsJSON: options as never });
+      const response = await startAuthentication({ optionsJSON: options });
       return apiFetch('/api/auth/signin/second-step', {
         method: 'POST',
         body: { method: 'passkey', response },
@@ -75,9 +75,7 @@ export const useConfirmTotp = () =>
   );
 
 export const useTurnOffTotp = () =>
-  useTwoStepMutation(() =>
-    apiFetch('/api/auth/two-step/totp', { method: 'DELETE', schema: ZOk }),
-  );
+  useTwoStepMutation(() => apiFetch('/api/auth/two-step/totp', { method: 'DELETE', schema: ZOk }));
 
 export const useNewRecoveryCodes = () =>
   useTwoStepMutation(() =>

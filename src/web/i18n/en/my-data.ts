@@ -17,7 +17,8 @@ export const myData = {
     'What you shared with your partner is deleted too: your check-ins, notes, letters and reflections, and your messages with your therapist. Your partner keeps everything they wrote themselves.',
   'myData.erase.rule.coauthored':
     'What the two of you made together — the injuries you named and your trigger plan, with its earlier versions — stays with your partner, so their record stays whole. Your name on it becomes "Former partner".',
-  'myData.erase.rule.therapist': 'Any therapist you shared with can no longer see anything of yours.',
+  'myData.erase.rule.therapist':
+    'Any therapist you shared with can no longer see anything of yours.',
   'myData.erase.rule.log':
     'The record of when a therapist opened your items keeps only numbers (ids), never what you wrote.',
   'myData.erase.rule.wait':

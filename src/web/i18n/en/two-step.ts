@@ -5,7 +5,8 @@ export const twoStep = {
   'twoStep.signIn.codeLabel': 'Code from your authenticator app',
   'twoStep.signIn.codeHint': 'Six digits. A new code appears every 30 seconds.',
   'twoStep.signIn.recoveryLabel': 'Recovery code',
-  'twoStep.signIn.recoveryHint': 'One of the ten codes you saved, like ABCD-EFGH-JKMN. Each works once.',
+  'twoStep.signIn.recoveryHint':
+    'One of the ten codes you saved, like ABCD-EFGH-JKMN. Each works once.',
   'twoStep.signIn.submit': 'Continue',
   'twoStep.signIn.pending': 'Checking…',
   'twoStep.signIn.useRecovery': 'Use a recovery code instead',
@@ -75,5 +76,6 @@ export const twoStep = {
   'twoStep.relock.saved': 'Saved.',
   'twoStep.locked.title': 'Locked',
   'twoStep.locked.heading': 'Locked after a pause',
-  'twoStep.locked.lead': 'Your entries are hidden because this device was idle. Confirm it is you to go on.',
+  'twoStep.locked.lead':
+    'Your entries are hidden because this device was idle. Confirm it is you to go on.',
 } as const;
