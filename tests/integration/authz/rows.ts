@@ -16,6 +16,7 @@ import { therapistShareRows } from './therapist-share.rows';
 import { therapistRows } from './therapist.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
+import { twoStepRows } from './two-step.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
@@ -38,4 +39,5 @@ export const MATRIX: Row[] = [
   ...therapistRows,
   ...todayRows,
   ...triggerRows,
+  ...twoStepRows,
 ];

@@ -20,6 +20,7 @@ const THERAPISTS_ONLY = {
 
 /** Self makes a fresh therapist link; its id and token go into the fixtures. */
 async function selfMakesLink(w: World): Promise<void> {
+  await stepUp(w.clients.self);
   const created = (await w.clients.self.post('/api/therapist/invites')).json<{
     id: string;
     token: string;
@@ -27,6 +28,9 @@ async function selfMakesLink(w: World): Promise<void> {
   w.fixtures.linkId = created.id;
   w.fixtures.token = created.token;
 }
+
+const stepUp = (c: TestClient) =>
+  c.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD });
 
 const claimWith = (c: TestClient, w: World) =>
   c.post('/api/therapist/claim', { token: w.fixtures.token });
@@ -75,7 +79,11 @@ export const therapistRows: Row[] = [
   {
     route: 'POST /api/therapist/invites',
     world: 'couple',
-    call: (c) => c.post('/api/therapist/invites'),
+    // Inviting needs a recent step-up; each caller confirms first (a therapist's fails: 404 anyway).
+    call: async (c) => {
+      await stepUp(c);
+      return c.post('/api/therapist/invites');
+    },
     expect: {
       ...THERAPISTS_HAVE_NO_SPACE,
       anonymous: 401,

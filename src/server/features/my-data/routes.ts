@@ -50,7 +50,7 @@ export function registerMyDataRoutes(root: FastifyInstance, ctx: ServerContext):
       },
       config: {
         policy: policy('signed-in', 'my-data', 'read'),
-        rateLimit: { max: 6, timeWindow: 60_000 },
+        rateLimit: { max: config.authRateLimitPerMinute, timeWindow: 60_000 },
       },
     },
     async (request, reply) => {
