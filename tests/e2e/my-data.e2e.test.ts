@@ -159,6 +159,13 @@ async function journey(base: string) {
   await page.getByRole('button', { name: 'Delete my account in 7 days' }).waitFor();
   await expectNoAxeViolations(page, 'erasure cancelled');
 
+  // Chromium logs each designed 403 step_up_required answer (the page then asks to confirm);
+  // those are expected here, any other console error still fails the journey.
+  person.consoleErrors.splice(
+    0,
+    person.consoleErrors.length,
+    ...person.consoleErrors.filter((e) => !/status of 403/.test(e)),
+  );
   await expectCleanExit(person);
 }
 
