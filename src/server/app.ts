@@ -6,12 +6,17 @@ import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod
 import { z } from 'zod';
 import { AppError, notFound } from '../shared/errors';
 import { registerAuthRoutes } from './auth/routes';
+import { registerTwoStepRoutes } from './auth/two-step-routes';
+import { registerAccountRoutes } from './features/account/routes';
 import { registerAccessLogRoutes } from './features/access-log/routes';
+import { registerMyDataRoutes } from './features/my-data/routes';
 import { readSessionToken } from './auth/cookie';
 import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
 import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
+import { createMailer, registerEmailJob, type Mailer } from './email';
+import { JobWorker } from './jobs';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
@@ -57,6 +62,9 @@ export interface BuildAppOptions {
 export interface App {
   app: FastifyInstance;
   routePolicies: RoutePolicyRegistry;
+  /** The outbox worker: `main` starts its loop; tests call `drain()`. Stopped when the app closes. */
+  jobs: JobWorker;
+  mailer: Mailer;
 }
 
 /** 64 KiB is plenty for any form in the app; larger bodies get a 413. */
@@ -79,6 +87,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 
+  const mailer = createMailer(config);
+  const jobs = new JobWorker(database.db, { logger: options.logger, leaseMs: config.jobLeaseMs });
+  registerEmailJob(jobs, mailer);
   const ctx: ServerContext = {
     config,
     db: database.db,
@@ -86,7 +97,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
       idleMs: config.sessionIdleMs,
       maxMs: config.sessionMaxMs,
     }),
+    jobs,
+    mailer,
   };
+  app.addHook('onClose', async () => {
+    await jobs.stop();
+    await mailer.close();
+  });
 
   registerErrorHandling(app);
   registerSecurityHeaders(app, config);
@@ -132,6 +149,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   );
 
   registerAuthRoutes(app, ctx);
+  registerTwoStepRoutes(app, ctx);
+  registerAccountRoutes(app, ctx);
+  registerMyDataRoutes(app, ctx);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);
@@ -191,5 +211,5 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
 
   await app.ready();
-  return { app, routePolicies };
+  return { app, routePolicies, jobs, mailer };
 }

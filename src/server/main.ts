@@ -54,7 +54,7 @@ export async function main(): Promise<void> {
     }
     throw error;
   }
-  const { app } = built;
+  const { app, jobs } = built;
 
   let closing = false;
   const shutdown = async (signal: string) => {
@@ -71,6 +71,8 @@ export async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
   await app.listen({ port: config.port, host: config.host });
+  // Emails and other after-commit work; any number of processes may run it (SKIP LOCKED).
+  jobs.start();
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

@@ -7,6 +7,8 @@ export const ERROR_STATUS = {
   invalid_json: 400,
   unauthenticated: 401,
   forbidden_origin: 403,
+  /** A sensitive action needs the person to prove it is them again (password or second step). */
+  step_up_required: 403,
   not_found: 404,
   request_timeout: 408,
   conflict: 409,
@@ -21,6 +23,8 @@ export const ERROR_STATUS = {
   joint_work_paused: 409,
   /** Messages with a therapist can be read but not written: the link has ended or awaits approval. */
   messages_closed: 409,
+  /** A link from an email that was used already, ran out, or was never ours. */
+  link_expired: 410,
   precondition_failed: 412,
   /** The request named a host that is not ours (DNS rebinding); see decision 0026. */
   misdirected_request: 421,

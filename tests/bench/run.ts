@@ -71,20 +71,18 @@ async function takeSafetyScreen(base: string, cookie: string): Promise<void> {
   await post(base, '/api/safety-screen', { answers: calm }, cookie);
 }
 
+/** Sign-up signs nobody in (it answers the same for any address); sign-in follows, as on the page. */
+async function signUp(base: string, displayName: string, email: string) {
+  await post(base, '/api/auth/signup', { displayName, email, password: PASSWORD });
+  return post(base, '/api/auth/signin', { email, password: PASSWORD });
+}
+
 /** Signs up couples through the API and returns one session cookie per person. */
 async function seedCouples(base: string): Promise<string[]> {
   const cookies: string[] = [];
   for (let i = 0; i < COUPLES; i++) {
-    const a = await post(base, '/api/auth/signup', {
-      displayName: `Bench A${i}`,
-      email: `bench-a${i}@example.test`,
-      password: PASSWORD,
-    });
-    const b = await post(base, '/api/auth/signup', {
-      displayName: `Bench B${i}`,
-      email: `bench-b${i}@example.test`,
-      password: PASSWORD,
-    });
+    const a = await signUp(base, `Bench A${i}`, `bench-a${i}@example.test`);
+    const b = await signUp(base, `Bench B${i}`, `bench-b${i}@example.test`);
     await post(base, '/api/space', {}, a.cookie);
     const invite = await post(base, '/api/invites', {}, a.cookie);
     await post(base, '/api/invites/accept', { token: invite.json.token }, b.cookie);
@@ -243,6 +241,7 @@ for (const engine of ENGINES) {
       ...(scratch ? { DATABASE_URL: scratch.url } : {}),
       BACKUPS: 'false',
       AUTH_RATE_LIMIT_PER_MINUTE: '100000',
+      AUTH_RATE_LIMIT_PER_ACCOUNT_HOUR: '100000',
       SESSION_IDLE_MINUTES: '600',
       LOG_LEVEL: 'warn',
       NODE_ENV: 'production',

@@ -15,6 +15,9 @@ export interface ApiPerson {
 
 let counter = 0;
 
+/** Every person made through the API has this password (to confirm it is them, say). */
+export const API_PASSWORD = 'slow walks by the old harbour';
+
 async function call(base: string, path: string, body: unknown, cookie?: string) {
   const response = await fetch(`${base}${path}`, {
     method: 'POST',
@@ -54,13 +57,12 @@ export async function signUpViaApi(
 ): Promise<ApiPerson> {
   counter += 1;
   const email = `${name.toLowerCase()}-${Date.now()}-${counter}@example.test`;
-  const response = await call(base, '/api/auth/signup', {
-    displayName: name,
-    email,
-    password: 'slow walks by the old harbour',
-  });
+  const password = API_PASSWORD;
+  // Sign-up answers the same for any address and signs nobody in; sign-in follows, as on the page.
+  await call(base, '/api/auth/signup', { displayName: name, email, password });
+  const response = await call(base, '/api/auth/signin', { email, password });
   const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
-  if (!cookie) throw new Error('sign-up set no session cookie');
+  if (!cookie) throw new Error('sign-in after sign-up set no session cookie');
   const person = { name, email, cookie: cookie.split(';')[0]! };
   if (options.screened !== false) await takeScreenViaApi(base, person);
   return person;
@@ -120,6 +122,8 @@ export async function linkTherapistViaApi(
   therapist: ApiPerson,
 ): Promise<string> {
   const [a, b] = couple;
+  // Inviting a therapist is sensitive: the partner confirms it is them first (step-up).
+  await call(base, '/api/auth/step-up', { method: 'password', password: API_PASSWORD }, a.cookie);
   const invite = (await (await call(base, '/api/therapist/invites', {}, a.cookie)).json()) as {
     token: string;
   };

@@ -16,6 +16,8 @@ import { hashToken } from '../../src/server/auth/tokens';
 import { createTestDatabase } from '../../src/server/db/testing';
 import { createLogger } from '../../src/server/log';
 import type { RoutePolicyRegistry } from '../../src/server/policy/route-policy';
+import type { JobWorker } from '../../src/server/jobs';
+import { TestMailbox } from './mailbox';
 
 /** Collects every log line the app writes, so tests can assert what never reaches a log. */
 export class LogCapture {
@@ -37,6 +39,8 @@ type Method = 'GET' | 'POST' | 'DELETE' | 'PUT' | 'PATCH' | 'HEAD';
 /** A browser-like caller: keeps its cookie and sends our Origin on state changes. */
 export class TestClient {
   cookie: string | undefined;
+  /** A sign-in waiting for its second step (two-step sign-in) keeps its own short-lived cookie. */
+  pendingCookie: string | undefined;
 
   constructor(
     private readonly app: FastifyInstance,
@@ -58,7 +62,9 @@ export class TestClient {
         origin: this.config.publicUrl.origin,
         'user-agent': 'Mozilla/5.0 (X11; Linux x86_64) Firefox/140.0',
         ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
-        ...(this.cookie ? { cookie: this.cookie } : {}),
+        ...(this.cookie || this.pendingCookie
+          ? { cookie: [this.cookie, this.pendingCookie].filter(Boolean).join('; ') }
+          : {}),
         ...headers,
       },
       ...(body !== undefined ? { payload: JSON.stringify(body) } : {}),
@@ -66,6 +72,9 @@ export class TestClient {
     const setCookie = response.cookies.find((c) => c.name.endsWith('hh_session'));
     if (setCookie)
       this.cookie = setCookie.value ? `${setCookie.name}=${setCookie.value}` : undefined;
+    const pending = response.cookies.find((c) => c.name.endsWith('hh_two_step'));
+    if (pending)
+      this.pendingCookie = pending.value ? `${pending.name}=${pending.value}` : undefined;
     return response;
   }
 
@@ -90,6 +99,12 @@ export interface TestApp {
   /** The SQL of every query run so far; tests clear it and count what one request costs. */
   queries: string[];
   client(name: string): TestClient;
+  /** The outbox worker (its loop is not started: call `deliver()` or `jobs.drain()`). */
+  jobs: JobWorker;
+  /** A real in-process SMTP server the app sends to (SMTP_URL points at it). */
+  mailbox: TestMailbox;
+  /** Runs every due job (sends queued emails) and returns how many ran. */
+  deliver(): Promise<number>;
   /**
    * Signs up a new person with a unique email; the client holds their session. They count as
    * having taken the private safety screen (joint work needs it) unless `screened` is false.
@@ -110,17 +125,22 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   const engine = inject('dbEngine');
   const queries: string[] = [];
   const database = await createTestDatabase(engine, { onQuery: (sql) => queries.push(sql) });
+  const mailbox = await new TestMailbox().start();
   const config = loadConfig({
+    SMTP_URL: mailbox.url,
     NODE_ENV: 'test',
     LOG_LEVEL: 'info',
     BACKUPS: 'false',
     AUTH_RATE_LIMIT_PER_MINUTE: '1000',
     // The address `app.inject()` uses by default (Host: localhost:80), so direct injects pass the host check.
     PUBLIC_URL: 'http://localhost',
+    AUTH_RATE_LIMIT_PER_ACCOUNT_HOUR: '1000',
+    // Seals authenticator-app secrets; without it a key file would be made in ./data.
+    TWO_STEP_KEY: '0'.repeat(64),
     ...env,
   });
   const logs = new LogCapture();
-  const { app, routePolicies } = await buildApp({
+  const { app, routePolicies, jobs } = await buildApp({
     config,
     database,
     logger: createLogger(config, logs.stream),
@@ -135,20 +155,28 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
     routePolicies,
     queries,
     client,
+    jobs,
+    mailbox,
+    deliver: () => jobs.drain(),
     async signUp(name, password = TEST_PASSWORD, options = {}) {
       emailCounter += 1;
       const email = `${name.toLowerCase().replace(/\W+/g, '')}-${emailCounter}-${Date.now()}@example.test`;
       const c = client(name);
+      // Sign-up answers the same for any address and signs nobody in; the web app signs in next.
       const response = await c.post('/api/auth/signup', { displayName: name, email, password });
-      if (response.statusCode !== 201)
+      if (response.statusCode !== 202)
         throw new Error(`sign-up failed: ${response.statusCode} ${response.body}`);
-      const userId = response.json<{ user: { id: string } }>().user.id;
+      const signIn = await c.post('/api/auth/signin', { email, password });
+      if (signIn.statusCode !== 200)
+        throw new Error(`sign-in after sign-up failed: ${signIn.statusCode} ${signIn.body}`);
+      const userId = signIn.json<{ user: { id: string } }>().user.id;
       if (options.screened !== false) await database.db.insert(safetyScreens).values({ userId });
       return Object.assign(c, { email, userId });
     },
     async close() {
       await app.close();
       await database.close();
+      await mailbox.close();
     },
   };
 }

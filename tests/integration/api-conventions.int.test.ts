@@ -109,9 +109,14 @@ describe('headers and privacy', () => {
         email: 'secure@example.test',
         password: 'long enough pass here',
       });
-      expect(response.statusCode).toBe(201);
+      expect(response.statusCode).toBe(202);
       expect(response.headers['strict-transport-security']).toMatch(/max-age=31536000/);
-      const cookie = response.cookies.find((k) => k.name === '__Host-hh_session');
+      const signIn = await c.post('/api/auth/signin', {
+        email: 'secure@example.test',
+        password: 'long enough pass here',
+      });
+      expect(signIn.statusCode).toBe(200);
+      const cookie = signIn.cookies.find((k) => k.name === '__Host-hh_session');
       expect(cookie).toMatchObject({ secure: true, httpOnly: true, path: '/' });
     } finally {
       await secure.close();

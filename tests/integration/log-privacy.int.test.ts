@@ -26,10 +26,10 @@ describe('logs carry ids and statuses, never content', () => {
       email: canaryEmail,
       password: `password ${CANARY}`,
     });
-    expect(signUp.statusCode).toBe(201);
-    const sessionCookie = a.cookie!;
+    expect(signUp.statusCode).toBe(202);
     await a.post('/api/auth/signin', { email: canaryEmail, password: `wrong ${CANARY}` });
     await a.post('/api/auth/signin', { email: canaryEmail, password: `password ${CANARY}` });
+    const sessionCookie = a.cookie!;
     await a.request('GET', `/api/auth/me?q=${CANARY}`, undefined, { 'x-note': CANARY });
     await a.get('/api/auth/sessions');
     await a.post('/api/auth/sessions/signout-others', { note: CANARY });

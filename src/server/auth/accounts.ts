@@ -12,10 +12,10 @@ import { hashPassword, isCommonPassword } from './passwords';
  */
 
 /** Refuses a password that many people use, naming the field. */
-export function refuseCommonPassword(password: string): void {
+export function refuseCommonPassword(password: string, field = 'password'): void {
   if (isCommonPassword(password)) {
     throw new AppError('validation_failed', 'Please choose a less common password.', {
-      password:
+      [field]:
         'Many people use this password, so it is easy to guess. A few unrelated words together work well.',
     });
   }
@@ -43,8 +43,8 @@ export async function insertUser(
 }
 
 /** The password check and hash, done before any transaction opens (hashing takes a while). */
-export async function newPasswordHash(password: string): Promise<string> {
-  refuseCommonPassword(password);
+export async function newPasswordHash(password: string, field = 'password'): Promise<string> {
+  refuseCommonPassword(password, field);
   return hashPassword(password);
 }
 

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -9,6 +10,7 @@ import {
   ZSignOutOthersResponse,
   ZSignUpBody,
 } from '../../shared/schemas/auth';
+import { ZSecondStepNeeded } from '../../shared/schemas/two-step';
 import { ZIdParams, ZOk } from '../../shared/schemas/common';
 import type { ServerContext } from '../context';
 import { sessions, therapistProfiles, users } from '../db/schema';
@@ -17,8 +19,16 @@ import { scope } from '../policy/rules';
 import { requireSignedIn } from '../policy/require';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie';
 import { describeDevice } from './device';
-import { insertUser, newPasswordHash, startSession } from './accounts';
+import { newPasswordHash } from './accounts';
+import { limitCredentialTry, sweepRateLimits } from './rate-limit';
+import { sweepAccountTokens } from './account-tokens';
+import { isNewDevice, recordSecurityEvent } from './security-events';
+import { registerSignupEmailJob, SIGNUP_EMAIL_JOB, type SignupEmailPayload } from './signup-email';
+import { accountLinks } from './links';
+import { emailTime, sendEmail } from '../email';
+import { enqueue } from '../jobs';
 import { verifyPassword } from './passwords';
+import { startSecondStepIfNeeded } from './two-step-routes';
 
 const SIGN_IN_FAILED =
   'That email and password do not match an account. Please check both and try again.';
@@ -26,26 +36,41 @@ const SIGN_IN_FAILED =
 export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { config, db } = ctx;
-  const rateLimit = { max: config.authRateLimitPerMinute, timeWindow: 60_000 };
+  registerSignupEmailJob(ctx);
+  ctx.jobs.addSweep(sweepRateLimits);
+  ctx.jobs.addSweep(sweepAccountTokens);
 
   app.post(
     '/api/auth/signup',
     {
       schema: {
         tags: ['auth'],
-        summary: 'Create an account and sign in',
+        summary: 'Create an account; the answer is the same whether or not the address has one',
         body: ZSignUpBody,
-        response: { 201: ZMeResponse },
+        response: { 202: ZOk },
       },
-      config: { policy: policy('public', 'user', 'create'), rateLimit },
+      config: { policy: policy('public', 'user', 'create') },
     },
     async (request, reply) => {
       const { displayName, email, password } = request.body;
+      await limitCredentialTry(db, config, request, reply, { route: 'signup', address: email });
+      // Hashed either way, so an address with an account answers in the same time (ASVS 6.3.8).
       const passwordHash = await newPasswordHash(password);
-      const user = await insertUser(db, { email, displayName, passwordHash });
-      const token = await startSession(ctx, request, user.id);
-      setSessionCookie(reply, config, token);
-      return reply.status(201).send({ user: { id: user.id, displayName, email }, therapist: null });
+      await db.transaction(async (tx) => {
+        const [created] = await tx
+          .insert(users)
+          .values({ email, displayName, passwordHash })
+          .onConflictDoNothing()
+          .returning({ id: users.id });
+        // One email either way: "confirm your address", or "you already have an account".
+        await enqueue(tx, {
+          kind: SIGNUP_EMAIL_JOB,
+          dedupKey: `signup:${randomUUID()}`,
+          payload: { email, userId: created?.id ?? null } satisfies SignupEmailPayload,
+        });
+      });
+      ctx.jobs.nudge();
+      return reply.status(202).send({ ok: true as const });
     },
   );
 
@@ -56,12 +81,13 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
         tags: ['auth'],
         summary: 'Sign in',
         body: ZSignInBody,
-        response: { 200: ZMeResponse },
+        response: { 200: ZMeResponse, 202: ZSecondStepNeeded },
       },
-      config: { policy: policy('public', 'session', 'create'), rateLimit },
+      config: { policy: policy('public', 'session', 'create') },
     },
     async (request, reply) => {
       const { email, password } = request.body;
+      await limitCredentialTry(db, config, request, reply, { route: 'signin', address: email });
       const [user] = await db
         .select({
           id: users.id,
@@ -77,12 +103,25 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
         .limit(1);
       const matches = await verifyPassword(user?.passwordHash, password);
       if (!user || !matches) throw new AppError('unauthenticated', SIGN_IN_FAILED);
+      // With a second step turned on, the password opens only a short pending sign-in.
+      const secondStep = await startSecondStepIfNeeded(ctx, reply, user.id);
+      if (secondStep) return reply.status(202).send(secondStep);
       // A fresh token at every sign-in (session fixation defence); the old cookie, if any, is replaced.
       await ctx.sessions.sweepDead(user.id);
-      const token = await ctx.sessions.create(
-        user.id,
-        describeDevice(request.headers['user-agent']),
-      );
+      const device = describeDevice(request.headers['user-agent']);
+      const token = await db.transaction(async (tx) => {
+        const newDevice = await isNewDevice(tx, user.id, device);
+        const event = await recordSecurityEvent(tx, { userId: user.id, kind: 'sign-in', device });
+        if (newDevice)
+          await sendEmail(tx, {
+            to: user.email,
+            template: 'newSignIn',
+            data: { when: emailTime(event.at), device, resetLink: accountLinks(config).forgot },
+            dedupKey: `new-sign-in:${event.id}`,
+          });
+        return ctx.sessions.create(user.id, device, { db: tx });
+      });
+      ctx.jobs.nudge();
       setSessionCookie(reply, config, token);
       return {
         user: { id: user.id, displayName: user.displayName, email: user.email },

@@ -33,6 +33,8 @@ import { TodayPanels } from '../features/today/today-panels';
 import { TriggersPage } from '../features/triggers/triggers-page';
 import { NotForTherapists } from '../features/therapist/not-for-therapists';
 import { TherapistAccountPanel } from '../features/therapist/therapist-account-panel';
+import { TwoStepSection } from '../features/auth/two-step-section';
+import { MyDataSection } from '../features/my-data/my-data-section';
 import { TherapistJoinPage } from '../features/therapist/therapist-join-page';
 import { TherapistPage } from '../features/therapist/therapist-page';
 import { TherapistSignUpPage } from '../features/therapist/therapist-signup-page';
@@ -74,7 +76,20 @@ export function App() {
                     </NotForTherapists>
                   }
                 />
-                <Route path="account" element={<AccountPage extra={<TherapistAccountPanel />} />} />
+                <Route
+                  path="account"
+                  element={
+                    <AccountPage
+                      extra={
+                        <>
+                          <TherapistAccountPanel />
+                          <TwoStepSection />
+                          <MyDataSection />
+                        </>
+                      }
+                    />
+                  }
+                />
                 <Route path="access-log" element={<AccessLogPage />} />
                 <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />

@@ -5,6 +5,8 @@
 export const queryKeys = {
   me: ['auth', 'me'] as const,
   sessions: ['auth', 'sessions'] as const,
+  twoStep: ['auth', 'two-step'] as const,
+  erasure: ['my-data', 'erasure'] as const,
   space: ['space'] as const,
   /** Under the space's key: whether we have an active therapist (GET /api/space, its own parse). */
   spaceTherapist: ['space', 'therapist'] as const,

@@ -23,6 +23,8 @@ import { therapist } from './en/therapist';
 import { messages } from './en/messages';
 import { practice } from './en/practice';
 import { layout } from './en/layout';
+import { twoStep } from './en/two-step';
+import { myData } from './en/my-data';
 
 const core = {
   // The frame around every page
@@ -346,6 +348,8 @@ export const en = {
   ...therapist,
   ...messages,
   ...practice,
+  ...twoStep,
+  ...myData,
 } as const;
 
 export type Catalog = typeof en;

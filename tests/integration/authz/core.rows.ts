@@ -24,7 +24,7 @@ export const coreRows: Row[] = [
         email: `new-${Math.random()}@example.test`,
         password: TEST_PASSWORD,
       }),
-    expect: { anonymous: 201, stranger: 201, former: 201, partner: 201, self: 201 },
+    expect: { anonymous: 202, stranger: 202, former: 202, partner: 202, self: 202 },
   },
   {
     route: 'POST /api/auth/signin',

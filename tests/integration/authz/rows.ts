@@ -1,4 +1,5 @@
 import { accessLogRows } from './access-log.rows';
+import { accountRows } from './account.rows';
 import { checkinRows } from './checkins.rows';
 import { coreRows } from './core.rows';
 import { guideRows } from './guide.rows';
@@ -15,11 +16,13 @@ import { therapistShareRows } from './therapist-share.rows';
 import { therapistRows } from './therapist.rows';
 import { todayRows } from './today.rows';
 import { triggerRows } from './triggers.rows';
+import { twoStepRows } from './two-step.rows';
 import type { Row } from './world';
 
 /** Every row of the matrix: the core's, then one file per feature (`<feature>.rows.ts`). */
 export const MATRIX: Row[] = [
   ...coreRows,
+  ...accountRows,
   ...accessLogRows,
   ...checkinRows,
   ...guideRows,
@@ -36,4 +39,5 @@ export const MATRIX: Row[] = [
   ...therapistRows,
   ...todayRows,
   ...triggerRows,
+  ...twoStepRows,
 ];

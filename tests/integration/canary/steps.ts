@@ -1,5 +1,6 @@
 import type { TestApp, TestClient } from '../../helpers/test-app';
 import { accessLogCanary } from './access-log';
+import { accountCanary } from './account';
 import { checkinsCanary } from './checkins';
 import { guideCanary } from './guide';
 import { impactLetterCanary } from './impact-letter';
@@ -32,6 +33,7 @@ export type CanaryStep = (
 
 export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
   'access-log': accessLogCanary,
+  account: accountCanary,
   checkins: checkinsCanary,
   guide: guideCanary,
   'impact-letter': impactLetterCanary,

@@ -11,6 +11,11 @@ export const users = pgTable(
     displayName: text('display_name').notNull(),
     passwordHash: text('password_hash').notNull(),
     createdAt: createdAt(),
+    /**
+     * When the person proved they read mail at `email`. Until then the account works for
+     * everything private, but nothing may find or join it by its address (decision 0029).
+     */
+    emailVerifiedAt: timestamp('email_verified_at', { withTimezone: true }),
   },
   (t) => [uniqueIndex('users_email_lower_key').on(sql`lower(${t.email})`)],
 );

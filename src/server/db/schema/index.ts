@@ -14,3 +14,7 @@ export * from './therapist';
 export * from './practice';
 export * from './messages';
 export * from './access-log';
+export * from './two-step';
+export * from './my-data';
+export * from './jobs';
+export * from './account';

@@ -16,6 +16,7 @@ import {
 } from '../../../shared/schemas/therapist';
 import { insertUser, newPasswordHash, startSession } from '../../auth/accounts';
 import { setSessionCookie } from '../../auth/cookie';
+import { requireRecentStepUp } from '../../auth/step-up';
 import type { ServerContext } from '../../context';
 import { therapistProfiles } from '../../db/schema';
 import { requireSignedIn, requireSpaceMember, requireTherapist } from '../../policy/require';
@@ -121,8 +122,12 @@ export function registerTherapistRoutes(root: FastifyInstance, ctx: ServerContex
       },
       config: { policy: policy('space-member', 'therapist-link', 'create') },
     },
-    async (request, reply) =>
-      reply.status(201).send(await createLink(db, requireSpaceMember(request.actor))),
+    async (request, reply) => {
+      const actor = requireSpaceMember(request.actor);
+      // Inviting someone to read shared things is sensitive: the person proves it is them first.
+      await requireRecentStepUp(db, actor);
+      return reply.status(201).send(await createLink(db, actor));
+    },
   );
 
   app.delete(

@@ -7,6 +7,8 @@ import {
   type TSignUpBody,
 } from '../../../shared/schemas/auth';
 import { ZOk } from '../../../shared/schemas/common';
+import { ZSecondStepNeeded } from '../../../shared/schemas/two-step';
+import { z } from 'zod';
 import { apiFetch } from '../../app/api-client';
 import { forgetAccountData } from '../../app/query-client';
 import { queryKeys } from '../../app/query-keys';
@@ -22,9 +24,16 @@ export function useSignUp() {
 export function useSignIn() {
   return useMutation({
     mutationFn: (body: TSignInBody) =>
-      apiFetch('/api/auth/signin', { method: 'POST', body, schema: ZMeResponse }),
+      apiFetch('/api/auth/signin', {
+        method: 'POST',
+        body,
+        schema: z.union([ZMeResponse, ZSecondStepNeeded]),
+      }),
     meta: { unauthenticatedIsExpected: true },
-    onSuccess: ({ user, therapist }) => forgetAccountData({ ...user, therapist }),
+    // With a second step, the password alone signs nobody in: the page asks for the next step.
+    onSuccess: (result) => {
+      if ('user' in result) forgetAccountData({ ...result.user, therapist: result.therapist });
+    },
   });
 }
 

@@ -16,6 +16,8 @@ import {
   useFormErrors,
 } from '../../ui';
 import { useSignIn } from './api';
+import { SecondStepForm } from './second-step-form';
+import type { TSecondStepNeeded } from '../../../shared/schemas/two-step';
 import styles from './auth.module.css';
 import { destinationAfterAuth } from './destination';
 
@@ -34,6 +36,7 @@ export function SignInPage() {
   const signIn = useSignIn();
   const { errors, show, clear } = useFormErrors<Field>();
   const [values, setValues] = useState<Record<Field, string>>({ email: '', password: '' });
+  const [secondStep, setSecondStep] = useState<TSecondStepNeeded['secondStep'] | null>(null);
 
   if (me.data) {
     return <Navigate to={destinationAfterAuth(location.state, pendingInvite !== null)} replace />;
@@ -52,9 +55,24 @@ export function SignInPage() {
     }
     clear();
     signIn.mutate(parsed.data, {
+      onSuccess: (result) => {
+        if ('secondStep' in result) setSecondStep(result.secondStep);
+      },
       onError: (error) => show(pickKnownFields(error.fields, FIELDS), error.message),
     });
   };
+
+  if (secondStep) {
+    return (
+      <SecondStepForm
+        steps={secondStep}
+        onStartAgain={() => {
+          setSecondStep(null);
+          setValues({ email: values.email, password: '' });
+        }}
+      />
+    );
+  }
 
   return (
     <Page title={t('auth.signIn.title')} heading={t('auth.signIn.heading')} width="narrow">
