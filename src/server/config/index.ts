@@ -106,6 +106,7 @@ export interface Config {
    * so they are off by default in production; /api/openapi.json is always there.
    */
   apiDocs: boolean;
+  /**
    * The key that seals authenticator-app secrets (decision 0032). Unset: a key file in `dataDir`,
    * made on first use; several server processes must share one key, so they set this.
    */
