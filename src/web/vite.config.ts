@@ -25,6 +25,14 @@ export default defineConfig({
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
     manifest: true,
+    rolldownOptions: {
+      treeshake: {
+        moduleSideEffects: [
+          { test: /\.css$/, sideEffects: true },
+          { test: /[\\/]src[\\/](?:web|shared)[\\/][^?]*\.tsx?$/, sideEffects: false },
+        ],
+      },
+    },
   },
   server: {
     proxy: {
