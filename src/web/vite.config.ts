@@ -27,6 +27,7 @@ export default defineConfig({
     manifest: true,
     rolldownOptions: {
       treeshake: {
+        propertyReadSideEffects: false,
         moduleSideEffects: [
           { test: /\.css$/, sideEffects: true },
           { test: /[\\/]src[\\/](?:web|shared)[\\/][^?]*\.tsx?$/, sideEffects: false },

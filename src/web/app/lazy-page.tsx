@@ -1,5 +1,5 @@
 import { Suspense, use, type ComponentType } from 'react';
-import { t } from '../i18n';
+import { loadAllWords, t } from '../i18n';
 import styles from './lazy-page.module.css';
 
 export type LazyPage<P extends object> = ComponentType<P> & {
@@ -23,7 +23,8 @@ export function lazyPage<P extends object>(
   const preload = () => {
     if (loading) return loading;
     for (const part of along) void part.preload();
-    const promise = load();
+    // The page's words come with its code: the first download holds only the core's.
+    const promise = Promise.all([load(), loadAllWords()]).then(([page]) => page);
     // React's `use` reads a promise marked settled (status and value) at once, without waiting:
     // a page fetched ahead (a panel along with its page) then renders in the same pass.
     promise.then(

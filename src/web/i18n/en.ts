@@ -23,7 +23,7 @@ import { therapist } from './en/therapist';
 import { messages } from './en/messages';
 import { practice } from './en/practice';
 
-const core = {
+export const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
   'app.pageTitle': '{page} · Healing Hearts',
