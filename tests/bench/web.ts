@@ -217,12 +217,15 @@ await buildWebIfStale(say);
 const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-bench-web-'));
 const server = GIVEN_BASE
   ? undefined
-  : await startServerProcess({
-      DATA_DIR: dataDir,
-      BACKUPS: 'false',
-      LOG_LEVEL: 'warn',
-      NODE_ENV: 'production',
-    });
+  : await startServerProcess(
+      {
+        DATA_DIR: dataDir,
+        BACKUPS: 'false',
+        LOG_LEVEL: 'warn',
+        NODE_ENV: 'production',
+      },
+      { readyTimeoutMs: 120_000 },
+    );
 const base = GIVEN_BASE ?? server!.base;
 const browser = await chromium.launch({
   executablePath: chromiumPath,
