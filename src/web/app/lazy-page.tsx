@@ -58,11 +58,11 @@ export function lazyPart<P extends object>(load: () => Promise<ComponentType<P>>
 }
 
 /**
- * Shown while a page's code loads: nothing at first (it usually arrives sooner than a person
- * notices), then a calm line. It is as tall as the window, so the footer stays out of sight and
- * nothing shifts when the page arrives.
+ * Shown while a page's code loads (or, in RequireAuth, while we learn who is signed in): nothing
+ * at first (it usually arrives sooner than a person notices), then a calm line. It is as tall as
+ * the window, so the footer stays out of sight and nothing shifts when the page arrives.
  */
-function PageLoading() {
+export function PageLoading() {
   return (
     <div className={styles.placeholder}>
       <p className={styles.note} role="status">
