@@ -70,6 +70,15 @@ export function fillShell(template: string, page: PrerenderedPage): string {
 }
 
 /**
+ * The build writes `x.js.br` and `x.js.gz` beside each file under /assets/ (src/web/precompress.ts):
+ * send the smallest one the browser accepts, with `Vary: Accept-Encoding`, and the plain file to
+ * one that accepts neither. The compressed copies get no routes of their own.
+ */
+function precompressedFiles(): { preCompressed: boolean; globIgnore: string[] } {
+  return { preCompressed: true, globIgnore: ['**/*.br', '**/*.gz'] };
+}
+
+/**
  * Serves the built React app; every page path gets index.html, the app routes on the client.
  * `pages` are filled in on the server first (the guide, readable without an account).
  */
@@ -89,6 +98,7 @@ export async function registerWebApp(
         index: false,
         wildcard: false,
         ...staticCaching(),
+        ...precompressedFiles(),
       });
     });
   }

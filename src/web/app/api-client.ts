@@ -45,8 +45,12 @@ export interface ApiRequest<T> {
   ifMatch?: number;
   /** Other request headers (such as `If-None-Match: *` for a first save). */
   headers?: Record<string, string>;
-  /** The response is checked against this shared schema before anyone uses it. */
-  schema: ZodType<T>;
+  /**
+   * The response is checked against this shared schema before anyone uses it. The calls every
+   * page makes (who is signed in, the safety state) pass a loader instead, so that the schema
+   * library comes only with a page that needs it, or with their first answer (decision 0028).
+   */
+  schema: ZodType<T> | (() => Promise<ZodType<T>>);
   signal?: AbortSignal;
 }
 
@@ -96,7 +100,8 @@ export async function apiFetch<T>(path: string, request: ApiRequest<T>): Promise
     );
   }
 
-  const parsed = request.schema.safeParse(payload);
+  const schema = typeof request.schema === 'function' ? await request.schema() : request.schema;
+  const parsed = schema.safeParse(payload);
   if (!parsed.success) {
     throw new ApiError(response.status, 'bad_response', t('error.unexpected'));
   }

@@ -1,50 +1,118 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AccessLogPage } from '../features/access-log/access-log-page';
-import { AccountPage } from '../features/auth/account-page';
-import { ImpactLetterPage } from '../features/impact-letter/impact-letter-page';
-import { SignInPage } from '../features/auth/sign-in-page';
-import { SignUpPage } from '../features/auth/sign-up-page';
-import { GuideIndexPage } from '../features/guide/guide-index-page';
-import { LessonPage } from '../features/guide/lesson-page';
-import { CheckinsPage } from '../features/checkins/checkins-page';
-import { InvitePanel } from '../features/invites/invite-panel';
-import { JoinPage } from '../features/invites/join-page';
-import { SafetyPage } from '../features/safety/safety-page';
-import { SafetyScreenPage } from '../features/safety-screen/safety-screen-page';
-import { SupportResourcesForMe } from '../features/safety/support-resources';
-import { SessionPrepPage } from '../features/session-prep/session-prep-page';
-import { SessionPrepPrintPage } from '../features/session-prep/session-prep-print-page';
-import {
-  PracticeCouplePage,
-  PracticeNotesPage,
-  PracticePage,
-} from '../features/practice/practice-pages';
-import { MeasurePage } from '../features/measures/measure-page';
-import { MeasuresPage } from '../features/measures/measures-page';
-import { MessagesPage } from '../features/messages/messages-page';
-import { CoupleMessagesPage } from '../features/messages/couple-messages-page';
-import { InjuriesPage } from '../features/injuries/injuries-page';
-import { ProgramPage } from '../features/program/program-page';
-import { MeasuresProgress } from '../features/measures/measures-progress';
-import { ProgressPage } from '../features/progress/progress-page';
-import { HomePage } from '../features/space/home-page';
-import { TodayPanels } from '../features/today/today-panels';
-import { TriggersPage } from '../features/triggers/triggers-page';
 import { NotForTherapists } from '../features/therapist/not-for-therapists';
-import { TherapistAccountPanel } from '../features/therapist/therapist-account-panel';
-import { TwoStepSection } from '../features/auth/two-step-section';
-import { MyDataSection } from '../features/my-data/my-data-section';
-import { TherapistJoinPage } from '../features/therapist/therapist-join-page';
-import { TherapistPage } from '../features/therapist/therapist-page';
-import { TherapistSignUpPage } from '../features/therapist/therapist-signup-page';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
+import { lazyPage, lazyPart } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
 import { queryClient } from './query-client';
 import { QuickExitPage } from './quick-exit/quick-exit-page';
 import { RequireAuth } from './require-auth';
+
+// The front page, quick exit and "not found" are in the first download; every other page brings
+// its own code when it is first shown (decision 0028). A page's panels load along with it.
+const SignUpPage = lazyPage(() =>
+  import('../features/auth/sign-up-page').then((m) => m.SignUpPage),
+);
+const SignInPage = lazyPage(() =>
+  import('../features/auth/sign-in-page').then((m) => m.SignInPage),
+);
+const TherapistAccountPanel = lazyPart(() =>
+  import('../features/therapist/therapist-account-panel').then((m) => m.TherapistAccountPanel),
+);
+const TwoStepSection = lazyPart(() =>
+  import('../features/auth/two-step-section').then((m) => m.TwoStepSection),
+);
+const MyDataSection = lazyPart(() =>
+  import('../features/my-data/my-data-section').then((m) => m.MyDataSection),
+);
+const AccountPage = lazyPage(
+  () => import('../features/auth/account-page').then((m) => m.AccountPage),
+  { along: [TherapistAccountPanel, TwoStepSection, MyDataSection] },
+);
+const AccessLogPage = lazyPage(() =>
+  import('../features/access-log/access-log-page').then((m) => m.AccessLogPage),
+);
+const ImpactLetterPage = lazyPage(() =>
+  import('../features/impact-letter/impact-letter-page').then((m) => m.ImpactLetterPage),
+);
+const GuideIndexPage = lazyPage(() =>
+  import('../features/guide/guide-index-page').then((m) => m.GuideIndexPage),
+);
+const LessonPage = lazyPage(() =>
+  import('../features/guide/lesson-page').then((m) => m.LessonPage),
+);
+const CheckinsPage = lazyPage(() =>
+  import('../features/checkins/checkins-page').then((m) => m.CheckinsPage),
+);
+const InvitePanel = lazyPart(() =>
+  import('../features/invites/invite-panel').then((m) => m.InvitePanel),
+);
+const JoinPage = lazyPage(() => import('../features/invites/join-page').then((m) => m.JoinPage));
+const SafetyPage = lazyPage(() =>
+  import('../features/safety/safety-page').then((m) => m.SafetyPage),
+);
+const SafetyScreenPage = lazyPage(() =>
+  import('../features/safety-screen/safety-screen-page').then((m) => m.SafetyScreenPage),
+);
+const SupportResourcesForMe = lazyPart(() =>
+  import('../features/safety/support-resources').then((m) => m.SupportResourcesForMe),
+);
+const SessionPrepPage = lazyPage(() =>
+  import('../features/session-prep/session-prep-page').then((m) => m.SessionPrepPage),
+);
+const SessionPrepPrintPage = lazyPage(() =>
+  import('../features/session-prep/session-prep-print-page').then((m) => m.SessionPrepPrintPage),
+);
+const practicePages = () => import('../features/practice/practice-pages');
+const PracticePage = lazyPage(() => practicePages().then((m) => m.PracticePage));
+const PracticeCouplePage = lazyPage(() => practicePages().then((m) => m.PracticeCouplePage));
+const PracticeNotesPage = lazyPage(() => practicePages().then((m) => m.PracticeNotesPage));
+const MeasurePage = lazyPage(
+  () => import('../features/measures/measure-page').then((m) => m.MeasurePage),
+  { along: [SupportResourcesForMe] },
+);
+const MeasuresPage = lazyPage(() =>
+  import('../features/measures/measures-page').then((m) => m.MeasuresPage),
+);
+const MessagesPage = lazyPage(() =>
+  import('../features/messages/messages-page').then((m) => m.MessagesPage),
+);
+const CoupleMessagesPage = lazyPage(() =>
+  import('../features/messages/couple-messages-page').then((m) => m.CoupleMessagesPage),
+);
+const InjuriesPage = lazyPage(() =>
+  import('../features/injuries/injuries-page').then((m) => m.InjuriesPage),
+);
+const ProgramPage = lazyPage(() =>
+  import('../features/program/program-page').then((m) => m.ProgramPage),
+);
+const MeasuresProgress = lazyPart(() =>
+  import('../features/measures/measures-progress').then((m) => m.MeasuresProgress),
+);
+const ProgressPage = lazyPage(
+  () => import('../features/progress/progress-page').then((m) => m.ProgressPage),
+  { along: [MeasuresProgress] },
+);
+const TodayPanels = lazyPart(() =>
+  import('../features/today/today-panels').then((m) => m.TodayPanels),
+);
+const HomePage = lazyPage(() => import('../features/space/home-page').then((m) => m.HomePage), {
+  along: [InvitePanel, TodayPanels],
+});
+const TriggersPage = lazyPage(() =>
+  import('../features/triggers/triggers-page').then((m) => m.TriggersPage),
+);
+const TherapistJoinPage = lazyPage(() =>
+  import('../features/therapist/therapist-join-page').then((m) => m.TherapistJoinPage),
+);
+const TherapistPage = lazyPage(() =>
+  import('../features/therapist/therapist-page').then((m) => m.TherapistPage),
+);
+const TherapistSignUpPage = lazyPage(() =>
+  import('../features/therapist/therapist-signup-page').then((m) => m.TherapistSignUpPage),
+);
 
 /** The shell: providers, and the routes that compose the features. */
 export function App() {

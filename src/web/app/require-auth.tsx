@@ -1,6 +1,6 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { t } from '../i18n';
-import { LoadError, Loading } from '../ui';
+import { LoadError } from '../ui';
+import { PageLoading } from './lazy-page';
 import type { SignedOutState } from './landing-page';
 import { wasSignedOutByChoice } from './query-client';
 import { useMe } from './session';
@@ -16,7 +16,8 @@ export function RequireAuth() {
   const location = useLocation();
 
   if (me.data) return <Outlet />;
-  if (me.isPending) return <Loading label={t('common.loading')} />;
+  // The page's own placeholder: the same height, so the footer does not jump twice.
+  if (me.isPending) return <PageLoading />;
   if (me.isError) {
     return <LoadError message={me.error.message} onRetry={() => void me.refetch()} />;
   }

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZMeResponse, type TMeTherapist, type TUser } from '../../shared/schemas/auth';
+import type { TMeTherapist, TUser } from '../../shared/schemas/auth';
 import { ApiError, apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -11,7 +11,11 @@ export const meQuery = queryOptions({
   queryKey: queryKeys.me,
   queryFn: async ({ signal }): Promise<TMe | null> => {
     try {
-      const { user, therapist } = await apiFetch('/api/auth/me', { schema: ZMeResponse, signal });
+      const { user, therapist } = await apiFetch('/api/auth/me', {
+        // Loaded with the first answer that needs checking: a signed-out visitor never needs it.
+        schema: () => import('../../shared/schemas/auth').then((m) => m.ZMeResponse),
+        signal,
+      });
       return { ...user, therapist };
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) return null;

@@ -26,7 +26,7 @@ import { layout } from './en/layout';
 import { twoStep } from './en/two-step';
 import { myData } from './en/my-data';
 
-const core = {
+export const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
   'app.pageTitle': '{page} · Healing Hearts',

@@ -1,4 +1,6 @@
-import { en, type Catalog, type MessageKey } from './en';
+import { core, type Catalog, type MessageKey } from './en';
+import { layout } from './en/layout';
+import { safety } from './en/safety';
 
 export type { MessageKey } from './en';
 
@@ -13,6 +15,21 @@ type ParamArgs<K extends MessageKey> = [ParamNames<Catalog[K]>] extends [never]
   ? []
   : [params: MessageParams<K>];
 
+/**
+ * The words loaded so far: the first download holds the core's (the front page, quick exit), the
+ * frame's (`layout`) and "I don't feel safe"; each feature's come with the first page that needs them.
+ */
+const words: Record<string, string> = { ...core, ...layout, ...safety };
+let loadingAll: Promise<void> | undefined;
+
+/** Fetches every feature's words once; a page's code waits for this before it renders. */
+export function loadAllWords(): Promise<void> {
+  loadingAll ??= import('./feature-words').then(({ featureWords }) => {
+    Object.assign(words, featureWords);
+  });
+  return loadingAll;
+}
+
 function fill(text: string, params: Record<string, string | number> | undefined): string {
   if (!params) return text;
   return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
@@ -25,7 +42,11 @@ function fill(text: string, params: Record<string, string | number> | undefined)
  * `t('space.greeting', { name: 'Sam' })` → "Hello, Sam."
  */
 export function t<K extends MessageKey>(key: K, ...args: ParamArgs<K>): string {
-  return fill(en[key], args[0]);
+  const text = words[key];
+  // Only a page in the first download could ask before loadAllWords(), and a test over the
+  // build (tests/helpers/bundle-budget.test.ts) checks that none of them uses a feature's words.
+  if (text === undefined) return key;
+  return fill(text, args[0] as Record<string, string | number> | undefined);
 }
 
 /**
@@ -56,6 +77,6 @@ export function plural<B extends PluralBase>(
   ...args: PluralArgs<B>
 ): string {
   const form = `${base}.${pluralRules.select(count)}`;
-  const key = (form in en ? form : `${base}.other`) as MessageKey;
-  return fill(en[key], { ...(args[0] as Record<string, string | number> | undefined), count });
+  const text = words[form] ?? words[`${base}.other`] ?? `${base}.other`;
+  return fill(text, { ...(args[0] as Record<string, string | number> | undefined), count });
 }

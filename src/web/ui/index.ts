@@ -30,5 +30,6 @@ export {
 export { JointWorkPaused } from './joint-work-paused';
 export { ShareControl, type ShareControlProps } from './share-control';
 export { TherapistShareControl, type TherapistShareControlProps } from './therapist-share-control';
-export { LineChart, type ChartSeries, type LineChartProps } from './line-chart';
+// LineChart (and uPlot with it) is imported from './line-chart' directly by the pages that draw
+// one: exported from here it would ride along with every page that uses anything else (decision 0028).
 export { setNeutralTab } from './tab-appearance';

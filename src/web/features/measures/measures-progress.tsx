@@ -1,5 +1,6 @@
 import { t } from '../../i18n';
-import { LineChart, LoadError, Loading, Panel } from '../../ui';
+import { LoadError, Loading, Panel } from '../../ui';
+import { LineChart } from '../../ui/line-chart';
 import { useHistory, useMeasures } from './api';
 import type { TMeasureSummary } from '../../../shared/schemas/measures';
 

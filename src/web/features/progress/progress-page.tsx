@@ -1,7 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
 import type { TMilestoneKey, TProgressResponse } from '../../../shared/schemas/progress';
 import { plural, t, type MessageKey } from '../../i18n';
-import { formatDate, LineChart, LoadError, Loading, Page, Panel } from '../../ui';
+import { formatDate, LoadError, Loading, Page, Panel } from '../../ui';
+import { LineChart } from '../../ui/line-chart';
 import { useProgress } from './api';
 import styles from './progress.module.css';
 

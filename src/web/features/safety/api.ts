@@ -1,12 +1,14 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import {
-  ZResourcesResponse,
-  ZSafetyState,
-  type TSafetyState,
-} from '../../../shared/schemas/safety';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
+import type { TSafetyState } from '../../../shared/schemas/safety';
 import { apiFetch } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
+
+// Every page's frame uses these (the "I don't feel safe" button, the neutral tab): the schemas
+// load with the first answer, not with the page (decision 0028).
+const safetySchemas = () => import('../../../shared/schemas/safety');
+const ZSafetyState = () => safetySchemas().then((m) => m.ZSafetyState);
+const ZResourcesResponse = () => safetySchemas().then((m) => m.ZResourcesResponse);
+const ZSpaceResponse = () => import('../../../shared/schemas/space').then((m) => m.ZSpaceResponse);
 
 export const safetyStateQuery = queryOptions({
   queryKey: queryKeys.safety,
