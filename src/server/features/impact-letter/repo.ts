@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type {
   TLetterSections,
   TMark,
@@ -16,7 +16,7 @@ import {
   impactLetterVersions as versions,
 } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { ownItems, visibleItems } from '../../policy/rules';
+import { othersVisibleItems, ownItems, spaceRows, visibleItems } from '../../policy/rules';
 
 /**
  * The reads of the impact letter, each scoped in SQL by `visibleItems` / `ownItems`, and the
@@ -64,7 +64,7 @@ export function currentLetterScope(actor: SignedInActor, id: string): SQL {
     eq(letters.id, id),
     ownItems(actor, letterItem),
     isNull(letters.supersededAt),
-    actor.space ? eq(letters.spaceId, actor.space.id) : sql`false`,
+    spaceRows(actor, letters.spaceId),
   )!;
 }
 
@@ -216,7 +216,7 @@ async function reflectionsOn(
         eq(reflections.letterId, letterId),
         viewer === 'reflection-author'
           ? ownItems(actor, reflectionItem)
-          : and(visibleItems(actor, reflectionItem), ne(reflections.authorId, actor.userId)),
+          : othersVisibleItems(actor, reflectionItem),
       ),
     )
     .orderBy(
@@ -279,8 +279,7 @@ export async function presentReaderLetter(
 export function writerSeesReflection(actor: SignedInActor, reflectionId: string): SQL {
   return and(
     eq(reflections.id, reflectionId),
-    visibleItems(actor, reflectionItem),
-    ne(reflections.authorId, actor.userId),
+    othersVisibleItems(actor, reflectionItem),
     sql`exists (select 1 from ${letters} where ${letters.id} = ${reflections.letterId} and ${ownItems(actor, letterItem)})`,
   )!;
 }

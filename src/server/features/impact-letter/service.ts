@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../shared/errors';
 import type {
   ReflectionPart,
@@ -17,7 +17,7 @@ import { isUniqueViolation } from '../../db/errors';
 import { versionConflict } from '../../http/versioning';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { ownItems, visibleItems } from '../../policy/rules';
+import { othersVisibleItems, ownItems, rowsOf, visibleItems } from '../../policy/rules';
 import {
   currentLetterScope,
   findOwnLetter,
@@ -281,13 +281,7 @@ async function findLetterToReflectOn(
   const [row] = await db
     .select()
     .from(letters)
-    .where(
-      and(
-        eq(letters.id, letterId),
-        visibleItems(actor, letterItem),
-        ne(letters.authorId, actor.userId),
-      ),
-    );
+    .where(and(eq(letters.id, letterId), othersVisibleItems(actor, letterItem)));
   return row;
 }
 
@@ -434,7 +428,7 @@ export async function markReflection(
       .where(
         and(
           eq(reflections.letterId, row.letterId),
-          eq(reflections.authorId, row.authorId),
+          rowsOf(reflections.authorId, row.authorId),
           visibleItems(actor, reflectionItem),
           isNotNull(reflections.sentAt),
           gt(reflections.sentAt, row.sentAt!),

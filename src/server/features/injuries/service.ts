@@ -14,7 +14,7 @@ import type { Database, Transaction } from '../../db';
 import { injuries, injuryChanges, injuryNotes, memberships } from '../../db/schema';
 import type { Actor, SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems } from '../../policy/rules';
+import { isSpaceMember, ownItems, spaceRows } from '../../policy/rules';
 import { versionConflict } from '../../http/versioning';
 
 type Reader = Database | Transaction;
@@ -44,7 +44,7 @@ export function visibleInjuries(actor: Actor, db: Reader): SQL {
   if (!isSpaceMember(actor)) return sql`false`;
   const joinedAt = actor.space.joinedAt;
   return and(
-    eq(injuries.spaceId, actor.space.id),
+    spaceRows(actor, injuries.spaceId),
     or(
       gte(injuries.createdAt, joinedAt),
       notExists(

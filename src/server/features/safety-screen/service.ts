@@ -1,15 +1,15 @@
-import { eq } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { safetyScreens } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { placeJointWorkHold } from '../../policy/joint-work';
+import { ownRows } from '../../policy/rules';
 
 /** When I last took the screen, or null. Only ever my own row. */
 export async function readMyScreen(db: Database, actor: SignedInActor): Promise<Date | null> {
   const [row] = await db
     .select({ takenAt: safetyScreens.takenAt })
     .from(safetyScreens)
-    .where(eq(safetyScreens.userId, actor.userId));
+    .where(ownRows(actor, safetyScreens.userId));
   return row?.takenAt ?? null;
 }
 

@@ -22,7 +22,13 @@ import {
   users,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor, TherapistActor } from '../../policy/actor';
-import { activeTherapistLinks, therapistLinkActiveSql } from '../../policy/rules';
+import {
+  activeTherapistLinks,
+  ownRows,
+  rowsOf,
+  spaceRows,
+  therapistLinkActiveSql,
+} from '../../policy/rules';
 
 const DAY_MS = 86_400_000;
 
@@ -40,7 +46,7 @@ const ALREADY_LINKED =
 /** Has `userId` approved the link in the query since `joinedAt` (their joining the space)? */
 function approvedSince(userId: string, joinedAt: Date): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${therapistApprovals} a
-    where a.link_id = ${therapistLinks.id} and a.user_id = ${userId}
+    where a.link_id = ${therapistLinks.id} and ${rowsOf(sql`a.user_id`, userId)}
       and a.approved_at >= ${joinedAt})`;
 }
 
@@ -94,7 +100,7 @@ export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<
     .leftJoin(therapistProfiles, eq(therapistProfiles.userId, therapistLinks.therapistId))
     .where(
       and(
-        eq(therapistLinks.spaceId, actor.space.id),
+        spaceRows(actor, therapistLinks.spaceId),
         isNull(therapistLinks.revokedAt),
         or(
           isNotNull(therapistLinks.therapistId),
@@ -117,7 +123,7 @@ export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<
     .leftJoin(therapistProfiles, eq(therapistProfiles.userId, therapistLinks.therapistId))
     .where(
       and(
-        eq(therapistLinks.spaceId, actor.space.id),
+        spaceRows(actor, therapistLinks.spaceId),
         isNotNull(therapistLinks.revokedAt),
         gt(therapistLinks.revokedAt, actor.space.joinedAt),
       ),
@@ -206,7 +212,7 @@ export async function cancelInvite(
     .where(
       and(
         eq(therapistLinks.id, linkId),
-        eq(therapistLinks.spaceId, actor.space.id),
+        spaceRows(actor, therapistLinks.spaceId),
         isNull(therapistLinks.therapistId),
         isNull(therapistLinks.revokedAt),
       ),
@@ -229,7 +235,7 @@ export async function approveLink(
     const [link] = await tx
       .select({ therapistId: therapistLinks.therapistId, revokedAt: therapistLinks.revokedAt })
       .from(therapistLinks)
-      .where(and(eq(therapistLinks.id, linkId), eq(therapistLinks.spaceId, actor.space.id)))
+      .where(and(eq(therapistLinks.id, linkId), spaceRows(actor, therapistLinks.spaceId)))
       .for('update')
       .limit(1);
     if (!link) throw notFound();
@@ -262,7 +268,7 @@ export async function revokeLink(
     const [link] = await tx
       .select({ revokedAt: therapistLinks.revokedAt })
       .from(therapistLinks)
-      .where(and(eq(therapistLinks.id, linkId), eq(therapistLinks.spaceId, actor.space.id)))
+      .where(and(eq(therapistLinks.id, linkId), spaceRows(actor, therapistLinks.spaceId)))
       .for('update')
       .limit(1);
     if (!link) throw notFound();
@@ -330,7 +336,7 @@ export async function claimLink(
       .from(therapistLinks)
       .where(
         and(
-          eq(therapistLinks.spaceId, link.spaceId),
+          rowsOf(therapistLinks.spaceId, link.spaceId),
           eq(therapistLinks.therapistId, actor.userId),
           isNull(therapistLinks.revokedAt),
         ),
@@ -437,7 +443,7 @@ export async function readProfile(db: Database, actor: TherapistActor): Promise<
   const [row] = await db
     .select(profileColumns)
     .from(therapistProfiles)
-    .where(eq(therapistProfiles.userId, actor.userId));
+    .where(ownRows(actor, therapistProfiles.userId));
   if (!row) throw notFound();
   return presentProfile(row);
 }
@@ -451,7 +457,7 @@ export async function updateProfile(
   const [row] = await db
     .update(therapistProfiles)
     .set({ practiceName: body.practiceName, licence: body.licence })
-    .where(eq(therapistProfiles.userId, actor.userId))
+    .where(ownRows(actor, therapistProfiles.userId))
     .returning(profileColumns);
   if (!row) throw notFound();
   return presentProfile(row);
@@ -485,6 +491,6 @@ export async function setTherapistVerified(
   await db
     .update(therapistProfiles)
     .set({ verifiedAt: verified ? new Date() : null })
-    .where(eq(therapistProfiles.userId, user.id));
+    .where(rowsOf(therapistProfiles.userId, user.id));
   return verified ? 'verified' : 'unverified';
 }

@@ -16,20 +16,22 @@ import {
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql } from '../../policy/joint-work';
-import { visibleItems, type AuthoredItemColumns } from '../../policy/rules';
+import {
+  ownItems,
+  ownRows,
+  partnerRows,
+  partnerSharedItems,
+  spaceRows,
+  togetherSince,
+  type AuthoredItemColumns,
+} from '../../policy/rules';
+import { sharedWithPartnerSql } from '../../policy/visibility';
 
 interface TodayRow extends Record<string, unknown> {
   my_checkin: { id: string; shared: boolean } | null;
   looked_at: string | null;
   paused: boolean;
   news: { kind: TNewsKind; count: number; latestAt: string }[];
-}
-
-/** When the two people now in the space were both in it: nothing before that is news. */
-function together(actor: SpaceMemberActor): Date {
-  const partner = actor.space.partner;
-  if (!partner) return actor.space.joinedAt;
-  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
 }
 
 /**
@@ -39,7 +41,6 @@ function together(actor: SpaceMemberActor): Date {
 function sharedSince(
   kind: TNewsKind,
   actor: SpaceMemberActor,
-  partnerId: string,
   table: SQL,
   item: AuthoredItemColumns,
   since: SQL,
@@ -47,7 +48,7 @@ function sharedSince(
 ): SQL {
   return sql`select ${kind}::text as kind, count(*)::int as n, max(${item.sharedAt}) as latest
     from ${table}
-    where ${and(visibleItems(actor, item), eq(item.authorId, partnerId), gt(item.sharedAt, since), extra)}`;
+    where ${and(partnerSharedItems(actor, item), gt(item.sharedAt, since), extra)}`;
 }
 
 /**
@@ -61,9 +62,9 @@ export async function readToday(
   day: string,
 ): Promise<Omit<TTodayResponse, 'next'>> {
   const me = actor.userId;
-  const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${todayViews.userId} = ${me})`;
-  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${checkins.visibility} in ('partner', 'partner+therapist'))
-      from ${checkins} where ${checkins.authorId} = ${me} and ${checkins.day} = ${day}::date)`;
+  const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${ownRows(actor, todayViews.userId)})`;
+  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${sharedWithPartnerSql(checkins.visibility)})
+      from ${checkins} where ${ownItems(actor, checkins)} and ${checkins.day} = ${day}::date)`;
 
   let news: SQL = sql`'[]'::json`;
   let paused: SQL = sql`false`;
@@ -74,41 +75,39 @@ export async function readToday(
   const partner = space?.partner;
   if (space && partner) {
     const member = actor as SpaceMemberActor;
-    const start = together(member).toISOString();
+    // Nothing from before the two people now in the space were both in it is news.
+    const start = togetherSince(member)!.toISOString();
     const since = sql`greatest(coalesce(${lookedAt}, ${start}::timestamptz), ${start}::timestamptz)`;
-    const p = partner.userId;
     const kinds: SQL[] = [
-      sharedSince('checkin', member, p, sql`${checkins}`, checkins, since),
+      sharedSince('checkin', member, sql`${checkins}`, checkins, since),
       sharedSince(
         'trigger',
         member,
-        p,
         sql`${triggerEntries}`,
         triggerEntries,
         since,
         isNull(triggerEntries.archivedAt),
       ),
-      sharedSince('reflection', member, p, sql`${guideReflections}`, guideReflections, since),
-      sharedSince('letter', member, p, sql`${impactLetters}`, impactLetters, since),
+      sharedSince('reflection', member, sql`${guideReflections}`, guideReflections, since),
+      sharedSince('letter', member, sql`${impactLetters}`, impactLetters, since),
       sharedSince(
         'letter_reflection',
         member,
-        p,
         sql`${impactLetterReflections}`,
         impactLetterReflections,
         since,
       ),
-      sharedSince('letter_mark', member, p, sql`${impactLetterMarks}`, impactLetterMarks, since),
-      sharedSince('measure', member, p, sql`${measureResponses}`, measureResponses, since),
+      sharedSince('letter_mark', member, sql`${impactLetterMarks}`, impactLetterMarks, since),
+      sharedSince('measure', member, sql`${measureResponses}`, measureResponses, since),
       // The couple's plan: changes my partner saved in our space since I last looked.
       sql`select 'trigger_plan'::text as kind, count(*)::int as n, max(${triggerPlans.updatedAt}) as latest
         from ${triggerPlans}
-        where ${triggerPlans.spaceId} = ${space.id} and ${triggerPlans.updatedById} = ${p}
+        where ${spaceRows(actor, triggerPlans.spaceId)} and ${partnerRows(actor, triggerPlans.updatedById)}
           and ${triggerPlans.updatedAt} > ${since}`,
       // Injuries my partner named that wait for me to confirm.
       sql`select 'injury'::text as kind, count(*)::int as n, max(${injuries.proposedAt}) as latest
         from ${injuries}
-        where ${injuries.spaceId} = ${space.id} and ${injuries.proposedBy} = ${p}
+        where ${spaceRows(actor, injuries.spaceId)} and ${partnerRows(actor, injuries.proposedBy)}
           and ${injuries.confirmedAt} is null and ${injuries.archivedAt} is null
           and ${injuries.proposedAt} > ${since}`,
     ];
