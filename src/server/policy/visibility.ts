@@ -1,6 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { PARTNER_VISIBILITIES, THERAPIST_VISIBILITIES } from '../../shared/visibility';
+import { visibilityIn } from '../db/schema/item-columns';
 
 /**
  * The SQL side of the visibility vocabulary (`src/shared/visibility.ts`): which rows a value
@@ -8,22 +9,15 @@ import { PARTNER_VISIBILITIES, THERAPIST_VISIBILITIES } from '../../shared/visib
  */
 
 /**
- * Written as literals, not parameters: the partial indexes on shared rows carry exactly this
- * condition, and a plan can only use such an index when the condition is in the SQL text.
+ * The item is shared with the partner (whatever the therapist may read). Literal values, as in
+ * the partial indexes on shared rows (`visibilityIn`), so a plan can use those indexes.
  */
-const literalList = (values: readonly string[]) =>
-  sql.raw(values.map((v) => `'${v.replace(/'/g, "''")}'`).join(', '));
-
-const PARTNER_LIST = literalList(PARTNER_VISIBILITIES);
-const THERAPIST_LIST = literalList(THERAPIST_VISIBILITIES);
-
-/** The item is shared with the partner (whatever the therapist may read). */
 export const sharedWithPartnerSql = (visibility: SQLWrapper): SQL =>
-  sql`${visibility} in (${PARTNER_LIST})`;
+  visibilityIn(visibility, PARTNER_VISIBILITIES);
 
 /** The item is shared with the couple's therapist (whatever the partner may read). */
 export const sharedWithTherapistSql = (visibility: SQLWrapper): SQL =>
-  sql`${visibility} in (${THERAPIST_LIST})`;
+  visibilityIn(visibility, THERAPIST_VISIBILITIES);
 
 /**
  * New visibilities as SQL on the current one, so sharing with one audience never drops the
