@@ -98,7 +98,7 @@ async function writeUnderOldSchema(db: Database): Promise<void> {
     values ('00000000-0000-4000-8000-000000000001', 'a@example.org', 'A', 'x'),
            ('00000000-0000-4000-8000-000000000002', 'b@example.org', 'B', 'x')`);
   await run(
-    sql`insert into spaces (id, created_by) values ('00000000-0000-4000-8000-0000000000a1', '00000000-0000-4000-8000-000000000001')`,
+    sql`insert into spaces (id) values ('00000000-0000-4000-8000-0000000000a1')`,
   );
   const a = '00000000-0000-4000-8000-000000000001';
   const b = '00000000-0000-4000-8000-000000000002';
