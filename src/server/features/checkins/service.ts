@@ -11,7 +11,7 @@ import type {
   TTimeline,
   TTimelineQuery,
 } from '../../../shared/schemas/checkins';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx, Transaction } from '../../db';
 import { checkinRevisions, checkins, spaces } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
@@ -27,8 +27,6 @@ import {
 import { sharedWithPartnerSql } from '../../policy/visibility';
 import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
 import { sharesWithPartner, sharesWithTherapist } from '../../../shared/visibility';
-
-type Db = Database | Transaction;
 
 const ITEM = {
   authorId: checkins.authorId,
@@ -226,7 +224,7 @@ export function decodeCursor(cursor: string): { day: string; id: string } {
  * one author has one check-in a day, so that is already the full order, and it is the index's own
  * order, so no sort is needed and the scan stops early. The merged page orders by day, then id.
  */
-export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuery) {
+export function timelineQuery(db: DbOrTx, actor: SignedInActor, query: TTimelineQuery) {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const before: SQL | undefined = after
     ? sql`(${checkins.day}, ${checkins.id}) < (${after.day}::date, ${after.id}::uuid)`

@@ -12,7 +12,7 @@ import type {
   TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
 import type { TVisibility } from '../../../shared/schemas/common';
-import type { Database } from '../../db';
+import type { Database, DbOrTx } from '../../db';
 import { isUniqueViolation } from '../../db/errors';
 import { versionConflict } from '../../http/versioning';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
@@ -38,7 +38,6 @@ import {
   sectionsOf,
   versions,
   writerSeesReflection,
-  type Conn,
   type LetterRow,
 } from './repo';
 
@@ -143,7 +142,11 @@ export async function getLetterVersion(
  * Why a scoped write to my letter changed nothing: it is not mine (404), it is an earlier letter
  * (409), or someone saved in between (412 with the letter as it is now).
  */
-async function letterWriteFailed(db: Conn, actor: SpaceMemberActor, id: string): Promise<AppError> {
+async function letterWriteFailed(
+  db: DbOrTx,
+  actor: SpaceMemberActor,
+  id: string,
+): Promise<AppError> {
   const row = await findOwnLetter(db, actor, id);
   if (!row) return notFound();
   if (!isCurrentLetter(actor, row)) return new AppError('conflict', KEPT_AS_IT_WAS);
@@ -274,7 +277,7 @@ export async function unshareLetter(
 
 /** A letter my partner has shared with me (never my own). */
 async function findLetterToReflectOn(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   letterId: string,
 ): Promise<LetterRow | undefined> {
@@ -306,7 +309,7 @@ export async function startReflection(
   }
 }
 
-async function ownReflection(db: Conn, actor: SignedInActor, id: string) {
+async function ownReflection(db: DbOrTx, actor: SignedInActor, id: string) {
   const [row] = await db
     .select()
     .from(reflections)

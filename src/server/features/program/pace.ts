@@ -1,11 +1,11 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { FIRST_PHASE } from '../../../shared/schemas/program';
-import type { Database, Transaction } from '../../db';
+import type { DbOrTx } from '../../db';
 import { programPace, programPhaseOpenings } from '../../db/schema';
 import type { Actor, SpaceMemberActor } from '../../policy/actor';
 import { isSpaceMember, spaceRows, togetherSince } from '../../policy/rules';
 
-type Reader = Pick<Database | Transaction, 'select'>;
+type Reader = Pick<DbOrTx, 'select'>;
 
 /**
  * **Is phase N open for this space?** For later features: a joint exercise of phase N should be

@@ -9,7 +9,7 @@ import {
   type TProgramView,
   type TSuggestion,
 } from '../../../shared/schemas/program';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx, Transaction } from '../../db';
 import { queryRows } from '../../db/query';
 import {
   programMarks,
@@ -66,10 +66,7 @@ const iso = (date: Date) => date.toISOString();
  * on, my roles in the injuries I have named or confirmed, the phase history of this couple, and
  * whether joint work is open. Every part is scoped to me, my space and the couple now in it.
  */
-export async function loadProgramState(
-  db: Database | Transaction,
-  actor: SignedInActor,
-): Promise<ProgramState> {
+export async function loadProgramState(db: DbOrTx, actor: SignedInActor): Promise<ProgramState> {
   const me = actor.userId;
   const marks = sql`coalesce((select json_agg(json_build_object('key', exercise_key, 'mark', mark))
       from program_marks where ${ownItems(actor, { authorId: programMarks.authorId })}),

@@ -12,7 +12,7 @@ import {
   type TTherapistProfileBody,
 } from '../../../shared/schemas/therapist';
 import { createToken, hashToken } from '../../auth/tokens';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx } from '../../db';
 import {
   memberships,
   spaces,
@@ -31,8 +31,6 @@ import {
 } from '../../policy/rules';
 
 const DAY_MS = 86_400_000;
-
-type Db = Database | Transaction;
 
 const LINK_ENDED =
   'This therapist link has already been ended, so it cannot be approved. If you want to work with this therapist again, make a new link.';
@@ -77,7 +75,7 @@ function summary(row: {
  * The space's therapist links as a partner sees them: open invitations, claimed links waiting
  * for approvals, active ones, and the few most recently ended (since I joined).
  */
-export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<TCoupleLink[]> {
+export async function listCoupleLinks(db: DbOrTx, actor: SpaceMemberActor): Promise<TCoupleLink[]> {
   const now = new Date();
   const partner = actor.space.partner;
   const open = await db
