@@ -137,8 +137,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerProgressRoutes(app, ctx);
   // The shell composes: the today screen shows the program's own next suggestion.
   registerTodayRoutes(app, ctx, {
-    nextStep: async (db, actor) => {
-      const [first] = suggestNext(program, await loadProgramState(db, actor));
+    nextStep: async (db, actor, settled) => {
+      const state = await loadProgramState(db, actor);
+      // What today knows is done or resting counts as time spent, for this suggestion only.
+      for (const exercise of program.exercises) {
+        if (settled(exercise)) state.marks.set(exercise.key, 'spent_time');
+      }
+      const [first] = suggestNext(program, state);
       const exercise = first && program.exerciseByKey.get(first.exerciseKey);
       if (!first || !exercise) return null;
       const { key, title, path, why } = exercise;

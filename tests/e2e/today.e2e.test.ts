@@ -1,6 +1,11 @@
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import {
+  coupleViaApi,
+  coupleWithTherapistViaApi,
+  signedInPerson,
+  type ApiPerson,
+} from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -29,10 +34,22 @@ function daysAgo(n: number): string {
   return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
 }
 
-async function api(base: string, person: ApiPerson, method: string, path: string, body?: unknown) {
+async function api(
+  base: string,
+  person: ApiPerson,
+  method: string,
+  path: string,
+  body?: unknown,
+  headers: Record<string, string> = {},
+) {
   const response = await fetch(`${base}${path}`, {
     method,
-    headers: { 'content-type': 'application/json', origin: base, cookie: person.cookie },
+    headers: {
+      'content-type': 'application/json',
+      origin: base,
+      cookie: person.cookie,
+      ...headers,
+    },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok)
@@ -112,10 +129,122 @@ async function journey(base: string) {
     .getByText('See these numbers as a table')
     .click();
   expect(await samRows.count()).toBe(2); // the header and Sam's one week
+  await sam.page
+    .getByText(/for the one week you have checked in so far/)
+    .first()
+    .waitFor();
+  expect(await sam.page.getByText(/\b1 weeks\b/).count()).toBe(0);
   await expectNoAxeViolations(sam.page, 'partner’s progress page, phone, dark');
 
   for (const person of [alex, sam]) await expectCleanExit(person);
 }
+
+const ifMatch = (version: number) => ({ 'if-match': `"${version}"` });
+
+/**
+ * Today knows what is done: the hurt partner has shared the letter, so the involved partner is
+ * offered the reflection and the writer is not offered the letter again; the therapist's message
+ * and suggestion are news for both. Once the reflection is sent, it is not offered again.
+ */
+async function whatIsDone(base: string) {
+  const { alex, sam, therapist, linkId } = await coupleWithTherapistViaApi(base);
+  const named = await api(base, alex, 'POST', '/api/injuries', {
+    kind: 'affair',
+    cameToLight: '2026-01',
+    myRole: 'hurt',
+  });
+  const injury = named.injury as { id: string };
+  await api(base, sam, 'POST', `/api/injuries/${injury.id}/confirm`, {}, ifMatch(1));
+  const draft = (await api(base, alex, 'POST', '/api/impact-letter/letters', {
+    replacing: null,
+  })) as { id: string; version: number };
+  const saved = (await api(
+    base,
+    alex,
+    'PUT',
+    `/api/impact-letter/letters/${draft.id}`,
+    {
+      whatHappened: 'I found out on a quiet evening.',
+      howItAffectedMe: 'I have not slept well since.',
+      whatINeedNow: 'Patience, and honest answers.',
+    },
+    ifMatch(draft.version),
+  )) as { id: string; version: number };
+  await api(
+    base,
+    alex,
+    'POST',
+    `/api/impact-letter/letters/${saved.id}/share`,
+    {},
+    ifMatch(saved.version),
+  );
+  await api(base, therapist, 'POST', `/api/messages/couples/${linkId}`, {
+    thread: 'couple',
+    body: 'Welcome, both of you.',
+  });
+  await api(base, therapist, 'POST', `/api/practice/couples/${linkId}/suggestions`, {
+    exercise: 'daily-check-in',
+    note: '',
+  });
+
+  const samView = await signedInPerson(browser, base, sam, { width: 360 });
+  await samView.page.goto(`${base}/home`);
+  await samView.page.getByRole('link', { name: 'Alex shared a letter with you' }).waitFor();
+  await samView.page.getByRole('link', { name: 'Your therapist wrote a message' }).waitFor();
+  await samView.page.getByRole('link', { name: 'Your therapist suggested an exercise' }).waitFor();
+  const samNext = samView.page.getByRole('region', { name: 'A next step' });
+  await samNext.getByRole('link', { name: 'Reflect on the impact letter' }).waitFor();
+  await expectNoAxeViolations(samView.page, 'today with the therapist’s news, phone');
+
+  const alexView = await signedInPerson(browser, base, alex);
+  await alexView.page.goto(`${base}/home`);
+  const alexNext = alexView.page.getByRole('region', { name: 'A next step' });
+  await alexNext.getByRole('link').first().waitFor();
+  expect(await alexNext.getByRole('link', { name: 'Write an impact letter' }).count()).toBe(0);
+  await expectNoAxeViolations(alexView.page, 'today after sharing the letter');
+
+  const letters = (await api(base, sam, 'GET', '/api/impact-letter')) as {
+    fromPartner: { id: string }[];
+  };
+  const reflection = (await api(
+    base,
+    sam,
+    'POST',
+    `/api/impact-letter/letters/${letters.fromPartner[0]!.id}/reflections`,
+    {
+      paraphrase: 'You found out alone, and have not slept since.',
+      acknowledgement: 'It shook how safe you feel with me.',
+    },
+  )) as { id: string; version: number };
+  await api(
+    base,
+    sam,
+    'POST',
+    `/api/impact-letter/reflections/${reflection.id}/send`,
+    {},
+    ifMatch(reflection.version),
+  );
+  await samView.page.reload();
+  await samNext.getByRole('link').first().waitFor();
+  expect(await samNext.getByRole('link', { name: 'Reflect on the impact letter' }).count()).toBe(0);
+
+  for (const person of [samView, alexView]) await expectCleanExit(person);
+}
+
+describe('today knows what is done', () => {
+  it('on the embedded database', async () => {
+    const app = await startApp();
+    try {
+      await whatIsDone(app.base);
+    } finally {
+      await app.stop();
+    }
+  }, 120_000);
+
+  it('on PostgreSQL', async () => {
+    await onPostgres(whatIsDone);
+  }, 120_000);
+});
 
 describe('today and progress', () => {
   it('on the embedded database', async () => {

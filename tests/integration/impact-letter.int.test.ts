@@ -121,7 +121,12 @@ describe('impact letter: drafts are private', () => {
     const letter = await saveLetter(a, await startLetter(a));
 
     expect((await b.get(BASE)).body).toBe(before);
-    expect(JSON.parse(before)).toEqual({ jointWorkOpen: true, mine: [], fromPartner: [] });
+    expect(JSON.parse(before)).toEqual({
+      jointWorkOpen: true,
+      myRoles: [],
+      mine: [],
+      fromPartner: [],
+    });
     const unknown = await b.get(`${BASE}/letters/${NO_SUCH_ID}`);
     expectNotFound(unknown);
     for (const response of [
@@ -156,7 +161,12 @@ describe('impact letter: drafts are private', () => {
     expectStatus(await stranger.post('/api/space'), 201);
     expectNotFound(await stranger.get(`${BASE}/letters/${letter.id}`));
     expectNotFound(await stranger.get(`${BASE}/letters/${letter.id}/versions/1`));
-    expect(await overview(stranger)).toEqual({ jointWorkOpen: true, mine: [], fromPartner: [] });
+    expect(await overview(stranger)).toEqual({
+      jointWorkOpen: true,
+      myRoles: [],
+      mine: [],
+      fromPartner: [],
+    });
     expectStatus(await t.client('anon').get(`${BASE}/letters/${letter.id}`), 401);
   });
 });
@@ -470,7 +480,12 @@ describe('impact letter: a partner who leaves', () => {
 
     expectNotFound(await b.get(`${BASE}/letters/${letter.id}`));
     expectNotFound(await b.get(`${BASE}/letters/${letter.id}/versions/1`));
-    expect(await overview(b)).toEqual({ jointWorkOpen: true, mine: [], fromPartner: [] });
+    expect(await overview(b)).toEqual({
+      jointWorkOpen: true,
+      myRoles: [],
+      mine: [],
+      fromPartner: [],
+    });
     expectStatus(await b.post(`${BASE}/letters/${letter.id}/reflections`, REFLECTION), 404);
     const writer = (await a.get(`${BASE}/letters/${letter.id}`)).json<TWriterLetter>();
     expect(writer.reflections).toEqual([]);
@@ -624,6 +639,30 @@ describe('impact letter: bad input', () => {
       paraphrase: null,
       acknowledgement: null,
     });
+  });
+});
+
+describe('impact letter: my role', () => {
+  it('tells each partner their own roles, from the injuries they named or confirmed', async () => {
+    const { a, b } = await createCouple(t);
+    expect((await overview(a)).myRoles).toEqual([]);
+    const named = await a.post('/api/injuries', {
+      kind: 'affair',
+      cameToLight: '2026-01',
+      myRole: 'hurt',
+    });
+    expectStatus(named, 201);
+    expect((await overview(a)).myRoles).toEqual(['hurt']);
+    // Not confirmed yet: Sam holds no role, and learns none from this page.
+    expect((await overview(b)).myRoles).toEqual([]);
+    const { injury } = named.json<{ injury: { id: string } }>();
+    expectStatus(await b.post(`/api/injuries/${injury.id}/confirm`, {}, ifMatch(1)), 200);
+    expect((await overview(b)).myRoles).toEqual(['involved']);
+  });
+
+  it('has no roles for someone without a space', async () => {
+    const solo = await t.signUp('Solo');
+    expect((await overview(solo)).myRoles).toEqual([]);
   });
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZInjuryRole } from './injuries';
 import { ZId, ZIsoDate, ZVisibility } from './common';
 
 /**
@@ -179,6 +180,8 @@ export type TSharedLetterSummary = z.infer<typeof ZSharedLetterSummary>;
 export const ZOverview = z.object({
   /** False while the couple's shared exercises are resting (the same for both partners). */
   jointWorkOpen: z.boolean(),
+  /** My roles in our injuries: the page shows the involved partner the letter they wait for first. */
+  myRoles: z.array(ZInjuryRole),
   mine: z.array(ZMyLetterSummary),
   fromPartner: z.array(ZSharedLetterSummary),
 });

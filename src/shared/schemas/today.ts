@@ -6,7 +6,10 @@ export const ZLocalDay = z.iso.date({ message: 'Send the day as YYYY-MM-DD.' });
 
 export const ZTodayQuery = z.object({ day: ZLocalDay });
 
-/** The kinds of things a partner can share; the today screen counts them, never quotes them. */
+/**
+ * The kinds of things a partner can share, and what the couple's therapist sends; the today screen
+ * counts them, never quotes them.
+ */
 export const ZNewsKind = z.enum([
   'checkin',
   'trigger',
@@ -17,6 +20,8 @@ export const ZNewsKind = z.enum([
   'measure',
   'trigger_plan',
   'injury',
+  'therapist_message',
+  'therapist_suggestion',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
-import { t } from './index';
+import { plural, t } from './index';
 
 describe('t', () => {
   it('returns a message without parameters as written', () => {
@@ -17,6 +17,24 @@ describe('t', () => {
     expect(t('account.sessions.signedOutOthers.many', { count: 3 })).toBe(
       'Signed out of 3 other devices.',
     );
+  });
+});
+
+describe('plural', () => {
+  it('picks the form the count needs, and fills in the count', () => {
+    expect(plural('progress.since.weeks', 1, { date: '3 May' })).toBe(
+      'You started a week ago, on 3 May.',
+    );
+    expect(plural('progress.since.weeks', 2, { date: '3 May' })).toBe(
+      'You started 2 weeks ago, on 3 May.',
+    );
+    expect(plural('progress.pain.summary', 1)).not.toMatch(/\b1 weeks\b/);
+    expect(plural('progress.pain.summary', 1)).toContain('the one week');
+    expect(plural('progress.pain.summary', 12)).toContain('each of the 12 weeks');
+  });
+
+  it('falls back to the other form where a language has no form of its own', () => {
+    expect(plural('today.news.checkin', 0, { name: 'Sam' })).toBe('Sam shared 0 check-ins');
   });
 });
 

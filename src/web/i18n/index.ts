@@ -13,15 +13,49 @@ type ParamArgs<K extends MessageKey> = [ParamNames<Catalog[K]>] extends [never]
   ? []
   : [params: MessageParams<K>];
 
+function fill(text: string, params: Record<string, string | number> | undefined): string {
+  if (!params) return text;
+  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in params ? String(params[name]) : whole,
+  );
+}
+
 /**
  * The words for `key`, with `{name}` parameters filled in.
  * `t('space.greeting', { name: 'Sam' })` → "Hello, Sam."
  */
 export function t<K extends MessageKey>(key: K, ...args: ParamArgs<K>): string {
-  const text: string = en[key];
-  const params = args[0] as Record<string, string | number> | undefined;
-  if (!params) return text;
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in params ? String(params[name]) : whole,
-  );
+  return fill(en[key], args[0]);
+}
+
+/**
+ * A message that comes in plural forms: keys `<base>.one`, `<base>.other`, and any other form
+ * the language's plural rules name (`zero`, `two`, `few`, `many`). `.other` is always there.
+ */
+export type PluralBase = {
+  [K in MessageKey]: K extends `${infer Base}.other` ? Base : never;
+}[MessageKey];
+
+type OtherKey<B extends PluralBase> = Extract<MessageKey, `${B}.other`>;
+type PluralParams<B extends PluralBase> = Omit<MessageParams<OtherKey<B>>, 'count'>;
+type PluralArgs<B extends PluralBase> = [keyof PluralParams<B>] extends [never]
+  ? []
+  : [params: PluralParams<B>];
+
+// The catalog is English; a translated catalog brings its own language's rules.
+const pluralRules = new Intl.PluralRules('en');
+
+/**
+ * The form of `base` that fits `count`, chosen by the language's plural rules, with `{count}`
+ * and the other parameters filled in.
+ * `plural('progress.pain.summary', 1)` → "… the one week you checked in …"
+ */
+export function plural<B extends PluralBase>(
+  base: B,
+  count: number,
+  ...args: PluralArgs<B>
+): string {
+  const form = `${base}.${pluralRules.select(count)}`;
+  const key = (form in en ? form : `${base}.other`) as MessageKey;
+  return fill(en[key], { ...(args[0] as Record<string, string | number> | undefined), count });
 }

@@ -4,6 +4,7 @@ import 'uplot/dist/uPlot.min.css';
 import { t } from '../i18n';
 import { cx } from './class-names';
 import styles from './line-chart.module.css';
+import { timeAxisRange } from './time-axis';
 
 export interface ChartSeries {
   label: string;
@@ -45,12 +46,16 @@ export function LineChart({ caption, summary, points, pointLabel, series, range 
     if (!target) return;
     const text = cssVar(target, '--color-text');
     const grid = cssVar(target, '--color-border');
+    const span = timeAxisRange(points);
     const options: uPlot.Options = {
       width: Math.max(target.clientWidth, 240),
       height: HEIGHT,
       legend: { show: false },
       cursor: { show: false },
-      scales: { x: { time: true }, y: { range } },
+      scales: {
+        x: span ? { time: true, range: (): uPlot.Range.MinMax => span } : { time: true },
+        y: { range },
+      },
       axes: [
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },
         { stroke: text, grid: { stroke: grid, width: 1 }, ticks: { stroke: grid } },

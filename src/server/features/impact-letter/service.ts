@@ -12,12 +12,21 @@ import type {
   TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
 import type { TVisibility } from '../../../shared/schemas/common';
+import type { TInjuryRole } from '../../../shared/schemas/injuries';
 import type { Database, DbOrTx } from '../../db';
+import { queryRows } from '../../db/query';
 import { isUniqueViolation } from '../../db/errors';
 import { versionConflict } from '../../http/versioning';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { othersVisibleItems, ownItems, rowsOf, visibleItems } from '../../policy/rules';
+import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
+import { myInjuryRolesSql } from '../../policy/injury-roles';
+import {
+  isSpaceMember,
+  othersVisibleItems,
+  ownItems,
+  rowsOf,
+  visibleItems,
+} from '../../policy/rules';
 import {
   currentLetterScope,
   findOwnLetter,
@@ -68,7 +77,7 @@ export async function getOverview(db: Database, actor: SignedInActor): Promise<T
   const letterId = sql`"impact_letters"."id"`;
   const lastPublished = sql<Date | null>`(select max(v.published_at) from ${versions} v where v.letter_id = ${letterId})`;
   const versionCount = sql<number>`(select count(*)::int from ${versions} v where v.letter_id = ${letterId})`;
-  const [rows, jointWorkOpen] = await Promise.all([
+  const [rows, facts] = await Promise.all([
     db
       .select({
         row: letters,
@@ -78,7 +87,7 @@ export async function getOverview(db: Database, actor: SignedInActor): Promise<T
       .from(letters)
       .where(visibleItems(actor, letterItem))
       .orderBy(desc(letters.createdAt), desc(letters.id)),
-    actor.space ? isJointWorkOpen(db, actor.space.id) : Promise.resolve(true),
+    spaceFacts(db, actor),
   ]);
 
   const mine: TOverview['mine'] = [];
@@ -104,7 +113,23 @@ export async function getOverview(db: Database, actor: SignedInActor): Promise<T
     }
   }
   fromPartner.sort((a, b) => b.lastPublishedAt.localeCompare(a.lastPublishedAt));
-  return { jointWorkOpen, mine, fromPartner };
+  return { ...facts, mine, fromPartner };
+}
+
+/**
+ * Whether the couple's shared exercises are open, and my roles in our injuries (the page shows
+ * the involved partner the letter they wait for first), in one read.
+ */
+async function spaceFacts(
+  db: Database,
+  actor: SignedInActor,
+): Promise<Pick<TOverview, 'jointWorkOpen' | 'myRoles'>> {
+  if (!isSpaceMember(actor)) return { jointWorkOpen: true, myRoles: [] };
+  const [row] = await queryRows<{ open: boolean; roles: TInjuryRole[] }>(
+    db,
+    sql`select ${jointWorkOpenSql(actor.space.id)} as open, ${myInjuryRolesSql(actor)} as roles`,
+  );
+  return { jointWorkOpen: row?.open === true, myRoles: [...(row?.roles ?? [])].sort() };
 }
 
 export async function getLetter(db: Database, actor: SignedInActor, id: string): Promise<TLetter> {

@@ -12,14 +12,20 @@ import type { Database } from '../../db';
 import type { SignedInActor } from '../../policy/actor';
 import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
+import { settledExercise, type ExerciseRef } from './next-step';
 import { markSeen, readToday } from './service';
 
 export interface TodayDependencies {
   /**
-   * The next suggested exercise for this person, in one query. The app shell passes in the
-   * program's own suggestion, so this feature never imports the program feature.
+   * The next suggested exercise for this person, in one query, passing over the exercises
+   * `settled` says are done or resting. The app shell passes in the program's own suggestion, so
+   * this feature never imports the program feature.
    */
-  nextStep: (db: Database, actor: SignedInActor) => Promise<TNextStep | null>;
+  nextStep: (
+    db: Database,
+    actor: SignedInActor,
+    settled: (exercise: ExerciseRef) => boolean,
+  ) => Promise<TNextStep | null>;
 }
 
 export function registerTodayRoutes(
@@ -43,11 +49,10 @@ export function registerTodayRoutes(
     },
     async (request) => {
       const actor = requireSignedIn(request.actor);
-      const [today, next] = await Promise.all([
-        readToday(ctx.db, actor, request.query.day),
-        deps.nextStep(ctx.db, actor),
-      ]);
-      return { ...today, next };
+      // In turn: what the today statement knows is done decides which suggestion comes first.
+      const today = await readToday(ctx.db, actor, request.query.day);
+      const next = await deps.nextStep(ctx.db, actor, settledExercise(today.done));
+      return { ...today.view, next };
     },
   );
 

@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import type { TNewsKind, TTodayResponse } from '../../../shared/schemas/today';
 import type { Database } from '../../db';
 import {
@@ -9,6 +9,9 @@ import {
   impactLetters,
   injuries,
   measureResponses,
+  messages,
+  therapistLinks,
+  therapistSuggestions,
   todayViews,
   triggerEntries,
   triggerPlans,
@@ -22,16 +25,27 @@ import {
   partnerRows,
   partnerSharedItems,
   spaceRows,
+  therapistLinkActiveSql,
   togetherSince,
+  visibleMessages,
   type AuthoredItemColumns,
 } from '../../policy/rules';
 import { sharedWithPartnerSql } from '../../policy/visibility';
+import type { DoneFacts } from './next-step';
 
 interface TodayRow extends Record<string, unknown> {
   my_checkin: { id: string; shared: boolean } | null;
   looked_at: string | null;
   paused: boolean;
   news: { kind: TNewsKind; count: number; latestAt: string }[];
+  letter_shared: boolean;
+  reflection_sent: boolean;
+}
+
+/** What `readToday` knows: the screen's own data, and what is done (for the next step). */
+export interface TodayRead {
+  view: Omit<TTodayResponse, 'next'>;
+  done: DoneFacts;
 }
 
 /**
@@ -52,6 +66,52 @@ function sharedSince(
 }
 
 /**
+ * What the couple's active therapist wrote to me since `since`: messages in the threads I read
+ * (the couple thread, and my own private thread, never my partner's), by the link's therapist.
+ * Counted, never quoted; my partner's count never includes my private thread.
+ */
+function therapistMessagesSince(actor: SpaceMemberActor, since: SQL): SQL {
+  return sql`select 'therapist_message'::text as kind, count(*)::int as n,
+      max(${messages.createdAt}) as latest
+    from ${messages}
+    where ${visibleMessages(actor)} and ${messages.createdAt} > ${since}
+      and exists (select 1 from ${therapistLinks} where ${therapistLinks.id} = ${messages.linkId}
+        and ${therapistLinks.therapistId} = ${messages.authorId})`;
+}
+
+/** Exercises the couple's active therapist suggested since `since` (shown to both partners). */
+function therapistSuggestionsSince(actor: SpaceMemberActor, since: SQL): SQL {
+  return sql`select 'therapist_suggestion'::text as kind, count(*)::int as n,
+      max(${therapistSuggestions.createdAt}) as latest
+    from ${therapistSuggestions}
+    where ${spaceRows(actor, therapistSuggestions.spaceId)}
+      and ${therapistSuggestions.withdrawnAt} is null and ${therapistSuggestions.createdAt} > ${since}
+      and exists (select 1 from ${therapistLinks}
+        where ${therapistLinks.id} = ${therapistSuggestions.linkId} and ${therapistLinkActiveSql()})`;
+}
+
+/** Is my current impact letter in this space shared with my partner? */
+function myLetterSharedSql(actor: SpaceMemberActor): SQL {
+  return sql`exists (select 1 from ${impactLetters}
+    where ${and(
+      ownItems(actor, impactLetters),
+      spaceRows(actor, impactLetters.spaceId),
+      isNull(impactLetters.supersededAt),
+      sharedWithPartnerSql(impactLetters.visibility),
+    )})`;
+}
+
+/** Have I sent a reflection on my partner's current impact letter? */
+function myReflectionSentSql(actor: SpaceMemberActor): SQL {
+  return sql`exists (select 1 from ${impactLetterReflections}
+    where ${and(ownItems(actor, impactLetterReflections), isNotNull(impactLetterReflections.sentAt))}
+      and exists (select 1 from ${impactLetters}
+        where ${impactLetters.id} = ${impactLetterReflections.letterId}
+          and ${spaceRows(actor, impactLetters.spaceId)}
+          and ${partnerRows(actor, impactLetters.authorId)} and ${impactLetters.supersededAt} is null))`;
+}
+
+/**
  * Everything the today screen shows, in one query: my check-in for the day, what my partner
  * shared with me since I last looked (counted by kind, never quoted), when I last looked, and
  * whether joint work is open. The next step comes from the program (one more query).
@@ -60,7 +120,7 @@ export async function readToday(
   db: Database,
   actor: SignedInActor,
   day: string,
-): Promise<Omit<TTodayResponse, 'next'>> {
+): Promise<TodayRead> {
   const me = actor.userId;
   const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${ownRows(actor, todayViews.userId)})`;
   const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${sharedWithPartnerSql(checkins.visibility)})
@@ -68,9 +128,12 @@ export async function readToday(
 
   let news: SQL = sql`'[]'::json`;
   let paused: SQL = sql`false`;
+  let letterShared: SQL = sql`false`;
+  let reflectionSent: SQL = sql`false`;
   const space = actor.space;
   if (space) {
     paused = sql`not (${jointWorkOpenSql(space.id)})`;
+    letterShared = myLetterSharedSql(actor as SpaceMemberActor);
   }
   const partner = space?.partner;
   if (space && partner) {
@@ -78,6 +141,10 @@ export async function readToday(
     // Nothing from before the two people now in the space were both in it is news.
     const start = togetherSince(member)!.toISOString();
     const since = sql`greatest(coalesce(${lookedAt}, ${start}::timestamptz), ${start}::timestamptz)`;
+    // What the therapist wrote counts from when I joined (the couple thread is mine from then).
+    const joined = member.space.joinedAt.toISOString();
+    const mine = sql`greatest(coalesce(${lookedAt}, ${joined}::timestamptz), ${joined}::timestamptz)`;
+    reflectionSent = myReflectionSentSql(member);
     const kinds: SQL[] = [
       sharedSince('checkin', member, sql`${checkins}`, checkins, since),
       sharedSince(
@@ -99,6 +166,8 @@ export async function readToday(
       ),
       sharedSince('letter_mark', member, sql`${impactLetterMarks}`, impactLetterMarks, since),
       sharedSince('measure', member, sql`${measureResponses}`, measureResponses, since),
+      therapistMessagesSince(member, mine),
+      therapistSuggestionsSince(member, mine),
       // The couple's plan: changes my partner saved in our space since I last looked.
       sql`select 'trigger_plan'::text as kind, count(*)::int as n, max(${triggerPlans.updatedAt}) as latest
         from ${triggerPlans}
@@ -125,17 +194,28 @@ export async function readToday(
       looked_at: sql<string | null>`${lookedAt}`,
       paused: sql<boolean>`${paused}`,
       news: sql<TodayRow['news']>`${news}`,
+      letter_shared: sql<boolean>`${letterShared}`,
+      reflection_sent: sql<boolean>`${reflectionSent}`,
     })
     .from(users)
     .where(eq(users.id, me))
     .prepare(`today_${shape}`)
     .execute()) as TodayRow[];
-  return {
+  const view: TodayRead['view'] = {
     day,
     myCheckin: row?.my_checkin ?? null,
     news: (row?.news ?? []).map((n) => ({ ...n, latestAt: new Date(n.latestAt).toISOString() })),
     lookedAt: row?.looked_at ? new Date(row.looked_at).toISOString() : null,
     jointWork: row?.paused ? 'paused' : 'open',
+  };
+  return {
+    view,
+    done: {
+      checkedInToday: view.myCheckin !== null,
+      letterShared: row?.letter_shared === true,
+      reflectionSent: row?.reflection_sent === true,
+      jointWorkPaused: view.jointWork === 'paused',
+    },
   };
 }
 

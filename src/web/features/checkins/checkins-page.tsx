@@ -80,6 +80,10 @@ export function CheckinsPage() {
   const [today] = useState(localDay);
   const mine = useMyCheckin(today);
   const partner = usePartnerName();
+  const timeline = useTimeline();
+  const partnerSharedToday = (timeline.data?.pages ?? []).some((page) =>
+    page.items.some((checkin) => !checkin.mine && checkin.day === today),
+  );
 
   return (
     <Page title={t('checkins.title')} heading={t('checkins.heading')} lead={t('checkins.lead')}>
@@ -94,11 +98,16 @@ export function CheckinsPage() {
       </Panel>
       {mine.data?.checkin && (
         <Panel heading={t('checkins.sharing.heading')}>
-          <SharingControls checkin={mine.data.checkin} partnerName={partner.name} explain />
+          <SharingControls
+            checkin={mine.data.checkin}
+            partnerName={partner.name}
+            partnerSharedToday={partnerSharedToday}
+            explain
+          />
           <TherapistShare checkin={mine.data.checkin} />
         </Panel>
       )}
-      <Timeline partnerName={partner.name} />
+      <Timeline partnerName={partner.name} today={today} />
     </Page>
   );
 }
@@ -436,14 +445,20 @@ function TextArea({
   );
 }
 
-/** Who sees one of my check-ins, and the two-step ways to change it. */
+/**
+ * Who sees one of my check-ins, and the two-step ways to change it. `partnerSharedToday`: my
+ * partner's check-in for the same day is already shared with me, so "share when we both have"
+ * shares mine at once, and the words say so.
+ */
 function SharingControls({
   checkin,
   partnerName,
+  partnerSharedToday = false,
   explain = false,
 }: {
   checkin: TCheckin;
   partnerName: string | null;
+  partnerSharedToday?: boolean;
   explain?: boolean;
 }) {
   const sharing = useSharing();
@@ -502,7 +517,11 @@ function SharingControls({
       {checkin.sharing === 'private' && !paused && (
         <div className={styles.both}>
           {explain && (
-            <p className={styles.quiet}>{t('checkins.sharing.bothHint', { name: partnerName })}</p>
+            <p className={styles.quiet}>
+              {partnerSharedToday
+                ? t('checkins.sharing.bothHint.partnerShared', { name: partnerName })
+                : t('checkins.sharing.bothHint', { name: partnerName })}
+            </p>
           )}
           <Button variant="secondary" onClick={() => setAskingBoth(true)}>
             {t('checkins.sharing.both')}
@@ -522,7 +541,11 @@ function SharingControls({
             pending={sharing.isPending}
             error={askingBoth ? error : undefined}
           >
-            <p>{t('checkins.sharing.both.body', { name: partnerName })}</p>
+            <p>
+              {partnerSharedToday
+                ? t('checkins.sharing.both.body.partnerShared', { name: partnerName })
+                : t('checkins.sharing.both.body', { name: partnerName })}
+            </p>
           </ConfirmDialog>
         </div>
       )}
@@ -546,9 +569,15 @@ function TherapistShare({ checkin }: { checkin: TCheckin }) {
 const messageOf = (error: unknown) =>
   error instanceof Error ? error.message : t('common.tryAgain');
 
-function Timeline({ partnerName }: { partnerName: string | null }) {
+/**
+ * My earlier check-ins and those my partner shared, newest first. Today's own check-in is left
+ * out: it is the form above, with its sharing controls, and is not "earlier".
+ */
+function Timeline({ partnerName, today }: { partnerName: string | null; today: string }) {
   const timeline = useTimeline();
-  const items = timeline.data?.pages.flatMap((page) => page.items) ?? [];
+  const items = (timeline.data?.pages.flatMap((page) => page.items) ?? []).filter(
+    (checkin) => !(checkin.mine && checkin.day === today),
+  );
 
   return (
     <Panel heading={t('checkins.timeline.heading')}>

@@ -41,6 +41,10 @@ export function usePartnerName(): { pending: boolean; name: string | null; inSpa
 
 export const overviewQuery = queryOptions({
   queryKey: letterKeys.overview,
+  // A letter shared, or shared exercises resting, happens on the partner's side: look again when
+  // the person comes back to the tab, and now and then while it is open.
+  refetchOnWindowFocus: 'always',
+  refetchInterval: 60_000,
   queryFn: ({ signal }) => apiFetch(BASE, { schema: ZOverview, signal }),
 });
 

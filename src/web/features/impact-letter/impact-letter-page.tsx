@@ -1,3 +1,4 @@
+import type { TOverview } from '../../../shared/schemas/impact-letter';
 import { t } from '../../i18n';
 import { JointWorkPaused, LoadError, Loading, Page, Panel } from '../../ui';
 import { useOverview, usePartnerName } from './api';
@@ -13,17 +14,20 @@ import { PartnerLetters } from './partner-letter';
 export function ImpactLetterPage() {
   const overview = useOverview();
   const partner = usePartnerName();
+  const reader = overview.data !== undefined && readsFirst(overview.data);
 
   return (
     <Page
       title={t('impact-letter.title')}
-      heading={t('impact-letter.heading')}
-      lead={t('impact-letter.lead')}
+      heading={reader ? t('impact-letter.reader.heading') : t('impact-letter.heading')}
+      lead={reader ? t('impact-letter.reader.lead') : t('impact-letter.lead')}
     >
       {overview.isPending || partner.pending ? (
         <Loading label={t('impact-letter.loading')} />
       ) : overview.isError ? (
         <LoadError message={overview.error.message} onRetry={() => void overview.refetch()} />
+      ) : reader ? (
+        <ReaderView overview={overview.data} partnerName={partner.name} inSpace={partner.inSpace} />
       ) : (
         <div className={styles.layout}>
           {!overview.data.jointWorkOpen && <JointWorkPaused />}
@@ -62,6 +66,59 @@ export function ImpactLetterPage() {
         </div>
       )}
     </Page>
+  );
+}
+
+/**
+ * The involved partner (in no injury the one hurt) who has not written a letter of their own:
+ * the page is about the letter they wait for or read, and their reflection on it.
+ */
+function readsFirst(overview: TOverview): boolean {
+  return (
+    overview.myRoles.includes('involved') &&
+    !overview.myRoles.includes('hurt') &&
+    overview.mine.length === 0
+  );
+}
+
+/**
+ * The involved partner's view: the letter from the hurt partner (or a calm word that it has not
+ * come yet), with the reflection on it; a letter of their own stays possible, folded away.
+ */
+function ReaderView({
+  overview,
+  partnerName,
+  inSpace,
+}: {
+  overview: TOverview;
+  partnerName: string | null;
+  inSpace: boolean;
+}) {
+  const name = partnerName ?? t('impact-letter.reader.yourPartner');
+  return (
+    <div className={styles.layout}>
+      {!overview.jointWorkOpen && <JointWorkPaused />}
+      {partnerName && overview.fromPartner.length > 0 ? (
+        <PartnerLetters
+          letters={overview.fromPartner}
+          partnerName={partnerName}
+          jointWorkOpen={overview.jointWorkOpen}
+        />
+      ) : (
+        <Panel heading={t('impact-letter.reader.waiting.heading', { name })}>
+          <p>{t('impact-letter.reader.waiting.body', { name })}</p>
+          <p>{t('impact-letter.reader.waiting.meanwhile')}</p>
+        </Panel>
+      )}
+      <details className={styles.about}>
+        <summary>{t('impact-letter.reader.own')}</summary>
+        <MyLetter overview={overview} partnerName={partnerName} inSpace={inSpace} />
+      </details>
+      <details className={styles.about}>
+        <summary>{t('impact-letter.about.heading')}</summary>
+        <About />
+      </details>
+    </div>
   );
 }
 

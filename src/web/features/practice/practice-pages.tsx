@@ -35,6 +35,7 @@ import {
   useSuggest,
   useWithdraw,
 } from './api';
+import { partText } from './part-text';
 import styles from './practice.module.css';
 
 function coupleNames(partners: { displayName: string }[]): string {
@@ -236,7 +237,7 @@ function OpenedItem({ linkId, item }: { linkId: string; item: TItemSummary }) {
           {content.parts.map((part, index) => (
             <div key={`${part.key}-${index}`} className={styles.part}>
               <dt>{partLabel(part)}</dt>
-              <dd>{part.text}</dd>
+              <dd>{partText(part)}</dd>
             </div>
           ))}
         </dl>

@@ -1,6 +1,6 @@
 import { useMemo, type ReactNode } from 'react';
 import type { TMilestoneKey, TProgressResponse } from '../../../shared/schemas/progress';
-import { t, type MessageKey } from '../../i18n';
+import { plural, t, type MessageKey } from '../../i18n';
 import { formatDate, LineChart, LoadError, Loading, Page, Panel } from '../../ui';
 import { useProgress } from './api';
 import styles from './progress.module.css';
@@ -62,9 +62,7 @@ function Since({ startedAt }: { startedAt: string }) {
     <p className={styles.since}>
       {weeks < 1
         ? t('progress.since.thisWeek', { date })
-        : weeks === 1
-          ? t('progress.since.oneWeek', { date })
-          : t('progress.since.weeks', { weeks, date })}
+        : plural('progress.since.weeks', weeks, { date })}
     </p>
   );
 }
@@ -103,7 +101,7 @@ function CheckinPath({ weeks }: { weeks: TProgressResponse['weeks'] }) {
       <p className={styles.note}>{t('progress.checkins.note')}</p>
       <LineChart
         caption={t('progress.pain.caption')}
-        summary={t('progress.pain.summary', { weeks: weeks.length })}
+        summary={plural('progress.pain.summary', weeks.length)}
         points={points}
         pointLabel={weekLabel}
         series={pain}
@@ -111,7 +109,7 @@ function CheckinPath({ weeks }: { weeks: TProgressResponse['weeks'] }) {
       />
       <LineChart
         caption={t('progress.intensity.caption')}
-        summary={t('progress.intensity.summary', { weeks: weeks.length })}
+        summary={plural('progress.intensity.summary', weeks.length)}
         points={points}
         pointLabel={weekLabel}
         series={intensity}

@@ -9,8 +9,19 @@ export function localDay(now = new Date()): string {
   return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
 }
 
+/**
+ * What the partner does (shares, or a pause of shared exercises) changes today without my doing
+ * anything: look again whenever the person comes back to the tab, and now and then while it is
+ * open. Nothing is added to other requests; this is only the today route, read again.
+ */
+export const TODAY_REFRESH = {
+  refetchOnWindowFocus: 'always',
+  refetchInterval: 60_000,
+} as const;
+
 export function useToday(day: string) {
   return useQuery({
+    ...TODAY_REFRESH,
     queryKey: ['today', day],
     queryFn: ({ signal }) => apiFetch(`/api/today?day=${day}`, { schema: ZTodayResponse, signal }),
   });

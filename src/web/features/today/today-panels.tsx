@@ -1,45 +1,46 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
 import type { TNewsKind, TTodayResponse } from '../../../shared/schemas/today';
-import { t, type MessageKey } from '../../i18n';
+import { plural, t, type PluralBase } from '../../i18n';
 import { formatDateTime, JointWorkPaused, LoadError, Loading, Panel } from '../../ui';
 import { localDay, useMarkSeen, useToday } from './api';
 import styles from './today.module.css';
 
-const NEWS: Record<TNewsKind, { one: MessageKey; many: MessageKey; path: string }> = {
-  checkin: { one: 'today.news.checkin.one', many: 'today.news.checkin.many', path: '/checkins' },
-  trigger: { one: 'today.news.trigger.one', many: 'today.news.trigger.many', path: '/triggers' },
-  reflection: {
-    one: 'today.news.reflection.one',
-    many: 'today.news.reflection.many',
-    path: '/guide',
-  },
-  letter: { one: 'today.news.letter.one', many: 'today.news.letter.many', path: '/impact-letter' },
-  letter_reflection: {
-    one: 'today.news.letter_reflection.one',
-    many: 'today.news.letter_reflection.many',
-    path: '/impact-letter',
-  },
-  letter_mark: {
-    one: 'today.news.letter_mark.one',
-    many: 'today.news.letter_mark.many',
-    path: '/impact-letter',
-  },
-  measure: { one: 'today.news.measure.one', many: 'today.news.measure.many', path: '/measures' },
-  trigger_plan: {
-    one: 'today.news.trigger_plan.one',
-    many: 'today.news.trigger_plan.many',
-    path: '/triggers',
-  },
-  injury: { one: 'today.news.injury.one', many: 'today.news.injury.many', path: '/injuries' },
+/** Each kind of news: its words (one and more than one) and where it lives. */
+const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
+  checkin: { words: 'today.news.checkin', path: '/checkins' },
+  trigger: { words: 'today.news.trigger', path: '/triggers' },
+  reflection: { words: 'today.news.reflection', path: '/guide' },
+  letter: { words: 'today.news.letter', path: '/impact-letter' },
+  letter_reflection: { words: 'today.news.letter_reflection', path: '/impact-letter' },
+  letter_mark: { words: 'today.news.letter_mark', path: '/impact-letter' },
+  measure: { words: 'today.news.measure', path: '/measures' },
+  trigger_plan: { words: 'today.news.trigger_plan', path: '/triggers' },
+  injury: { words: 'today.news.injury', path: '/injuries' },
+  therapist_message: { words: 'today.news.therapist_message', path: '/messages' },
+  therapist_suggestion: { words: 'today.news.therapist_suggestion', path: '/program' },
 };
 
+/** What the couple's therapist sent; everything else is what the partner shared. */
+const FROM_THERAPIST: ReadonlySet<TNewsKind> = new Set([
+  'therapist_message',
+  'therapist_suggestion',
+]);
+
+/** The news split by who it is from: the partner's first, then the therapist's. */
+export function newsBySender(news: TTodayResponse['news']) {
+  return {
+    partner: news.filter((item) => !FROM_THERAPIST.has(item.kind)),
+    therapist: news.filter((item) => FROM_THERAPIST.has(item.kind)),
+  };
+}
+
 function newsLine(kind: TNewsKind, count: number, name: string): string {
-  const key = count === 1 ? NEWS[kind].one : NEWS[kind].many;
-  return (t as (key: MessageKey, params: Record<string, string | number>) => string)(key, {
-    name,
+  return (plural as (base: PluralBase, count: number, params: { name: string }) => string)(
+    NEWS[kind].words,
     count,
-  });
+    { name },
+  );
 }
 
 export interface TodayPanelsProps {
@@ -103,24 +104,32 @@ function CheckinPanel({ checkin }: { checkin: TTodayResponse['myCheckin'] }) {
 }
 
 function NewsPanel({ news, partnerName }: { news: TTodayResponse['news']; partnerName: string }) {
+  const { partner, therapist } = newsBySender(news);
   return (
-    <Panel heading={t('today.news.heading', { name: partnerName })}>
-      {news.length === 0 ? (
+    <Panel heading={t('today.news.heading')}>
+      {partner.length === 0 ? (
         <p>{t('today.news.none', { name: partnerName })}</p>
       ) : (
-        <ul className={styles.news}>
-          {news.map((item) => (
-            <li key={item.kind}>
-              <Link to={NEWS[item.kind].path}>{newsLine(item.kind, item.count, partnerName)}</Link>
-              <span className={styles.when}>
-                {' '}
-                ({t('today.news.latest', { when: formatDateTime(item.latestAt) })})
-              </span>
-            </li>
-          ))}
-        </ul>
+        <NewsList news={partner} name={partnerName} />
       )}
+      {therapist.length > 0 && <NewsList news={therapist} name={partnerName} />}
     </Panel>
+  );
+}
+
+function NewsList({ news, name }: { news: TTodayResponse['news']; name: string }) {
+  return (
+    <ul className={styles.news}>
+      {news.map((item) => (
+        <li key={item.kind}>
+          <Link to={NEWS[item.kind].path}>{newsLine(item.kind, item.count, name)}</Link>
+          <span className={styles.when}>
+            {' '}
+            ({t('today.news.latest', { when: formatDateTime(item.latestAt) })})
+          </span>
+        </li>
+      ))}
+    </ul>
   );
 }
 

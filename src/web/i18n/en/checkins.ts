@@ -45,10 +45,14 @@ export const checkins = {
     'Only you can see your check-ins. If your partner joins your space, you can choose to share one with them.',
   'checkins.sharing.bothHint':
     'Or wait until {name} has written theirs for the same day: then both appear to both of you at the same moment. Until then, neither of you can see the other’s, or even whether it exists.',
+  'checkins.sharing.bothHint.partnerShared':
+    '{name} has already shared their check-in for this day with you, so choosing to share when you both have shares yours with {name} straight away.',
   'checkins.sharing.both': 'Share when we both have…',
   'checkins.sharing.both.heading': 'Share when you have both checked in?',
   'checkins.sharing.both.body':
-    'When {name} has also written a check-in for this day and chosen the same, both will appear to both of you at the same moment. You can change your mind until then.',
+    'When {name} has also written a check-in for this day and chosen the same, or shared theirs, both will appear to both of you at the same moment. You can change your mind until then.',
+  'checkins.sharing.both.body.partnerShared':
+    '{name} has already shared their check-in for this day with you. If you choose this, yours is shared with {name} straight away, and you can make it private again at any time.',
   'checkins.sharing.both.confirm': 'Yes, share when we both have',
   'checkins.sharing.both.pending': 'Saving your choice…',
   'checkins.sharing.both.cancel': 'Not now',

@@ -11,6 +11,18 @@ export const impactLetter = {
   'impact-letter.loadingLetter': 'Loading the letter…',
   'impact-letter.notNow': 'Not now',
 
+  // The involved partner's view, before any letter of their own
+  'impact-letter.reader.heading': 'Your partner’s impact letter',
+  'impact-letter.reader.lead':
+    'Your partner may write a letter about how they were hurt. When they share it, you read it here and write back what you heard: no explaining, just listening.',
+  'impact-letter.reader.yourPartner': 'your partner',
+  'impact-letter.reader.waiting.heading': 'Waiting for the letter from {name}',
+  'impact-letter.reader.waiting.body':
+    '{name} has not shared a letter with you yet. Writing one takes time, and there is no need to ask about it. When it is shared, it appears here and on your Today page.',
+  'impact-letter.reader.waiting.meanwhile':
+    'Meanwhile, the guide’s lesson on taking responsibility can help you get ready to listen.',
+  'impact-letter.reader.own': 'If you were hurt too: a letter of your own',
+
   'impact-letter.jump.label': 'On this page',
   'impact-letter.jump.mine': 'Your letter',
   'impact-letter.jump.partner': 'The letter from {name}',

@@ -6,20 +6,24 @@ export const progress = {
     'Healing after a betrayal does not move in a straight line. Hard weeks come back, often around dates and reminders, and that is part of healing, not a step backwards.',
   'progress.loading': 'Loading your path…',
   'progress.since.thisWeek': 'You started this week, on {date}. Welcome.',
-  'progress.since.oneWeek': 'You started a week ago, on {date}.',
-  'progress.since.weeks': 'You started {weeks} weeks ago, on {date}.',
+  'progress.since.weeks.one': 'You started a week ago, on {date}.',
+  'progress.since.weeks.other': 'You started {count} weeks ago, on {date}.',
   'progress.checkins.heading': 'Your check-ins, week by week',
   'progress.checkins.note':
     'Each point is the average of the check-ins you wrote that week. Only your own check-ins count here, and only you see this page.',
   'progress.checkins.none': 'Your weekly path appears here once you have written a check-in.',
   'progress.pain.caption': 'How much it hurt',
   'progress.pain.series': 'Pain, 0 to 10',
-  'progress.pain.summary':
-    'Your average pain for each of the {weeks} weeks you checked in, on a scale of 0 to 10. Weeks without a check-in are left out.',
+  'progress.pain.summary.one':
+    'Your average pain for the one week you have checked in so far, on a scale of 0 to 10.',
+  'progress.pain.summary.other':
+    'Your average pain for each of the {count} weeks you checked in, on a scale of 0 to 10. Weeks without a check-in are left out.',
   'progress.intensity.caption': 'How strong the feelings were',
   'progress.intensity.series': 'Strength of feelings, 1 to 5',
-  'progress.intensity.summary':
-    'How strong your feelings were on average, for each of the {weeks} weeks you checked in, on a scale of 1 to 5.',
+  'progress.intensity.summary.one':
+    'How strong your feelings were on average, for the one week you have checked in so far, on a scale of 1 to 5.',
+  'progress.intensity.summary.other':
+    'How strong your feelings were on average, for each of the {count} weeks you checked in, on a scale of 1 to 5.',
   'progress.milestones.heading': 'Steps along the way',
   'progress.milestones.note': 'Not a checklist: just some of the things you have done, with when.',
   'progress.milestone.started': 'You started here',
