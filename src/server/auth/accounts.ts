@@ -1,7 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../shared/errors';
 import type { ServerContext } from '../context';
-import type { Database, Transaction } from '../db';
+import type { DbOrTx } from '../db';
 import { users } from '../db/schema';
 import { describeDevice } from './device';
 import { hashPassword, isCommonPassword } from './passwords';
@@ -23,7 +23,7 @@ export function refuseCommonPassword(password: string, field = 'password'): void
 
 /** Adds the user (the password already hashed); an email that has an account gets a clear 409. */
 export async function insertUser(
-  db: Database | Transaction,
+  db: DbOrTx,
   person: { email: string; displayName: string; passwordHash: string },
 ): Promise<{ id: string }> {
   const inserted = await db
@@ -53,7 +53,7 @@ export function startSession(
   ctx: ServerContext,
   request: FastifyRequest,
   userId: string,
-  db?: Database | Transaction,
+  db?: DbOrTx,
 ): Promise<string> {
   return ctx.sessions.create(userId, describeDevice(request.headers['user-agent']), { db });
 }

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database, Transaction } from '../db';
+import type { Database, DbOrTx } from '../db';
 import { memberships, sessions, spaces, therapistProfiles, users } from '../db/schema';
 import type { Actor, SignedInActor } from '../policy/actor';
 import { ANONYMOUS } from '../policy/actor';
@@ -77,7 +77,7 @@ export class SessionStore {
   async create(
     userId: string,
     device: string,
-    options: { now?: Date; db?: Database | Transaction } = {},
+    options: { now?: Date; db?: DbOrTx } = {},
   ): Promise<string> {
     const now = options.now ?? new Date();
     const token = createToken();

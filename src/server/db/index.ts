@@ -22,6 +22,7 @@ export type {
   Database,
   DatabaseHandle,
   DbLogger,
+  DbOrTx,
   OpenDatabaseOptions,
   QueryObserver,
   Transaction,

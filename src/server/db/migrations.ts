@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
-import type { Database, Transaction } from './types';
+import type { DbOrTx } from './types';
 import { queryRows } from './query';
 
 /** The drizzle-kit output folder, found next to this module (not from the working directory). */
@@ -31,7 +31,7 @@ export function migrationsFingerprint(): string {
 }
 
 /** True when the migrator would apply something (it compares `when` with the last applied `created_at`). */
-export async function hasPendingMigrations(db: Database | Transaction): Promise<boolean> {
+export async function hasPendingMigrations(db: DbOrTx): Promise<boolean> {
   const entries = readJournal().entries;
   if (entries.length === 0) return false;
   const newest = Math.max(...entries.map((entry) => entry.when));

@@ -1,5 +1,5 @@
 import type { SQLWrapper } from 'drizzle-orm';
-import type { Database, Transaction } from './types';
+import type { DbOrTx } from './types';
 
 /**
  * Raw SQL through Drizzle, typed rows out.
@@ -13,7 +13,7 @@ import type { Database, Transaction } from './types';
  * json/jsonb parsed.
  */
 export async function queryRows<T extends Record<string, unknown>>(
-  db: Database | Transaction,
+  db: DbOrTx,
   query: SQLWrapper | string,
 ): Promise<T[]> {
   const result: unknown = await db.execute(query);

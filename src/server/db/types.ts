@@ -4,6 +4,8 @@ import type * as schema from './schema';
 /** The type both drivers satisfy (drizzle-orm/pglite and drizzle-orm/node-postgres). */
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
 export type Transaction = Parameters<Parameters<Database['transaction']>[0]>[0];
+/** The database or an open transaction: what every query helper and service function takes. */
+export type DbOrTx = Database | Transaction;
 
 /** The logger the database layer writes to (pino's `logger.info(obj, msg)` shape fits). */
 export interface DbLogger {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../db';
+import type { Database, DbOrTx } from '../db';
 import { accessLog } from '../db/schema';
 
 /** The `prev_hash` of the very first entry. */
@@ -36,12 +36,8 @@ export function entryHash(prevHash: string, at: Date, entry: AccessEntry): strin
  * transaction-scoped advisory lock, so two at the same moment can never both chain onto the same
  * entry. Pass the transaction that reads the item, so an item is never shown without its entry.
  */
-export async function recordAccess(
-  db: Database | Transaction,
-  entry: AccessEntry,
-  at = new Date(),
-): Promise<void> {
-  const append = async (tx: Database | Transaction) => {
+export async function recordAccess(db: DbOrTx, entry: AccessEntry, at = new Date()): Promise<void> {
+  const append = async (tx: DbOrTx) => {
     await tx.execute(sql`select pg_advisory_xact_lock(${CHAIN_LOCK})`);
     const [last] = await tx
       .select({ hash: accessLog.hash })

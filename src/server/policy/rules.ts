@@ -1,4 +1,4 @@
-import { and, eq, gt, gte, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   invites,
@@ -10,6 +10,9 @@ import {
   therapistLinks,
 } from '../db/schema';
 import type { Actor, SignedInActor, SpaceMemberActor, TherapistActor } from './actor';
+import { sharedWithPartnerSql, sharedWithTherapistSql } from './visibility';
+
+export { visibilityChange } from './visibility';
 
 /**
  * The access rules, one place for all of them. Reads and writes are *scoped* by these conditions
@@ -78,10 +81,17 @@ export interface AuthoredItemColumns {
   sharedAt: AnyPgColumn;
 }
 
-/** Visibilities that let the partner read an item. */
-export const PARTNER_VISIBILITIES = ['partner', 'partner+therapist'] as const;
-/** Visibilities that let the couple's active therapist read an item. */
-export const THERAPIST_VISIBILITIES = ['therapist', 'partner+therapist'] as const;
+/**
+ * When the couple now in the actor's space came together: the later of the two joinings. A share
+ * made before it does not count (decision 0007), and the pace and progress start there. Null
+ * without a partner.
+ */
+export function togetherSince(actor: Actor): Date | null {
+  if (!isSignedIn(actor)) return null;
+  const partner = actor.space?.partner;
+  if (!actor.space || !partner) return null;
+  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
+}
 
 /**
  * Items `actor` may read: their own, wherever and whenever written (decision 0007, rule 1), and
@@ -92,15 +102,14 @@ export function visibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
   if (!isSignedIn(actor)) return NOTHING;
   const own = eq(item.authorId, actor.userId);
   const partner = actor.space?.partner;
-  if (!actor.space || !partner) return own;
-  const together =
-    actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
+  const together = togetherSince(actor);
+  if (!actor.space || !partner || !together) return own;
   return or(
     own,
     and(
       eq(item.spaceId, actor.space.id),
       eq(item.authorId, partner.userId),
-      inArray(item.visibility, [...PARTNER_VISIBILITIES]),
+      sharedWithPartnerSql(item.visibility),
       gte(item.sharedAt, together),
     ),
   )!;
@@ -109,6 +118,64 @@ export function visibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
 /** Items `actor` may change: only their own. */
 export function ownItems(actor: Actor, item: Pick<AuthoredItemColumns, 'authorId'>): SQL {
   return isSignedIn(actor) ? eq(item.authorId, actor.userId) : NOTHING;
+}
+
+/**
+ * Scopes for rows that are not authored items: a column that says whose a row is, compared with
+ * the actor. Features use these (and `visibleItems`/`ownItems` for items) instead of writing
+ * `eq(table.userId, actor.userId)` themselves, so every scope condition is read here, in one
+ * place (tests/helpers/scope-conditions.test.ts fails on one written inside a feature).
+ * A column may be a Drizzle column or an SQL fragment naming an aliased one (`sql\`p.space_id\``).
+ */
+type ScopeColumn = AnyPgColumn | SQL;
+
+/** Rows that belong to the actor as a person (their settings, their prep, their own items). */
+export function ownRows(actor: Actor, column: ScopeColumn): SQL {
+  return isSignedIn(actor) ? sql`${column} = ${actor.userId}` : NOTHING;
+}
+
+/** Rows written by someone other than the actor; pair it with a scope that already narrows. */
+export function othersRows(actor: Actor, column: ScopeColumn): SQL {
+  return isSignedIn(actor) ? sql`${column} <> ${actor.userId}` : NOTHING;
+}
+
+/** Rows of the actor's current partner (their readiness, their name on a change). */
+export function partnerRows(actor: Actor, column: ScopeColumn): SQL {
+  const partner = isSignedIn(actor) ? actor.space?.partner : null;
+  return partner ? sql`${column} = ${partner.userId}` : NOTHING;
+}
+
+/** Rows of the couple now in the space: the actor's and, when there is one, the partner's. */
+export function coupleRows(actor: Actor, column: ScopeColumn): SQL {
+  if (!isSignedIn(actor)) return NOTHING;
+  const partner = actor.space?.partner;
+  return partner
+    ? sql`${column} in (${actor.userId}, ${partner.userId})`
+    : sql`${column} = ${actor.userId}`;
+}
+
+/** Rows that belong to the actor's active space (space-owned, co-authored items and settings). */
+export function spaceRows(actor: Actor, column: ScopeColumn): SQL {
+  return isSpaceMember(actor) ? sql`${column} = ${actor.space.id}` : NOTHING;
+}
+
+/**
+ * Rows of the same space or person as a row the caller already reached through one of these
+ * scopes (an invite found by its token, a link found through `activeTherapistLinks`, an account
+ * just created): the id comes from that row, never from the request.
+ */
+export function rowsOf(column: ScopeColumn, reachedId: string | null): SQL {
+  return reachedId === null ? NOTHING : sql`${column} = ${reachedId}`;
+}
+
+/** What the partner shared with the actor: `visibleItems`, narrowed to the partner's items. */
+export function partnerSharedItems(actor: Actor, item: AuthoredItemColumns): SQL {
+  return and(visibleItems(actor, item), partnerRows(actor, item.authorId))!;
+}
+
+/** Items the actor may read and did not write: what reached them from others. */
+export function othersVisibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
+  return and(visibleItems(actor, item), othersRows(actor, item.authorId))!;
 }
 
 /**
@@ -150,7 +217,7 @@ export function activeTherapistLinks(actor: Actor): SQL {
 export function therapistVisibleItems(actor: Actor, item: AuthoredItemColumns): SQL {
   if (!isTherapist(actor)) return NOTHING;
   return and(
-    inArray(item.visibility, [...THERAPIST_VISIBILITIES]),
+    sharedWithTherapistSql(item.visibility),
     sql`exists (select 1 from ${therapistLinks}
       join ${memberships} author_m on author_m.space_id = ${therapistLinks.spaceId}
         and author_m.left_at is null and author_m.user_id = ${item.authorId}
@@ -159,21 +226,6 @@ export function therapistVisibleItems(actor: Actor, item: AuthoredItemColumns): 
         and ${therapistLinkActiveSql()})`,
   )!;
 }
-
-/**
- * New visibilities as SQL on the current one, so sharing with one audience never drops the
- * other: sharing with the partner keeps a therapist share, and the reverse.
- */
-export const visibilityChange = {
-  addPartner: (v: AnyPgColumn): SQL =>
-    sql`case when ${v} in ('therapist', 'partner+therapist') then 'partner+therapist' else 'partner' end`,
-  removePartner: (v: AnyPgColumn): SQL =>
-    sql`case when ${v} in ('therapist', 'partner+therapist') then 'therapist' else 'private' end`,
-  addTherapist: (v: AnyPgColumn): SQL =>
-    sql`case when ${v} in ('partner', 'partner+therapist') then 'partner+therapist' else 'therapist' end`,
-  removeTherapist: (v: AnyPgColumn): SQL =>
-    sql`case when ${v} in ('partner', 'partner+therapist') then 'partner' else 'private' end`,
-} as const;
 
 /*
  * Messages between a couple and their therapist (the messages feature). A link has a couple

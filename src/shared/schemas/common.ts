@@ -1,5 +1,6 @@
 import './zod-setup';
 import { z } from 'zod';
+import { ITEM_VISIBILITIES } from '../visibility';
 
 /**
  * What PostgreSQL text cannot hold: NUL, and a lone UTF-16 surrogate (it has no UTF-8 form; the
@@ -56,13 +57,10 @@ export const ZVisibility = z.enum(['private', 'partner'], {
 export type TVisibility = z.infer<typeof ZVisibility>;
 
 /** An item's full visibility as stored: who of partner and therapist may read it. */
-export const ZItemVisibility = z.enum(['private', 'partner', 'therapist', 'partner+therapist']);
+export const ZItemVisibility = z.enum(ITEM_VISIBILITIES);
 export type TItemVisibility = z.infer<typeof ZItemVisibility>;
 
-export const sharesWithPartner = (v: string): boolean =>
-  v === 'partner' || v === 'partner+therapist';
-export const sharesWithTherapist = (v: string): boolean =>
-  v === 'therapist' || v === 'partner+therapist';
+export { sharesWithPartner, sharesWithTherapist } from '../visibility';
 
 /** Share an item with the couple's therapist, or stop sharing it with them. */
 export const ZTherapistShareBody = z.object({

@@ -11,7 +11,8 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { spaces, users } from './core';
+import { PARTNER_VISIBILITIES } from '../../../shared/visibility';
+import { itemColumns, sharedAtColumn, visibilityCheck, visibilityIn } from './item-columns';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -38,15 +39,10 @@ export const checkins = pgTable(
   'checkins',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** The space it belongs to; null when written outside one. Private items outlive a space. */
-    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
+    ...itemColumns(),
     day: date('day', { mode: 'string' }).notNull(),
     ...content(),
-    visibility: text('visibility').notNull().default('private'),
-    sharedAt: moment('shared_at'),
+    sharedAt: sharedAtColumn(),
     /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
     therapistSharedAt: moment('therapist_shared_at'),
     revealRequestedAt: moment('reveal_requested_at'),
@@ -70,7 +66,8 @@ export const checkins = pgTable(
     // reading a partner's timeline costs the same whatever they keep to themselves.
     index('checkins_shared_by_space_author_day')
       .on(t.spaceId, t.authorId, t.day)
-      .where(sql`${t.visibility} in ('partner', 'partner+therapist')`),
+      .where(visibilityIn(t.visibility, PARTNER_VISIBILITIES)),
+    visibilityCheck('checkins', t.visibility),
     check('checkins_intensity_range', sql`${t.intensity} between 1 and 5`),
     check('checkins_pain_range', sql`${t.pain} between 0 and 10`),
   ],
@@ -88,16 +85,15 @@ export const checkinRevisions = pgTable(
     checkinId: uuid('checkin_id')
       .notNull()
       .references(() => checkins.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
-    visibility: text('visibility').notNull().default('partner'),
+    ...itemColumns({ defaultVisibility: 'partner' }),
     version: integer('version').notNull(),
     ...content(),
     writtenAt: moment('written_at').notNull(),
     exposedAt: moment('exposed_at').notNull(),
     replacedAt: moment('replaced_at').notNull().defaultNow(),
   },
-  (t) => [uniqueIndex('checkin_revisions_checkin_version_key').on(t.checkinId, t.version)],
+  (t) => [
+    uniqueIndex('checkin_revisions_checkin_version_key').on(t.checkinId, t.version),
+    visibilityCheck('checkin_revisions', t.visibility),
+  ],
 );

@@ -1,15 +1,6 @@
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  integer,
-  pgTable,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { spaces, users } from './core';
+import { index, integer, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { itemColumns, sharedAtColumn, visibilityCheck } from './item-columns';
 
 /**
  * One reflection per person per lesson (the guide). Private to its author until they share it;
@@ -20,14 +11,10 @@ export const guideReflections = pgTable(
   'guide_reflections',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
+    ...itemColumns(),
     lessonSlug: text('lesson_slug').notNull(),
     body: text('body').notNull(),
-    visibility: text('visibility').notNull().default('private'),
-    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    sharedAt: sharedAtColumn(),
     /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
     therapistSharedAt: timestamp('therapist_shared_at', { withTimezone: true }),
     /** Goes up with every change of the text; a writer sends back the one they read. */
@@ -42,9 +29,6 @@ export const guideReflections = pgTable(
     index('guide_reflections_shared_by_space')
       .on(t.spaceId, t.sharedAt)
       .where(sql`${t.sharedAt} is not null`),
-    check(
-      'guide_reflections_visibility_check',
-      sql`${t.visibility} in ('private', 'partner', 'therapist', 'partner+therapist')`,
-    ),
+    visibilityCheck('guide_reflections', t.visibility),
   ],
 );

@@ -9,7 +9,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { spaces, users } from './core';
+import { itemColumns, sharedAtColumn, visibilityCheck } from './item-columns';
 
 /**
  * The impact letter and the partner's reflection on it (docs/features/impact-letter.md).
@@ -18,15 +18,12 @@ import { spaces, users } from './core';
  */
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
-const itemColumns = () => ({
+/** Never shared with a therapist: the letter and its answers stay between the two of them. */
+const PRIVATE_OR_PARTNER = ['private', 'partner'] as const;
+const letterItemColumns = () => ({
   id: uuid('id').primaryKey().defaultRandom(),
-  authorId: uuid('author_id')
-    .notNull()
-    .references(() => users.id, { onDelete: 'cascade' }),
-  // A space is closed, never deleted; `set null` only guards against a future erasure path.
-  spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
-  visibility: text('visibility').notNull().default('private'),
-  sharedAt: at('shared_at'),
+  ...itemColumns(),
+  sharedAt: sharedAtColumn(),
   createdAt: at('created_at').notNull().defaultNow(),
   updatedAt: at('updated_at').notNull().defaultNow(),
   /** Bumped on every change; the ETag for If-Match. */
@@ -40,7 +37,7 @@ const itemColumns = () => ({
 export const impactLetters = pgTable(
   'impact_letters',
   {
-    ...itemColumns(),
+    ...letterItemColumns(),
     whatHappened: text('what_happened').notNull().default(''),
     howItAffectedMe: text('how_it_affected_me').notNull().default(''),
     whatINeedNow: text('what_i_need_now').notNull().default(''),
@@ -48,7 +45,7 @@ export const impactLetters = pgTable(
     supersededAt: at('superseded_at'),
   },
   (t) => [
-    check('impact_letters_visibility', sql`${t.visibility} in ('private', 'partner')`),
+    visibilityCheck('impact_letters', t.visibility, PRIVATE_OR_PARTNER),
     // One current letter per person per space.
     uniqueIndex('impact_letters_one_current')
       .on(t.authorId, t.spaceId)
@@ -84,7 +81,7 @@ export const impactLetterVersions = pgTable(
 export const impactLetterReflections = pgTable(
   'impact_letter_reflections',
   {
-    ...itemColumns(),
+    ...letterItemColumns(),
     letterId: uuid('letter_id')
       .notNull()
       .references(() => impactLetters.id, { onDelete: 'cascade' }),
@@ -95,7 +92,7 @@ export const impactLetterReflections = pgTable(
     sentAt: at('sent_at'),
   },
   (t) => [
-    check('impact_letter_reflections_visibility', sql`${t.visibility} in ('private', 'partner')`),
+    visibilityCheck('impact_letter_reflections', t.visibility, PRIVATE_OR_PARTNER),
     // One draft at a time per reader and letter.
     uniqueIndex('impact_letter_reflections_one_draft')
       .on(t.letterId, t.authorId)
@@ -113,7 +110,7 @@ export const impactLetterReflections = pgTable(
 export const impactLetterMarks = pgTable(
   'impact_letter_marks',
   {
-    ...itemColumns(),
+    ...letterItemColumns(),
     reflectionId: uuid('reflection_id')
       .notNull()
       .references(() => impactLetterReflections.id, { onDelete: 'cascade' }),
@@ -122,7 +119,7 @@ export const impactLetterMarks = pgTable(
     note: text('note').notNull().default(''),
   },
   (t) => [
-    check('impact_letter_marks_visibility', sql`${t.visibility} in ('private', 'partner')`),
+    visibilityCheck('impact_letter_marks', t.visibility, PRIVATE_OR_PARTNER),
     check('impact_letter_marks_part', sql`${t.part} in ('paraphrase', 'acknowledgement')`),
     check('impact_letter_marks_mark', sql`${t.mark} in ('understood', 'not_yet')`),
     uniqueIndex('impact_letter_marks_one_per_part').on(t.reflectionId, t.part),

@@ -9,6 +9,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { spaces, users } from './core';
+import { itemColumns, sharedAtColumn, visibilityCheck } from './item-columns';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -55,17 +56,14 @@ export const injuryNotes = pgTable(
     injuryId: uuid('injury_id')
       .notNull()
       .references(() => injuries.id, { onDelete: 'cascade' }),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
-    visibility: text('visibility').notNull().default('private'),
-    sharedAt: at('shared_at'),
+    ...itemColumns(),
+    sharedAt: sharedAtColumn(),
     body: text('body').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
     updatedAt: at('updated_at').notNull().defaultNow(),
   },
   (t) => [
+    visibilityCheck('injury_notes', t.visibility),
     uniqueIndex('injury_notes_one_per_author').on(t.injuryId, t.authorId),
     index('injury_notes_by_author').on(t.authorId, t.createdAt),
   ],

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { date, index, integer, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
-import { spaces, users } from './core';
+import { itemColumns, sharedAtColumn, visibilityCheck } from './item-columns';
 
 /**
  * One filled-in questionnaire (a weekly check-in, or an instrument a clinician loaded). Private to
@@ -12,11 +12,7 @@ export const measureResponses = pgTable(
   'measure_responses',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** The space it was written (or last shared) in; null when written alone, before any space. */
-    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
+    ...itemColumns(),
     measureId: text('measure_id').notNull(),
     measureVersion: integer('measure_version').notNull(),
     /** The Monday of the author's local week, as a calendar date. */
@@ -26,14 +22,14 @@ export const measureResponses = pgTable(
     scores: jsonb('scores').$type<StoredScores>().notNull(),
     /** The band id of the total, or null when too few items were answered to place it. */
     band: text('band'),
-    visibility: text('visibility').notNull().default('private'),
-    sharedAt: timestamp('shared_at', { withTimezone: true }),
+    sharedAt: sharedAtColumn(),
     /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
     therapistSharedAt: timestamp('therapist_shared_at', { withTimezone: true }),
     /** Set by the app with millisecond precision, so the history cursor matches it exactly. */
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
+    visibilityCheck('measure_responses', t.visibility),
     // History of one measure, newest week first (a backward scan, keyset), and "filled this week?".
     index('measure_responses_author_measure_week').on(
       t.authorId,

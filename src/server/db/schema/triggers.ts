@@ -10,6 +10,7 @@ import {
   uuid,
 } from 'drizzle-orm/pg-core';
 import { memberships, spaces, users } from './core';
+import { itemColumns, sharedAtColumn, visibilityCheck } from './item-columns';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
 
@@ -21,13 +22,8 @@ export const triggerEntries = pgTable(
   'trigger_entries',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    authorId: uuid('author_id')
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    /** The space it was written in (or last shared into); null when written outside a space. */
-    spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'set null' }),
-    visibility: text('visibility').notNull().default('private'),
-    sharedAt: at('shared_at'),
+    ...itemColumns(),
+    sharedAt: sharedAtColumn(),
     /** When its author last shared it with the couple's therapist; never moves `shared_at`. */
     therapistSharedAt: at('therapist_shared_at'),
     /** Always written from the application clock (millisecond precision), so cursors match it exactly. */
@@ -42,6 +38,7 @@ export const triggerEntries = pgTable(
     archivedAt: at('archived_at'),
   },
   (t) => [
+    visibilityCheck('trigger_entries', t.visibility),
     // My log, newest first (and the progress charts: my entries by time).
     index('trigger_entries_author_time_idx').on(
       t.authorId,

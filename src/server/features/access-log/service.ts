@@ -17,7 +17,7 @@ import {
   users,
 } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { ownItems } from '../../policy/rules';
+import { ownItems, ownRows } from '../../policy/rules';
 
 /**
  * The access log as each partner reads it: only entries about their own items (`author_id` is
@@ -30,7 +30,7 @@ export async function readAccessLog(
   actor: SignedInActor,
   query: TAccessLogQuery,
 ): Promise<TAccessLogPage> {
-  const mine = eq(accessLog.authorId, actor.userId);
+  const mine = ownRows(actor, accessLog.authorId);
   const own = (column: AnyPgColumn) => ownItems(actor, { authorId: column });
   const itemDate = sql<string | null>`case ${accessLog.itemKind}
     when 'checkin' then (select ${checkins.day}::text from ${checkins}

@@ -1,4 +1,4 @@
-import { and, desc, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '../../../shared/errors';
 import type {
@@ -11,15 +11,22 @@ import type {
   TTimeline,
   TTimelineQuery,
 } from '../../../shared/schemas/checkins';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx, Transaction } from '../../db';
 import { checkinRevisions, checkins, spaces } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
-import { ownItems, PARTNER_VISIBILITIES, visibilityChange, visibleItems } from '../../policy/rules';
+import {
+  coupleRows,
+  ownItems,
+  partnerRows,
+  spaceRows,
+  togetherSince,
+  visibilityChange,
+  visibleItems,
+} from '../../policy/rules';
+import { sharedWithPartnerSql } from '../../policy/visibility';
 import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
-import { sharesWithTherapist } from '../../../shared/schemas/common';
-
-type Db = Database | Transaction;
+import { sharesWithPartner, sharesWithTherapist } from '../../../shared/visibility';
 
 const ITEM = {
   authorId: checkins.authorId,
@@ -42,19 +49,8 @@ const REVISION_ITEM = {
  */
 const pair = alias(checkins, 'pair');
 
-/**
- * Written as literals, not parameters: the partner index is partial on exactly this condition, and
- * a plan can only use it when the condition is in the SQL text (a cached, generic plan included).
- */
-const SHARED_WITH_PARTNER = sql.raw(`${PARTNER_VISIBILITIES.map((v) => `'${v}'`).join(', ')}`);
-const isShared = (column: AnyPgColumn) => sql`${column} in (${SHARED_WITH_PARTNER})`;
-
-/** The later of the two partners' joins: shares made before it do not count (decision 0007). */
-function togetherSince(actor: SignedInActor): Date | null {
-  const partner = actor.space?.partner;
-  if (!actor.space || !partner) return null;
-  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
-}
+/** The partner index is partial on exactly this condition (literals, so a plan can use it). */
+const isShared = sharedWithPartnerSql;
 
 const SELECTION = {
   id: checkins.id,
@@ -98,14 +94,11 @@ type Row = {
   lastRevisionExposedAt: Date | null;
 };
 
-const isPartnerVisibility = (visibility: string) =>
-  (PARTNER_VISIBILITIES as readonly string[]).includes(visibility);
-
 /** Who can see my own check-in right now, with my current partner in my current space. */
 function sharingOf(actor: SignedInActor, row: Row): TCheckinSharing {
   const since = togetherSince(actor);
   if (!since || row.spaceId !== actor.space?.id) return 'private';
-  if (isPartnerVisibility(row.visibility) && row.sharedAt && row.sharedAt >= since) return 'shared';
+  if (sharesWithPartner(row.visibility) && row.sharedAt && row.sharedAt >= since) return 'shared';
   if (row.revealRequestedAt && row.revealRequestedAt >= since) return 'waiting';
   return 'private';
 }
@@ -231,7 +224,7 @@ export function decodeCursor(cursor: string): { day: string; id: string } {
  * one author has one check-in a day, so that is already the full order, and it is the index's own
  * order, so no sort is needed and the scan stops early. The merged page orders by day, then id.
  */
-export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuery) {
+export function timelineQuery(db: DbOrTx, actor: SignedInActor, query: TTimelineQuery) {
   const after = query.cursor ? decodeCursor(query.cursor) : undefined;
   const before: SQL | undefined = after
     ? sql`(${checkins.day}, ${checkins.id}) < (${after.day}::date, ${after.id}::uuid)`
@@ -246,7 +239,7 @@ export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuer
       .where(and(ownItems(actor, ITEM), before))
       .orderBy(desc(checkins.day))
       .limit(take);
-  const theirs = (space: { id: string }, partnerId: string) =>
+  const theirs = () =>
     db
       .select(SELECTION)
       .from(checkins)
@@ -256,8 +249,8 @@ export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuer
           // OR, the planner may split it into a bitmap scan of both halves and sort the
           // partner's whole history, instead of reading the index backwards and stopping.
           sql`(${visibleItems(actor, ITEM)}) is true`,
-          eq(checkins.spaceId, space.id),
-          eq(checkins.authorId, partnerId),
+          spaceRows(actor, checkins.spaceId),
+          partnerRows(actor, checkins.authorId),
           isShared(checkins.visibility),
           before,
         ),
@@ -268,11 +261,8 @@ export function timelineQuery(db: Db, actor: SignedInActor, query: TTimelineQuer
   if (query.who === 'me' || !actor.space || !partner) {
     return query.who === 'partner' ? undefined : mine();
   }
-  if (query.who === 'partner') return theirs(actor.space, partner.userId);
-  return mine()
-    .unionAll(theirs(actor.space, partner.userId))
-    .orderBy(desc(checkins.day), desc(checkins.id))
-    .limit(take);
+  if (query.who === 'partner') return theirs();
+  return mine().unionAll(theirs()).orderBy(desc(checkins.day), desc(checkins.id)).limit(take);
 }
 
 export async function readTimeline(
@@ -393,7 +383,7 @@ export async function writeCheckin(
         version: row.version + 1,
         updatedAt: now,
         // Still shared: the partner sees the new version at once.
-        exposedAt: isPartnerVisibility(row.visibility) ? now : null,
+        exposedAt: sharesWithPartner(row.visibility) ? now : null,
         spaceId: nextSpace,
         revisionCount: row.revisionCount + (seen ? 1 : 0),
         lastRevisionExposedAt: seen
@@ -430,12 +420,10 @@ async function lockSpace(tx: Transaction, spaceId: string): Promise<void> {
 async function revealDay(
   tx: Transaction,
   actor: SpaceMemberActor,
-  partnerId: string,
   day: string,
   since: Date,
   now: Date,
 ): Promise<void> {
-  const authors = [actor.userId, partnerId];
   const ready = (t: {
     revealRequestedAt: AnyPgColumn;
     visibility: AnyPgColumn;
@@ -451,15 +439,15 @@ async function revealDay(
     })
     .where(
       and(
-        eq(checkins.spaceId, actor.space.id),
+        spaceRows(actor, checkins.spaceId),
         eq(checkins.day, day),
-        inArray(checkins.authorId, authors),
+        coupleRows(actor, checkins.authorId),
         sql`${checkins.revealRequestedAt} >= ${since}`,
         sql`not coalesce(${isShared(checkins.visibility)} and ${checkins.sharedAt} >= ${since}, false)`,
         sql`(select count(*) from ${checkins} as ${sql.identifier('pair')} where ${and(
-          eq(pair.spaceId, actor.space.id),
+          spaceRows(actor, pair.spaceId),
           eq(pair.day, day),
-          inArray(pair.authorId, authors),
+          coupleRows(actor, pair.authorId),
           ready(pair),
         )}) = 2`,
       ),
@@ -510,7 +498,7 @@ export async function shareCheckin(
         .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
     }
     // Sharing now also completes a partner's "share when we both have" for the same day.
-    await revealDay(tx, actor, partner.userId, row.day, since, now);
+    await revealDay(tx, actor, row.day, since, now);
     return present(actor, await reread(tx, actor, row.id));
   });
 }

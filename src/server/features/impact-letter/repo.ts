@@ -1,4 +1,4 @@
-import { and, asc, desc, eq, inArray, isNull, ne, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type {
   TLetterSections,
   TMark,
@@ -8,7 +8,7 @@ import type {
   TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
 import type { TVisibility } from '../../../shared/schemas/common';
-import type { Database, Transaction } from '../../db';
+import type { DbOrTx } from '../../db';
 import {
   impactLetterMarks as marks,
   impactLetterReflections as reflections,
@@ -16,15 +16,13 @@ import {
   impactLetterVersions as versions,
 } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { ownItems, visibleItems } from '../../policy/rules';
+import { othersVisibleItems, ownItems, spaceRows, visibleItems } from '../../policy/rules';
 
 /**
  * The reads of the impact letter, each scoped in SQL by `visibleItems` / `ownItems`, and the
  * presenters that decide what each person is shown. Nothing here tells a reader about the
  * writer's private drafts: no draft text, no draft save times, no counts of private rows.
  */
-
-export type Conn = Database | Transaction;
 
 export type LetterRow = typeof letters.$inferSelect;
 export type ReflectionRow = typeof reflections.$inferSelect;
@@ -64,7 +62,7 @@ export function currentLetterScope(actor: SignedInActor, id: string): SQL {
     eq(letters.id, id),
     ownItems(actor, letterItem),
     isNull(letters.supersededAt),
-    actor.space ? eq(letters.spaceId, actor.space.id) : sql`false`,
+    spaceRows(actor, letters.spaceId),
   )!;
 }
 
@@ -90,7 +88,7 @@ export function hasAnyWords(sections: TLetterSections): boolean {
 
 /** A letter row visible to `actor` (their own, or one the partner shared with them). */
 export async function findVisibleLetter(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   id: string,
 ): Promise<LetterRow | undefined> {
@@ -102,7 +100,7 @@ export async function findVisibleLetter(
 }
 
 export async function findOwnLetter(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   id: string,
 ): Promise<LetterRow | undefined> {
@@ -114,7 +112,7 @@ export async function findOwnLetter(
 }
 
 /** Every shared version of a letter the caller may read, newest first. */
-async function versionsOf(db: Conn, letterId: string): Promise<VersionRow[]> {
+async function versionsOf(db: DbOrTx, letterId: string): Promise<VersionRow[]> {
   return db
     .select()
     .from(versions)
@@ -122,7 +120,7 @@ async function versionsOf(db: Conn, letterId: string): Promise<VersionRow[]> {
     .orderBy(desc(versions.number));
 }
 
-export async function latestVersionNumber(db: Conn, letterId: string): Promise<number> {
+export async function latestVersionNumber(db: DbOrTx, letterId: string): Promise<number> {
   const [row] = await db
     .select({ number: sql<number>`coalesce(max(${versions.number}), 0)::int` })
     .from(versions)
@@ -180,7 +178,7 @@ export function presentReflection(
 
 /** The marks on these reflections that `actor` may see, grouped by reflection. */
 export async function visibleMarks(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   reflectionIds: string[],
 ): Promise<Map<string, MarkRow[]>> {
@@ -203,7 +201,7 @@ export async function visibleMarks(
  * too); the writer sees only what their partner sent them. Oldest first.
  */
 async function reflectionsOn(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   letterId: string,
   viewer: Viewer,
@@ -216,7 +214,7 @@ async function reflectionsOn(
         eq(reflections.letterId, letterId),
         viewer === 'reflection-author'
           ? ownItems(actor, reflectionItem)
-          : and(visibleItems(actor, reflectionItem), ne(reflections.authorId, actor.userId)),
+          : othersVisibleItems(actor, reflectionItem),
       ),
     )
     .orderBy(
@@ -235,7 +233,7 @@ async function reflectionsOn(
 // Letters as each person sees them
 
 export async function presentWriterLetter(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   row: LetterRow,
 ): Promise<TWriterLetter> {
@@ -259,7 +257,7 @@ export async function presentWriterLetter(
 
 /** Only called for a letter `visibleItems` let through, written by someone else. */
 export async function presentReaderLetter(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   row: LetterRow,
 ): Promise<TReaderLetter> {
@@ -279,14 +277,13 @@ export async function presentReaderLetter(
 export function writerSeesReflection(actor: SignedInActor, reflectionId: string): SQL {
   return and(
     eq(reflections.id, reflectionId),
-    visibleItems(actor, reflectionItem),
-    ne(reflections.authorId, actor.userId),
+    othersVisibleItems(actor, reflectionItem),
     sql`exists (select 1 from ${letters} where ${letters.id} = ${reflections.letterId} and ${ownItems(actor, letterItem)})`,
   )!;
 }
 
 export async function presentReflectionForWriter(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   row: ReflectionRow,
 ): Promise<TReflection> {

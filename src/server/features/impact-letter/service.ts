@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, isNotNull, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../shared/errors';
 import type {
   ReflectionPart,
@@ -13,14 +13,20 @@ import type {
 } from '../../../shared/schemas/impact-letter';
 import type { TVisibility } from '../../../shared/schemas/common';
 import type { TInjuryRole } from '../../../shared/schemas/injuries';
-import type { Database } from '../../db';
+import type { Database, DbOrTx } from '../../db';
 import { queryRows } from '../../db/query';
 import { isUniqueViolation } from '../../db/errors';
 import { versionConflict } from '../../http/versioning';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
 import { myInjuryRolesSql } from '../../policy/injury-roles';
-import { isSpaceMember, ownItems, visibleItems } from '../../policy/rules';
+import {
+  isSpaceMember,
+  othersVisibleItems,
+  ownItems,
+  rowsOf,
+  visibleItems,
+} from '../../policy/rules';
 import {
   currentLetterScope,
   findOwnLetter,
@@ -41,7 +47,6 @@ import {
   sectionsOf,
   versions,
   writerSeesReflection,
-  type Conn,
   type LetterRow,
 } from './repo';
 
@@ -162,7 +167,11 @@ export async function getLetterVersion(
  * Why a scoped write to my letter changed nothing: it is not mine (404), it is an earlier letter
  * (409), or someone saved in between (412 with the letter as it is now).
  */
-async function letterWriteFailed(db: Conn, actor: SpaceMemberActor, id: string): Promise<AppError> {
+async function letterWriteFailed(
+  db: DbOrTx,
+  actor: SpaceMemberActor,
+  id: string,
+): Promise<AppError> {
   const row = await findOwnLetter(db, actor, id);
   if (!row) return notFound();
   if (!isCurrentLetter(actor, row)) return new AppError('conflict', KEPT_AS_IT_WAS);
@@ -293,20 +302,14 @@ export async function unshareLetter(
 
 /** A letter my partner has shared with me (never my own). */
 async function findLetterToReflectOn(
-  db: Conn,
+  db: DbOrTx,
   actor: SignedInActor,
   letterId: string,
 ): Promise<LetterRow | undefined> {
   const [row] = await db
     .select()
     .from(letters)
-    .where(
-      and(
-        eq(letters.id, letterId),
-        visibleItems(actor, letterItem),
-        ne(letters.authorId, actor.userId),
-      ),
-    );
+    .where(and(eq(letters.id, letterId), othersVisibleItems(actor, letterItem)));
   return row;
 }
 
@@ -331,7 +334,7 @@ export async function startReflection(
   }
 }
 
-async function ownReflection(db: Conn, actor: SignedInActor, id: string) {
+async function ownReflection(db: DbOrTx, actor: SignedInActor, id: string) {
   const [row] = await db
     .select()
     .from(reflections)
@@ -453,7 +456,7 @@ export async function markReflection(
       .where(
         and(
           eq(reflections.letterId, row.letterId),
-          eq(reflections.authorId, row.authorId),
+          rowsOf(reflections.authorId, row.authorId),
           visibleItems(actor, reflectionItem),
           isNotNull(reflections.sentAt),
           gt(reflections.sentAt, row.sentAt!),

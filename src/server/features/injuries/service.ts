@@ -10,14 +10,12 @@ import type {
   TInjuryRole,
   TNameInjuryBody,
 } from '../../../shared/schemas/injuries';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx, Transaction } from '../../db';
 import { injuries, injuryChanges, injuryNotes, memberships } from '../../db/schema';
 import type { Actor, SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems } from '../../policy/rules';
+import { isSpaceMember, ownItems, spaceRows } from '../../policy/rules';
 import { versionConflict } from '../../http/versioning';
-
-type Reader = Database | Transaction;
 
 /*
  * Who may see an injury, and who may change it (docs/features/injuries.md):
@@ -40,11 +38,11 @@ function departedSince(until: Date | null): SQL {
 }
 
 /** Injuries `actor` may read. */
-export function visibleInjuries(actor: Actor, db: Reader): SQL {
+export function visibleInjuries(actor: Actor, db: DbOrTx): SQL {
   if (!isSpaceMember(actor)) return sql`false`;
   const joinedAt = actor.space.joinedAt;
   return and(
-    eq(injuries.spaceId, actor.space.id),
+    spaceRows(actor, injuries.spaceId),
     or(
       gte(injuries.createdAt, joinedAt),
       notExists(
@@ -58,7 +56,7 @@ export function visibleInjuries(actor: Actor, db: Reader): SQL {
 }
 
 /** True in SQL while nobody has left the injury's space since it was written. */
-function stillOpen(db: Reader): SQL<boolean> {
+function stillOpen(db: DbOrTx): SQL<boolean> {
   return sql<boolean>`${notExists(
     db
       .select({ one: sql`1` })
@@ -132,7 +130,7 @@ function present(actor: SpaceMemberActor, row: InjuryRow): TInjury {
 }
 
 /** One query: the injuries I may read, with whether each can still change, and my own note. */
-function selectInjuries(db: Reader, actor: SpaceMemberActor) {
+function selectInjuries(db: DbOrTx, actor: SpaceMemberActor) {
   return db
     .select({ ...injuryColumns, canChange: stillOpen(db), note: injuryNotes.body })
     .from(injuries)

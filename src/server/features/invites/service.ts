@@ -12,7 +12,7 @@ import type { Database } from '../../db';
 import { isUniqueViolation } from '../../db/errors';
 import { invites, memberships, spaces, users } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { can, scope } from '../../policy/rules';
+import { can, rowsOf, scope } from '../../policy/rules';
 
 const DAY_MS = 86_400_000;
 
@@ -140,7 +140,7 @@ export async function acceptInvite(
         })
         .from(memberships)
         .innerJoin(users, eq(users.id, memberships.userId))
-        .where(and(eq(memberships.spaceId, invite.spaceId), isNull(memberships.leftAt)));
+        .where(and(rowsOf(memberships.spaceId, invite.spaceId), isNull(memberships.leftAt)));
       if (members.length >= 2) throw new AppError('space_full', JOIN_SPACE_FULL);
 
       const [mine] = await tx

@@ -1,4 +1,4 @@
-import { and, eq, inArray, max, ne, sql } from 'drizzle-orm';
+import { and, eq, inArray, max, sql } from 'drizzle-orm';
 import { AppError, notFound } from '../../../shared/errors';
 import type {
   THistory,
@@ -14,7 +14,7 @@ import type { Database } from '../../db';
 import { measureResponses, type StoredScore, type StoredScores } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { ownItems, visibilityChange, visibleItems } from '../../policy/rules';
+import { othersVisibleItems, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
 import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
 import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
 import { CADENCE_WEEKS, type MeasureDefinition, type Scorer } from './definition';
@@ -229,10 +229,7 @@ export async function listHistory(
   if (!definition) throw unknownMeasure('measure');
   const after = query.cursor ? decodeCursor(query.cursor) : null;
 
-  const whose =
-    query.whose === 'mine'
-      ? ownItems(actor, item)
-      : and(visibleItems(actor, item), ne(measureResponses.authorId, actor.userId));
+  const whose = query.whose === 'mine' ? ownItems(actor, item) : othersVisibleItems(actor, item);
   const rows = await db
     .select()
     .from(measureResponses)

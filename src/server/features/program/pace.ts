@@ -1,21 +1,11 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { FIRST_PHASE } from '../../../shared/schemas/program';
-import type { Database, Transaction } from '../../db';
+import type { DbOrTx } from '../../db';
 import { programPace, programPhaseOpenings } from '../../db/schema';
 import type { Actor, SpaceMemberActor } from '../../policy/actor';
-import { isSpaceMember } from '../../policy/rules';
+import { isSpaceMember, spaceRows, togetherSince } from '../../policy/rules';
 
-type Reader = Pick<Database | Transaction, 'select'>;
-
-/**
- * When the couple now in the space came together: the later of the two joinings. The pace belongs
- * to this couple; if the space's members change, the new couple starts at phase 1.
- */
-export function coupleSince(actor: SpaceMemberActor): Date | null {
-  const partner = actor.space.partner;
-  if (!partner) return null;
-  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
-}
+type Reader = Pick<DbOrTx, 'select'>;
 
 /**
  * **Is phase N open for this space?** For later features: a joint exercise of phase N should be
@@ -33,12 +23,12 @@ export async function isPhaseOpen(db: Reader, actor: Actor, phase: number): Prom
 
 /** The couple's current phase (1 when alone, or when the pace row belongs to an earlier couple). */
 export async function currentPhase(db: Reader, actor: SpaceMemberActor): Promise<number> {
-  const since = coupleSince(actor);
+  const since = togetherSince(actor);
   if (!since) return FIRST_PHASE;
   const [row] = await db
     .select({ phase: programPace.phase })
     .from(programPace)
-    .where(and(eq(programPace.spaceId, actor.space.id), eq(programPace.coupleSince, since)))
+    .where(and(spaceRows(actor, programPace.spaceId), eq(programPace.coupleSince, since)))
     .limit(1);
   return row?.phase ?? FIRST_PHASE;
 }
@@ -51,14 +41,14 @@ export async function phaseOpenings(
   db: Reader,
   actor: SpaceMemberActor,
 ): Promise<{ phase: number; openedAt: Date }[]> {
-  const since = coupleSince(actor);
+  const since = togetherSince(actor);
   if (!since) return [];
   return db
     .select({ phase: programPhaseOpenings.phase, openedAt: programPhaseOpenings.openedAt })
     .from(programPhaseOpenings)
     .where(
       and(
-        eq(programPhaseOpenings.spaceId, actor.space.id),
+        spaceRows(actor, programPhaseOpenings.spaceId),
         gte(programPhaseOpenings.openedAt, since),
       ),
     )

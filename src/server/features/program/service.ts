@@ -9,7 +9,7 @@ import {
   type TProgramView,
   type TSuggestion,
 } from '../../../shared/schemas/program';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx, Transaction } from '../../db';
 import { queryRows } from '../../db/query';
 import {
   programMarks,
@@ -22,9 +22,16 @@ import {
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems, therapistLinkActiveSql } from '../../policy/rules';
+import {
+  isSpaceMember,
+  ownItems,
+  ownRows,
+  partnerRows,
+  spaceRows,
+  therapistLinkActiveSql,
+  togetherSince,
+} from '../../policy/rules';
 import type { Program } from './content';
-import { coupleSince } from './pace';
 
 type Role = 'hurt' | 'involved';
 
@@ -59,10 +66,7 @@ const iso = (date: Date) => date.toISOString();
  * on, my roles in the injuries I have named or confirmed, the phase history of this couple, and
  * whether joint work is open. Every part is scoped to me, my space and the couple now in it.
  */
-export async function loadProgramState(
-  db: Database | Transaction,
-  actor: SignedInActor,
-): Promise<ProgramState> {
+export async function loadProgramState(db: DbOrTx, actor: SignedInActor): Promise<ProgramState> {
   const me = actor.userId;
   const marks = sql`coalesce((select json_agg(json_build_object('key', exercise_key, 'mark', mark))
       from program_marks where ${ownItems(actor, { authorId: programMarks.authorId })}),
@@ -72,28 +76,28 @@ export async function loadProgramState(
   if (isSpaceMember(actor)) {
     const space = actor.space.id;
     const joined = iso(actor.space.joinedAt);
-    const since = coupleSince(actor);
+    const since = togetherSince(actor);
     const couple = since
       ? sql`(select p.phase from program_pace p
-            where p.space_id = ${space} and p.couple_since = ${iso(since)}::timestamptz) as phase,
-          (select r.phase from program_ready r where r.space_id = ${space} and r.user_id = ${me}
+            where ${spaceRows(actor, sql`p.space_id`)} and p.couple_since = ${iso(since)}::timestamptz) as phase,
+          (select r.phase from program_ready r where ${spaceRows(actor, sql`r.space_id`)} and ${ownRows(actor, sql`r.user_id`)}
             and r.chosen_at >= ${iso(since)}::timestamptz) as my_ready_phase,
           coalesce((select json_agg(json_build_object('at', c.changed_at, 'from', c.from_phase,
               'to', c.to_phase) order by c.changed_at)
-            from program_phase_changes c where c.space_id = ${space}
+            from program_phase_changes c where ${spaceRows(actor, sql`c.space_id`)}
             and c.changed_at >= ${iso(since)}::timestamptz), '[]'::json) as history`
       : sql`null::int as phase, null::int as my_ready_phase, '[]'::json as history`;
     spaceParts = sql`${couple},
       coalesce((select json_agg(distinct case when i.proposed_by = ${me} then i.proposer_role
             when i.proposer_role = 'hurt' then 'involved' else 'hurt' end)
-          from injuries i where i.space_id = ${space} and i.archived_at is null
+          from injuries i where ${spaceRows(actor, sql`i.space_id`)} and i.archived_at is null
           and ((i.proposed_by = ${me} and i.proposed_at >= ${joined}::timestamptz)
             or (i.confirmed_by = ${me} and i.confirmed_at >= ${joined}::timestamptz))),
         '[]'::json) as roles,
       ${jointWorkOpenSql(space)} as joint_open,
       coalesce((select json_agg(json_build_object('key', s.exercise_slug, 'note', s.note,
             'at', s.created_at) order by s.created_at, s.id)
-          from ${therapistSuggestions} s where s.space_id = ${space} and s.withdrawn_at is null
+          from ${therapistSuggestions} s where ${spaceRows(actor, sql`s.space_id`)} and s.withdrawn_at is null
           and exists (select 1 from ${therapistLinks}
             where ${therapistLinks.id} = s.link_id and ${therapistLinkActiveSql()})),
         '[]'::json) as suggestions`;
@@ -283,13 +287,13 @@ async function lockPace(tx: Transaction, actor: SpaceMemberActor, since: Date): 
   const [row] = await tx
     .select({ phase: programPace.phase, coupleSince: programPace.coupleSince })
     .from(programPace)
-    .where(eq(programPace.spaceId, actor.space.id))
+    .where(spaceRows(actor, programPace.spaceId))
     .for('update');
   if (row!.coupleSince.getTime() === since.getTime()) return row!.phase;
   await tx
     .update(programPace)
     .set({ phase: FIRST_PHASE, coupleSince: since, updatedAt: new Date() })
-    .where(eq(programPace.spaceId, actor.space.id));
+    .where(spaceRows(actor, programPace.spaceId));
   return FIRST_PHASE;
 }
 
@@ -303,9 +307,9 @@ async function changePhase(
   await tx
     .update(programPace)
     .set({ phase: to, updatedAt: now })
-    .where(eq(programPace.spaceId, actor.space.id));
+    .where(spaceRows(actor, programPace.spaceId));
   // Any change of phase clears both partners' choices.
-  await tx.delete(programReady).where(eq(programReady.spaceId, actor.space.id));
+  await tx.delete(programReady).where(spaceRows(actor, programReady.spaceId));
   await tx.insert(programPhaseChanges).values({
     spaceId: actor.space.id,
     changedBy: actor.userId,
@@ -329,7 +333,7 @@ export async function chooseReady(
   actor: SpaceMemberActor,
   phase: number,
 ): Promise<void> {
-  const since = coupleSince(actor);
+  const since = togetherSince(actor);
   if (!since) throw new AppError('conflict', NEEDS_PARTNER);
   await db.transaction(async (tx) => {
     await requireJointWorkOpen(tx, actor);
@@ -349,8 +353,8 @@ export async function chooseReady(
       .from(programReady)
       .where(
         and(
-          eq(programReady.spaceId, actor.space.id),
-          eq(programReady.userId, actor.space.partner!.userId),
+          spaceRows(actor, programReady.spaceId),
+          partnerRows(actor, programReady.userId),
           eq(programReady.phase, phase),
           sql`${programReady.chosenAt} >= ${iso(since)}::timestamptz`,
         ),
@@ -364,7 +368,7 @@ export async function chooseReady(
 export async function withdrawReady(db: Database, actor: SpaceMemberActor): Promise<void> {
   await db
     .delete(programReady)
-    .where(and(eq(programReady.spaceId, actor.space.id), eq(programReady.userId, actor.userId)));
+    .where(and(spaceRows(actor, programReady.spaceId), ownRows(actor, programReady.userId)));
 }
 
 /**
@@ -376,7 +380,7 @@ export async function stepBack(
   actor: SpaceMemberActor,
   phase: number,
 ): Promise<void> {
-  const since = coupleSince(actor);
+  const since = togetherSince(actor);
   await db.transaction(async (tx) => {
     const current = since ? await lockPace(tx, actor, since) : FIRST_PHASE;
     if (phase === current) return; // both stepped back at once: already there

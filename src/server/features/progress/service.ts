@@ -16,7 +16,13 @@ import {
   users,
 } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { visibleItems } from '../../policy/rules';
+import {
+  othersVisibleItems,
+  ownItems,
+  ownRows,
+  spaceRows,
+  togetherSince,
+} from '../../policy/rules';
 
 /** How far back the weekly path goes. */
 const WEEKS_SHOWN = 52;
@@ -41,7 +47,7 @@ async function readWeeks(db: Database, actor: SignedInActor, today: Date): Promi
         round(avg(${checkins.intensity}), 1)::float8 as intensity,
         round(avg(${checkins.pain}), 1)::float8 as pain
       from ${checkins}
-      where ${checkins.authorId} = ${actor.userId} and ${checkins.day} >= ${from.toISOString().slice(0, 10)}::date
+      where ${ownItems(actor, checkins)} and ${checkins.day} >= ${from.toISOString().slice(0, 10)}::date
       group by 1 order by 1`,
   );
 }
@@ -55,77 +61,74 @@ async function readMilestones(
   db: Database,
   actor: SignedInActor,
 ): Promise<{ key: TMilestoneKey; at: Date }[]> {
-  const me = actor.userId;
   const parts: [TMilestoneKey, SQL][] = [
-    ['started', sql`select ${users.createdAt} from ${users} where ${users.id} = ${me}`],
+    ['started', sql`select ${users.createdAt} from ${users} where ${ownRows(actor, users.id)}`],
     [
       'first_checkin',
-      sql`select min(${checkins.createdAt}) from ${checkins} where ${checkins.authorId} = ${me}`,
+      sql`select min(${checkins.createdAt}) from ${checkins} where ${ownItems(actor, checkins)}`,
     ],
     [
       'first_shared_checkin',
-      sql`select min(${checkins.sharedAt}) from ${checkins} where ${checkins.authorId} = ${me}`,
+      sql`select min(${checkins.sharedAt}) from ${checkins} where ${ownItems(actor, checkins)}`,
     ],
     [
       'first_trigger',
-      sql`select min(${triggerEntries.createdAt}) from ${triggerEntries} where ${triggerEntries.authorId} = ${me}`,
+      sql`select min(${triggerEntries.createdAt}) from ${triggerEntries} where ${ownItems(actor, triggerEntries)}`,
     ],
     [
       'first_lesson_reflection',
-      sql`select min(${guideReflections.createdAt}) from ${guideReflections} where ${guideReflections.authorId} = ${me}`,
+      sql`select min(${guideReflections.createdAt}) from ${guideReflections} where ${ownItems(actor, guideReflections)}`,
     ],
     [
       'letter_shared',
-      sql`select min(${impactLetters.sharedAt}) from ${impactLetters} where ${impactLetters.authorId} = ${me}`,
+      sql`select min(${impactLetters.sharedAt}) from ${impactLetters} where ${ownItems(actor, impactLetters)}`,
     ],
     [
       'first_measure',
-      sql`select min(${measureResponses.createdAt}) from ${measureResponses} where ${measureResponses.authorId} = ${me}`,
+      sql`select min(${measureResponses.createdAt}) from ${measureResponses} where ${ownItems(actor, measureResponses)}`,
     ],
   ];
-  const space = actor.space;
-  if (space?.partner) {
-    const since = space.joinedAt > space.partner.joinedAt ? space.joinedAt : space.partner.joinedAt;
+  const since = togetherSince(actor);
+  if (since) {
     const after = since.toISOString();
     parts.push(
       ['together', sql`select ${after}::timestamptz`],
       [
         'roles_confirmed',
         sql`select min(${injuries.confirmedAt}) from ${injuries}
-          where ${injuries.spaceId} = ${space.id} and ${injuries.confirmedAt} >= ${after}::timestamptz`,
+          where ${spaceRows(actor, injuries.spaceId)} and ${injuries.confirmedAt} >= ${after}::timestamptz`,
       ],
       [
         'phase_2',
         sql`select min(${programPhaseOpenings.openedAt}) from ${programPhaseOpenings}
-          where ${programPhaseOpenings.spaceId} = ${space.id} and ${programPhaseOpenings.phase} = 2
+          where ${spaceRows(actor, programPhaseOpenings.spaceId)} and ${programPhaseOpenings.phase} = 2
             and ${programPhaseOpenings.openedAt} >= ${after}::timestamptz`,
       ],
       [
         'phase_3',
         sql`select min(${programPhaseOpenings.openedAt}) from ${programPhaseOpenings}
-          where ${programPhaseOpenings.spaceId} = ${space.id} and ${programPhaseOpenings.phase} = 3
+          where ${spaceRows(actor, programPhaseOpenings.spaceId)} and ${programPhaseOpenings.phase} = 3
             and ${programPhaseOpenings.openedAt} >= ${after}::timestamptz`,
       ],
       [
         'trigger_plan',
         sql`select min(${triggerPlans.createdAt}) from ${triggerPlans}
-          where ${triggerPlans.spaceId} = ${space.id} and ${triggerPlans.memberTwoId} is not null
+          where ${spaceRows(actor, triggerPlans.spaceId)} and ${triggerPlans.memberTwoId} is not null
             and ${triggerPlans.createdAt} >= ${after}::timestamptz`,
       ],
       [
         'reflection_sent',
         sql`select min(${impactLetterReflections.sentAt}) from ${impactLetterReflections}
-          where ${impactLetterReflections.spaceId} = ${space.id} and ${impactLetterReflections.authorId} = ${me}`,
+          where ${spaceRows(actor, impactLetterReflections.spaceId)} and ${ownItems(actor, impactLetterReflections)}`,
       ],
       [
         'felt_understood',
         // My partner's marks on my reflections, read with the same rule as every shared item.
         sql`select min(${impactLetterMarks.createdAt}) from ${impactLetterMarks}
           join ${impactLetterReflections} on ${impactLetterReflections.id} = ${impactLetterMarks.reflectionId}
-          where ${impactLetterReflections.authorId} = ${me}
+          where ${ownItems(actor, impactLetterReflections)}
             and ${impactLetterMarks.mark} = 'understood'
-            and ${visibleItems(actor, impactLetterMarks)}
-            and ${impactLetterMarks.authorId} <> ${me}`,
+            and ${othersVisibleItems(actor, impactLetterMarks)}`,
       ],
     );
   }

@@ -1,15 +1,16 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, isNull } from 'drizzle-orm';
 import type { Database } from '../../db';
 import { jointWorkHolds, safetyScreens } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { placeJointWorkHold } from '../../policy/joint-work';
+import { ownRows, rowsOf } from '../../policy/rules';
 
 /** When I last took the screen, or null. Only ever my own row. */
 export async function readMyScreen(db: Database, actor: SignedInActor): Promise<Date | null> {
   const [row] = await db
     .select({ takenAt: safetyScreens.takenAt })
     .from(safetyScreens)
-    .where(eq(safetyScreens.userId, actor.userId));
+    .where(ownRows(actor, safetyScreens.userId));
   return row?.takenAt ?? null;
 }
 
@@ -43,8 +44,8 @@ export async function recordScreen(
       .from(jointWorkHolds)
       .where(
         and(
-          eq(jointWorkHolds.spaceId, space.id),
-          eq(jointWorkHolds.userId, actor.userId),
+          rowsOf(jointWorkHolds.spaceId, space.id),
+          ownRows(actor, jointWorkHolds.userId),
           isNull(jointWorkHolds.liftedAt),
         ),
       )

@@ -1,10 +1,11 @@
-import { and, eq, isNull, sql } from 'drizzle-orm';
+import { and, isNull, sql } from 'drizzle-orm';
 import type { TSafetyState } from '../../../shared/schemas/safety';
 import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
 import { jointWorkHolds, safetySettings } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
 import { jointWorkOpenSql, placeJointWorkHold } from '../../policy/joint-work';
+import { ownRows, spaceRows } from '../../policy/rules';
 
 /**
  * My safety state in one read: my own hold (never the partner's), whether any hold pauses the
@@ -21,13 +22,13 @@ export async function readSafetyState(db: Database, actor: SignedInActor): Promi
     db,
     sql`select
       exists (select 1 from ${jointWorkHolds}
-        where ${jointWorkHolds.spaceId} = ${spaceId} and ${jointWorkHolds.userId} = ${actor.userId}
+        where ${spaceRows(actor, jointWorkHolds.spaceId)} and ${ownRows(actor, jointWorkHolds.userId)}
           and ${jointWorkHolds.liftedAt} is null) as paused_by_me,
       ${spaceId === null ? sql`false` : sql`not (${jointWorkOpenSql(spaceId)})`} as any_hold,
       (select ${safetySettings.region} from ${safetySettings}
-        where ${safetySettings.userId} = ${actor.userId}) as region,
+        where ${ownRows(actor, safetySettings.userId)}) as region,
       (select ${safetySettings.neutralTab} from ${safetySettings}
-        where ${safetySettings.userId} = ${actor.userId}) as neutral_tab`,
+        where ${ownRows(actor, safetySettings.userId)}) as neutral_tab`,
   );
   return {
     inSpace: spaceId !== null,
@@ -49,7 +50,7 @@ export async function resumeJointWork(db: Database, actor: SignedInActor): Promi
   await db
     .update(jointWorkHolds)
     .set({ liftedAt: new Date() })
-    .where(and(eq(jointWorkHolds.userId, actor.userId), isNull(jointWorkHolds.liftedAt)));
+    .where(and(ownRows(actor, jointWorkHolds.userId), isNull(jointWorkHolds.liftedAt)));
 }
 
 export async function saveRegion(

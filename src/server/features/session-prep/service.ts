@@ -13,7 +13,7 @@ import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
 import { sessionPreps } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { visibleItems } from '../../policy/rules';
+import { ownRows, visibleItems } from '../../policy/rules';
 import {
   afterItem,
   decodeItemCursor,
@@ -71,7 +71,7 @@ export class SessionPrepService {
     const [row] = await this.db
       .select()
       .from(sessionPreps)
-      .where(eq(sessionPreps.userId, actor.userId));
+      .where(ownRows(actor, sessionPreps.userId));
     if (!row) return { topics: '', questions: '', version: 0, updatedAt: null, items: [] };
     const found = await this.resolve(actor, row.picks as TPick[]);
     const items = (row.picks as TPick[])
@@ -129,7 +129,7 @@ export class SessionPrepService {
         : await this.db
             .update(sessionPreps)
             .set({ ...values, version: sql`${sessionPreps.version} + 1`, updatedAt: new Date() })
-            .where(and(eq(sessionPreps.userId, actor.userId), eq(sessionPreps.version, version)))
+            .where(and(ownRows(actor, sessionPreps.userId), eq(sessionPreps.version, version)))
             .returning({ version: sessionPreps.version });
     if (saved.length === 0) {
       throw new AppError(
@@ -153,7 +153,7 @@ export class SessionPrepService {
         version: sql`${sessionPreps.version} + 1`,
         updatedAt: new Date(),
       })
-      .where(eq(sessionPreps.userId, actor.userId));
+      .where(ownRows(actor, sessionPreps.userId));
     return this.read(actor);
   }
 }

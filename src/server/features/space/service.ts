@@ -5,6 +5,7 @@ import type { Database } from '../../db';
 import { isUniqueViolation } from '../../db/errors';
 import { invites, memberships, spaces } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor, SpaceMembership } from '../../policy/actor';
+import { ownRows, spaceRows } from '../../policy/rules';
 
 export function presentSpace(space: SpaceMembership): TSpace {
   return {
@@ -63,8 +64,8 @@ export async function leaveSpace(db: Database, actor: SpaceMemberActor): Promise
       .set({ leftAt: now })
       .where(
         and(
-          eq(memberships.spaceId, actor.space.id),
-          eq(memberships.userId, actor.userId),
+          spaceRows(actor, memberships.spaceId),
+          ownRows(actor, memberships.userId),
           isNull(memberships.leftAt),
         ),
       );
@@ -72,12 +73,12 @@ export async function leaveSpace(db: Database, actor: SpaceMemberActor): Promise
       .update(invites)
       .set({ revokedAt: now })
       .where(
-        and(eq(invites.spaceId, actor.space.id), isNull(invites.usedAt), isNull(invites.revokedAt)),
+        and(spaceRows(actor, invites.spaceId), isNull(invites.usedAt), isNull(invites.revokedAt)),
       );
     const remaining = await tx
       .select({ id: memberships.id })
       .from(memberships)
-      .where(and(eq(memberships.spaceId, actor.space.id), isNull(memberships.leftAt)))
+      .where(and(spaceRows(actor, memberships.spaceId), isNull(memberships.leftAt)))
       .limit(1);
     if (remaining.length === 0) {
       await tx.update(spaces).set({ closedAt: now }).where(eq(spaces.id, actor.space.id));

@@ -13,7 +13,7 @@ import {
 } from '../../../shared/schemas/therapist';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { createToken, hashToken } from '../../auth/tokens';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx } from '../../db';
 import {
   memberships,
   spaces,
@@ -26,12 +26,13 @@ import type { SignedInActor, SpaceMemberActor, TherapistActor } from '../../poli
 import {
   activeTherapistLinks,
   spaceHasActiveTherapistSql,
+  ownRows,
+  rowsOf,
+  spaceRows,
   therapistLinkActiveSql,
 } from '../../policy/rules';
 
 const DAY_MS = 86_400_000;
-
-type Db = Database | Transaction;
 
 const LINK_ENDED =
   'This therapist link has already been ended, so it cannot be approved. If you want to work with this therapist again, make a new link.';
@@ -47,7 +48,7 @@ const ALREADY_LINKED =
 /** Has `userId` approved the link in the query since `joinedAt` (their joining the space)? */
 function approvedSince(userId: string, joinedAt: Date): SQL<boolean> {
   return sql<boolean>`exists (select 1 from ${therapistApprovals} a
-    where a.link_id = ${therapistLinks.id} and a.user_id = ${userId}
+    where a.link_id = ${therapistLinks.id} and ${rowsOf(sql`a.user_id`, userId)}
       and a.approved_at >= ${joinedAt})`;
 }
 
@@ -78,7 +79,7 @@ function summary(row: {
  * The space's therapist links as a partner sees them: open invitations, claimed links waiting
  * for approvals, active ones, and the few most recently ended (since I joined).
  */
-export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<TCoupleLink[]> {
+export async function listCoupleLinks(db: DbOrTx, actor: SpaceMemberActor): Promise<TCoupleLink[]> {
   const now = new Date();
   const partner = actor.space.partner;
   const open = await db
@@ -101,7 +102,7 @@ export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<
     .leftJoin(therapistProfiles, eq(therapistProfiles.userId, therapistLinks.therapistId))
     .where(
       and(
-        eq(therapistLinks.spaceId, actor.space.id),
+        spaceRows(actor, therapistLinks.spaceId),
         isNull(therapistLinks.revokedAt),
         or(
           isNotNull(therapistLinks.therapistId),
@@ -124,7 +125,7 @@ export async function listCoupleLinks(db: Db, actor: SpaceMemberActor): Promise<
     .leftJoin(therapistProfiles, eq(therapistProfiles.userId, therapistLinks.therapistId))
     .where(
       and(
-        eq(therapistLinks.spaceId, actor.space.id),
+        spaceRows(actor, therapistLinks.spaceId),
         isNotNull(therapistLinks.revokedAt),
         gt(therapistLinks.revokedAt, actor.space.joinedAt),
       ),
@@ -221,7 +222,7 @@ export async function cancelInvite(
     .where(
       and(
         eq(therapistLinks.id, linkId),
-        eq(therapistLinks.spaceId, actor.space.id),
+        spaceRows(actor, therapistLinks.spaceId),
         isNull(therapistLinks.therapistId),
         isNull(therapistLinks.revokedAt),
       ),
@@ -244,7 +245,7 @@ export async function approveLink(
     const [link] = await tx
       .select({ therapistId: therapistLinks.therapistId, revokedAt: therapistLinks.revokedAt })
       .from(therapistLinks)
-      .where(and(eq(therapistLinks.id, linkId), eq(therapistLinks.spaceId, actor.space.id)))
+      .where(and(eq(therapistLinks.id, linkId), spaceRows(actor, therapistLinks.spaceId)))
       .for('update')
       .limit(1);
     if (!link) throw notFound();
@@ -277,7 +278,7 @@ export async function revokeLink(
     const [link] = await tx
       .select({ revokedAt: therapistLinks.revokedAt })
       .from(therapistLinks)
-      .where(and(eq(therapistLinks.id, linkId), eq(therapistLinks.spaceId, actor.space.id)))
+      .where(and(eq(therapistLinks.id, linkId), spaceRows(actor, therapistLinks.spaceId)))
       .for('update')
       .limit(1);
     if (!link) throw notFound();
@@ -345,7 +346,7 @@ export async function claimLink(
       .from(therapistLinks)
       .where(
         and(
-          eq(therapistLinks.spaceId, link.spaceId),
+          rowsOf(therapistLinks.spaceId, link.spaceId),
           eq(therapistLinks.therapistId, actor.userId),
           isNull(therapistLinks.revokedAt),
         ),
@@ -452,7 +453,7 @@ export async function readProfile(db: Database, actor: TherapistActor): Promise<
   const [row] = await db
     .select(profileColumns)
     .from(therapistProfiles)
-    .where(eq(therapistProfiles.userId, actor.userId));
+    .where(ownRows(actor, therapistProfiles.userId));
   if (!row) throw notFound();
   return presentProfile(row);
 }
@@ -480,7 +481,7 @@ export async function updateProfile(
       verifiedPractice: keepIfSame(therapistProfiles.verifiedPractice),
       verifiedLicence: keepIfSame(therapistProfiles.verifiedLicence),
     })
-    .where(eq(therapistProfiles.userId, actor.userId))
+    .where(ownRows(actor, therapistProfiles.userId))
     .returning(profileColumns);
   if (!row) throw notFound();
   return presentProfile(row);
@@ -549,13 +550,16 @@ export async function setTherapistVerified(
       .update(therapistProfiles)
       .set({ verifiedAt: null, verifiedName: null, verifiedPractice: null, verifiedLicence: null })
       .where(
-        and(eq(therapistProfiles.userId, shown.userId), isNotNull(therapistProfiles.verifiedAt)),
+        and(
+          rowsOf(therapistProfiles.userId, shown.userId),
+          isNotNull(therapistProfiles.verifiedAt),
+        ),
       )
       .returning({ userId: therapistProfiles.userId });
     return cleared.length > 0 ? 'unverified' : 'unchanged';
   }
   const stillAsShown = and(
-    eq(therapistProfiles.userId, shown.userId),
+    rowsOf(therapistProfiles.userId, shown.userId),
     eq(therapistProfiles.practiceName, shown.practiceName),
     eq(therapistProfiles.licence, shown.licence),
     sql`(select ${users.displayName} from ${users} where ${users.id} = ${shown.userId}) = ${shown.name}`,

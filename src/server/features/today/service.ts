@@ -21,11 +21,16 @@ import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql } from '../../policy/joint-work';
 import {
   ownItems,
+  ownRows,
+  partnerRows,
+  partnerSharedItems,
+  spaceRows,
   therapistLinkActiveSql,
-  visibleItems,
+  togetherSince,
   visibleMessages,
   type AuthoredItemColumns,
 } from '../../policy/rules';
+import { sharedWithPartnerSql } from '../../policy/visibility';
 import type { DoneFacts } from './next-step';
 
 interface TodayRow extends Record<string, unknown> {
@@ -43,13 +48,6 @@ export interface TodayRead {
   done: DoneFacts;
 }
 
-/** When the two people now in the space were both in it: nothing before that is news. */
-function together(actor: SpaceMemberActor): Date {
-  const partner = actor.space.partner;
-  if (!partner) return actor.space.joinedAt;
-  return actor.space.joinedAt > partner.joinedAt ? actor.space.joinedAt : partner.joinedAt;
-}
-
 /**
  * Items of one kind that my partner shared with me after `since`: the same visibility rule as
  * every read of those items, narrowed to my partner as author and to shares after `since`.
@@ -57,7 +55,6 @@ function together(actor: SpaceMemberActor): Date {
 function sharedSince(
   kind: TNewsKind,
   actor: SpaceMemberActor,
-  partnerId: string,
   table: SQL,
   item: AuthoredItemColumns,
   since: SQL,
@@ -65,7 +62,7 @@ function sharedSince(
 ): SQL {
   return sql`select ${kind}::text as kind, count(*)::int as n, max(${item.sharedAt}) as latest
     from ${table}
-    where ${and(visibleItems(actor, item), eq(item.authorId, partnerId), gt(item.sharedAt, since), extra)}`;
+    where ${and(partnerSharedItems(actor, item), gt(item.sharedAt, since), extra)}`;
 }
 
 /**
@@ -87,7 +84,7 @@ function therapistSuggestionsSince(actor: SpaceMemberActor, since: SQL): SQL {
   return sql`select 'therapist_suggestion'::text as kind, count(*)::int as n,
       max(${therapistSuggestions.createdAt}) as latest
     from ${therapistSuggestions}
-    where ${therapistSuggestions.spaceId} = ${actor.space.id}
+    where ${spaceRows(actor, therapistSuggestions.spaceId)}
       and ${therapistSuggestions.withdrawnAt} is null and ${therapistSuggestions.createdAt} > ${since}
       and exists (select 1 from ${therapistLinks}
         where ${therapistLinks.id} = ${therapistSuggestions.linkId} and ${therapistLinkActiveSql()})`;
@@ -98,20 +95,20 @@ function myLetterSharedSql(actor: SpaceMemberActor): SQL {
   return sql`exists (select 1 from ${impactLetters}
     where ${and(
       ownItems(actor, impactLetters),
-      eq(impactLetters.spaceId, actor.space.id),
+      spaceRows(actor, impactLetters.spaceId),
       isNull(impactLetters.supersededAt),
-      eq(impactLetters.visibility, 'partner'),
+      sharedWithPartnerSql(impactLetters.visibility),
     )})`;
 }
 
 /** Have I sent a reflection on my partner's current impact letter? */
-function myReflectionSentSql(actor: SpaceMemberActor, partnerId: string): SQL {
+function myReflectionSentSql(actor: SpaceMemberActor): SQL {
   return sql`exists (select 1 from ${impactLetterReflections}
     where ${and(ownItems(actor, impactLetterReflections), isNotNull(impactLetterReflections.sentAt))}
       and exists (select 1 from ${impactLetters}
         where ${impactLetters.id} = ${impactLetterReflections.letterId}
-          and ${impactLetters.spaceId} = ${actor.space.id}
-          and ${impactLetters.authorId} = ${partnerId} and ${impactLetters.supersededAt} is null))`;
+          and ${spaceRows(actor, impactLetters.spaceId)}
+          and ${partnerRows(actor, impactLetters.authorId)} and ${impactLetters.supersededAt} is null))`;
 }
 
 /**
@@ -125,9 +122,9 @@ export async function readToday(
   day: string,
 ): Promise<TodayRead> {
   const me = actor.userId;
-  const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${todayViews.userId} = ${me})`;
-  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${checkins.visibility} in ('partner', 'partner+therapist'))
-      from ${checkins} where ${checkins.authorId} = ${me} and ${checkins.day} = ${day}::date)`;
+  const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${ownRows(actor, todayViews.userId)})`;
+  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${sharedWithPartnerSql(checkins.visibility)})
+      from ${checkins} where ${ownItems(actor, checkins)} and ${checkins.day} = ${day}::date)`;
 
   let news: SQL = sql`'[]'::json`;
   let paused: SQL = sql`false`;
@@ -141,47 +138,45 @@ export async function readToday(
   const partner = space?.partner;
   if (space && partner) {
     const member = actor as SpaceMemberActor;
-    const start = together(member).toISOString();
+    // Nothing from before the two people now in the space were both in it is news.
+    const start = togetherSince(member)!.toISOString();
     const since = sql`greatest(coalesce(${lookedAt}, ${start}::timestamptz), ${start}::timestamptz)`;
-    const p = partner.userId;
     // What the therapist wrote counts from when I joined (the couple thread is mine from then).
     const joined = member.space.joinedAt.toISOString();
     const mine = sql`greatest(coalesce(${lookedAt}, ${joined}::timestamptz), ${joined}::timestamptz)`;
-    reflectionSent = myReflectionSentSql(member, p);
+    reflectionSent = myReflectionSentSql(member);
     const kinds: SQL[] = [
-      sharedSince('checkin', member, p, sql`${checkins}`, checkins, since),
+      sharedSince('checkin', member, sql`${checkins}`, checkins, since),
       sharedSince(
         'trigger',
         member,
-        p,
         sql`${triggerEntries}`,
         triggerEntries,
         since,
         isNull(triggerEntries.archivedAt),
       ),
-      sharedSince('reflection', member, p, sql`${guideReflections}`, guideReflections, since),
-      sharedSince('letter', member, p, sql`${impactLetters}`, impactLetters, since),
+      sharedSince('reflection', member, sql`${guideReflections}`, guideReflections, since),
+      sharedSince('letter', member, sql`${impactLetters}`, impactLetters, since),
       sharedSince(
         'letter_reflection',
         member,
-        p,
         sql`${impactLetterReflections}`,
         impactLetterReflections,
         since,
       ),
-      sharedSince('letter_mark', member, p, sql`${impactLetterMarks}`, impactLetterMarks, since),
-      sharedSince('measure', member, p, sql`${measureResponses}`, measureResponses, since),
+      sharedSince('letter_mark', member, sql`${impactLetterMarks}`, impactLetterMarks, since),
+      sharedSince('measure', member, sql`${measureResponses}`, measureResponses, since),
       therapistMessagesSince(member, mine),
       therapistSuggestionsSince(member, mine),
       // The couple's plan: changes my partner saved in our space since I last looked.
       sql`select 'trigger_plan'::text as kind, count(*)::int as n, max(${triggerPlans.updatedAt}) as latest
         from ${triggerPlans}
-        where ${triggerPlans.spaceId} = ${space.id} and ${triggerPlans.updatedById} = ${p}
+        where ${spaceRows(actor, triggerPlans.spaceId)} and ${partnerRows(actor, triggerPlans.updatedById)}
           and ${triggerPlans.updatedAt} > ${since}`,
       // Injuries my partner named that wait for me to confirm.
       sql`select 'injury'::text as kind, count(*)::int as n, max(${injuries.proposedAt}) as latest
         from ${injuries}
-        where ${injuries.spaceId} = ${space.id} and ${injuries.proposedBy} = ${p}
+        where ${spaceRows(actor, injuries.spaceId)} and ${partnerRows(actor, injuries.proposedBy)}
           and ${injuries.confirmedAt} is null and ${injuries.archivedAt} is null
           and ${injuries.proposedAt} > ${since}`,
     ];

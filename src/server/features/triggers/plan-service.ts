@@ -12,6 +12,7 @@ import { memberships, triggerPlans, triggerPlanVersions } from '../../db/schema'
 import { versionConflict } from '../../http/versioning';
 import type { SpaceMemberActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
+import { ownRows, spaceRows } from '../../policy/rules';
 
 /**
  * The couple's trigger plan, co-authored and kept in the space (decision 0007, rule 3).
@@ -39,7 +40,7 @@ async function currentMembers(db: Reader, actor: SpaceMemberActor): Promise<Memb
   const rows = await db
     .select({ id: memberships.id, userId: memberships.userId })
     .from(memberships)
-    .where(and(eq(memberships.spaceId, actor.space.id), isNull(memberships.leftAt)));
+    .where(and(spaceRows(actor, memberships.spaceId), isNull(memberships.leftAt)));
   const mine = rows.find((row) => row.userId === actor.userId);
   if (!mine) throw notFound();
   const ids = rows.map((row) => row.id).sort();
@@ -53,7 +54,7 @@ function isCurrent(plan: Pick<PlanRow, 'memberOneId' | 'memberTwoId'>, members: 
 /** Plans that name one of my active memberships: the only plans I may read. */
 function readablePlans(actor: SpaceMemberActor, mine: string): SQL {
   return and(
-    eq(triggerPlans.spaceId, actor.space.id),
+    spaceRows(actor, triggerPlans.spaceId),
     or(eq(triggerPlans.memberOneId, mine), eq(triggerPlans.memberTwoId, mine)),
   )!;
 }
@@ -174,7 +175,7 @@ export async function savePlan(
             .set({ version: sql`${triggerPlans.version} + 1`, ...change })
             .where(
               and(
-                eq(triggerPlans.spaceId, actor.space.id),
+                spaceRows(actor, triggerPlans.spaceId),
                 currentPlanOf(members),
                 eq(triggerPlans.version, expected),
               ),
@@ -184,7 +185,7 @@ export async function savePlan(
       const [current] = await tx
         .select()
         .from(triggerPlans)
-        .where(and(eq(triggerPlans.spaceId, actor.space.id), currentPlanOf(members)));
+        .where(and(spaceRows(actor, triggerPlans.spaceId), currentPlanOf(members)));
       return { conflict: presentCurrent(current, members, actor) };
     }
     await tx.insert(triggerPlanVersions).values({
@@ -224,8 +225,8 @@ export async function listVersions(
     .innerJoin(
       memberships,
       and(
-        eq(memberships.userId, actor.userId),
-        eq(memberships.spaceId, actor.space.id),
+        ownRows(actor, memberships.userId),
+        spaceRows(actor, memberships.spaceId),
         isNull(memberships.leftAt),
         or(
           eq(memberships.id, triggerPlans.memberOneId),
@@ -233,7 +234,7 @@ export async function listVersions(
         ),
       ),
     )
-    .where(and(eq(triggerPlans.id, planId), eq(triggerPlans.spaceId, actor.space.id)))
+    .where(and(eq(triggerPlans.id, planId), spaceRows(actor, triggerPlans.spaceId)))
     .limit(1);
   if (!plan) throw notFound();
   const rows = await db

@@ -10,7 +10,14 @@ import type { Database } from '../../db';
 import { triggerEntries } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
+import {
+  isSpaceMember,
+  ownItems,
+  partnerRows,
+  spaceRows,
+  visibilityChange,
+  visibleItems,
+} from '../../policy/rules';
 import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
 import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
 
@@ -101,8 +108,8 @@ export async function listEntries(
       visibleItems(actor, item),
       // Restating parts of the scope at the top level lets the planner use the index of shared
       // rows, so the partner's private entries are never even walked past.
-      eq(triggerEntries.authorId, partner.userId),
-      eq(triggerEntries.spaceId, actor.space.id),
+      partnerRows(actor, triggerEntries.authorId),
+      spaceRows(actor, triggerEntries.spaceId),
       isNotNull(triggerEntries.sharedAt),
       isNull(triggerEntries.archivedAt),
     );

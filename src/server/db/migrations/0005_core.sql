@@ -1,0 +1,7 @@
+ALTER TABLE "guide_reflections" DROP CONSTRAINT "guide_reflections_visibility_check";--> statement-breakpoint
+ALTER TABLE "measure_responses" ADD CONSTRAINT "measure_responses_visibility" CHECK ("measure_responses"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'));--> statement-breakpoint
+ALTER TABLE "injury_notes" ADD CONSTRAINT "injury_notes_visibility" CHECK ("injury_notes"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'));--> statement-breakpoint
+ALTER TABLE "guide_reflections" ADD CONSTRAINT "guide_reflections_visibility" CHECK ("guide_reflections"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'));--> statement-breakpoint
+ALTER TABLE "trigger_entries" ADD CONSTRAINT "trigger_entries_visibility" CHECK ("trigger_entries"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'));--> statement-breakpoint
+ALTER TABLE "checkin_revisions" ADD CONSTRAINT "checkin_revisions_visibility" CHECK ("checkin_revisions"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'));--> statement-breakpoint
+ALTER TABLE "checkins" ADD CONSTRAINT "checkins_visibility" CHECK ("checkins"."visibility" in ('private', 'partner', 'therapist', 'partner+therapist'));
