@@ -1,5 +1,6 @@
-// First: zod's settings (no `new Function` probe under our CSP, our own messages) before any schema is built.
-import '../shared/schemas/zod-setup';
+// zod's settings (no `new Function` probe under our CSP, our own messages) come with the schemas:
+// every file in src/shared/schemas imports common.ts, whose first import is zod-setup. The first
+// download holds no schema at all (decision 0028).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';

@@ -1,17 +1,16 @@
 import { z } from 'zod';
-import { ZIsoDate } from './common';
+import { ZIsoDate, text } from './common';
 import { PASSWORD_MAX, ZDisplayName, ZEmail, ZNewPassword } from './auth';
 
 /** A token from an email link: 43 base64url characters (256 bits). */
-export const ZLinkToken = z
-  .string()
+export const ZLinkToken = text()
   .trim()
   .min(1, 'This link is incomplete. Please open it again from the email.')
   .max(100, 'This link is not one of ours. Please open it again from the email.');
 
 export const ZAccount = z.object({
-  displayName: z.string(),
-  email: z.string(),
+  displayName: text(),
+  email: text(),
   /** False until the person opens the link sent to their address. */
   emailVerified: z.boolean(),
 });
@@ -20,7 +19,7 @@ export type TAccount = z.infer<typeof ZAccount>;
 export const ZChangeName = z.object({ displayName: ZDisplayName });
 export type TChangeName = z.infer<typeof ZChangeName>;
 
-const ZCurrentPassword = z.string().min(1, 'Please enter your current password.').max(PASSWORD_MAX);
+const ZCurrentPassword = text().min(1, 'Please enter your current password.').max(PASSWORD_MAX);
 
 export const ZChangePassword = z.object({
   currentPassword: ZCurrentPassword,
@@ -41,15 +40,15 @@ export const ZResetComplete = z.object({
   token: ZLinkToken,
   password: ZNewPassword,
   /** A second-factor or recovery code, for an account with two-step sign-in. */
-  code: z.string().trim().max(64).optional(),
+  code: text().trim().max(64).optional(),
 });
 export type TResetComplete = z.infer<typeof ZResetComplete>;
 
 export const ZSecurityEvent = z.object({
-  id: z.string(),
+  id: text(),
   /** A fixed word ('sign-in', 'password-changed', ...) the web app puts in words. */
-  kind: z.string(),
-  device: z.string(),
+  kind: text(),
+  device: text(),
   at: ZIsoDate,
 });
 export type TSecurityEvent = z.infer<typeof ZSecurityEvent>;

@@ -1,17 +1,15 @@
 import { z } from 'zod';
 import { PASSWORD_MAX } from './auth';
-import { ZId, ZIsoDate } from './common';
+import { ZId, ZIsoDate, text } from './common';
 
 /** Two-step sign-in, step-up and the private-area re-lock: shared by the server and the page. */
 
-export const ZTotpCode = z
-  .string()
+export const ZTotpCode = text()
   .trim()
   .max(20)
   .regex(/^\d{3}\s?\d{3}$/, 'Please enter the 6-digit code your authenticator app shows now.');
 
-export const ZRecoveryCode = z
-  .string()
+export const ZRecoveryCode = text()
   .trim()
   .max(30)
   .regex(
@@ -20,8 +18,7 @@ export const ZRecoveryCode = z
   );
 
 /** What a browser sends back from a passkey ceremony; @simplewebauthn checks its contents. */
-const ZBase64Url = z
-  .string()
+const ZBase64Url = text()
   .max(16_384)
   .regex(/^[A-Za-z0-9_-]*$/);
 export const ZPasskeyAnswer = z.looseObject({
@@ -29,7 +26,7 @@ export const ZPasskeyAnswer = z.looseObject({
   rawId: ZBase64Url,
   type: z.literal('public-key'),
   response: z.looseObject({ clientDataJSON: ZBase64Url }),
-  clientExtensionResults: z.record(z.string(), z.unknown()).default({}),
+  clientExtensionResults: z.record(text(), z.unknown()).default({}),
 });
 
 /** The second step of a sign-in, or a step-up by second step. */
@@ -43,7 +40,7 @@ export type TSecondStepBody = z.infer<typeof ZSecondStepBody>;
 export const ZStepUpBody = z.discriminatedUnion('method', [
   z.object({
     method: z.literal('password'),
-    password: z.string().min(1, 'Please enter your password.').max(PASSWORD_MAX),
+    password: text().min(1, 'Please enter your password.').max(PASSWORD_MAX),
   }),
   ...ZSecondStepBody.options,
 ]);
@@ -67,7 +64,7 @@ export const ZRelockBody = z.object({ minutes: ZRelockMinutes });
 
 export const ZPasskeyInfo = z.object({
   id: ZId,
-  label: z.string(),
+  label: text(),
   createdAt: ZIsoDate,
   lastUsedAt: ZIsoDate.nullable(),
 });
@@ -84,21 +81,20 @@ export const ZTwoStepStatus = z.object({
 export type TTwoStepStatus = z.infer<typeof ZTwoStepStatus>;
 
 /** Shown once: the secret to type in, and the otpauth:// address a QR code would carry. */
-export const ZTotpSetup = z.object({ secret: z.string(), uri: z.string() });
+export const ZTotpSetup = z.object({ secret: text(), uri: text() });
 export type TTotpSetup = z.infer<typeof ZTotpSetup>;
 
 export const ZTotpConfirmBody = z.object({ code: ZTotpCode });
 
 /** Shown once; only hashes are kept. */
-export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(z.string()).length(10) });
+export const ZRecoveryCodes = z.object({ recoveryCodes: z.array(text()).length(10) });
 export type TRecoveryCodes = z.infer<typeof ZRecoveryCodes>;
 
 /** The browser's passkey options; @simplewebauthn/browser reads them as they are. */
-export const ZPasskeyOptions = z.looseObject({ challenge: z.string() });
+export const ZPasskeyOptions = z.looseObject({ challenge: text() });
 
 export const ZPasskeyRegisterBody = z.object({
-  label: z
-    .string()
+  label: text()
     .trim()
     .min(1, 'Please give this passkey a name, such as "my laptop".')
     .max(60, 'Please keep the name to 60 characters or fewer.'),

@@ -76,8 +76,12 @@ export function ourZodMessage(issue: Issue): string {
         : 'This is not in the form we expected. Please check it and try again.';
     case 'not_multiple_of':
       return 'Please enter a whole number here.';
-    case 'unrecognized_keys':
-      return 'This has fields we do not expect. Please reload the page and try again.';
+    case 'unrecognized_keys': {
+      // Naming the fields helps whoever wrote the request or a content file; a few, kept short.
+      const names = issue.keys.slice(0, 3).map((key) => key.slice(0, 40));
+      const more = issue.keys.length > names.length ? ', …' : '';
+      return `This has fields we do not expect (${names.join(', ')}${more}). Please reload the page and try again.`;
+    }
     case 'invalid_value':
     case 'invalid_union':
       return 'Please choose one of the offered options.';

@@ -1,6 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { en } from './en';
-import { plural, t } from './index';
+import { loadAllWords, plural, t } from './index';
+
+// Feature words load with their page; these tests read them, so they load them first.
+beforeAll(loadAllWords);
 
 describe('t', () => {
   it('returns a message without parameters as written', () => {

@@ -39,6 +39,7 @@ import {
   userById,
   userByEmail,
 } from './service';
+import { ownRows } from '../../policy/rules';
 
 const WRONG_PASSWORD = 'That is not your current password. Please try again.';
 
@@ -411,7 +412,7 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: ServerContext)
           at: securityEvents.at,
         })
         .from(securityEvents)
-        .where(eq(securityEvents.userId, actor.userId))
+        .where(ownRows(actor, securityEvents.userId))
         .orderBy(desc(securityEvents.at))
         .limit(30);
       return { events: rows.map((row) => ({ ...row, at: row.at.toISOString() })) };

@@ -7,6 +7,7 @@ import type { ServerContext } from '../../context';
 import type { Database, Transaction } from '../../db';
 import { sessions, users } from '../../db/schema';
 import { deliverEmail } from '../../email';
+import { rowsOf } from '../../policy/rules';
 
 /** Jobs of this feature: each makes its one-time token when it runs, then sends the link. */
 export const RESET_REQUESTED_JOB = 'account.reset-requested';
@@ -51,7 +52,7 @@ export async function endSessions(
 ): Promise<number> {
   const ended = await db
     .delete(sessions)
-    .where(and(eq(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))
+    .where(and(rowsOf(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))
     .returning({ id: sessions.id });
   return ended.length;
 }

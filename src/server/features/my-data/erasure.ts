@@ -13,6 +13,7 @@ import {
 } from '../../db/schema';
 import { enqueue } from '../../jobs';
 import { sendEmail, emailTime } from '../../email';
+import { rowsOf } from '../../policy/rules';
 
 /**
  * Erasing an account (decision 0034). Asked for, it waits seven days — the person can cancel —
@@ -43,7 +44,7 @@ export async function erasureScheduleOf(
   const [row] = await db
     .select({ requestedAt: erasureRequests.requestedAt, executeAt: erasureRequests.executeAt })
     .from(erasureRequests)
-    .where(eq(erasureRequests.userId, userId));
+    .where(rowsOf(erasureRequests.userId, userId));
   return row ?? null;
 }
 
@@ -82,7 +83,7 @@ export async function scheduleErasure(
 export async function cancelErasure(db: Database, userId: string): Promise<boolean> {
   const deleted = await db
     .delete(erasureRequests)
-    .where(eq(erasureRequests.userId, userId))
+    .where(rowsOf(erasureRequests.userId, userId))
     .returning({ userId: erasureRequests.userId });
   return deleted.length === 1;
 }
@@ -123,7 +124,7 @@ export async function executeErasure(
       .select({ userId: erasureRequests.userId, email: users.email })
       .from(erasureRequests)
       .innerJoin(users, eq(users.id, erasureRequests.userId))
-      .where(and(eq(erasureRequests.userId, userId), lte(erasureRequests.executeAt, now)))
+      .where(and(rowsOf(erasureRequests.userId, userId), lte(erasureRequests.executeAt, now)))
       .for('update', { of: erasureRequests });
     if (!due) return null;
 
@@ -131,20 +132,20 @@ export async function executeErasure(
     const left = await tx
       .update(memberships)
       .set({ leftAt: now })
-      .where(and(eq(memberships.userId, userId), isNull(memberships.leftAt)))
+      .where(and(rowsOf(memberships.userId, userId), isNull(memberships.leftAt)))
       .returning({ spaceId: memberships.spaceId });
     for (const { spaceId } of left) {
       await tx
         .update(therapistLinks)
         .set({ revokedAt: now })
-        .where(and(eq(therapistLinks.spaceId, spaceId), isNull(therapistLinks.revokedAt)));
+        .where(and(rowsOf(therapistLinks.spaceId, spaceId), isNull(therapistLinks.revokedAt)));
       await tx
         .update(spaces)
         .set({ closedAt: now })
         .where(
           and(
             eq(spaces.id, spaceId),
-            sql`not exists (select 1 from ${memberships} m where m.space_id = ${spaceId} and m.left_at is null)`,
+            sql`not exists (select 1 from ${memberships} where ${rowsOf(memberships.spaceId, spaceId)} and ${memberships.leftAt} is null)`,
           ),
         );
     }
@@ -162,7 +163,7 @@ export async function executeErasure(
     await tx
       .update(triggerPlanVersions)
       .set({ authorName: FORMER_PARTNER })
-      .where(eq(triggerPlanVersions.authorId, userId));
+      .where(rowsOf(triggerPlanVersions.authorId, userId));
 
     for (const fk of await userForeignKeys(tx)) {
       if (HANDLED_APART.has(fk.table)) continue;
@@ -175,8 +176,8 @@ export async function executeErasure(
       }
     }
     // Sessions are among the cascades above; said again here because ending them is the point.
-    await tx.delete(sessions).where(eq(sessions.userId, userId));
-    await tx.delete(erasureRequests).where(eq(erasureRequests.userId, userId));
+    await tx.delete(sessions).where(rowsOf(sessions.userId, userId));
+    await tx.delete(erasureRequests).where(rowsOf(erasureRequests.userId, userId));
     await tx
       .update(users)
       .set({

@@ -5,7 +5,7 @@ import type { Database } from '../../db';
 import { queryRows } from '../../db';
 import { injuryNotes, messages, users } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { ownItems, visibleItems, visibleMessages } from '../../policy/rules';
+import { ownItems, ownRows, visibleItems, visibleMessages } from '../../policy/rules';
 import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-items';
 
 /**
@@ -105,7 +105,7 @@ async function messagesOf(db: Database, actor: SignedInActor) {
     .select({
       id: messages.id,
       thread: messages.thread,
-      mine: sql<boolean>`${messages.authorId} = ${actor.userId}`,
+      mine: sql<boolean>`${ownRows(actor, messages.authorId)}`,
       body: messages.body,
       at: messages.createdAt,
     })

@@ -1,4 +1,3 @@
-import { ZMeResponse } from '../../../shared/schemas/auth';
 import { queryClient } from '../query-client';
 import { queryKeys } from '../query-keys';
 import { clearEveryFragmentToken } from '../fragment-token';
@@ -84,6 +83,8 @@ async function currentUserId(): Promise<string | null | undefined> {
     });
     if (response.status === 401) return null;
     if (!response.ok) return undefined;
+    // The schema loads only here, so the first download stays without zod (decision 0028).
+    const { ZMeResponse } = await import('../../../shared/schemas/auth');
     const parsed = ZMeResponse.safeParse(await response.json());
     return parsed.success ? parsed.data.user.id : undefined;
   } catch {

@@ -1,5 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadAllWords } from '../../i18n';
 import { partText } from './part-text';
+
+// The feature's words come with its page; here they are loaded up front.
+beforeAll(loadAllWords);
 
 describe('a shared item’s parts, as the therapist reads them', () => {
   it('names feelings with the words the partner chose them by', () => {
