@@ -46,7 +46,7 @@ export function t<K extends MessageKey>(key: K, ...args: ParamArgs<K>): string {
   // Only a page in the first download could ask before loadAllWords(), and a test over the
   // build (tests/helpers/bundle-budget.test.ts) checks that none of them uses a feature's words.
   if (text === undefined) return key;
-  return fill(text, args[0] as Record<string, string | number> | undefined);
+  return fill(text, args[0]);
 }
 
 /**

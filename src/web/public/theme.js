@@ -1,3 +1,4 @@
+/* global window, document */
 // Applies the colour choice (System / Light / Dark) before the first paint, so a dark page never
 // flashes light. Loaded as a plain blocking script from our own origin: the CSP allows no inline
 // script. The stored value is a display preference, never anything a person wrote (see
@@ -8,7 +9,7 @@
     if (choice === 'light' || choice === 'dark') {
       document.documentElement.setAttribute('data-theme', choice);
     }
-  } catch (error) {
+  } catch {
     // Storage can be switched off; the device's own setting applies then.
   }
 })();

@@ -1,7 +1,7 @@
 import { useId, type ChangeEvent } from 'react';
 import { t } from '../../i18n';
 import styles from './theme-switch.module.css';
-import { setTheme, THEMES, useTheme, type Theme } from './theme';
+import { setTheme, THEMES, useTheme } from './theme';
 
 const LABELS = {
   system: 'layout.theme.system',
