@@ -1,4 +1,12 @@
 import { QueryClientProvider } from '@tanstack/react-query';
+import { AccountSections } from '../features/account/account-sections';
+import {
+  CheckEmailPage,
+  ConfirmEmailPage,
+  ForgotPasswordPage,
+  ResetPasswordPage,
+  VerifyEmailPage,
+} from '../features/account/link-pages';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AccessLogPage } from '../features/access-log/access-log-page';
 import { AccountPage } from '../features/auth/account-page';
@@ -55,6 +63,11 @@ export function App() {
               <Route index element={<LandingPage />} />
               <Route path="signup" element={<SignUpPage />} />
               <Route path="signin" element={<SignInPage />} />
+              <Route path="account/check-email" element={<CheckEmailPage />} />
+              <Route path="account/verify" element={<VerifyEmailPage />} />
+              <Route path="account/forgot" element={<ForgotPasswordPage />} />
+              <Route path="account/reset" element={<ResetPasswordPage />} />
+              <Route path="account/email-confirm" element={<ConfirmEmailPage />} />
               <Route path="join" element={<JoinPage />} />
               <Route path="therapist/signup" element={<TherapistSignUpPage />} />
               <Route path="therapist/join" element={<TherapistJoinPage />} />
@@ -74,7 +87,19 @@ export function App() {
                     </NotForTherapists>
                   }
                 />
-                <Route path="account" element={<AccountPage extra={<TherapistAccountPanel />} />} />
+                <Route
+                  path="account"
+                  element={
+                    <AccountPage
+                      extra={
+                        <>
+                          <AccountSections />
+                          <TherapistAccountPanel />
+                        </>
+                      }
+                    />
+                  }
+                />
                 <Route path="access-log" element={<AccessLogPage />} />
                 <Route path="progress" element={<ProgressPage measures={<MeasuresProgress />} />} />
                 <Route path="measures" element={<MeasuresPage />} />

@@ -22,6 +22,7 @@ import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
 import { messages } from './en/messages';
 import { practice } from './en/practice';
+import { account } from './en/account';
 
 const core = {
   // The frame around every page
@@ -354,6 +355,7 @@ export const en = {
   ...therapist,
   ...messages,
   ...practice,
+  ...account,
 } as const;
 
 export type Catalog = typeof en;
