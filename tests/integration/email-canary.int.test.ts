@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 describe('email canary', () => {
-  it('no email subject or body holds anything a person wrote', async () => {
+  it('no email subject or body holds anything a person wrote', { timeout: 180_000 }, async () => {
     const a = await t.signUp(`Alex ${CANARY}`);
     const b = await t.signUp(`Sam ${CANARY}`);
     // Each feature's step expects a couple of its own, as in the log canary test.
