@@ -10,11 +10,14 @@
  *   bare/loaded  GET /api/ping while GET /api/space is under load (50 connections each): is the
  *                event loop free?
  *   engine       the same session query in a loop straight on the engine (server stopped)
+ *   outbox       emails queued in the outbox, drained by the server's job worker to a real SMTP
+ *                server in this process (tests/bench/outbox.ts): emails per second
  *   check-ins    a timeline page at 1,000 and at 1,000,000 check-ins, and posting one
  *                (tests/bench/checkins.ts; it seeds a million rows, so it takes a few minutes)
  *
  * Options: --duration=<seconds> (default 10), --engines=pglite,postgres, --checkins=false,
- *          --checkin-rows=<n> (default 1000000; smaller only to try the bench out)
+ *          --checkin-rows=<n> (default 1000000; smaller only to try the bench out),
+ *          --outbox-emails=<n> (default 2000)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -26,6 +29,7 @@ import { openDatabase } from '../../src/server/db';
 import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
 import { startServerProcess } from '../helpers/server-process';
 import { benchCheckins } from './checkins';
+import { benchOutbox } from './outbox';
 import { loadSafetyScreen } from '../../src/server/features/safety-screen/questions';
 
 type Engine = 'pglite' | 'postgres';
@@ -41,6 +45,7 @@ const WARMUP_S = Math.min(3, DURATION_S);
 const ENGINES = (args.get('engines') ?? 'pglite,postgres').split(',') as Engine[];
 const CHECKINS = args.get('checkins') !== 'false';
 const CHECKIN_ROWS = Number(args.get('checkin-rows') ?? 1_000_000);
+const OUTBOX_EMAILS = Number(args.get('outbox-emails') ?? 2000);
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
@@ -301,6 +306,16 @@ for (const engine of ENGINES) {
     check('bare under load / bare', bareLoaded.rps / bare.rps, 0.3);
     // Three queries against the signed-in route's one: it should keep at least a third of its rate.
     check('home / signed-in', home.rps / signedIn.rps, 0.33);
+    const outbox = await benchOutbox({
+      dbOptions,
+      serverEnv,
+      emails: OUTBOX_EMAILS,
+      runId: engine,
+    });
+    say(
+      `${'outbox drain to SMTP'.padEnd(34)} ${outbox.emailsPerSecond.toFixed(0).padStart(8)} emails/s   (${outbox.emails} in ${outbox.seconds.toFixed(1)} s)`,
+    );
+    check('outbox emails/s', outbox.emailsPerSecond, 200);
     const checkins = CHECKINS
       ? await benchCheckins({
           dbOptions,
@@ -323,6 +338,7 @@ for (const engine of ENGINES) {
       bareLoaded,
       underLoad,
       engineQueriesPerSecond: engineOwn,
+      outbox,
       checkins,
     };
   } finally {

@@ -129,10 +129,16 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   expect(violations, `axe violations on ${label}`).toEqual([]);
 }
 
-/** Runs `journey` against the app on a fresh PostgreSQL database, then stops it and drops the database. */
-export async function onPostgres(journey: (base: string) => Promise<void>): Promise<void> {
+/**
+ * Runs `journey` against the app on a fresh PostgreSQL database, then stops it and drops the
+ * database. `env` adds settings (e.g. `SMTP_URL` of a test mailbox).
+ */
+export async function onPostgres(
+  journey: (base: string) => Promise<void>,
+  env: Record<string, string> = {},
+): Promise<void> {
   const scratch = await createScratchPostgresDatabase(readTestEnvironment().postgresUrl);
-  const app = await startApp({ DATABASE_URL: scratch.url });
+  const app = await startApp({ ...env, DATABASE_URL: scratch.url });
   try {
     await journey(app.base);
   } finally {

@@ -28,7 +28,7 @@ export interface ServerProcess {
  */
 export async function startServerProcess(
   env: Record<string, string>,
-  options: { port?: number; readyTimeoutMs?: number } = {},
+  options: { port?: number; readyTimeoutMs?: number; showLogs?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
   const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
@@ -36,7 +36,8 @@ export async function startServerProcess(
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/server.ts'], {
     cwd: ROOT,
     env: { HOST: '127.0.0.1', PUBLIC_URL: base, ...env, PORT: String(port) },
-    stdio: ['ignore', 'ignore', 'inherit'],
+    // The server logs to stdout; `showLogs` passes them through (to debug a start that stalls).
+    stdio: ['ignore', options.showLogs ? 'inherit' : 'ignore', 'inherit'],
   });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const stop = async () => {

@@ -27,9 +27,18 @@ const TwoStepSection = lazyPart(() =>
 const MyDataSection = lazyPart(() =>
   import('../features/my-data/my-data-section').then((m) => m.MyDataSection),
 );
+const AccountSections = lazyPart(() =>
+  import('../features/account/account-sections').then((m) => m.AccountSections),
+);
+const linkPages = () => import('../features/account/link-pages');
+const CheckEmailPage = lazyPage(() => linkPages().then((m) => m.CheckEmailPage));
+const ConfirmEmailPage = lazyPage(() => linkPages().then((m) => m.ConfirmEmailPage));
+const ForgotPasswordPage = lazyPage(() => linkPages().then((m) => m.ForgotPasswordPage));
+const ResetPasswordPage = lazyPage(() => linkPages().then((m) => m.ResetPasswordPage));
+const VerifyEmailPage = lazyPage(() => linkPages().then((m) => m.VerifyEmailPage));
 const AccountPage = lazyPage(
   () => import('../features/auth/account-page').then((m) => m.AccountPage),
-  { along: [TherapistAccountPanel, TwoStepSection, MyDataSection] },
+  { along: [AccountSections, TherapistAccountPanel, TwoStepSection, MyDataSection] },
 );
 const AccessLogPage = lazyPage(() =>
   import('../features/access-log/access-log-page').then((m) => m.AccessLogPage),
@@ -125,6 +134,11 @@ export function App() {
               <Route index element={<LandingPage />} />
               <Route path="signup" element={<SignUpPage />} />
               <Route path="signin" element={<SignInPage />} />
+              <Route path="account/check-email" element={<CheckEmailPage />} />
+              <Route path="account/verify" element={<VerifyEmailPage />} />
+              <Route path="account/forgot" element={<ForgotPasswordPage />} />
+              <Route path="account/reset" element={<ResetPasswordPage />} />
+              <Route path="account/email-confirm" element={<ConfirmEmailPage />} />
               <Route path="join" element={<JoinPage />} />
               <Route path="therapist/signup" element={<TherapistSignUpPage />} />
               <Route path="therapist/join" element={<TherapistJoinPage />} />
@@ -150,6 +164,7 @@ export function App() {
                     <AccountPage
                       extra={
                         <>
+                          <AccountSections />
                           <TherapistAccountPanel />
                           <TwoStepSection />
                           <MyDataSection />

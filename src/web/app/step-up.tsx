@@ -53,7 +53,7 @@ export function StepUpForm({ idPrefix, onDone }: { idPrefix: string; onDone: () 
         setCode('');
         onDone();
       },
-      onError: (error) => show(isApiError(error) ? (error.fields) : {}, error.message),
+      onError: (error) => show(isApiError(error) ? error.fields : {}, error.message),
     });
   };
 

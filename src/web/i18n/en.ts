@@ -25,6 +25,7 @@ import { practice } from './en/practice';
 import { layout } from './en/layout';
 import { twoStep } from './en/two-step';
 import { myData } from './en/my-data';
+import { account } from './en/account';
 
 export const core = {
   // The frame around every page
@@ -350,6 +351,7 @@ export const en = {
   ...practice,
   ...twoStep,
   ...myData,
+  ...account,
 } as const;
 
 export type Catalog = typeof en;

@@ -9,15 +9,36 @@ import {
 import { ZOk } from '../../../shared/schemas/common';
 import { ZSecondStepNeeded } from '../../../shared/schemas/two-step';
 import { z } from 'zod';
-import { apiFetch } from '../../app/api-client';
+import { ApiError, apiFetch } from '../../app/api-client';
 import { forgetAccountData } from '../../app/query-client';
 import { queryKeys } from '../../app/query-keys';
 
+/**
+ * Sign-up answers the same whether or not the address already has an account, and signs nobody
+ * in. So the page signs in next with the same details: that works for a new account (private
+ * work can start at once); for an address that had an account it does not, and the person is
+ * sent to "check your email", where the email says what to do. Resolves to who is signed in.
+ */
 export function useSignUp() {
   return useMutation({
-    mutationFn: (body: TSignUpBody) =>
-      apiFetch('/api/auth/signup', { method: 'POST', body, schema: ZMeResponse }),
-    onSuccess: ({ user, therapist }) => forgetAccountData({ ...user, therapist }),
+    mutationFn: async (body: TSignUpBody) => {
+      await apiFetch('/api/auth/signup', { method: 'POST', body, schema: ZOk });
+      try {
+        const { user, therapist } = await apiFetch('/api/auth/signin', {
+          method: 'POST',
+          body: { email: body.email, password: body.password },
+          schema: ZMeResponse,
+        });
+        return { ...user, therapist };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    meta: { unauthenticatedIsExpected: true },
+    onSuccess: (me) => {
+      if (me) forgetAccountData(me);
+    },
   });
 }
 

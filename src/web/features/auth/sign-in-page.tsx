@@ -115,6 +115,9 @@ export function SignInPage() {
           {signIn.isPending ? t('auth.signIn.pending') : t('auth.signIn.submit')}
         </Button>
       </form>
+      <p>
+        <Link to="/account/forgot">{t('account.forgot.link')}</Link>
+      </p>
       <p className={styles.switch}>
         {t('auth.signIn.noAccount')}{' '}
         <Link to="/signup" state={location.state as unknown}>

@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { Link, Navigate, useLocation } from 'react-router';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router';
 import { ZSignUpBody } from '../../../shared/schemas/auth';
 import { getPendingInvite, subscribePendingInvite } from '../../app/pending-invite';
 import { useMe } from '../../app/session';
@@ -31,6 +31,7 @@ const FIELD_IDS: Record<Field, string> = {
 export function SignUpPage() {
   const me = useMe();
   const location = useLocation();
+  const navigate = useNavigate();
   const pendingInvite = useSyncExternalStore(subscribePendingInvite, getPendingInvite);
   const signUp = useSignUp();
   const { errors, show, clear } = useFormErrors<Field>();
@@ -57,6 +58,9 @@ export function SignUpPage() {
     }
     clear();
     signUp.mutate(parsed.data, {
+      onSuccess: (signedIn) => {
+        if (!signedIn) void navigate('/account/check-email');
+      },
       onError: (error) => show(pickKnownFields(error.fields, FIELDS), error.message),
     });
   };

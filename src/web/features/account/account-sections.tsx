@@ -1,0 +1,26 @@
+import { t } from '../../i18n';
+import { Loading } from '../../ui';
+import { ActivitySection } from './activity-section';
+import { EmailSection } from './email-section';
+import { NameSection } from './name-section';
+import { PasswordSection } from './password-section';
+import { SignOutEverywhereSection } from './sign-out-everywhere-section';
+import { useAccount } from './api';
+
+/**
+ * The account settings the shell puts on the account page, one component per section; two-step
+ * sign-in adds its own sections next to these.
+ */
+export function AccountSections() {
+  const account = useAccount();
+  if (!account.data) return <Loading label={t('account.activity.loading')} />;
+  return (
+    <>
+      <NameSection current={account.data.displayName} />
+      <EmailSection account={account.data} />
+      <PasswordSection />
+      <ActivitySection />
+      <SignOutEverywhereSection />
+    </>
+  );
+}
