@@ -97,9 +97,7 @@ async function writeUnderOldSchema(db: Database): Promise<void> {
   await run(sql`insert into users (id, email, display_name, password_hash)
     values ('00000000-0000-4000-8000-000000000001', 'a@example.org', 'A', 'x'),
            ('00000000-0000-4000-8000-000000000002', 'b@example.org', 'B', 'x')`);
-  await run(
-    sql`insert into spaces (id) values ('00000000-0000-4000-8000-0000000000a1')`,
-  );
+  await run(sql`insert into spaces (id) values ('00000000-0000-4000-8000-0000000000a1')`);
   const a = '00000000-0000-4000-8000-000000000001';
   const b = '00000000-0000-4000-8000-000000000002';
   const space = '00000000-0000-4000-8000-0000000000a1';

@@ -101,7 +101,9 @@ describe('two-step sign-in with an authenticator app', () => {
       code: '000000',
     });
     expect(wrong.statusCode).toBe(401);
-    expect(wrong.json<{ error: { fields: { code: string } } }>().error.fields.code).toMatch(/did not work/);
+    expect(wrong.json<{ error: { fields: { code: string } } }>().error.fields.code).toMatch(
+      /did not work/,
+    );
 
     const code = await codeAt(secret);
     const ok = await client.post('/api/auth/signin/second-step', { method: 'totp', code });

@@ -71,7 +71,8 @@ const DESCRIPTIONS: Record<string, string> = {
   BACKUP_INTERVAL_HOURS: 'a whole number of hours above 0',
   BACKUPS: 'true or false',
   API_DOCS: 'true or false',
-  TWO_STEP_KEY: '64 hexadecimal characters (32 random bytes), such as the output of `openssl rand -hex 32`',
+  TWO_STEP_KEY:
+    '64 hexadecimal characters (32 random bytes), such as the output of `openssl rand -hex 32`',
 };
 
 export interface Config {

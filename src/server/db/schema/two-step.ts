@@ -57,7 +57,10 @@ export const passkeys = pgTable(
     /** The COSE public key, base64url. */
     publicKey: text('public_key').notNull(),
     signCount: bigint('sign_count', { mode: 'number' }).notNull().default(0),
-    transports: text('transports').array().notNull().default(sql`'{}'::text[]`),
+    transports: text('transports')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     /** A name the person gave it ("my laptop"), or a generated one. */
     label: text('label').notNull(),
     createdAt: at('created_at').notNull().defaultNow(),
