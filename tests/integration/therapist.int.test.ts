@@ -59,7 +59,16 @@ async function linksOf(c: TestClient): Promise<CoupleLinkBody[]> {
   return response.json<{ links: CoupleLinkBody[] }>().links;
 }
 
+/** Inviting a therapist is a sensitive action: the partner confirms it is them first (step-up). */
+async function stepUp(c: TestClient): Promise<void> {
+  expectStatus(
+    await c.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+    200,
+  );
+}
+
 async function makeLink(c: TestClient): Promise<{ id: string; token: string }> {
+  await stepUp(c);
   const response = await c.post('/api/therapist/invites');
   expectStatus(response, 201);
   return response.json<{ id: string; token: string }>();
@@ -533,6 +542,7 @@ describe('the couple invites a therapist', () => {
     expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
     expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
     for (const partner of [couple.a, couple.b]) {
+      await stepUp(partner);
       const refused = await partner.post('/api/therapist/invites');
       expect(refused.statusCode).toBe(409);
       const { error } = refused.json<{ error: { code: string; message: string } }>();

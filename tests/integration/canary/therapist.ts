@@ -3,6 +3,7 @@ import type { CanaryStep } from './steps';
 
 export const therapistCanary: CanaryStep = async ({ a, b }, canary) => {
   await a.get(`/api/therapist?note=${canary}`);
+  await a.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD });
   const link = (await a.post('/api/therapist/invites', { note: canary })).json<{
     id: string;
     token: string;

@@ -4,9 +4,10 @@ import { queryRows } from '../../../src/server/db/query';
 
 /**
  * Tables whose rows change without anyone writing content: a session's last-seen time moves on
- * every signed-in request, whatever its answer.
+ * every signed-in request, whatever its answer, and a credential route counts every try in
+ * `rate_limits` (a refused try is exactly what it must count; decision 0031).
  */
-const NOT_CONTENT = new Set(['sessions']);
+const NOT_CONTENT = new Set(['sessions', 'rate_limits']);
 
 /**
  * One cheap query that changes when any row of a user-content table is inserted, updated or

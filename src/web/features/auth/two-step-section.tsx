@@ -1,5 +1,5 @@
 import { useId, useState, type FormEvent } from 'react';
-import { RELOCK_CHOICES, type TTwoStepStatus } from '../../../shared/schemas/two-step';
+import type { TTwoStepStatus } from '../../../shared/schemas/two-step';
 import { isStepUpRequired, StepUpForm } from '../../app/step-up';
 import { t } from '../../i18n';
 import {
@@ -18,15 +18,15 @@ import {
   useConfirmTotp,
   useNewRecoveryCodes,
   useRemovePasskey,
-  useSetRelock,
   useStartTotp,
   useTurnOffTotp,
   useTwoStepStatus,
 } from './two-step-api';
 
 /**
- * The account page's two-step section: the authenticator app, recovery codes, passkeys and the
- * re-lock after a pause. Changes to the second step ask the person to confirm it is them first.
+ * The account page's two-step section: the authenticator app, recovery codes and passkeys.
+ * Changes to the second step ask the person to confirm it is them first. (The re-lock after a
+ * pause is stored by the server but has no lock screen yet, so it is not offered here.)
  */
 export function TwoStepSection() {
   const status = useTwoStepStatus();
@@ -62,7 +62,6 @@ export function TwoStepSection() {
         <>
           <AuthenticatorApp status={status.data} guarded={guarded} onCodes={setCodes} />
           <Passkeys status={status.data} guarded={guarded} onCodes={setCodes} />
-          <Relock status={status.data} />
         </>
       )}
     </Panel>
@@ -274,35 +273,6 @@ function Passkeys({
       ) : (
         <p>{t('twoStep.passkeys.unsupported')}</p>
       )}
-    </section>
-  );
-}
-
-function Relock({ status }: { status: TTwoStepStatus }) {
-  const set = useSetRelock();
-  const announce = useAnnounce();
-  const id = useId();
-  return (
-    <section className={styles.block} aria-labelledby={`${id}-heading`}>
-      <h3 id={`${id}-heading`}>{t('twoStep.relock.heading')}</h3>
-      <p>{t('twoStep.relock.lead')}</p>
-      <label htmlFor={id}>{t('twoStep.relock.label')}</label>
-      <select
-        id={id}
-        className={styles.select}
-        value={status.relockMinutes === null ? '' : String(status.relockMinutes)}
-        onChange={(event) => {
-          const minutes = event.target.value === '' ? null : Number(event.target.value);
-          set.mutate(minutes, { onSuccess: () => announce(t('twoStep.relock.saved')) });
-        }}
-      >
-        <option value="">{t('twoStep.relock.off')}</option>
-        {RELOCK_CHOICES.map((m) => (
-          <option key={m} value={m}>
-            {t('twoStep.relock.minutes', { count: m })}
-          </option>
-        ))}
-      </select>
     </section>
   );
 }
