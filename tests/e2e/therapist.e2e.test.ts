@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson } from './couple-setup';
+import { API_PASSWORD, coupleViaApi, signedInPerson } from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -57,6 +57,10 @@ async function journey(base: string) {
   await seeText(alex.page, 'You have not invited a therapist yet. There is no hurry.');
   await expectNoAxeViolations(alex.page, 'Your therapist, nothing yet, phone');
   await alex.page.getByRole('button', { name: 'Make a link for a therapist' }).click();
+  // Inviting is sensitive: Alex confirms it is them first (step-up), then the link is made.
+  await alex.page.getByRole('heading', { name: 'Confirm it is you' }).waitFor();
+  await alex.page.getByLabel('Your password').fill(API_PASSWORD);
+  await alex.page.getByRole('button', { name: 'Confirm', exact: true }).click();
   const linkBox = alex.page.getByLabel('Link for your therapist');
   await linkBox.waitFor();
   const link = await linkBox.inputValue();

@@ -26,6 +26,7 @@ import {
   useEndTherapistLink,
 } from './api';
 import styles from './therapist.module.css';
+import { isStepUpRequired, StepUpForm } from '../../app/step-up';
 
 /** The partners' page: how therapist access works, the couple's links, and a new link. */
 export function TherapistPage() {
@@ -296,21 +297,30 @@ type CopyState = 'idle' | 'copied' | 'selected';
 function CreateLink() {
   const create = useCreateTherapistLink();
   const [fresh, setFresh] = useState<TCreatedTherapistLink | null>(null);
+  // Inviting someone into the couple's space is sensitive: the server asks the person to confirm
+  // it is them (step-up) first, and the link is made once they have.
+  const [confirming, setConfirming] = useState(false);
+  const make = () =>
+    create.mutate(undefined, {
+      onSuccess: (created) => {
+        setConfirming(false);
+        setFresh(created);
+      },
+      onError: (error) => setConfirming(isStepUpRequired(error)),
+    });
 
   return (
     <>
       <p>{t('therapist.create.explain')}</p>
       {fresh && <FreshLink link={fresh} />}
-      {create.isError && (
+      {create.isError && !isStepUpRequired(create.error) && (
         <Notice tone="problem" role="alert">
           <p>{create.error.message}</p>
         </Notice>
       )}
-      {!fresh && (
-        <Button
-          pending={create.isPending}
-          onClick={() => create.mutate(undefined, { onSuccess: (created) => setFresh(created) })}
-        >
+      {!fresh && confirming && <StepUpForm idPrefix="therapist-link" onDone={make} />}
+      {!fresh && !confirming && (
+        <Button pending={create.isPending} onClick={make}>
           {create.isPending ? t('therapist.creating') : t('therapist.create')}
         </Button>
       )}
