@@ -48,9 +48,11 @@ async function share(base: string, person: ApiPerson, id: string) {
   });
 }
 
+/** The step-up form's own fields: the account page has other password fields too. */
 async function confirmItIsMe(page: Page) {
-  await page.getByLabel('Your password', { exact: true }).fill(API_PASSWORD);
-  await page.getByRole('button', { name: 'Confirm', exact: true }).click();
+  const form = page.locator('form:has([id$="-stepup-password"])');
+  await form.locator('[id$="-stepup-password"]').fill(API_PASSWORD);
+  await form.getByRole('button', { name: 'Confirm', exact: true }).click();
 }
 
 async function signOut(page: Page, base: string) {
