@@ -81,11 +81,15 @@ export async function newPerson(
   });
   const page: Page = await context.newPage();
   page.on('console', (message) => {
-    // A signed-out visitor's "who am I" check answers 401 by design, and a path that is not a
-    // page answers the not-found page with 404 by design; Chromium logs both as errors.
+    // A signed-out visitor's "who am I" check answers 401 by design, a path that is not a page
+    // answers the not-found page with 404 by design, and a sensitive action (inviting a
+    // therapist) answers 403 step_up_required until the person confirms it is them, which the
+    // page then asks for; Chromium logs all three as errors.
     const byDesign =
       /status of 401/.test(message.text()) ||
-      (/status of 404/.test(message.text()) && message.location().url === page.url());
+      (/status of 404/.test(message.text()) && message.location().url === page.url()) ||
+      (/status of 403/.test(message.text()) &&
+        message.location().url.endsWith('/api/therapist/invites'));
     if (message.type() === 'error' && !byDesign) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.name}`));
