@@ -1,6 +1,9 @@
-import './zod-setup';
 import { z } from 'zod';
 import { ITEM_VISIBILITIES } from '../visibility';
+import { configureZod } from './zod-setup';
+
+// Before any schema is built: every schema file imports this one first (see zod-setup.ts).
+configureZod();
 
 /**
  * What PostgreSQL text cannot hold: NUL, and a lone UTF-16 surrogate (it has no UTF-8 form; the

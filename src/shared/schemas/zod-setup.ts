@@ -90,4 +90,13 @@ export function ourZodMessage(issue: Issue): string {
   }
 }
 
-z.config({ jitless: true, customError: ourZodMessage });
+/**
+ * Applies the settings. Called, not merely imported: the web build treats our modules as free of
+ * side effects (decision 0028), so a bare `import './zod-setup'` would be dropped from the bundle.
+ * Calling it twice is harmless.
+ */
+export function configureZod(): void {
+  z.config({ jitless: true, customError: ourZodMessage });
+}
+
+configureZod();

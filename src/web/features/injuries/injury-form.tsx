@@ -24,12 +24,15 @@ import { useChangeInjury, useNameInjury } from './api';
 import { MonthYearField, RadioGroup, TextAreaField } from './fields';
 import styles from './injuries.module.css';
 
-const KIND_OPTIONS = INJURY_KINDS.map((kind) => ({
-  value: kind,
-  label: t(`injuries.kind.${kind}`),
-}));
+// Built when a form renders, not when the module loads: a feature's words arrive with its page
+// (decision 0028), after its code has loaded.
+const kindOptions = () =>
+  INJURY_KINDS.map((kind) => ({
+    value: kind,
+    label: t(`injuries.kind.${kind}`),
+  }));
 
-const ROLE_OPTIONS: { value: TInjuryRole; label: string }[] = [
+const roleOptions = (): { value: TInjuryRole; label: string }[] => [
   { value: 'hurt', label: t('injuries.field.role.hurt') },
   { value: 'involved', label: t('injuries.field.role.involved') },
 ];
@@ -102,7 +105,7 @@ export function NameInjuryForm({ solo }: { solo: boolean }) {
         id={ids.kind}
         name="kind"
         legend={t('injuries.field.kind')}
-        options={KIND_OPTIONS}
+        options={kindOptions()}
         value={kind}
         onChange={setKind}
         error={errors.fields.kind}
@@ -119,7 +122,7 @@ export function NameInjuryForm({ solo }: { solo: boolean }) {
         id={ids.myRole}
         name="myRole"
         legend={t('injuries.field.role')}
-        options={ROLE_OPTIONS}
+        options={roleOptions()}
         value={myRole}
         onChange={setMyRole}
         error={errors.fields.myRole}
@@ -200,7 +203,7 @@ export function ChangeInjuryForm({ injury, onDone }: { injury: TInjury; onDone: 
         id={ids.kind}
         name={`kind-${injury.id}`}
         legend={t('injuries.field.kind')}
-        options={KIND_OPTIONS}
+        options={kindOptions()}
         value={kind}
         onChange={setKind}
         error={errors.fields.kind}
