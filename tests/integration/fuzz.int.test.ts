@@ -215,8 +215,12 @@ async function fuzz(
     );
     return { cases };
   } catch (error) {
+    // fast-check keeps what the property threw as the cause; the report names both.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : '';
     const message =
-      error instanceof Error ? error.message.split('\n').slice(0, 12).join('\n') : String(error);
+      error instanceof Error
+        ? [...error.message.split('\n').slice(0, 4), cause].join('\n')
+        : String(error);
     return {
       cases,
       failure: `${actor.name} ${key} (FUZZ_SEED=${SEED}, seed ${seed}):\n${message}`,

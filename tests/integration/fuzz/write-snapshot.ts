@@ -5,9 +5,11 @@ import { queryRows } from '../../../src/server/db/query';
 /**
  * Tables whose rows change without anyone writing content: a session's last-seen time moves on
  * every signed-in request, whatever its answer, and a credential route counts every try in
- * `rate_limits` (a refused try is exactly what it must count; decision 0031).
+ * `rate_limits` (a refused try is exactly what it must count; decision 0031), and a passkey
+ * answer uses up the session's WebAuthn challenge in `session_step_ups` whether or not it is
+ * accepted (a challenge answered wrongly once must not be tried again).
  */
-const NOT_CONTENT = new Set(['sessions', 'rate_limits']);
+const NOT_CONTENT = new Set(['sessions', 'rate_limits', 'session_step_ups']);
 
 /**
  * One cheap query that changes when any row of a user-content table is inserted, updated or
