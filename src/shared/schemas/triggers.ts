@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { compareSchema, versionSchema, ZAcceptance, ZCoAuthor } from './co-authored';
 import { ZId, ZIsoDate, text } from './common';
 
 /**
@@ -134,7 +135,7 @@ export type TPlanSections = z.infer<typeof ZPlanSections>;
 export const ZPlanSaveBody = z.object({ sections: ZPlanSections });
 export type TPlanSaveBody = z.infer<typeof ZPlanSaveBody>;
 
-const ZWriter = z.object({ name: text(), mine: z.boolean() });
+const ZWriter = ZCoAuthor;
 
 /**
  * The plan of the people in the space now. Version 0 means nothing has been written yet; a save
@@ -148,6 +149,8 @@ export const ZCurrentPlan = z.object({
   updatedBy: ZWriter.nullable(),
   /** False while I am alone in the space: a draft, which a partner who joins later never sees. */
   together: z.boolean(),
+  /** Who of us accepts this exact version ("we both agree to this plan"). */
+  acceptance: ZAcceptance,
 });
 export type TCurrentPlan = z.infer<typeof ZCurrentPlan>;
 
@@ -174,12 +177,7 @@ export type TPlanResponse = z.infer<typeof ZPlanResponse>;
 
 export const ZPlanSaveResponse = z.object({ plan: ZCurrentPlan });
 
-export const ZPlanVersion = z.object({
-  version: z.int().min(1),
-  sections: ZPlanSections,
-  createdAt: ZIsoDate,
-  author: ZWriter,
-});
+export const ZPlanVersion = versionSchema(ZPlanSections);
 export type TPlanVersion = z.infer<typeof ZPlanVersion>;
 
 export const ZPlanVersionsQuery = z.object({ cursor: ZCursor, limit: ZLimit });
@@ -188,3 +186,7 @@ export const ZPlanVersions = z.object({
   nextCursor: text().nullable(),
 });
 export type TPlanVersions = z.infer<typeof ZPlanVersions>;
+
+/** `GET /api/triggers/plans/:id/compare?from&to`: two versions and the word diff of each part. */
+export const ZPlanCompare = compareSchema(ZPlanSections);
+export type TPlanCompare = z.infer<typeof ZPlanCompare>;

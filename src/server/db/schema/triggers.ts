@@ -1,15 +1,11 @@
 import { sql } from 'drizzle-orm';
+import { index, pgTable, smallint, text, timestamp, unique, uuid } from 'drizzle-orm/pg-core';
 import {
-  index,
-  integer,
-  pgTable,
-  smallint,
-  text,
-  timestamp,
-  unique,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { memberships, spaces, users } from './core';
+  coAuthoredAcceptanceColumns,
+  coAuthoredAcceptanceKeys,
+  coAuthoredItemColumns,
+  coAuthoredVersionColumns,
+} from './co-authored';
 import { itemColumns, sharedAtColumn, visibilityCheck } from './item-columns';
 
 const at = (name: string) => timestamp(name, { withTimezone: true });
@@ -63,31 +59,18 @@ const planSections = () => ({
 });
 
 /**
- * The couple's trigger plan: co-authored, it belongs to the space (decision 0007, rule 3). One plan
- * per set of members: it is tied to the memberships of the people in the space when it was
- * started (the second is null while one person is alone). When that set changes, the plan stays
- * as read-only history for whoever of them is still in the space, and a new set starts afresh.
- * The row holds the newest text; every save also adds a row to trigger_plan_versions.
+ * The couple's trigger plan: co-authored, it belongs to the space (decision 0007, rule 3), with the
+ * columns every co-authored item has (`co-authored.ts`). One plan per set of members: it is tied to
+ * the memberships of the people in the space when it was started (the second is null while one
+ * person is alone). When that set changes, the plan stays as read-only history for whoever of
+ * them is still in the space, and a new set starts afresh. The row holds the newest text; every
+ * save also adds a row to trigger_plan_versions.
  */
 export const triggerPlans = pgTable(
   'trigger_plans',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    spaceId: uuid('space_id')
-      .notNull()
-      .references(() => spaces.id, { onDelete: 'cascade' }),
-    /** The two memberships, the smaller id first; `memberTwoId` is null for a plan drafted alone. */
-    memberOneId: uuid('member_one_id')
-      .notNull()
-      .references(() => memberships.id),
-    memberTwoId: uuid('member_two_id').references(() => memberships.id),
-    version: integer('version').notNull(),
+    ...coAuthoredItemColumns(),
     ...planSections(),
-    createdAt: at('created_at').notNull().defaultNow(),
-    updatedAt: at('updated_at').notNull(),
-    updatedById: uuid('updated_by_id').references(() => users.id, { onDelete: 'set null' }),
-    /** The writer's name as it was when they saved, so history never shows a later name. */
-    updatedByName: text('updated_by_name').notNull(),
   },
   (t) => [
     unique('trigger_plans_members_key').on(t.memberOneId, t.memberTwoId).nullsNotDistinct(),
@@ -98,15 +81,15 @@ export const triggerPlans = pgTable(
 export const triggerPlanVersions = pgTable(
   'trigger_plan_versions',
   {
-    id: uuid('id').primaryKey().defaultRandom(),
-    planId: uuid('plan_id')
-      .notNull()
-      .references(() => triggerPlans.id, { onDelete: 'cascade' }),
-    version: integer('version').notNull(),
+    ...coAuthoredVersionColumns('plan_id', () => triggerPlans.id),
     ...planSections(),
-    authorId: uuid('author_id').references(() => users.id, { onDelete: 'set null' }),
-    authorName: text('author_name').notNull(),
-    createdAt: at('created_at').notNull(),
   },
-  (t) => [unique('trigger_plan_versions_plan_version_key').on(t.planId, t.version)],
+  (t) => [unique('trigger_plan_versions_plan_version_key').on(t.itemId, t.version)],
+);
+
+/** Who of the couple accepts which version of their plan ("we both agree to this one"). */
+export const triggerPlanAcceptances = pgTable(
+  'trigger_plan_acceptances',
+  coAuthoredAcceptanceColumns('plan_id', () => triggerPlans.id),
+  (t) => coAuthoredAcceptanceKeys('trigger_plan_acceptances', t),
 );

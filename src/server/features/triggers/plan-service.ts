@@ -1,82 +1,44 @@
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
-import type {
-  TCurrentPlan,
-  TEarlierPlan,
-  TPlanResponse,
-  TPlanSections,
-  TPlanVersions,
+import type { TAcceptance } from '../../../shared/schemas/co-authored';
+import {
+  PLAN_SECTIONS,
+  type TCurrentPlan,
+  type TEarlierPlan,
+  type TPlanCompare,
+  type TPlanResponse,
+  type TPlanSection,
+  type TPlanSections,
+  type TPlanVersion,
+  type TPlanVersions,
 } from '../../../shared/schemas/triggers';
 import type { Database } from '../../db';
-import { memberships, triggerPlans, triggerPlanVersions } from '../../db/schema';
-import { versionConflict } from '../../http/versioning';
+import { triggerPlanAcceptances, triggerPlans, triggerPlanVersions } from '../../db/schema';
 import type { SpaceMemberActor } from '../../policy/actor';
-import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { ownRows, spaceRows } from '../../policy/rules';
+import {
+  acceptCoAuthored,
+  compareCoAuthoredVersions,
+  listCoAuthoredVersions,
+  readCoAuthored,
+  saveCoAuthored,
+  withdrawCoAuthored,
+  type CoAuthoredItem,
+  type CoAuthoredKind,
+  type CoAuthoredMembers,
+  type CoAuthoredVersion,
+} from '../../policy/co-authored';
+import { isJointWorkOpen } from '../../policy/joint-work';
 
 /**
- * The couple's trigger plan, co-authored and kept in the space (decision 0007, rule 3).
- *
- * A plan belongs to one set of members: the memberships of the people in the space when it was
- * started. Reading a plan needs a membership in that set that is still active, so:
- * - the one who left can no longer read it (their membership has ended);
- * - the one who stays still can, but it is no longer the plan of the people in the space now,
- *   so it is read-only history for them;
- * - someone who joins later has a new membership, which is in no earlier plan, so they never see
- *   anything written before they joined. That includes a draft written by the person who was
- *   alone in the space: it stays with its author.
+ * The couple's trigger plan: the first co-authored item (`policy/co-authored.ts` holds the rules:
+ * who reads and writes, versions, 412s, acceptance, diffs). This file says which tables hold it
+ * and how it is presented.
  */
-type Reader = Pick<Database, 'select'>;
-type PlanRow = typeof triggerPlans.$inferSelect;
-
-/** The memberships of the people in my space now, in a fixed order (smaller id first). */
-interface Members {
-  mine: string;
-  one: string;
-  two: string | null;
-}
-
-async function currentMembers(db: Reader, actor: SpaceMemberActor): Promise<Members> {
-  const rows = await db
-    .select({ id: memberships.id, userId: memberships.userId })
-    .from(memberships)
-    .where(and(spaceRows(actor, memberships.spaceId), isNull(memberships.leftAt)));
-  const mine = rows.find((row) => row.userId === actor.userId);
-  if (!mine) throw notFound();
-  const ids = rows.map((row) => row.id).sort();
-  return { mine: mine.id, one: ids[0]!, two: ids[1] ?? null };
-}
-
-function isCurrent(plan: Pick<PlanRow, 'memberOneId' | 'memberTwoId'>, members: Members) {
-  return plan.memberOneId === members.one && plan.memberTwoId === members.two;
-}
-
-/** Plans that name one of my active memberships: the only plans I may read. */
-function readablePlans(actor: SpaceMemberActor, mine: string): SQL {
-  return and(
-    spaceRows(actor, triggerPlans.spaceId),
-    or(eq(triggerPlans.memberOneId, mine), eq(triggerPlans.memberTwoId, mine)),
-  )!;
-}
-
-function currentPlanOf(members: Members): SQL {
-  return and(
-    eq(triggerPlans.memberOneId, members.one),
-    members.two === null
-      ? isNull(triggerPlans.memberTwoId)
-      : eq(triggerPlans.memberTwoId, members.two),
-  )!;
-}
-
-function sectionsOf(row: TPlanSections): TPlanSections {
-  return {
-    signs: row.signs,
-    signal: row.signal,
-    response: row.response,
-    timeOut: row.timeOut,
-    afterwards: row.afterwards,
-  };
-}
+const PLAN: CoAuthoredKind<TPlanSection> = {
+  sections: PLAN_SECTIONS,
+  items: triggerPlans,
+  versions: triggerPlanVersions,
+  acceptances: triggerPlanAcceptances,
+  jointWork: true,
+};
 
 const EMPTY_SECTIONS: TPlanSections = {
   signs: '',
@@ -86,26 +48,30 @@ const EMPTY_SECTIONS: TPlanSections = {
   afterwards: '',
 };
 
+type Plan = CoAuthoredItem<TPlanSection>;
+
 function presentCurrent(
-  row: PlanRow | undefined,
-  members: Members,
+  row: Plan | undefined,
+  members: CoAuthoredMembers,
   actor: SpaceMemberActor,
+  acceptance: TAcceptance,
 ): TCurrentPlan {
   return {
     id: row?.id ?? null,
     version: row?.version ?? 0,
-    sections: row ? sectionsOf(row) : EMPTY_SECTIONS,
+    sections: row ? row.sections : EMPTY_SECTIONS,
     updatedAt: row?.updatedAt.toISOString() ?? null,
     updatedBy: row ? { name: row.updatedByName, mine: row.updatedById === actor.userId } : null,
     together: members.two !== null,
+    acceptance,
   };
 }
 
-function presentEarlier(row: PlanRow, actor: SpaceMemberActor): TEarlierPlan {
+function presentEarlier(row: Plan, actor: SpaceMemberActor): TEarlierPlan {
   return {
     id: row.id,
     version: row.version,
-    sections: sectionsOf(row),
+    sections: row.sections,
     startedAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: { name: row.updatedByName, mine: row.updatedById === actor.userId },
@@ -113,21 +79,27 @@ function presentEarlier(row: PlanRow, actor: SpaceMemberActor): TEarlierPlan {
   };
 }
 
+function presentVersion(
+  row: CoAuthoredVersion<TPlanSection>,
+  actor: SpaceMemberActor,
+): TPlanVersion {
+  return {
+    version: row.version,
+    sections: row.sections,
+    createdAt: row.createdAt.toISOString(),
+    author: { name: row.authorName, mine: row.authorId === actor.userId },
+  };
+}
+
 /** The plan of the people in the space now, the earlier plans I may read, and the pause state. */
 export async function readPlan(db: Database, actor: SpaceMemberActor): Promise<TPlanResponse> {
-  const members = await currentMembers(db, actor);
-  const [rows, jointWorkOpen] = await Promise.all([
-    db
-      .select()
-      .from(triggerPlans)
-      .where(readablePlans(actor, members.mine))
-      .orderBy(desc(triggerPlans.updatedAt)),
+  const [read, jointWorkOpen] = await Promise.all([
+    readCoAuthored(db, PLAN, actor),
     isJointWorkOpen(db, actor.space.id),
   ]);
-  const current = rows.find((row) => isCurrent(row, members));
   return {
-    plan: presentCurrent(current, members, actor),
-    earlier: rows.filter((row) => row !== current).map((row) => presentEarlier(row, actor)),
+    plan: presentCurrent(read.current, read.members, actor, read.acceptance),
+    earlier: read.earlier.map((row) => presentEarlier(row, actor)),
     jointWorkOpen,
   };
 }
@@ -143,66 +115,11 @@ export async function savePlan(
   expected: number,
   sections: TPlanSections,
 ): Promise<TCurrentPlan> {
-  const outcome = await db.transaction(async (tx) => {
-    await requireJointWorkOpen(tx, actor);
-    const members = await currentMembers(tx, actor);
-    const now = new Date();
-    const change = {
-      ...sectionsOf(sections),
-      updatedAt: now,
-      updatedById: actor.userId,
-      updatedByName: actor.displayName,
-    };
-    // Either starts the plan (only if nobody else just did) or moves it on by exactly one version
-    // (only if it is still at the version the writer started from). Both are one statement, so
-    // two writers at once cannot both win.
-    const [row] =
-      expected === 0
-        ? await tx
-            .insert(triggerPlans)
-            .values({
-              spaceId: actor.space.id,
-              memberOneId: members.one,
-              memberTwoId: members.two,
-              version: 1,
-              createdAt: now,
-              ...change,
-            })
-            .onConflictDoNothing()
-            .returning()
-        : await tx
-            .update(triggerPlans)
-            .set({ version: sql`${triggerPlans.version} + 1`, ...change })
-            .where(
-              and(
-                spaceRows(actor, triggerPlans.spaceId),
-                currentPlanOf(members),
-                eq(triggerPlans.version, expected),
-              ),
-            )
-            .returning();
-    if (!row) {
-      const [current] = await tx
-        .select()
-        .from(triggerPlans)
-        .where(and(spaceRows(actor, triggerPlans.spaceId), currentPlanOf(members)));
-      return { conflict: presentCurrent(current, members, actor) };
-    }
-    await tx.insert(triggerPlanVersions).values({
-      planId: row.id,
-      version: row.version,
-      ...sectionsOf(sections),
-      authorId: actor.userId,
-      authorName: actor.displayName,
-      createdAt: now,
-    });
-    return { saved: presentCurrent(row, members, actor) };
-  });
-  if ('conflict' in outcome) throw versionConflict(outcome.conflict);
-  return outcome.saved;
+  const saved = await saveCoAuthored(db, PLAN, actor, expected, sections, (current, members, a) =>
+    presentCurrent(current, members, actor, a),
+  );
+  return presentCurrent(saved.item, saved.members, actor, saved.acceptance);
 }
-
-const BAD_CURSOR = 'This page position is not valid. Please reload the history.';
 
 /** Every version of a plan I may read, newest first. */
 export async function listVersions(
@@ -211,52 +128,43 @@ export async function listVersions(
   planId: string,
   query: { cursor?: string | undefined; limit: number },
 ): Promise<TPlanVersions> {
-  let before: number | null = null;
-  if (query.cursor !== undefined) {
-    if (!/^[1-9]\d{0,8}$/.test(query.cursor)) {
-      throw new AppError('validation_failed', BAD_CURSOR, { 'querystring.cursor': BAD_CURSOR });
-    }
-    before = Number(query.cursor);
-  }
-  // Readable only through one of my active memberships in this space (see the top of this file).
-  const [plan] = await db
-    .select({ id: triggerPlans.id })
-    .from(triggerPlans)
-    .innerJoin(
-      memberships,
-      and(
-        ownRows(actor, memberships.userId),
-        spaceRows(actor, memberships.spaceId),
-        isNull(memberships.leftAt),
-        or(
-          eq(memberships.id, triggerPlans.memberOneId),
-          eq(memberships.id, triggerPlans.memberTwoId),
-        ),
-      ),
-    )
-    .where(and(eq(triggerPlans.id, planId), spaceRows(actor, triggerPlans.spaceId)))
-    .limit(1);
-  if (!plan) throw notFound();
-  const rows = await db
-    .select()
-    .from(triggerPlanVersions)
-    .where(
-      and(
-        eq(triggerPlanVersions.planId, plan.id),
-        before === null ? undefined : lt(triggerPlanVersions.version, before),
-      ),
-    )
-    .orderBy(desc(triggerPlanVersions.version))
-    .limit(query.limit + 1);
-  const page = rows.slice(0, query.limit);
-  const last = page.at(-1);
+  const page = await listCoAuthoredVersions(db, PLAN, actor, planId, query);
   return {
-    versions: page.map((row) => ({
-      version: row.version,
-      sections: sectionsOf(row),
-      createdAt: row.createdAt.toISOString(),
-      author: { name: row.authorName, mine: row.authorId === actor.userId },
-    })),
-    nextCursor: rows.length > query.limit && last ? String(last.version) : null,
+    versions: page.versions.map((row) => presentVersion(row, actor)),
+    nextCursor: page.nextCursor,
   };
+}
+
+/** Two versions of a plan I may read, with the word diff of each part. */
+export async function comparePlanVersions(
+  db: Database,
+  actor: SpaceMemberActor,
+  planId: string,
+  versions: { from: number; to: number },
+): Promise<TPlanCompare> {
+  const compared = await compareCoAuthoredVersions(db, PLAN, actor, planId, versions);
+  return {
+    from: presentVersion(compared.from, actor),
+    to: presentVersion(compared.to, actor),
+    diff: compared.diff,
+  };
+}
+
+/** "I agree to this version of our plan" (the version in If-Match). */
+export async function acceptPlan(
+  db: Database,
+  actor: SpaceMemberActor,
+  version: number,
+): Promise<TAcceptance> {
+  return acceptCoAuthored(db, PLAN, actor, version, (current, members, a) =>
+    presentCurrent(current, members, actor, a),
+  );
+}
+
+/** Withdraws my agreement to our plan as it is now. */
+export async function withdrawPlanAcceptance(
+  db: Database,
+  actor: SpaceMemberActor,
+): Promise<TAcceptance> {
+  return withdrawCoAuthored(db, PLAN, actor);
 }

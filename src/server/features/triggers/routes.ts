@@ -1,7 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
+import { ZAcceptanceResponse, ZCompareQuery } from '../../../shared/schemas/co-authored';
 import {
+  ZPlanCompare,
   ZPlanResponse,
   ZPlanSaveBody,
   ZPlanSaveResponse,
@@ -16,7 +18,14 @@ import type { ServerContext } from '../../context';
 import { requireIfMatch, setVersionTag } from '../../http/versioning';
 import { requireSignedIn, requireSpaceMember } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
-import { listVersions, readPlan, savePlan } from './plan-service';
+import {
+  acceptPlan,
+  comparePlanVersions,
+  listVersions,
+  readPlan,
+  savePlan,
+  withdrawPlanAcceptance,
+} from './plan-service';
 import {
   archiveEntry,
   createEntry,
@@ -216,5 +225,58 @@ export function registerTriggerRoutes(root: FastifyInstance, ctx: ServerContext)
     },
     async (request) =>
       listVersions(ctx.db, requireSpaceMember(request.actor), request.params.id, request.query),
+  );
+
+  app.put(
+    '/api/triggers/plan/acceptance',
+    {
+      schema: {
+        tags,
+        summary: 'I agree to this version of our plan (If-Match: the version I read)',
+        response: { 200: ZAcceptanceResponse },
+      },
+      config: { policy: policy('space-member', 'trigger-plan', 'update') },
+    },
+    async (request, reply) => {
+      const actor = requireSpaceMember(request.actor);
+      const version = requireIfMatch(request);
+      const acceptance = await acceptPlan(ctx.db, actor, version);
+      setVersionTag(reply, acceptance.version);
+      return { acceptance };
+    },
+  );
+
+  app.delete(
+    '/api/triggers/plan/acceptance',
+    {
+      schema: {
+        tags,
+        summary: 'I no longer agree to our plan as it is now',
+        response: { 200: ZAcceptanceResponse },
+      },
+      config: { policy: policy('space-member', 'trigger-plan', 'update') },
+    },
+    async (request) => ({
+      acceptance: await withdrawPlanAcceptance(ctx.db, requireSpaceMember(request.actor)),
+    }),
+  );
+
+  app.get(
+    '/api/triggers/plans/:id/compare',
+    {
+      schema: {
+        tags,
+        summary: 'Two versions of a plan I may read, with a word diff of each part',
+        params: ZIdParams,
+        querystring: ZCompareQuery,
+        response: { 200: ZPlanCompare },
+      },
+      config: { policy: policy('space-member', 'trigger-plan', 'read') },
+    },
+    async (request) =>
+      comparePlanVersions(ctx.db, requireSpaceMember(request.actor), request.params.id, {
+        from: request.query.from,
+        to: request.query.to,
+      }),
   );
 }
