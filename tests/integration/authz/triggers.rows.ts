@@ -38,6 +38,13 @@ async function saveFromCurrent(c: TestClient) {
   );
 }
 
+/** Accepts the version the caller last read. */
+async function acceptCurrent(c: TestClient) {
+  const read = await c.get('/api/triggers/plan');
+  const etag = typeof read.headers.etag === 'string' ? read.headers.etag : '"0"';
+  return c.put('/api/triggers/plan/acceptance', {}, { 'if-match': etag });
+}
+
 const ENTRY = { cue: 'Edited words', intensity: 3 };
 const ONLY_SELF = { ...NO_ONE_ELSE, partner: 404, self: 200 } as const;
 
@@ -130,6 +137,42 @@ export const triggerRows: Row[] = [
     world: 'couple',
     setup: selfWrites,
     call: (c, w) => c.get(`/api/triggers/plans/${w.fixtures.planId}/versions`),
+    expect: { ...NO_ONE_ELSE, partner: 200, self: 200 },
+  },
+  {
+    route: 'PUT /api/triggers/plan/acceptance',
+    world: 'couple',
+    setup: selfWrites,
+    call: (c) => acceptCurrent(c),
+    // The stranger is alone in their own space: there is nobody to agree with (409).
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 409,
+      former: 404,
+      partner: 200,
+      self: 200,
+    },
+  },
+  {
+    route: 'DELETE /api/triggers/plan/acceptance',
+    world: 'couple',
+    setup: selfWrites,
+    call: (c) => c.delete('/api/triggers/plan/acceptance'),
+    expect: {
+      ...THERAPISTS_HAVE_NO_SPACE,
+      anonymous: 401,
+      stranger: 200,
+      former: 404,
+      partner: 200,
+      self: 200,
+    },
+  },
+  {
+    route: 'GET /api/triggers/plans/:id/compare',
+    world: 'couple',
+    setup: selfWrites,
+    call: (c, w) => c.get(`/api/triggers/plans/${w.fixtures.planId}/compare?from=1&to=1`),
     expect: { ...NO_ONE_ELSE, partner: 200, self: 200 },
   },
 ];

@@ -48,4 +48,11 @@ export const triggersCanary: CanaryStep = async ({ a, b }, canary) => {
   await b.get(`/api/triggers/plans/${planId}/versions?cursor=${canary}`);
   await b.get(`/api/triggers/plans/${planId}/versions`);
   await b.get(`/api/triggers/plans/${canary}/versions`);
+  await b.put('/api/triggers/plan/acceptance', {}, { 'if-match': canary });
+  await b.put('/api/triggers/plan/acceptance', {}, { 'if-match': '"1"' });
+  await a.put('/api/triggers/plan/acceptance', {}, { 'if-match': '"9"' }); // stale: 412 carries the plan back
+  await b.delete('/api/triggers/plan/acceptance');
+  await b.get(`/api/triggers/plans/${planId}/compare?from=1&to=2`);
+  await b.get(`/api/triggers/plans/${planId}/compare?from=${canary}&to=2`);
+  await b.get(`/api/triggers/plans/${canary}/compare?from=1&to=2`);
 };
