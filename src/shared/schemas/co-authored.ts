@@ -43,6 +43,7 @@ export const ZWordDiffPart = z.object({
   op: z.enum(['same', 'removed', 'added']),
   text: text(),
 });
+export type TWordDiffPart = z.infer<typeof ZWordDiffPart>;
 
 const versionNumber = (side: string) =>
   z.coerce

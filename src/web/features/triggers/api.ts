@@ -5,9 +5,11 @@ import {
   useQueryClient,
   type InfiniteData,
 } from '@tanstack/react-query';
+import { ZAcceptanceResponse } from '../../../shared/schemas/co-authored';
 import { ZSpaceResponse } from '../../../shared/schemas/space';
 import {
   ZCurrentPlan,
+  ZPlanCompare,
   ZPlanResponse,
   ZPlanSaveResponse,
   ZPlanVersions,
@@ -30,6 +32,8 @@ export const triggerKeys = {
   list: (view: ListView) => ['triggers', 'list', view] as const,
   plan: ['triggers', 'plan'] as const,
   versions: (planId: string) => ['triggers', 'versions', planId] as const,
+  compare: (planId: string, from: number, to: number) =>
+    ['triggers', 'compare', planId, from, to] as const,
 };
 
 /** The space and partner (the core's query, read here for the partner's name). */
@@ -175,5 +179,45 @@ export function usePlanVersions(planId: string, enabled: boolean) {
       });
     },
     getNextPageParam: (last) => last.nextCursor,
+  });
+}
+
+/** Two versions of a plan and the word diff of each part, fetched when the person asks. */
+export function usePlanCompare(planId: string, pair: { from: number; to: number } | null) {
+  return useQuery({
+    queryKey: triggerKeys.compare(planId, pair?.from ?? 0, pair?.to ?? 0),
+    enabled: pair !== null,
+    queryFn: ({ signal }) => {
+      const params = new URLSearchParams({ from: String(pair?.from), to: String(pair?.to) });
+      return apiFetch(`/api/triggers/plans/${planId}/compare?${params.toString()}`, {
+        schema: ZPlanCompare,
+        signal,
+      });
+    },
+  });
+}
+
+/**
+ * "I agree to this version" (`agree: true`, with the version the person read) or taking it back.
+ * Whatever the answer, the plan is read again: a 412 means it changed meanwhile, and the page
+ * then shows the newer version, which nobody has agreed to yet.
+ */
+export function usePlanAgreement() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ agree, version }: { agree: boolean; version: number }) =>
+      apiFetch('/api/triggers/plan/acceptance', {
+        method: agree ? 'PUT' : 'DELETE',
+        ...(agree ? { ifMatch: version } : {}),
+        schema: ZAcceptanceResponse,
+      }),
+    onSuccess: ({ acceptance }) => {
+      queryClient.setQueryData<TPlanResponse>(triggerKeys.plan, (previous) =>
+        previous && previous.plan.version === acceptance.version
+          ? { ...previous, plan: { ...previous.plan, acceptance } }
+          : previous,
+      );
+    },
+    onSettled: () => queryClient.invalidateQueries({ queryKey: triggerKeys.plan }),
   });
 }

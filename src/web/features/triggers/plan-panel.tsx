@@ -28,15 +28,10 @@ import {
 } from '../../ui';
 import { PlanConflict, usePlan, usePlanVersions, useSavePlan } from './api';
 import { TextArea } from './fields';
+import { PlanAgreement } from './plan-agreement';
+import { PlanCompare } from './plan-compare';
+import { SECTION_LABEL } from './plan-words';
 import styles from './triggers.module.css';
-
-const SECTION_LABEL = {
-  signs: 'triggers.plan.section.signs',
-  signal: 'triggers.plan.section.signal',
-  response: 'triggers.plan.section.response',
-  timeOut: 'triggers.plan.section.timeOut',
-  afterwards: 'triggers.plan.section.afterwards',
-} as const satisfies Record<TPlanSection, MessageKey>;
 
 const SECTION_HINT = {
   signs: 'triggers.plan.section.signs.hint',
@@ -272,6 +267,7 @@ function VersionItem({
 function PlanHistory({ planId }: { planId: string }) {
   const [open, setOpen] = useState(false);
   const versions = usePlanVersions(planId, open);
+  const loaded = versions.data?.pages.flatMap((page) => page.versions.map((v) => v.version)) ?? [];
   return (
     <details className={styles.more} onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t('triggers.plan.history.heading')}</summary>
@@ -289,6 +285,7 @@ function PlanHistory({ planId }: { planId: string }) {
                   <VersionItem key={version.version} version={version} />
                 ))}
             </ol>
+            {loaded.length > 1 && <PlanCompare planId={planId} versions={loaded} />}
             {versions.hasNextPage && (
               <Button
                 variant="secondary"
@@ -400,6 +397,9 @@ export function PlanPanel() {
             <p>{t('triggers.plan.nothingYet')}</p>
           )}
           {written && <PlanText sections={current.sections} level={3} />}
+          {written && current.together && (
+            <PlanAgreement acceptance={current.acceptance} jointWorkOpen={jointWorkOpen} />
+          )}
           {jointWorkOpen ? (
             <p>
               <Button ref={editButton} onClick={() => startEditing()}>

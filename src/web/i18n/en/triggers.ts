@@ -123,4 +123,28 @@ export const triggers = {
   'triggers.plan.earlier.use': 'Start from this draft',
   'triggers.plan.earlier.used':
     'Your draft is in the boxes below. Nothing is shared until you save it.',
+  'triggers.plan.agree.heading': 'Do we both agree to this plan?',
+  'triggers.plan.agree.both': 'You both agree to this version of the plan.',
+  'triggers.plan.agree.mine': 'You agree to this version. Your partner has not said so yet.',
+  'triggers.plan.agree.partner':
+    'Your partner agrees to this version. Read it through, and say so if you agree too.',
+  'triggers.plan.agree.none': 'Neither of you has said you agree to this version yet.',
+  'triggers.plan.agree.note':
+    'Any change to the plan makes a new version, and you each agree to it again.',
+  'triggers.plan.agree.button': 'I agree to this version',
+  'triggers.plan.agree.withdraw': 'Take back my agreement',
+  'triggers.plan.agree.done': 'You agree to this version of the plan.',
+  'triggers.plan.agree.withdrawn': 'Your agreement is taken back.',
+  'triggers.plan.compare.heading': 'Compare two versions',
+  'triggers.plan.compare.intro': 'Words taken out are struck through; words put in are underlined.',
+  'triggers.plan.compare.from': 'From version',
+  'triggers.plan.compare.to': 'To version',
+  'triggers.plan.compare.option': 'Version {version}',
+  'triggers.plan.compare.show': 'Compare',
+  'triggers.plan.compare.loading': 'Comparing the versions…',
+  'triggers.plan.compare.result': 'What changed from version {from} to version {to}',
+  'triggers.plan.compare.removed': 'taken out:',
+  'triggers.plan.compare.added': 'put in:',
+  'triggers.plan.compare.endChange': 'end of change',
+  'triggers.plan.compare.noChange': 'No change in this part.',
 } as const;

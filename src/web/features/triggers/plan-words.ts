@@ -1,0 +1,11 @@
+import type { TPlanSection } from '../../../shared/schemas/triggers';
+import type { MessageKey } from '../../i18n';
+
+/** The name of each part of the plan, used by the editor, the reading view and the comparison. */
+export const SECTION_LABEL = {
+  signs: 'triggers.plan.section.signs',
+  signal: 'triggers.plan.section.signal',
+  response: 'triggers.plan.section.response',
+  timeOut: 'triggers.plan.section.timeOut',
+  afterwards: 'triggers.plan.section.afterwards',
+} as const satisfies Record<TPlanSection, MessageKey>;
