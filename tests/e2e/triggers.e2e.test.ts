@@ -12,7 +12,8 @@ import {
 /**
  * Alex logs a trigger and shares it; Sam, on a phone in dark mode, reads it. Both change the
  * couple's plan at once: Sam's save comes second, so Sam is shown Alex's version beside their own
- * words, keeps both, and saves. Axe checks every state.
+ * words, keeps both, and saves. Alex compares the two versions word by word, and both agree to
+ * the plan as it is now. Axe checks every state.
  */
 let app: RunningApp;
 let browser: Browser;
@@ -131,6 +132,23 @@ async function triggersJourney(base: string) {
   await plan.getByText(/Version 1, changed by you on/).waitFor();
   await plan.getByRole('button', { name: 'Show version 1' }).click();
   await expectNoAxeViolations(alex.page, 'plan with its history');
+
+  // Alex compares the two versions word by word: Sam's words for the response were put in.
+  await plan.getByRole('button', { name: 'Compare' }).click();
+  await plan.getByText('What changed from version 1 to version 2').waitFor();
+  const response = plan.locator('ins', { hasText: 'I stay close' });
+  expect(await response.count()).toBeGreaterThan(0);
+  await expectNoAxeViolations(alex.page, 'two versions of the plan compared');
+
+  // Alex agrees to this version; Sam, on the phone, reads that and agrees too.
+  await plan.getByRole('button', { name: 'I agree to this version' }).click();
+  await plan.getByText('You agree to this version. Your partner has not said so yet.').waitFor();
+  await sam.page.reload();
+  const samPlan = sam.page.getByRole('region', { name: 'Our plan for triggers' });
+  await samPlan.getByText(/Your partner agrees to this version/).waitFor();
+  await samPlan.getByRole('button', { name: 'I agree to this version' }).click();
+  await samPlan.getByText('You both agree to this version of the plan.').waitFor();
+  await expectNoAxeViolations(sam.page, 'plan agreed by both, phone, dark');
 
   for (const person of [alex, sam]) {
     expect(person.foreign).toEqual([]);
