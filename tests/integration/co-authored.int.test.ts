@@ -134,10 +134,12 @@ describe('a co-authored item', () => {
     // Accepting the version one read before the change is stale: 412 with the plan as it is now.
     const stale = await accept(a, 1);
     expect(stale.statusCode).toBe(412);
-    expect(stale.json<{ error: { current: TCurrentPlan } }>().error.current).toMatchObject({
-      version: 2,
-      sections: second.sections,
-    });
+    const staleBody = stale.json<{
+      error: { code: string; message: string; current: TCurrentPlan };
+    }>().error;
+    expect(staleBody.code).toBe('precondition_failed');
+    expect(staleBody.message).toMatch(/before you agree/);
+    expect(staleBody.current).toMatchObject({ version: 2, sections: second.sections });
     expect((await accept(a, 7)).statusCode).toBe(412);
 
     // Both accept version 2; then Alex withdraws, and it is no longer agreed.

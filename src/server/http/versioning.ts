@@ -23,12 +23,13 @@ export function requireIfMatch(request: FastifyRequest): number {
   return Number(match[1]);
 }
 
-/** The 412 for a writer who started from an older version; `current` is what they should see now. */
-export function versionConflict(current: unknown): AppError {
-  return new AppError(
-    'precondition_failed',
-    'Your partner changed this while you were editing. Here is the newest version; your words are still in the form.',
-    undefined,
-    { current },
-  );
+const EDITED_MEANWHILE =
+  'Your partner changed this while you were editing. Here is the newest version; your words are still in the form.';
+
+/**
+ * The 412 for a writer who started from an older version; `current` is what they should see now.
+ * `message` replaces the words for an action that is not an edit (agreeing to a version).
+ */
+export function versionConflict(current: unknown, message = EDITED_MEANWHILE): AppError {
+  return new AppError('precondition_failed', message, undefined, { current });
 }

@@ -440,6 +440,9 @@ export async function compareCoAuthoredVersions<S extends string>(
   return { from, to, diff };
 }
 
+const CHANGED_BEFORE_AGREEING =
+  'This changed just now, so here is the newest version. Please read it through before you agree.';
+
 /**
  * "I accept this exact version." `version` is the one the person read (If-Match); if the item has
  * moved on since, nothing is recorded and they get a 412 with the item as it is now. Accepting
@@ -486,7 +489,7 @@ export async function acceptCoAuthored<S extends string>(
       });
     return { acceptance: await acceptanceOf(tx, kind, members, current) };
   });
-  if ('conflict' in outcome) throw versionConflict(outcome.conflict);
+  if ('conflict' in outcome) throw versionConflict(outcome.conflict, CHANGED_BEFORE_AGREEING);
   return outcome.acceptance;
 }
 
