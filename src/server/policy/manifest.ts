@@ -196,9 +196,9 @@ export interface FeatureQueries {
   exerciseSuggestions: (actor: SpaceMemberActor) => SQL;
   /**
    * messages: for the therapist's list of couples, how many messages the couple's current
-   * partners wrote in the link (`link` is the outer query's `therapist_links` row) after `seen`.
+   * partners wrote in one link after `seen`; the link is the asking query's `therapist_links` row.
    */
-  coupleMessagesSince: (link: { id: SQL; spaceId: SQL }, seen: SQL) => SQL;
+  coupleMessagesSince: (seen: SQL) => SQL;
   /** injuries: my own notes on our injuries, oldest first (for "download my data"). */
   myInjuryNotes: (
     db: DbOrTx,

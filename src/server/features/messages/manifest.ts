@@ -24,10 +24,11 @@ export const messagesManifest: FeatureManifest = {
     },
   ],
   queries: {
-    coupleMessagesSince: (link, seen) => sql`(select count(*) from ${messages} msg
-        where msg.link_id = ${link.id} and msg.created_at > ${seen}
+    // `therapist_links` is the asking query's own row: one couple's link.
+    coupleMessagesSince: (seen) => sql`(select count(*) from ${messages} msg
+        where msg.link_id = ${therapistLinks.id} and msg.created_at > ${seen}
           and msg.author_id in (select m.user_id from ${memberships} m
-            where m.space_id = ${link.spaceId} and m.left_at is null))`,
+            where m.space_id = ${therapistLinks.spaceId} and m.left_at is null))`,
     myTherapistMessages: async (db, actor) => {
       const rows = await db
         .select({

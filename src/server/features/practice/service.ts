@@ -134,10 +134,7 @@ export class PracticeService {
           (select count(*) from (${items}) as items
             where items.space_id = ${therapistLinks.spaceId}
               and items.therapist_shared_at > ${seen}) as new_items,
-          ${this.features.queries.coupleMessagesSince(
-            { id: sql`${therapistLinks.id}`, spaceId: sql`${therapistLinks.spaceId}` },
-            seen,
-          )} as new_messages
+          ${this.features.queries.coupleMessagesSince(seen)} as new_messages
         from ${therapistLinks}
         where ${activeTherapistLinks(actor)}
         order by since desc, ${therapistLinks.id}`,
