@@ -110,7 +110,7 @@ export interface BranchInput {
 
 export interface ShareableKind {
   kind: SharedItemKind;
-  /** A few plain words for people reading tests and docs: "a daily check-in". */
+  /** Its name as a heading in the export and in the coverage test's words: "Daily check-in". */
   title: string;
   /** The item table, with the columns of `itemColumns()`; scopes are applied to it. */
   table: PgTable & AuthoredItemColumns & { id: AnyPgColumn };

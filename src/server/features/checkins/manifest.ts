@@ -11,7 +11,7 @@ export const checkinsManifest: FeatureManifest = {
   shareable: [
     {
       kind: 'checkin',
-      title: 'a daily check-in',
+      title: 'Daily check-in',
       table: checkins,
       therapist: true,
       comments: false,

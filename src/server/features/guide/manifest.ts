@@ -16,7 +16,7 @@ export const guideManifest: FeatureManifest = {
   shareable: [
     {
       kind: 'reflection',
-      title: 'a reflection on a lesson',
+      title: 'Lesson reflection',
       table: guideReflections,
       therapist: true,
       comments: false,

@@ -16,7 +16,7 @@ export const impactLetterManifest: FeatureManifest = {
   shareable: [
     {
       kind: 'letter',
-      title: 'an impact letter',
+      title: 'Impact letter',
       table: impactLetters,
       therapist: false,
       comments: false,
@@ -44,7 +44,7 @@ export const impactLetterManifest: FeatureManifest = {
     },
     {
       kind: 'letter_reflection',
-      title: 'a reflection on an impact letter',
+      title: 'Reflection on an impact letter',
       table: impactLetterReflections,
       therapist: false,
       comments: false,

@@ -10,7 +10,7 @@ export const measuresManifest: FeatureManifest = {
   shareable: [
     {
       kind: 'measure',
-      title: 'a weekly check-in',
+      title: 'Weekly check-in',
       table: measureResponses,
       therapist: true,
       comments: false,

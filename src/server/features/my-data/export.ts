@@ -136,15 +136,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const KIND_NAMES: Record<SharedItemRow['kind'], string> = {
-  checkin: 'Daily check-in',
-  trigger: 'Trigger log entry',
-  reflection: 'Lesson reflection',
-  letter: 'Impact letter',
-  letter_reflection: 'Reflection on an impact letter',
-  measure: 'Weekly check-in',
-};
-
 /** "howItAffectedMe" → "How it affected me". */
 function fieldLabel(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -159,13 +150,14 @@ function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function itemHtml(item: ExportItem): string {
+function itemHtml(item: ExportItem, kinds: ExportParts['shareable']): string {
   const fields = Object.entries(item.content)
     .map(([key, value]) => [key, valueText(value)] as const)
     .filter(([, text]) => text !== '')
     .map(([key, text]) => `<dt>${escapeHtml(fieldLabel(key))}</dt><dd>${escapeHtml(text)}</dd>`)
     .join('');
-  const heading = [KIND_NAMES[item.kind], item.day ?? item.title].filter(Boolean).join(' · ');
+  const kindName = kinds.find((k) => k.kind === item.kind)?.title;
+  const heading = [kindName, item.day ?? item.title].filter(Boolean).join(' · ');
   const by = item.mine ? 'Written by you' : `Shared with you by ${item.author}`;
   return `<article><h3>${escapeHtml(heading)}</h3><p class="meta">${escapeHtml(by)}, ${escapeHtml(
     item.at.slice(0, 16).replace('T', ' '),
@@ -186,7 +178,7 @@ async function* htmlFile(db: Database, actor: SignedInActor, parts: ExportParts,
   let any = false;
   for await (const page of itemPages(db, actor, parts)) {
     for (const row of page) {
-      yield itemHtml(toItem(actor, row));
+      yield itemHtml(toItem(actor, row), parts.shareable);
       any = true;
     }
   }

@@ -10,7 +10,7 @@ export const triggersManifest: FeatureManifest = {
   shareable: [
     {
       kind: 'trigger',
-      title: 'a trigger entry',
+      title: 'Trigger log entry',
       table: triggerEntries,
       therapist: true,
       comments: false,
