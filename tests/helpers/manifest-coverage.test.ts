@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
@@ -38,6 +38,16 @@ describe('feature manifests (issue 11, item 3)', () => {
   it('every feature, shareable kind, news kind and milestone has what it needs', () => {
     // Each line says what is missing and where to add it.
     expect(whatIsMissing(FEATURE_MANIFESTS, FACTS)).toEqual([]);
+  });
+
+  it('only the shell imports the registry; features get the whole through ServerContext', () => {
+    const importers = readdirSync(path.join(ROOT, 'src/server'), { recursive: true })
+      .map(String)
+      .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
+      .filter((file) =>
+        /from '[./]*manifests'/.test(readFileSync(path.join(ROOT, 'src/server', file), 'utf8')),
+      );
+    expect(importers).toEqual(['app.ts']);
   });
 
   it('every presenter gives a title and lines for a row with no content', () => {
