@@ -17,6 +17,7 @@ import type { ServerContext } from './context';
 import type { DatabaseHandle } from './db';
 import { createMailer, registerEmailJob, type Mailer } from './email';
 import { JobWorker } from './jobs';
+import { FEATURES } from './manifests';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
@@ -99,6 +100,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     }),
     jobs,
     mailer,
+    features: FEATURES,
   };
   app.addHook('onClose', async () => {
     await jobs.stop();
@@ -166,7 +168,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   // The shell composes: the today screen shows the program's own next suggestion.
   registerTodayRoutes(app, ctx, {
     nextStep: async (db, actor, settled) => {
-      const state = await loadProgramState(db, actor);
+      const state = await loadProgramState(db, actor, FEATURES.queries);
       // What today knows is done or resting counts as time spent, for this suggestion only.
       for (const exercise of program.exercises) {
         if (settled(exercise)) state.marks.set(exercise.key, 'spent_time');

@@ -3,6 +3,7 @@ import type { Database } from './db';
 import type { SessionStore } from './auth/sessions';
 import type { Mailer } from './email';
 import type { JobWorker } from './jobs';
+import type { FeatureWhole } from './policy/manifest';
 
 /** What route modules receive: configuration, the database, sessions, the job worker, email. */
 export interface ServerContext {
@@ -13,4 +14,9 @@ export interface ServerContext {
   jobs: JobWorker;
   /** For job handlers that send an email with a one-time link (`deliverEmail`). */
   mailer: Mailer;
+  /**
+   * Every feature manifest put together (`src/server/manifests.ts`): the shared kinds, Today's
+   * news, progress milestones, and the queries one feature answers for another.
+   */
+  features: FeatureWhole;
 }

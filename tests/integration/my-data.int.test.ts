@@ -1,6 +1,7 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { executeErasure } from '../../src/server/features/my-data/erasure';
+import { FEATURES } from '../../src/server/manifests';
 import { checkins, erasureRequests, sessions, users } from '../../src/server/db/schema';
 import { queryRows } from '../../src/server/db';
 import {
@@ -122,7 +123,12 @@ describe('erasure', () => {
     expect((await person.delete('/api/my-data/erasure')).statusCode).toBe(404);
     // A cancelled erasure's job, run late, does nothing.
     expect(
-      await executeErasure(t.database.db, person.userId, new Date(Date.now() + 8 * DAY_MS)),
+      await executeErasure(
+        t.database.db,
+        person.userId,
+        FEATURES,
+        new Date(Date.now() + 8 * DAY_MS),
+      ),
     ).toBeNull();
     expectStatus(await person.get('/api/auth/me'), 200);
   });
@@ -132,7 +138,7 @@ describe('erasure', () => {
     await stepUp(person);
     expectStatus(await person.post('/api/my-data/erasure'), 201);
     const sixDays = new Date(Date.now() + 6 * DAY_MS);
-    expect(await executeErasure(t.database.db, person.userId, sixDays)).toBeNull();
+    expect(await executeErasure(t.database.db, person.userId, FEATURES, sixDays)).toBeNull();
     expectStatus(await person.get('/api/auth/me'), 200);
   });
 
@@ -152,10 +158,10 @@ describe('erasure', () => {
     expectStatus(await a.post('/api/my-data/erasure'), 201);
     // The clock we control: eight days on.
     const later = new Date(Date.now() + 8 * DAY_MS);
-    const done = await executeErasure(t.database.db, a.userId, later);
+    const done = await executeErasure(t.database.db, a.userId, FEATURES, later);
     expect(done).toEqual({ email: a.email });
     // Running the job again is harmless.
-    expect(await executeErasure(t.database.db, a.userId, later)).toBeNull();
+    expect(await executeErasure(t.database.db, a.userId, FEATURES, later)).toBeNull();
 
     const left = await t.database.db
       .select({ note: checkins.note })

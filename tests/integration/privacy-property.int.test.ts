@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../helpers/test-app';
+import { FEATURES } from '../../src/server/manifests';
 
 /**
  * Random sequences of what two partners and a stranger can do. After every step, each person's
@@ -336,8 +337,16 @@ describe('the partner cannot tell why shared exercises rest', () => {
 // -------------------------------------------------------------------------------------------
 
 describe('the partner cannot tell whether an item is shared with the therapist', () => {
-  const ITEM_KINDS = ['checkin', 'trigger', 'measure', 'reflection'] as const;
-  type ItemKind = (typeof ITEM_KINDS)[number];
+  /** The kinds this test knows how to write, share and unshare through the API (below). */
+  const DRIVEN = ['checkin', 'trigger', 'measure', 'reflection'] as const;
+  type ItemKind = (typeof DRIVEN)[number];
+  /** Every kind a feature manifest says a therapist may see. */
+  const ITEM_KINDS = FEATURES.shareable.filter((k) => k.therapist).map((k) => k.kind);
+
+  it('knows how to write and share every kind a therapist may see', () => {
+    // A new kind a therapist may see needs its calls in itemId() and act() below.
+    expect([...ITEM_KINDS].sort()).toEqual([...DRIVEN].sort());
+  });
   type ShareStep = {
     kind: 'partnerShare' | 'partnerUnshare' | 'therapistShare' | 'therapistUnshare' | 'edit';
     item: ItemKind;
@@ -350,7 +359,7 @@ describe('the partner cannot tell whether an item is shared with the therapist',
       'therapistUnshare' as const,
       'edit' as const,
     ),
-    item: fc.constantFrom(...ITEM_KINDS),
+    item: fc.constantFrom(...(ITEM_KINDS as ItemKind[])),
   });
   const isTherapistStep = (s: ShareStep) =>
     s.kind === 'therapistShare' || s.kind === 'therapistUnshare';

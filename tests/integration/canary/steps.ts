@@ -1,28 +1,14 @@
+import { FEATURE_MANIFESTS } from '../../../src/server/manifests';
 import type { TestApp, TestClient } from '../../helpers/test-app';
-import { accessLogCanary } from './access-log';
-import { accountCanary } from './account';
-import { checkinsCanary } from './checkins';
-import { guideCanary } from './guide';
-import { impactLetterCanary } from './impact-letter';
-import { injuriesCanary } from './injuries';
-import { measuresCanary } from './measures';
-import { messagesCanary } from './messages';
-import { practiceCanary } from './practice';
-import { programCanary } from './program';
-import { safetyCanary } from './safety';
-import { safetyScreenCanary } from './safety-screen';
-import { sessionPrepCanary } from './session-prep';
-import { therapistShareCanary } from './therapist-share';
-import { therapistCanary } from './therapist';
-import { todayCanary } from './today';
-import { triggersCanary } from './triggers';
 
 export type Person = TestClient & { email: string; userId: string };
 
 /**
  * One feature's turn in the log canary test: send `canary` through every route of the feature
  * (in bodies, query strings and ids), as two partners of one space. The test then checks that
- * the canary never reached the log. Each feature adds its step in `<feature>.ts` and lists it here.
+ * the canary never reached the log. A feature writes its step in `<name>.ts` (exporting one
+ * function) and names the file in its manifest (`tests.canary`); `manifest-coverage.test.ts`
+ * says what is missing.
  */
 export type CanaryStep = (
   couple: { a: Person; b: Person },
@@ -31,22 +17,36 @@ export type CanaryStep = (
   t: TestApp,
 ) => Promise<void>;
 
-export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = {
-  'access-log': accessLogCanary,
-  account: accountCanary,
-  checkins: checkinsCanary,
-  guide: guideCanary,
-  'impact-letter': impactLetterCanary,
-  injuries: injuriesCanary,
-  measures: measuresCanary,
-  messages: messagesCanary,
-  practice: practiceCanary,
-  program: programCanary,
-  safety: safetyCanary,
-  'safety-screen': safetyScreenCanary,
-  'session-prep': sessionPrepCanary,
-  'therapist-share': therapistShareCanary,
-  therapist: therapistCanary,
-  today: todayCanary,
-  triggers: triggersCanary,
-};
+/** Steps of the core rather than of one feature: the therapist share spans four features. */
+export const CORE_CANARY_STEPS = ['therapist-share'];
+
+/** Every step file in this folder, by name, with the functions it exports. */
+export const CANARY_FILES: Map<string, CanaryStep[]> = new Map(
+  Object.entries(
+    import.meta.glob<Record<string, unknown>>(['./*.ts', '!./steps.ts'], { eager: true }),
+  ).map(([file, module]) => [
+    file.replace(/^\.\//, '').replace(/\.ts$/, ''),
+    Object.values(module).filter((v): v is CanaryStep => typeof v === 'function'),
+  ]),
+);
+
+/** The step in `<name>.ts`; a clear error when the file is missing or exports no single step. */
+export function canaryStep(name: string): CanaryStep {
+  const steps = CANARY_FILES.get(name);
+  if (!steps || steps.length !== 1) {
+    throw new Error(
+      `tests/integration/canary/${name}.ts should exist and export exactly one canary step.`,
+    );
+  }
+  return steps[0]!;
+}
+
+/** The steps the log canary test runs: the core's, then each one a manifest names. */
+export const FEATURE_CANARY_STEPS: Record<string, CanaryStep> = Object.fromEntries(
+  [
+    ...new Set([
+      ...CORE_CANARY_STEPS,
+      ...FEATURE_MANIFESTS.flatMap((m) => (m.tests.canary ? [m.tests.canary] : [])),
+    ]),
+  ].map((name) => [name, canaryStep(name)]),
+);

@@ -24,6 +24,7 @@ export function registerAccessLogRoutes(root: FastifyInstance, ctx: ServerContex
       },
       config: { policy: policy('signed-in', 'access-log', 'read') },
     },
-    async (request) => readAccessLog(ctx.db, requireSignedIn(request.actor), request.query),
+    async (request) =>
+      readAccessLog(ctx.db, requireSignedIn(request.actor), request.query, ctx.features.shareable),
   );
 }

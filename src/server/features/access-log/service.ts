@@ -1,5 +1,4 @@
 import { and, desc, eq, lt, sql } from 'drizzle-orm';
-import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import {
   ACCESS_ITEM_KINDS,
   type TAccessEntry,
@@ -7,43 +6,36 @@ import {
   type TAccessLogQuery,
 } from '../../../shared/schemas/access-log';
 import type { Database } from '../../db';
-import {
-  accessLog,
-  checkins,
-  guideReflections,
-  measureResponses,
-  therapistProfiles,
-  triggerEntries,
-  users,
-} from '../../db/schema';
+import { accessLog, therapistProfiles, users } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { ownItems, ownRows } from '../../policy/rules';
+import type { ShareableKind } from '../../policy/manifest';
+import { ownRows } from '../../policy/rules';
 
 /**
  * The access log as each partner reads it: only entries about their own items (`author_id` is
  * the reader), newest first, a page at a time along the `access_log_by_author` index. An entry
- * names the item by its kind and date; the item's own words are never read here. The item
- * tables are joined through `ownItems`, so even that date comes only from the reader's own item.
+ * names the item by its kind and date; the item's own words are never read here. The date comes
+ * from the kind's manifest (`accessDate`), read through `ownItems`, so only from the reader's own
+ * item.
  */
 export async function readAccessLog(
   db: Database,
   actor: SignedInActor,
   query: TAccessLogQuery,
+  kinds: readonly ShareableKind[],
 ): Promise<TAccessLogPage> {
   const mine = ownRows(actor, accessLog.authorId);
-  const own = (column: AnyPgColumn) => ownItems(actor, { authorId: column });
-  const itemDate = sql<string | null>`case ${accessLog.itemKind}
-    when 'checkin' then (select ${checkins.day}::text from ${checkins}
-      where ${checkins.id} = ${accessLog.itemId} and ${own(checkins.authorId)})
-    when 'trigger' then (select to_char(${triggerEntries.occurredAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-      from ${triggerEntries}
-      where ${triggerEntries.id} = ${accessLog.itemId} and ${own(triggerEntries.authorId)})
-    when 'measure' then (select ${measureResponses.week}::text from ${measureResponses}
-      where ${measureResponses.id} = ${accessLog.itemId} and ${own(measureResponses.authorId)})
-    when 'reflection' then (select to_char(${guideReflections.updatedAt} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"')
-      from ${guideReflections}
-      where ${guideReflections.id} = ${accessLog.itemId} and ${own(guideReflections.authorId)})
-    end`;
+  // Each kind a therapist may see names its own date, from the reader's own item only.
+  const dated = kinds.flatMap((k) => (k.accessDate ? [k] : []));
+  const itemDate =
+    dated.length === 0
+      ? sql<string | null>`null::text`
+      : sql<string | null>`case ${accessLog.itemKind} ${sql.join(
+          dated.map(
+            (k) => sql`when ${k.kind} then ${k.accessDate!(actor, sql`${accessLog.itemId}`)}`,
+          ),
+          sql` `,
+        )} end`;
   const rows = await db
     .select({
       seq: accessLog.seq,

@@ -7,14 +7,13 @@ import {
   sessions,
   spaces,
   therapistLinks,
-  triggerPlans,
-  triggerPlanVersions,
   users,
 } from '../../db/schema';
 import { enqueue } from '../../jobs';
 import { sendEmail, emailTime } from '../../email';
 import { rowsOf } from '../../policy/rules';
 
+import type { FeatureWhole } from '../../policy/manifest';
 /**
  * Erasing an account (decision 0034). Asked for, it waits seven days — the person can cancel —
  * then a job carries it out:
@@ -117,6 +116,7 @@ const HANDLED_APART = new Set(['memberships', 'therapist_links', 'erasure_reques
 export async function executeErasure(
   db: Database,
   userId: string,
+  parts: Pick<FeatureWhole, 'erasers'>,
   now = new Date(),
 ): Promise<{ email: string } | null> {
   return db.transaction(async (tx) => {
@@ -155,15 +155,8 @@ export async function executeErasure(
       .set({ revokedAt: now })
       .where(and(eq(therapistLinks.therapistId, userId), isNull(therapistLinks.revokedAt)));
 
-    // Names copied into co-authored history.
-    await tx
-      .update(triggerPlans)
-      .set({ updatedByName: FORMER_PARTNER })
-      .where(eq(triggerPlans.updatedById, userId));
-    await tx
-      .update(triggerPlanVersions)
-      .set({ authorName: FORMER_PARTNER })
-      .where(rowsOf(triggerPlanVersions.authorId, userId));
+    // Names copied into co-authored history: each feature's manifest says where it keeps them.
+    for (const erase of parts.erasers) await erase(tx, userId, FORMER_PARTNER);
 
     for (const fk of await userForeignKeys(tx)) {
       if (HANDLED_APART.has(fk.table)) continue;

@@ -1,11 +1,12 @@
 import { Readable } from 'node:stream';
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import { ZipFile } from 'yazl';
 import type { Database } from '../../db';
 import { queryRows } from '../../db';
-import { injuryNotes, messages, users } from '../../db/schema';
+import { users } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
-import { ownItems, ownRows, visibleItems, visibleMessages } from '../../policy/rules';
+import type { FeatureWhole } from '../../policy/manifest';
+import { visibleItems } from '../../policy/rules';
 import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-items';
 
 /**
@@ -14,6 +15,12 @@ import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-
  * goes through the policy layer: `visibleItems` (mine + shared with me), `ownItems`,
  * `visibleMessages` — so a partner's private item can never be in it.
  */
+
+/**
+ * What the export reads of other features, through their manifests: every shareable kind, and the
+ * injuries' and messages' own queries for my notes and my therapist messages.
+ */
+export type ExportParts = Pick<FeatureWhole, 'shareable' | 'queries'>;
 
 /** Items are read this many at a time, newest first, so a large account never sits in memory. */
 const PAGE = 200;
@@ -38,21 +45,29 @@ interface Person {
 }
 
 /** A rough size of the zip before it is made, for the page's progress bar. */
-export async function estimateExportBytes(db: Database, actor: SignedInActor): Promise<number> {
+export async function estimateExportBytes(
+  db: Database,
+  actor: SignedInActor,
+  parts: ExportParts,
+): Promise<number> {
   const [row] = await queryRows<{ bytes: number }>(
     db,
     sql`select coalesce(sum(octet_length(items.body::text) * 2 + 600), 0)::bigint::float8 as bytes
-      from (${sharedItems((item) => visibleItems(actor, item))}) as items`,
+      from (${sharedItems(parts.shareable, (item) => visibleItems(actor, item))}) as items`,
   );
   return Math.round((row?.bytes ?? 0) + 16_384);
 }
 
-async function* itemPages(db: Database, actor: SignedInActor): AsyncGenerator<SharedItemRow[]> {
+async function* itemPages(
+  db: Database,
+  actor: SignedInActor,
+  parts: ExportParts,
+): AsyncGenerator<SharedItemRow[]> {
   let after: { at: string; id: string } | undefined;
   for (;;) {
     const rows = await queryRows<SharedItemRow>(
       db,
-      sql`select items.* from (${sharedItems((item) => visibleItems(actor, item))}) as items
+      sql`select items.* from (${sharedItems(parts.shareable, (item) => visibleItems(actor, item))}) as items
         where ${afterItem(after)}
         order by items.at desc, items.id desc limit ${PAGE}`,
     );
@@ -91,44 +106,20 @@ async function personOf(db: Database, actor: SignedInActor): Promise<Person> {
   };
 }
 
-async function notesOf(db: Database, actor: SignedInActor) {
-  const rows = await db
-    .select({ id: injuryNotes.id, note: injuryNotes.body, at: injuryNotes.createdAt })
-    .from(injuryNotes)
-    .where(and(ownItems(actor, { authorId: injuryNotes.authorId }), sql`${injuryNotes.body} <> ''`))
-    .orderBy(asc(injuryNotes.createdAt));
-  return rows.map((r) => ({ id: r.id, note: r.note, at: r.at.toISOString() }));
-}
-
-async function messagesOf(db: Database, actor: SignedInActor) {
-  const rows = await db
-    .select({
-      id: messages.id,
-      thread: messages.thread,
-      mine: sql<boolean>`${ownRows(actor, messages.authorId)}`,
-      body: messages.body,
-      at: messages.createdAt,
-    })
-    .from(messages)
-    .where(visibleMessages(actor))
-    .orderBy(asc(messages.createdAt));
-  return rows.map((r) => ({ ...r, at: r.at.toISOString() }));
-}
-
 /* ---------- JSON ---------- */
 
-async function* jsonFile(db: Database, actor: SignedInActor, now: Date) {
+async function* jsonFile(db: Database, actor: SignedInActor, parts: ExportParts, now: Date) {
   const person = await personOf(db, actor);
   yield `{"exportedAt":${JSON.stringify(now.toISOString())},"person":${JSON.stringify(person)},"items":[`;
   let first = true;
-  for await (const page of itemPages(db, actor)) {
+  for await (const page of itemPages(db, actor, parts)) {
     for (const row of page) {
       yield `${first ? '' : ','}\n${JSON.stringify(toItem(actor, row))}`;
       first = false;
     }
   }
-  yield `],"injuryNotes":${JSON.stringify(await notesOf(db, actor))}`;
-  yield `,"therapistMessages":${JSON.stringify(await messagesOf(db, actor))}}\n`;
+  yield `],"injuryNotes":${JSON.stringify(await parts.queries.myInjuryNotes(db, actor))}`;
+  yield `,"therapistMessages":${JSON.stringify(await parts.queries.myTherapistMessages(db, actor))}}\n`;
 }
 
 /* ---------- HTML ---------- */
@@ -145,15 +136,6 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
 }
 
-const KIND_NAMES: Record<SharedItemRow['kind'], string> = {
-  checkin: 'Daily check-in',
-  trigger: 'Trigger log entry',
-  reflection: 'Lesson reflection',
-  letter: 'Impact letter',
-  letter_reflection: 'Reflection on an impact letter',
-  measure: 'Weekly check-in',
-};
-
 /** "howItAffectedMe" → "How it affected me". */
 function fieldLabel(key: string): string {
   const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
@@ -168,13 +150,14 @@ function valueText(value: unknown): string {
   return JSON.stringify(value);
 }
 
-function itemHtml(item: ExportItem): string {
+function itemHtml(item: ExportItem, kinds: ExportParts['shareable']): string {
   const fields = Object.entries(item.content)
     .map(([key, value]) => [key, valueText(value)] as const)
     .filter(([, text]) => text !== '')
     .map(([key, text]) => `<dt>${escapeHtml(fieldLabel(key))}</dt><dd>${escapeHtml(text)}</dd>`)
     .join('');
-  const heading = [KIND_NAMES[item.kind], item.day ?? item.title].filter(Boolean).join(' · ');
+  const kindName = kinds.find((k) => k.kind === item.kind)?.title;
+  const heading = [kindName, item.day ?? item.title].filter(Boolean).join(' · ');
   const by = item.mine ? 'Written by you' : `Shared with you by ${item.author}`;
   return `<article><h3>${escapeHtml(heading)}</h3><p class="meta">${escapeHtml(by)}, ${escapeHtml(
     item.at.slice(0, 16).replace('T', ' '),
@@ -186,28 +169,28 @@ h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem}h3{font-size:1.05rem;mar
 article{border-top:1px solid #bbb;padding:.75rem 0}.meta{color:#4a4543;margin:.2rem 0}
 dt{font-weight:600;margin-top:.4rem}dd{margin:0;white-space:pre-wrap}`;
 
-async function* htmlFile(db: Database, actor: SignedInActor, now: Date) {
+async function* htmlFile(db: Database, actor: SignedInActor, parts: ExportParts, now: Date) {
   const person = await personOf(db, actor);
   yield `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>My data</title><style>${STYLE}</style></head><body><main>\n`;
   yield `<h1>My data</h1><p>A copy of what ${escapeHtml(person.displayName)} wrote, and what was shared with them, made on ${escapeHtml(
     now.toISOString().slice(0, 16).replace('T', ' '),
   )} UTC. Keep it somewhere only you can open.</p>\n<h2>Entries</h2>\n`;
   let any = false;
-  for await (const page of itemPages(db, actor)) {
+  for await (const page of itemPages(db, actor, parts)) {
     for (const row of page) {
-      yield itemHtml(toItem(actor, row));
+      yield itemHtml(toItem(actor, row), parts.shareable);
       any = true;
     }
   }
   if (!any) yield '<p>No entries yet.</p>\n';
-  const notes = await notesOf(db, actor);
+  const notes = await parts.queries.myInjuryNotes(db, actor);
   if (notes.length > 0) {
     yield '<h2>My notes on what happened</h2>\n';
     for (const n of notes) {
       yield `<article><p class="meta">${escapeHtml(n.at.slice(0, 16).replace('T', ' '))} UTC</p><p>${escapeHtml(n.note)}</p></article>\n`;
     }
   }
-  const msgs = await messagesOf(db, actor);
+  const msgs = await parts.queries.myTherapistMessages(db, actor);
   if (msgs.length > 0) {
     yield '<h2>Messages with our therapist</h2>\n';
     for (const m of msgs) {
@@ -233,12 +216,17 @@ your partner kept private. Keep it somewhere only you can open.
  * The zip as a stream. Entries are stored, not compressed: the size is then close to the estimate
  * the page's progress bar uses, and the text inside is small anyway (decision 0033).
  */
-export function exportZip(db: Database, actor: SignedInActor, now = new Date()): Readable {
+export function exportZip(
+  db: Database,
+  actor: SignedInActor,
+  parts: ExportParts,
+  now = new Date(),
+): Readable {
   const zip = new ZipFile();
   const options = { mtime: now, compress: false } as const;
   zip.addBuffer(Buffer.from(README), 'README.txt', options);
-  zip.addReadStream(Readable.from(htmlFile(db, actor, now)), 'my-data.html', options);
-  zip.addReadStream(Readable.from(jsonFile(db, actor, now)), 'my-data.json', options);
+  zip.addReadStream(Readable.from(htmlFile(db, actor, parts, now)), 'my-data.html', options);
+  zip.addReadStream(Readable.from(jsonFile(db, actor, parts, now)), 'my-data.json', options);
   zip.end();
   return zip.outputStream as Readable;
 }

@@ -36,7 +36,7 @@ export function registerMyDataRoutes(root: FastifyInstance, ctx: ServerContext):
 
   // The job that carries out an erasure when its seven days are over; harmless when cancelled.
   ctx.jobs.handle(ERASE_JOB, async (payload) => {
-    await executeErasure(db, ZEraseJob.parse(payload).userId);
+    await executeErasure(db, ZEraseJob.parse(payload).userId, ctx.features);
   });
 
   app.get(
@@ -56,13 +56,13 @@ export function registerMyDataRoutes(root: FastifyInstance, ctx: ServerContext):
     async (request, reply) => {
       const actor = requireSignedIn(request.actor);
       await requireRecentStepUp(db, actor);
-      const estimate = await estimateExportBytes(db, actor);
+      const estimate = await estimateExportBytes(db, actor, ctx.features);
       const day = new Date().toISOString().slice(0, 10);
       return reply
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="my-data-${day}.zip"`)
         .header(EXPORT_ESTIMATE_HEADER, String(estimate))
-        .send(exportZip(db, actor));
+        .send(exportZip(db, actor, ctx.features));
     },
   );
 

@@ -34,7 +34,7 @@ export function registerPracticeRoutes(
   content: PracticeContent,
 ): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const service = new PracticeService(ctx.db, content);
+  const service = new PracticeService(ctx.db, content, ctx.features);
   const tags = ['practice'];
 
   app.get(

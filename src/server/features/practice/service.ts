@@ -16,13 +16,13 @@ import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
 import {
   memberships,
-  messages,
   therapistApprovals,
   therapistLinks,
   therapistNotes,
   therapistSuggestions,
   users,
 } from '../../db/schema';
+import type { FeatureWhole } from '../../policy/manifest';
 import type { TherapistActor } from '../../policy/actor';
 import { recordAccess } from '../../policy/access-log';
 import {
@@ -115,6 +115,8 @@ export class PracticeService {
   constructor(
     private readonly db: Database,
     private readonly content: PracticeContent,
+    /** Every shareable kind and the messages' count, from the feature manifests. */
+    private readonly features: Pick<FeatureWhole, 'shareable' | 'queries'>,
   ) {
     this.exerciseKeys = new Set(content.exercises.map((e) => e.key));
   }
@@ -125,17 +127,14 @@ export class PracticeService {
    */
   async couples(actor: TherapistActor): Promise<TCoupleSummary[]> {
     const seen = sql`coalesce(${therapistLinks.therapistSeenAt}, '-infinity'::timestamptz)`;
-    const items = sharedItems(therapistScope(actor), { withBody: false });
+    const items = sharedItems(this.features.shareable, therapistScope(actor), { withBody: false });
     const rows = await queryRows<LinkRow & { new_items: string; new_messages: string }>(
       this.db,
       sql`select ${coupleColumns},
           (select count(*) from (${items}) as items
             where items.space_id = ${therapistLinks.spaceId}
               and items.therapist_shared_at > ${seen}) as new_items,
-          (select count(*) from ${messages} msg
-            where msg.link_id = ${therapistLinks.id} and msg.created_at > ${seen}
-              and msg.author_id in (select m.user_id from ${memberships} m
-                where m.space_id = ${therapistLinks.spaceId} and m.left_at is null)) as new_messages
+          ${this.features.queries.coupleMessagesSince(seen)} as new_messages
         from ${therapistLinks}
         where ${activeTherapistLinks(actor)}
         order by since desc, ${therapistLinks.id}`,
@@ -168,7 +167,7 @@ export class PracticeService {
     );
     if (!link) throw notFound();
     const partners = link.partners ?? [];
-    const items = sharedItems(therapistScope(actor), { withBody: false });
+    const items = sharedItems(this.features.shareable, therapistScope(actor), { withBody: false });
     const rows = await queryRows<SharedItemRow>(
       this.db,
       sql`select * from (${items}) as items
@@ -206,7 +205,9 @@ export class PracticeService {
     kind: TPracticeItemKind,
     id: string,
   ): Promise<TOpenedItem> {
-    const items = sharedItems(therapistScope(actor), { ids: new Map([[kind, [id]]]) });
+    const items = sharedItems(this.features.shareable, therapistScope(actor), {
+      ids: new Map([[kind, [id]]]),
+    });
     return this.db.transaction(async (tx) => {
       const [row] = await queryRows<SharedItemRow & { author_name: string }>(
         tx,
@@ -224,7 +225,9 @@ export class PracticeService {
         itemId: row.id,
         authorId: row.author_id,
       });
-      const { title, parts } = presentSharedItem(row, this.content.measureWords);
+      const { title, parts } = presentSharedItem(this.features.shareable, row, {
+        measures: this.content.measureWords,
+      });
       return {
         ...summary(row, [{ userId: row.author_id, displayName: row.author_name }]),
         title,

@@ -33,7 +33,7 @@ export function registerProgramRoutes(
   const app = root.withTypeProvider<ZodTypeProvider>();
   const tags = ['program'];
   const view = async (actor: SignedInActor): Promise<TProgramView> =>
-    buildView(program, await loadProgramState(ctx.db, actor));
+    buildView(program, await loadProgramState(ctx.db, actor, ctx.features.queries));
 
   app.get(
     '/api/program',

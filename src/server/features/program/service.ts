@@ -17,18 +17,17 @@ import {
   programPhaseChanges,
   programPhaseOpenings,
   programReady,
-  therapistLinks,
-  therapistSuggestions,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
+import { myInjuryRolesSql } from '../../policy/injury-roles';
 import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
+import type { FeatureQueries } from '../../policy/manifest';
 import {
   isSpaceMember,
   ownItems,
   ownRows,
   partnerRows,
   spaceRows,
-  therapistLinkActiveSql,
   togetherSince,
 } from '../../policy/rules';
 import type { Program } from './content';
@@ -66,8 +65,11 @@ const iso = (date: Date) => date.toISOString();
  * on, my roles in the injuries I have named or confirmed, the phase history of this couple, and
  * whether joint work is open. Every part is scoped to me, my space and the couple now in it.
  */
-export async function loadProgramState(db: DbOrTx, actor: SignedInActor): Promise<ProgramState> {
-  const me = actor.userId;
+export async function loadProgramState(
+  db: DbOrTx,
+  actor: SignedInActor,
+  queries: Pick<FeatureQueries, 'exerciseSuggestions'>,
+): Promise<ProgramState> {
   const marks = sql`coalesce((select json_agg(json_build_object('key', exercise_key, 'mark', mark))
       from program_marks where ${ownItems(actor, { authorId: programMarks.authorId })}),
       '[]'::json) as marks`;
@@ -75,7 +77,6 @@ export async function loadProgramState(db: DbOrTx, actor: SignedInActor): Promis
       '[]'::json as history, true as joint_open, '[]'::json as suggestions`;
   if (isSpaceMember(actor)) {
     const space = actor.space.id;
-    const joined = iso(actor.space.joinedAt);
     const since = togetherSince(actor);
     const couple = since
       ? sql`(select p.phase from program_pace p
@@ -88,19 +89,9 @@ export async function loadProgramState(db: DbOrTx, actor: SignedInActor): Promis
             and c.changed_at >= ${iso(since)}::timestamptz), '[]'::json) as history`
       : sql`null::int as phase, null::int as my_ready_phase, '[]'::json as history`;
     spaceParts = sql`${couple},
-      coalesce((select json_agg(distinct case when i.proposed_by = ${me} then i.proposer_role
-            when i.proposer_role = 'hurt' then 'involved' else 'hurt' end)
-          from injuries i where ${spaceRows(actor, sql`i.space_id`)} and i.archived_at is null
-          and ((i.proposed_by = ${me} and i.proposed_at >= ${joined}::timestamptz)
-            or (i.confirmed_by = ${me} and i.confirmed_at >= ${joined}::timestamptz))),
-        '[]'::json) as roles,
+      ${myInjuryRolesSql(actor)} as roles,
       ${jointWorkOpenSql(space)} as joint_open,
-      coalesce((select json_agg(json_build_object('key', s.exercise_slug, 'note', s.note,
-            'at', s.created_at) order by s.created_at, s.id)
-          from ${therapistSuggestions} s where ${spaceRows(actor, sql`s.space_id`)} and s.withdrawn_at is null
-          and exists (select 1 from ${therapistLinks}
-            where ${therapistLinks.id} = s.link_id and ${therapistLinkActiveSql()})),
-        '[]'::json) as suggestions`;
+      ${queries.exerciseSuggestions(actor)} as suggestions`;
   }
   const [row] = await queryRows<StateRow>(db, sql`select ${marks}, ${spaceParts}`);
   return {

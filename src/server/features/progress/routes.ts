@@ -18,6 +18,6 @@ export function registerProgressRoutes(root: FastifyInstance, ctx: ServerContext
       },
       config: { policy: policy('signed-in', 'progress', 'read') },
     },
-    async (request) => readProgress(ctx.db, requireSignedIn(request.actor)),
+    async (request) => readProgress(ctx.db, requireSignedIn(request.actor), ctx.features),
   );
 }

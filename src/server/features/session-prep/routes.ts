@@ -31,7 +31,7 @@ export function registerSessionPrepRoutes(
   measureWords: Map<string, MeasureWords> = new Map(),
 ): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const service = new SessionPrepService(ctx.db, measureWords);
+  const service = new SessionPrepService(ctx.db, measureWords, ctx.features.shareable);
 
   app.get(
     '/api/session-prep',

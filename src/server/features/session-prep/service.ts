@@ -13,6 +13,7 @@ import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
 import { sessionPreps } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
+import type { ShareableKind } from '../../policy/manifest';
 import { ownRows, visibleItems } from '../../policy/rules';
 import {
   afterItem,
@@ -38,11 +39,13 @@ export class SessionPrepService {
   constructor(
     private readonly db: Database,
     private readonly measures: Map<string, MeasureWords>,
+    /** Every shareable kind, from the feature manifests. */
+    private readonly kinds: readonly ShareableKind[],
   ) {}
 
   private present(actor: SignedInActor, row: SharedItemRow): TPrepItem {
     const mine = row.author_id === actor.userId;
-    const { title, parts } = presentSharedItem(row, this.measures);
+    const { title, parts } = presentSharedItem(this.kinds, row, { measures: this.measures });
     return {
       kind: row.kind,
       id: row.id,
@@ -61,7 +64,10 @@ export class SessionPrepService {
     if (picks.length === 0) return found;
     const ids = new Map<TPrepKind, string[]>();
     for (const pick of picks) ids.set(pick.kind, [...(ids.get(pick.kind) ?? []), pick.id]);
-    const rows = await queryRows<SharedItemRow>(this.db, sharedItems(shared(actor), { ids }));
+    const rows = await queryRows<SharedItemRow>(
+      this.db,
+      sharedItems(this.kinds, shared(actor), { ids }),
+    );
     for (const row of rows) found.set(`${row.kind}:${row.id}`, this.present(actor, row));
     return found;
   }
@@ -93,7 +99,7 @@ export class SessionPrepService {
     cursor: string | undefined,
   ): Promise<TCandidatesResponse> {
     const after = cursor === undefined ? undefined : decodeItemCursor(cursor);
-    const union = sharedItems(shared(actor), { kind });
+    const union = sharedItems(this.kinds, shared(actor), { kind });
     const rows = await queryRows<SharedItemRow>(
       this.db,
       sql`select * from (${union}) as items

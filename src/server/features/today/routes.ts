@@ -50,7 +50,7 @@ export function registerTodayRoutes(
     async (request) => {
       const actor = requireSignedIn(request.actor);
       // In turn: what the today statement knows is done decides which suggestion comes first.
-      const today = await readToday(ctx.db, actor, request.query.day);
+      const today = await readToday(ctx.db, actor, request.query.day, ctx.features);
       const next = await deps.nextStep(ctx.db, actor, settledExercise(today.done));
       return { ...today.view, next };
     },

@@ -1,36 +1,11 @@
-import { and, eq, gt, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
+import { eq, sql, type SQL } from 'drizzle-orm';
 import type { TNewsKind, TTodayResponse } from '../../../shared/schemas/today';
 import type { Database } from '../../db';
-import {
-  checkins,
-  guideReflections,
-  impactLetterMarks,
-  impactLetterReflections,
-  impactLetters,
-  injuries,
-  measureResponses,
-  messages,
-  therapistLinks,
-  therapistSuggestions,
-  todayViews,
-  triggerEntries,
-  triggerPlans,
-  users,
-} from '../../db/schema';
+import { todayViews, users } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql } from '../../policy/joint-work';
-import {
-  ownItems,
-  ownRows,
-  partnerRows,
-  partnerSharedItems,
-  spaceRows,
-  therapistLinkActiveSql,
-  togetherSince,
-  visibleMessages,
-  type AuthoredItemColumns,
-} from '../../policy/rules';
-import { sharedWithPartnerSql } from '../../policy/visibility';
+import type { FeatureWhole } from '../../policy/manifest';
+import { ownRows, togetherSince } from '../../policy/rules';
 import type { DoneFacts } from './next-step';
 
 interface TodayRow extends Record<string, unknown> {
@@ -49,82 +24,21 @@ export interface TodayRead {
 }
 
 /**
- * Items of one kind that my partner shared with me after `since`: the same visibility rule as
- * every read of those items, narrowed to my partner as author and to shares after `since`.
- */
-function sharedSince(
-  kind: TNewsKind,
-  actor: SpaceMemberActor,
-  table: SQL,
-  item: AuthoredItemColumns,
-  since: SQL,
-  extra?: SQL,
-): SQL {
-  return sql`select ${kind}::text as kind, count(*)::int as n, max(${item.sharedAt}) as latest
-    from ${table}
-    where ${and(partnerSharedItems(actor, item), gt(item.sharedAt, since), extra)}`;
-}
-
-/**
- * What the couple's active therapist wrote to me since `since`: messages in the threads I read
- * (the couple thread, and my own private thread, never my partner's), by the link's therapist.
- * Counted, never quoted; my partner's count never includes my private thread.
- */
-function therapistMessagesSince(actor: SpaceMemberActor, since: SQL): SQL {
-  return sql`select 'therapist_message'::text as kind, count(*)::int as n,
-      max(${messages.createdAt}) as latest
-    from ${messages}
-    where ${visibleMessages(actor)} and ${messages.createdAt} > ${since}
-      and exists (select 1 from ${therapistLinks} where ${therapistLinks.id} = ${messages.linkId}
-        and ${therapistLinks.therapistId} = ${messages.authorId})`;
-}
-
-/** Exercises the couple's active therapist suggested since `since` (shown to both partners). */
-function therapistSuggestionsSince(actor: SpaceMemberActor, since: SQL): SQL {
-  return sql`select 'therapist_suggestion'::text as kind, count(*)::int as n,
-      max(${therapistSuggestions.createdAt}) as latest
-    from ${therapistSuggestions}
-    where ${spaceRows(actor, therapistSuggestions.spaceId)}
-      and ${therapistSuggestions.withdrawnAt} is null and ${therapistSuggestions.createdAt} > ${since}
-      and exists (select 1 from ${therapistLinks}
-        where ${therapistLinks.id} = ${therapistSuggestions.linkId} and ${therapistLinkActiveSql()})`;
-}
-
-/** Is my current impact letter in this space shared with my partner? */
-function myLetterSharedSql(actor: SpaceMemberActor): SQL {
-  return sql`exists (select 1 from ${impactLetters}
-    where ${and(
-      ownItems(actor, impactLetters),
-      spaceRows(actor, impactLetters.spaceId),
-      isNull(impactLetters.supersededAt),
-      sharedWithPartnerSql(impactLetters.visibility),
-    )})`;
-}
-
-/** Have I sent a reflection on my partner's current impact letter? */
-function myReflectionSentSql(actor: SpaceMemberActor): SQL {
-  return sql`exists (select 1 from ${impactLetterReflections}
-    where ${and(ownItems(actor, impactLetterReflections), isNotNull(impactLetterReflections.sentAt))}
-      and exists (select 1 from ${impactLetters}
-        where ${impactLetters.id} = ${impactLetterReflections.letterId}
-          and ${spaceRows(actor, impactLetters.spaceId)}
-          and ${partnerRows(actor, impactLetters.authorId)} and ${impactLetters.supersededAt} is null))`;
-}
-
-/**
  * Everything the today screen shows, in one query: my check-in for the day, what my partner
  * shared with me since I last looked (counted by kind, never quoted), when I last looked, and
- * whether joint work is open. The next step comes from the program (one more query).
+ * whether joint work is open. The next step comes from the program (one more query). The news
+ * kinds are those of every feature manifest; my check-in and my letter come from their owners'
+ * queries (`features.queries`).
  */
 export async function readToday(
   db: Database,
   actor: SignedInActor,
   day: string,
+  features: Pick<FeatureWhole, 'news' | 'queries'>,
 ): Promise<TodayRead> {
   const me = actor.userId;
   const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${ownRows(actor, todayViews.userId)})`;
-  const myCheckin = sql`(select json_build_object('id', ${checkins.id}, 'shared', ${sharedWithPartnerSql(checkins.visibility)})
-      from ${checkins} where ${ownItems(actor, checkins)} and ${checkins.day} = ${day}::date)`;
+  const myCheckin = features.queries.myCheckinOn(actor, day);
 
   let news: SQL = sql`'[]'::json`;
   let paused: SQL = sql`false`;
@@ -133,7 +47,7 @@ export async function readToday(
   const space = actor.space;
   if (space) {
     paused = sql`not (${jointWorkOpenSql(space.id)})`;
-    letterShared = myLetterSharedSql(actor as SpaceMemberActor);
+    letterShared = features.queries.myLetterShared(actor as SpaceMemberActor);
   }
   const partner = space?.partner;
   if (space && partner) {
@@ -144,42 +58,8 @@ export async function readToday(
     // What the therapist wrote counts from when I joined (the couple thread is mine from then).
     const joined = member.space.joinedAt.toISOString();
     const mine = sql`greatest(coalesce(${lookedAt}, ${joined}::timestamptz), ${joined}::timestamptz)`;
-    reflectionSent = myReflectionSentSql(member);
-    const kinds: SQL[] = [
-      sharedSince('checkin', member, sql`${checkins}`, checkins, since),
-      sharedSince(
-        'trigger',
-        member,
-        sql`${triggerEntries}`,
-        triggerEntries,
-        since,
-        isNull(triggerEntries.archivedAt),
-      ),
-      sharedSince('reflection', member, sql`${guideReflections}`, guideReflections, since),
-      sharedSince('letter', member, sql`${impactLetters}`, impactLetters, since),
-      sharedSince(
-        'letter_reflection',
-        member,
-        sql`${impactLetterReflections}`,
-        impactLetterReflections,
-        since,
-      ),
-      sharedSince('letter_mark', member, sql`${impactLetterMarks}`, impactLetterMarks, since),
-      sharedSince('measure', member, sql`${measureResponses}`, measureResponses, since),
-      therapistMessagesSince(member, mine),
-      therapistSuggestionsSince(member, mine),
-      // The couple's plan: changes my partner saved in our space since I last looked.
-      sql`select 'trigger_plan'::text as kind, count(*)::int as n, max(${triggerPlans.updatedAt}) as latest
-        from ${triggerPlans}
-        where ${spaceRows(actor, triggerPlans.spaceId)} and ${partnerRows(actor, triggerPlans.updatedById)}
-          and ${triggerPlans.updatedAt} > ${since}`,
-      // Injuries my partner named that wait for me to confirm.
-      sql`select 'injury'::text as kind, count(*)::int as n, max(${injuries.proposedAt}) as latest
-        from ${injuries}
-        where ${spaceRows(actor, injuries.spaceId)} and ${partnerRows(actor, injuries.proposedBy)}
-          and ${injuries.confirmedAt} is null and ${injuries.archivedAt} is null
-          and ${injuries.proposedAt} > ${since}`,
-    ];
+    reflectionSent = features.queries.myReflectionSent(member);
+    const kinds = features.news.map((source) => source.count(member, { since, mine }));
     news = sql`(select coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'latestAt', latest)
         order by latest desc), '[]'::json)
       from (${sql.join(kinds, sql` union all `)}) as shared where n > 0)`;

@@ -1,0 +1,8 @@
+import type { FeatureManifest } from '../../policy/manifest';
+
+/** Invites to a space: core tables only; its canary and rows are the core's (log-privacy, core.rows). */
+export const invitesManifest: FeatureManifest = {
+  name: 'invites',
+  tables: [],
+  tests: { canary: null, authz: 'core' },
+};

@@ -1,0 +1,9 @@
+import { erasureRequests } from '../../db/schema';
+import type { FeatureManifest } from '../../policy/manifest';
+
+/** Export and erasure of my data; its rows sit with the two-step rows (both need a step-up). */
+export const myDataManifest: FeatureManifest = {
+  name: 'my-data',
+  tables: [erasureRequests],
+  tests: { canary: null, authz: 'two-step' },
+};

@@ -1,0 +1,29 @@
+import { sql } from 'drizzle-orm';
+import {
+  programMarks,
+  programPace,
+  programPhaseChanges,
+  programPhaseOpenings,
+  programReady,
+} from '../../db/schema';
+import type { FeatureManifest, Milestone } from '../../policy/manifest';
+import { spaceRows } from '../../policy/rules';
+
+const phaseOpened = (phase: 2 | 3): Milestone => ({
+  key: phase === 2 ? 'phase_2' : 'phase_3',
+  couple: true,
+  first: (
+    actor,
+    after,
+  ) => sql`select min(${programPhaseOpenings.openedAt}) from ${programPhaseOpenings}
+      where ${spaceRows(actor, programPhaseOpenings.spaceId)} and ${programPhaseOpenings.phase} = ${sql.raw(String(phase))}
+        and ${programPhaseOpenings.openedAt} >= ${after}::timestamptz`,
+});
+
+/** The program map and its pace, as the whole sees them. */
+export const programManifest: FeatureManifest = {
+  name: 'program',
+  tables: [programMarks, programPace, programReady, programPhaseChanges, programPhaseOpenings],
+  milestones: [phaseOpened(2), phaseOpened(3)],
+  tests: { canary: 'program', authz: 'program' },
+};
