@@ -43,7 +43,8 @@ function start(env: Record<string, string>): Started {
   return { output: () => output, exited, kill: (signal) => child.kill(signal), ready };
 }
 
-describe('starting the server', () => {
+// Each test starts a real process (node + tsx): seconds on a busy machine.
+describe('starting the server', { timeout: 60_000 }, () => {
   it('stops at once with one line naming a bad variable and what it expects', async () => {
     const run = start({ PORT: 'eighty', LOG_LEVEL: 'loud' });
     expect(await run.exited).toBe(1);

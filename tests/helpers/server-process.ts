@@ -31,7 +31,7 @@ export async function startServerProcess(
   options: { port?: number; readyTimeoutMs?: number; showLogs?: boolean } = {},
 ): Promise<ServerProcess> {
   const port = options.port ?? (await freePort());
-  const readyTimeoutMs = options.readyTimeoutMs ?? 30_000;
+  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const base = `http://127.0.0.1:${port}`;
   const child = spawn(process.execPath, ['--import', 'tsx', 'tests/fixtures/server.ts'], {
     cwd: ROOT,
