@@ -60,7 +60,7 @@ export const therapistRows: Row[] = [
         practiceName: 'A practice',
         licence: 'A licence',
       }),
-    expect: { anonymous: 201, stranger: 201, former: 201, partner: 201, self: 201 },
+    expect: { anonymous: 202, stranger: 202, former: 202, partner: 202, self: 202 },
   },
   {
     route: 'GET /api/therapist/profile',
