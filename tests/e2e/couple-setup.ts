@@ -134,6 +134,9 @@ export async function linkTherapistViaApi(
     await call(base, '/api/therapist/claim', { token: invite.token }, therapist.cookie)
   ).json()) as { id: string };
   for (const partner of [a, b]) {
+    // Approving is as sensitive as inviting: each partner confirms it is them first.
+    const stepUp = { method: 'password', password: API_PASSWORD };
+    await call(base, '/api/auth/step-up', stepUp, partner.cookie);
     await call(base, `/api/therapist/links/${claimed.id}/approve`, {}, partner.cookie);
   }
   return claimed.id;

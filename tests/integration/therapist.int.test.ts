@@ -9,7 +9,12 @@ import {
   findTherapistByEmail,
   setTherapistVerified,
 } from '../../src/server/features/therapist/service';
-import { therapistLinks, therapistProfiles, users } from '../../src/server/db/schema';
+import {
+  sessionStepUps,
+  therapistLinks,
+  therapistProfiles,
+  users,
+} from '../../src/server/db/schema';
 import {
   createCouple,
   createTestApp,
@@ -68,6 +73,12 @@ async function stepUp(c: TestClient): Promise<void> {
     await c.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
     200,
   );
+}
+
+/** Approving a therapist is as sensitive as inviting one: a step-up first, then the approval. */
+async function approve(c: TestClient, id: string) {
+  await stepUp(c);
+  return c.post(`/api/therapist/links/${id}/approve`);
 }
 
 async function makeLink(c: TestClient): Promise<{ id: string; token: string }> {
@@ -362,7 +373,7 @@ describe('the couple invites a therapist', () => {
 
     expect((await linksOf(couple.b)).map((l) => l.state)).toEqual(['invited']);
     // Nobody can approve before they know who.
-    const early = await couple.b.post(`/api/therapist/links/${link.id}/approve`);
+    const early = await approve(couple.b, link.id);
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { message: string } }>().error.message).toMatch(/once they have/);
 
@@ -405,9 +416,16 @@ describe('the couple invites a therapist', () => {
       approved: { me: false, partner: false },
     });
 
+    // Approving needs a recent step-up, as inviting does; without one nothing changes.
+    await t.database.db.update(sessionStepUps).set({ steppedUpAt: null });
+    const unconfirmed = await couple.b.post(`/api/therapist/links/${link.id}/approve`);
+    expect(unconfirmed.statusCode).toBe(403);
+    expect(unconfirmed.json()).toMatchObject({ error: { code: 'step_up_required' } });
+    expect(await linksOf(couple.b)).toMatchObject([{ approved: { me: false, partner: false } }]);
+
     // Partner B approves first (any order), twice (idempotent).
     for (let i = 0; i < 2; i++) {
-      const approved = await couple.b.post(`/api/therapist/links/${link.id}/approve`);
+      const approved = await approve(couple.b, link.id);
       expect(approved.json()).toMatchObject({
         links: [{ state: 'awaiting', approved: { me: true, partner: false } }],
       });
@@ -415,7 +433,7 @@ describe('the couple invites a therapist', () => {
     expect(await linksOf(couple.a)).toMatchObject([{ approved: { me: false, partner: true } }]);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
 
-    const both = await couple.a.post(`/api/therapist/links/${link.id}/approve`);
+    const both = await approve(couple.a, link.id);
     expect(both.json()).toMatchObject({ links: [{ state: 'active' }] });
     const active = await doctor.get(`/api/therapist/links/${link.id}`);
     expect(active.statusCode).toBe(200);
@@ -431,7 +449,7 @@ describe('the couple invites a therapist', () => {
     expect(await linksOf(couple.a)).toMatchObject([{ state: 'ended', endedByMe: false }]);
     // Ending again is harmless; approving an ended link is refused and does not revive it.
     expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/revoke`), 200);
-    const revive = await couple.a.post(`/api/therapist/links/${link.id}/approve`);
+    const revive = await approve(couple.a, link.id);
     expect(revive.statusCode).toBe(409);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
   });
@@ -439,8 +457,8 @@ describe('the couple invites a therapist', () => {
   it('needs approvals given after the therapist claimed: the inviter ends it alone too', async () => {
     const couple = await createCouple(t);
     const { doctor, link } = await claimed(couple);
-    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(couple.a, link.id), 200);
+    expectStatus(await approve(couple.b, link.id), 200);
     expectStatus(await doctor.get(`/api/therapist/links/${link.id}`), 200);
     expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/revoke`), 200);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
@@ -449,8 +467,8 @@ describe('the couple invites a therapist', () => {
   it('goes inactive when a partner leaves, and a new partner must approve', async () => {
     const couple = await createCouple(t);
     const { doctor, link } = await claimed(couple);
-    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(couple.a, link.id), 200);
+    expectStatus(await approve(couple.b, link.id), 200);
     expectStatus(await doctor.get(`/api/therapist/links/${link.id}`), 200);
 
     expectStatus(await couple.b.post('/api/space/leave'), 200);
@@ -469,7 +487,7 @@ describe('the couple invites a therapist', () => {
       { state: 'awaiting', approved: { me: false, partner: true } },
     ]);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
-    expectStatus(await newcomer.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(newcomer, link.id), 200);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).json()).toMatchObject({
       partnerNames: ['Alex', 'Newcomer'],
     });
@@ -540,7 +558,7 @@ describe('the couple invites a therapist', () => {
     ]) {
       expect(response.statusCode).toBe(400);
     }
-    expect((await stranger.post(`/api/therapist/links/${link.id}/approve`)).statusCode).toBe(404);
+    expect((await approve(stranger, link.id)).statusCode).toBe(404);
     expect((await stranger.post(`/api/therapist/links/${link.id}/revoke`)).statusCode).toBe(404);
     expect(await linksOf(couple.a)).toMatchObject([{ state: 'awaiting' }]);
   });
@@ -569,8 +587,8 @@ describe('the couple invites a therapist', () => {
     // Claimed but not yet approved: another link may still be made.
     const spare = await makeLink(couple.b);
     expectStatus(await couple.b.delete(`/api/therapist/invites/${spare.id}`), 200);
-    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(couple.a, link.id), 200);
+    expectStatus(await approve(couple.b, link.id), 200);
     for (const partner of [couple.a, couple.b]) {
       await stepUp(partner);
       const refused = await partner.post('/api/therapist/invites');
@@ -592,13 +610,14 @@ if (inject('dbEngine') === 'postgres')
       for (let round = 0; round < 8; round++) {
         const couple = await createCouple(t);
         const { doctor, link } = await claimed(couple);
-        expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-        const [approve, revoke] = await Promise.all([
+        expectStatus(await approve(couple.a, link.id), 200);
+        await stepUp(couple.b);
+        const [approved, revoke] = await Promise.all([
           couple.b.post(`/api/therapist/links/${link.id}/approve`),
           couple.a.post(`/api/therapist/links/${link.id}/revoke`),
         ]);
         expect(revoke.statusCode).toBe(200);
-        expect([200, 409]).toContain(approve.statusCode);
+        expect([200, 409]).toContain(approved.statusCode);
         expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
         expect(await linksOf(couple.b)).toMatchObject([{ state: 'ended' }]);
       }

@@ -150,15 +150,19 @@ export function registerTherapistRoutes(root: FastifyInstance, ctx: ServerContex
     {
       schema: {
         tags: ['therapist'],
-        summary: 'Approve the therapist who claimed our link (each partner; repeating is harmless)',
+        summary:
+          'Approve the therapist who claimed our link (each partner, after a step-up; repeating is harmless)',
         params: ZIdParams,
         response: { 200: ZCoupleLinks },
       },
       config: { policy: policy('space-member', 'therapist-link', 'update') },
     },
-    async (request) => ({
-      links: await approveLink(db, requireSpaceMember(request.actor), request.params.id),
-    }),
+    async (request) => {
+      const actor = requireSpaceMember(request.actor);
+      // Approving lets a therapist read what we share: as sensitive as inviting one (step-up).
+      await requireRecentStepUp(db, actor);
+      return { links: await approveLink(db, actor, request.params.id) };
+    },
   );
 
   app.post(
