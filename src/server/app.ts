@@ -10,6 +10,9 @@ import { registerTwoStepRoutes } from './auth/two-step-routes';
 import { registerAccountRoutes } from './features/account/routes';
 import { registerAccessLogRoutes } from './features/access-log/routes';
 import { registerMyDataRoutes } from './features/my-data/routes';
+import { injuriesExportPart } from './features/injuries/export-part';
+import { triggerPlanExportPart } from './features/triggers/export-part';
+import { letterDraftsExportPart } from './features/impact-letter/export-part';
 import { readSessionToken } from './auth/cookie';
 import { SessionStore } from './auth/sessions';
 import type { Config } from './config';
@@ -151,7 +154,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAuthRoutes(app, ctx);
   registerTwoStepRoutes(app, ctx);
   registerAccountRoutes(app, ctx);
-  registerMyDataRoutes(app, ctx);
+  registerMyDataRoutes(app, ctx, [
+    injuriesExportPart,
+    triggerPlanExportPart,
+    letterDraftsExportPart,
+  ]);
   registerSpaceRoutes(app, ctx);
   registerInviteRoutes(app, ctx);
   registerSafetyRoutes(app, ctx);

@@ -4,6 +4,7 @@ import { ZipFile } from 'yazl';
 import type { Database } from '../../db';
 import { queryRows } from '../../db';
 import { injuryNotes, messages, users } from '../../db/schema';
+import type { TExportSection } from '../../../shared/schemas/my-data';
 import type { SignedInActor } from '../../policy/actor';
 import { ownItems, ownRows, visibleItems, visibleMessages } from '../../policy/rules';
 import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-items';
@@ -14,6 +15,13 @@ import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-
  * goes through the policy layer: `visibleItems` (mine + shared with me), `ownItems`,
  * `visibleMessages` — so a partner's private item can never be in it.
  */
+
+/**
+ * A part another feature writes (co-authored injuries, the trigger plan, my letter drafts),
+ * reading its own rows through the policy layer. The app passes them in: features never import
+ * each other.
+ */
+export type ExportPart = (db: Database, actor: SignedInActor) => Promise<TExportSection>;
 
 /** Items are read this many at a time, newest first, so a large account never sits in memory. */
 const PAGE = 200;
@@ -117,7 +125,12 @@ async function messagesOf(db: Database, actor: SignedInActor) {
 
 /* ---------- JSON ---------- */
 
-async function* jsonFile(db: Database, actor: SignedInActor, now: Date) {
+async function* jsonFile(
+  db: Database,
+  actor: SignedInActor,
+  sections: Promise<TExportSection[]>,
+  now: Date,
+) {
   const person = await personOf(db, actor);
   yield `{"exportedAt":${JSON.stringify(now.toISOString())},"person":${JSON.stringify(person)},"items":[`;
   let first = true;
@@ -128,7 +141,11 @@ async function* jsonFile(db: Database, actor: SignedInActor, now: Date) {
     }
   }
   yield `],"injuryNotes":${JSON.stringify(await notesOf(db, actor))}`;
-  yield `,"therapistMessages":${JSON.stringify(await messagesOf(db, actor))}}\n`;
+  yield `,"therapistMessages":${JSON.stringify(await messagesOf(db, actor))}`;
+  for (const section of await sections) {
+    yield `,${JSON.stringify(section.key)}:${JSON.stringify(section.entries)}`;
+  }
+  yield '}\n';
 }
 
 /* ---------- HTML ---------- */
@@ -186,7 +203,26 @@ h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem}h3{font-size:1.05rem;mar
 article{border-top:1px solid #bbb;padding:.75rem 0}.meta{color:#4a4543;margin:.2rem 0}
 dt{font-weight:600;margin-top:.4rem}dd{margin:0;white-space:pre-wrap}`;
 
-async function* htmlFile(db: Database, actor: SignedInActor, now: Date) {
+function sectionHtml(section: TExportSection): string {
+  const entries = section.entries.map((entry) => {
+    const fields = entry.fields
+      .map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.text)}</dd>`)
+      .join('');
+    const when = `${entry.at.slice(0, 16).replace('T', ' ')} UTC`;
+    const meta = entry.by ? `${entry.by}, ${when}` : when;
+    return `<article><h3>${escapeHtml(entry.title)}</h3><p class="meta">${escapeHtml(meta)}</p>${
+      fields ? `<dl>${fields}</dl>` : ''
+    }</article>\n`;
+  });
+  return `<h2 id="${escapeHtml(section.key)}">${escapeHtml(section.heading)}</h2>\n${entries.join('')}`;
+}
+
+async function* htmlFile(
+  db: Database,
+  actor: SignedInActor,
+  sections: Promise<TExportSection[]>,
+  now: Date,
+) {
   const person = await personOf(db, actor);
   yield `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>My data</title><style>${STYLE}</style></head><body><main>\n`;
   yield `<h1>My data</h1><p>A copy of what ${escapeHtml(person.displayName)} wrote, and what was shared with them, made on ${escapeHtml(
@@ -217,6 +253,9 @@ async function* htmlFile(db: Database, actor: SignedInActor, now: Date) {
       )} UTC</p><p>${escapeHtml(m.body)}</p></article>\n`;
     }
   }
+  for (const section of await sections) {
+    if (section.entries.length > 0) yield sectionHtml(section);
+  }
   yield '</main></body></html>\n';
 }
 
@@ -233,12 +272,20 @@ your partner kept private. Keep it somewhere only you can open.
  * The zip as a stream. Entries are stored, not compressed: the size is then close to the estimate
  * the page's progress bar uses, and the text inside is small anyway (decision 0033).
  */
-export function exportZip(db: Database, actor: SignedInActor, now = new Date()): Readable {
+export function exportZip(
+  db: Database,
+  actor: SignedInActor,
+  parts: readonly ExportPart[] = [],
+  now = new Date(),
+): Readable {
   const zip = new ZipFile();
   const options = { mtime: now, compress: false } as const;
+  // Small (one row per injury or plan or letter), so read once for both files.
+  const sections = Promise.all(parts.map((part) => part(db, actor)));
+  sections.catch(() => undefined); // the files that await it report the failure
   zip.addBuffer(Buffer.from(README), 'README.txt', options);
-  zip.addReadStream(Readable.from(htmlFile(db, actor, now)), 'my-data.html', options);
-  zip.addReadStream(Readable.from(jsonFile(db, actor, now)), 'my-data.json', options);
+  zip.addReadStream(Readable.from(htmlFile(db, actor, sections, now)), 'my-data.html', options);
+  zip.addReadStream(Readable.from(jsonFile(db, actor, sections, now)), 'my-data.json', options);
   zip.end();
   return zip.outputStream as Readable;
 }

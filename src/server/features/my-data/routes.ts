@@ -15,7 +15,7 @@ import {
   scheduleErasure,
   type ErasureSchedule,
 } from './erasure';
-import { estimateExportBytes, exportZip } from './export';
+import { estimateExportBytes, exportZip, type ExportPart } from './export';
 
 function present(schedule: ErasureSchedule | null) {
   return {
@@ -30,7 +30,15 @@ function present(schedule: ErasureSchedule | null) {
 
 const ZEraseJob = z.object({ userId: z.uuid() });
 
-export function registerMyDataRoutes(root: FastifyInstance, ctx: ServerContext): void {
+/**
+ * `exportParts`: what other features add to the export (co-authored injuries, the trigger plan,
+ * my letter drafts), given by the app because features never import each other.
+ */
+export function registerMyDataRoutes(
+  root: FastifyInstance,
+  ctx: ServerContext,
+  exportParts: readonly ExportPart[] = [],
+): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
   const { db, config } = ctx;
 
@@ -62,7 +70,7 @@ export function registerMyDataRoutes(root: FastifyInstance, ctx: ServerContext):
         .header('content-type', 'application/zip')
         .header('content-disposition', `attachment; filename="my-data-${day}.zip"`)
         .header(EXPORT_ESTIMATE_HEADER, String(estimate))
-        .send(exportZip(db, actor));
+        .send(exportZip(db, actor, exportParts));
     },
   );
 
