@@ -139,7 +139,8 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
     '/api/auth/me',
     {
       schema: { tags: ['auth'], summary: 'Who am I', response: { 200: ZMeResponse } },
-      config: { policy: policy('signed-in', 'user', 'read') },
+      // The page asks who is signed in even while the session is locked after a pause.
+      config: { policy: policy('signed-in', 'user', 'read', { whileLocked: true }) },
     },
     async (request) => {
       const actor = requireSignedIn(request.actor);
