@@ -2,7 +2,7 @@ import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DontFeelSafeButton } from '../features/safety/dont-feel-safe-button';
 import { NeutralTab } from '../features/safety/neutral-tab';
-import { RelockGate } from '../features/account/relock-gate';
+import { RelockBoundary } from '../features/account/relock-boundary';
 import { t } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
@@ -68,7 +68,7 @@ export function Layout() {
           </div>
           <NeutralTab />
           {/* After a pause (the person's setting) the page gives way to the lock screen. */}
-          <RelockGate
+          <RelockBoundary
             lockScreen={
               <Suspense fallback={null}>
                 <LockScreen />
@@ -78,7 +78,7 @@ export function Layout() {
             <PageErrorBoundary key={pathname}>
               <PageForViewer />
             </PageErrorBoundary>
-          </RelockGate>
+          </RelockBoundary>
         </main>
       </div>
       <footer className={styles.footer} data-print-hide="">

@@ -1,9 +1,9 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TLockState } from '../../../shared/schemas/two-step';
 import { apiFetch, isApiError } from '../../app/api-client';
 import { queryKeys } from '../../app/query-keys';
-import { useMe } from '../../app/session';
+import { lockStateKey } from './relock-boundary';
 
 /**
  * The re-lock after a pause (a setting on the account page, off by default). While it is on,
@@ -15,7 +15,7 @@ import { useMe } from '../../app/session';
  * carries only those two words.
  */
 
-export const lockStateKey = ['auth', 'lock'] as const;
+export { lockStateKey };
 
 /** While the person is active, the server hears from this page at least this often. */
 const HEARTBEAT_MS = 45_000;
@@ -69,19 +69,15 @@ export function useLockState(enabled: boolean) {
   });
 }
 
-export function RelockGate({
-  children,
-  lockScreen,
-}: {
-  children: ReactNode;
-  lockScreen: ReactNode;
-}) {
-  const me = useMe();
-  const signedIn = Boolean(me.data);
+/**
+ * Rendered (with its code fetched) only while someone is signed in, beside the page: it learns the
+ * lock state and setting, watches for activity and locks; `RelockBoundary` draws the result.
+ */
+export function RelockWatcher() {
   const queryClient = useQueryClient();
-  const state = useLockState(signedIn);
-  const locked = signedIn && state.data?.locked === true;
-  const minutes = signedIn ? (state.data?.relockMinutes ?? null) : null;
+  const state = useLockState(true);
+  const locked = state.data?.locked === true;
+  const minutes = state.data?.relockMinutes ?? null;
 
   // Any answer `locked` (another tab locked, or the server saw a long pause) locks this page too.
   useEffect(() => {
@@ -160,5 +156,5 @@ export function RelockGate({
     };
   }, [minutes, locked, queryClient]);
 
-  return locked ? lockScreen : children;
+  return null;
 }
