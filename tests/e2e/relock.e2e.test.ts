@@ -10,7 +10,8 @@ import {
 } from './harness';
 
 /**
- * The re-lock after a pause, as a person meets it: they choose "2 minutes idle" on the account
+ * The re-lock after a pause, as a person meets it (and, first, the email change's step-up on
+ * the same account page): they choose "2 minutes idle" on the account
  * page, read their check-ins, and step away (the page's clock is moved on). The page locks: the
  * entry is gone from the screen, from memory and from storage, a reload shows only the lock
  * screen (the server holds the lock), and their password opens it again. axe on each state.
@@ -63,6 +64,17 @@ async function journey(base: string) {
   await page.clock.install();
 
   await page.goto(`${base}/account`);
+  // Moving the account to another address asks to confirm it is them first, then sends the link.
+  await page.getByLabel('New email address').fill(`robin-new-${Date.now()}@example.test`);
+  await page.getByRole('button', { name: 'Change my email' }).click();
+  await page.getByRole('heading', { name: 'Confirm it is you' }).waitFor();
+  await expectNoAxeViolations(page, 'email change, confirm it is you');
+  const confirm = page.locator('form:has([id="account-email-stepup-password"])');
+  await confirm.locator('[id="account-email-stepup-password"]').fill(API_PASSWORD);
+  await confirm.getByRole('button', { name: 'Confirm', exact: true }).click();
+  await page.getByText('We sent a link to the new address').first().waitFor();
+  expect(await page.getByRole('heading', { name: 'Confirm it is you' }).count()).toBe(0);
+
   await page.getByRole('heading', { name: 'Lock after a pause' }).waitFor();
   const choice = page.getByLabel('Lock after', { exact: true });
   expect(await choice.inputValue()).toBe('');
