@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   forbidden_origin: 403,
   /** A sensitive action needs the person to prove it is them again (password or second step). */
   step_up_required: 403,
+  /** The session's private areas locked after a pause; a step-up unlocks them. */
+  locked: 403,
   not_found: 404,
   request_timeout: 408,
   conflict: 409,

@@ -96,19 +96,22 @@ export async function signedInPerson(
   return visitor;
 }
 
-/** A therapist's account, signed in (POST /api/therapist/signup). */
+/** A therapist's account, signed in (POST /api/therapist/signup, then sign-in). */
 export async function therapistViaApi(base: string, name = 'Dr Rivera'): Promise<ApiPerson> {
   counter += 1;
   const email = `therapist-${Date.now()}-${counter}@example.test`;
-  const response = await call(base, '/api/therapist/signup', {
+  const password = 'quiet rooms and open windows';
+  // Sign-up answers the same for any address and signs nobody in; sign-in follows, as on the page.
+  await call(base, '/api/therapist/signup', {
     displayName: name,
     email,
-    password: 'quiet rooms and open windows',
+    password,
     practiceName: 'Harbour Counselling',
     licence: 'LMFT 12345',
   });
+  const response = await call(base, '/api/auth/signin', { email, password });
   const cookie = response.headers.getSetCookie().find((c) => c.includes('hh_session='));
-  if (!cookie) throw new Error('therapist sign-up set no session cookie');
+  if (!cookie) throw new Error('sign-in after therapist sign-up set no session cookie');
   return { name, email, cookie: cookie.split(';')[0]! };
 }
 
@@ -131,6 +134,9 @@ export async function linkTherapistViaApi(
     await call(base, '/api/therapist/claim', { token: invite.token }, therapist.cookie)
   ).json()) as { id: string };
   for (const partner of [a, b]) {
+    // Approving is as sensitive as inviting: each partner confirms it is them first.
+    const stepUp = { method: 'password', password: API_PASSWORD };
+    await call(base, '/api/auth/step-up', stepUp, partner.cookie);
     await call(base, `/api/therapist/links/${claimed.id}/approve`, {}, partner.cookie);
   }
   return claimed.id;

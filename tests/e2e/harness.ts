@@ -82,19 +82,27 @@ export async function newPerson(
   const page: Page = await context.newPage();
   page.on('console', (message) => {
     // A signed-out visitor's "who am I" check answers 401 by design, a path that is not a page
-    // answers the not-found page with 404 by design, and a sensitive action (inviting a
-    // therapist) answers 403 step_up_required until the person confirms it is them, which the
-    // page then asks for; Chromium logs all three as errors.
+    // answers the not-found page with 404 by design, and a sensitive action (inviting or
+    // approving a therapist, moving the account to another address) answers 403
+    // step_up_required until the person confirms it is them, which the page then asks for;
+    // Chromium logs all three as errors.
     const byDesign =
       /status of 401/.test(message.text()) ||
       (/status of 404/.test(message.text()) && message.location().url === page.url()) ||
       (/status of 403/.test(message.text()) &&
-        message.location().url.endsWith('/api/therapist/invites'));
+        STEP_UP_GUARDED.some((route) => route.test(message.location().url)));
     if (message.type() === 'error' && !byDesign) consoleErrors.push(message.text());
   });
   page.on('pageerror', (error) => consoleErrors.push(`page error: ${error.name}`));
   return { context, page, foreign, consoleErrors };
 }
+
+/** Routes whose 403 step_up_required the page answers with "confirm it is you". */
+const STEP_UP_GUARDED = [
+  /\/api\/therapist\/invites$/,
+  /\/api\/therapist\/links\/[^/]+\/approve$/,
+  /\/api\/account\/email$/,
+];
 
 const AXE_SOURCE = readFileSync(
   createRequire(import.meta.url).resolve('axe-core/axe.min.js'),

@@ -147,6 +147,11 @@ async function journey(base: string) {
     .getByRole('dialog', { name: 'Approve Dr Amara Osei as your therapist?' })
     .getByRole('button', { name: 'Yes, approve Dr Amara Osei' })
     .click();
+  // Approving is as sensitive as inviting: Sam confirms it is them first, then it goes through.
+  await sam.page.getByRole('heading', { name: 'Confirm it is you' }).waitFor();
+  await expectNoAxeViolations(sam.page, 'approve a therapist, confirm it is you, dark');
+  await sam.page.getByLabel('Your password').fill(API_PASSWORD);
+  await sam.page.getByRole('button', { name: 'Confirm', exact: true }).click();
   await seeText(sam.page, /You are working with Dr Amara Osei since/);
   // With a therapist active, no new link is offered.
   await seeText(sam.page, 'You already have a therapist working with you both.');

@@ -200,10 +200,17 @@ describe('changing what is mine', () => {
   it('moves to a new address only once confirmed there, and tells the old one', async () => {
     const person = await t.signUp('Mover');
     const newEmail = `moved-${Date.now()}@example.test`;
+    // Moving the account needs a recent step-up: without one, nothing is sent.
+    const unconfirmed = await person.post('/api/account/email', { newEmail });
+    expect(unconfirmed.statusCode).toBe(403);
+    expect(unconfirmed.json()).toMatchObject({ error: { code: 'step_up_required' } });
+    await t.deliver();
+    expect(t.mailbox.to(newEmail)).toHaveLength(0);
     expectStatus(
-      await person.post('/api/account/email', { password: TEST_PASSWORD, newEmail }),
-      202,
+      await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
     );
+    expectStatus(await person.post('/api/account/email', { newEmail }), 202);
     expect((await person.get('/api/account')).json()).toMatchObject({ email: person.email });
     const token = tokenIn(await lastEmailTo(newEmail));
     expectStatus(await t.client('x').post('/api/account/email/confirm', { token }), 200);
@@ -223,16 +230,16 @@ describe('changing what is mine', () => {
   it('answers the same whether or not the new address has an account', async () => {
     const person = await t.signUp('Asker');
     const owner = await t.signUp('Owner');
+    expectStatus(
+      await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
     const free = await person.post('/api/account/email', {
-      password: TEST_PASSWORD,
       newEmail: `free-${Date.now()}@example.test`,
     });
     // A new request replaces the last one's link, so the first is sent before the second is made.
     await t.deliver();
-    const taken = await person.post('/api/account/email', {
-      password: TEST_PASSWORD,
-      newEmail: owner.email,
-    });
+    const taken = await person.post('/api/account/email', { newEmail: owner.email });
     expect(taken.statusCode).toBe(free.statusCode);
     expect(taken.body).toBe(free.body);
     // The link cannot take the address from its owner.

@@ -30,10 +30,8 @@ describe('email canary', () => {
       currentPassword: TEST_PASSWORD,
       newPassword: `new ${CANARY} password`,
     });
-    await a.post('/api/account/email', {
-      password: `new ${CANARY} password`,
-      newEmail: `moved-${Date.now()}@example.test`,
-    });
+    await a.post('/api/auth/step-up', { method: 'password', password: `new ${CANARY} password` });
+    await a.post('/api/account/email', { newEmail: `moved-${Date.now()}@example.test` });
     await b.post('/api/account/password-reset', { email: b.email });
     await t
       .client('phone')

@@ -89,6 +89,90 @@ describe('export', () => {
     expect(response.rawPayload.length).toBeGreaterThan(estimate / 10);
   });
 
+  it('holds our co-authored injuries, the trigger plan and my letter drafts, never my partner’s private words', async () => {
+    const { a, b } = await createCouple(t, ['Ida', 'Bo']);
+    const named = await a.post('/api/injuries', {
+      kind: 'hidden_money',
+      cameToLight: '2026-02',
+      myRole: 'hurt',
+      note: 'IDA-INJURY-NOTE-5a1',
+    });
+    expectStatus(named, 201);
+    const { injury } = named.json<{ injury: { id: string } }>();
+    expectStatus(
+      await b.put(`/api/injuries/${injury.id}/note`, { note: 'BO-INJURY-NOTE-PRIVATE-8c2' }),
+      200,
+    );
+    const sections = {
+      signs: 'IDA-PLAN-SIGNS-3d4',
+      signal: 'A word we agreed',
+      response: 'Stay close',
+      timeOut: '',
+      afterwards: '',
+    };
+    expectStatus(await a.put('/api/triggers/plan', { sections }, { 'if-match': '"0"' }), 200);
+    // Bo's words in the co-authored plan are ours, so they are in Ida's copy too.
+    expectStatus(
+      await b.put(
+        '/api/triggers/plan',
+        { sections: { ...sections, afterwards: 'BO-PLAN-AFTER-6e7' } },
+        { 'if-match': '"1"' },
+      ),
+      200,
+    );
+    const letterOf = async (who: TestClient, whatHappened: string) => {
+      const started = await who.post('/api/impact-letter/letters', { replacing: null });
+      expectStatus(started, 201);
+      const letter = started.json<{ id: string; version: number }>();
+      expectStatus(
+        await who.put(
+          `/api/impact-letter/letters/${letter.id}`,
+          { whatHappened, howItAffectedMe: '', whatINeedNow: '' },
+          { 'if-match': `"${letter.version}"` },
+        ),
+        200,
+      );
+    };
+    await letterOf(a, 'IDA-LETTER-DRAFT-1b2');
+    await letterOf(b, 'BO-LETTER-DRAFT-PRIVATE-9f3');
+
+    await stepUp(a);
+    const response = await a.get('/api/my-data/export');
+    expect(response.statusCode).toBe(200);
+    const zip = readZip(response.rawPayload);
+    const html = zip.get('my-data.html')!.toString('utf8');
+    for (const text of [
+      'Hidden money or debts, came to light 2026-02',
+      'I am the one who was hurt',
+      'IDA-INJURY-NOTE-5a1',
+      'Our trigger plan',
+      'IDA-PLAN-SIGNS-3d4',
+      'BO-PLAN-AFTER-6e7',
+      'Last changed by Bo',
+      'My impact letter drafts',
+      'IDA-LETTER-DRAFT-1b2',
+    ])
+      expect(html).toContain(text);
+    const jsonText = zip.get('my-data.json')!.toString('utf8');
+    const json = JSON.parse(jsonText) as {
+      injuries: { title: string; fields: { label: string; text: string }[] }[];
+      triggerPlans: { fields: { text: string }[] }[];
+      impactLetterDrafts: { fields: { text: string }[] }[];
+    };
+    expect(json.injuries).toHaveLength(1);
+    expect(json.injuries[0]!.fields).toContainEqual({
+      label: 'My own note',
+      text: 'IDA-INJURY-NOTE-5a1',
+    });
+    expect(json.triggerPlans[0]!.fields.map((f) => f.text)).toContain('BO-PLAN-AFTER-6e7');
+    expect(json.impactLetterDrafts[0]!.fields.map((f) => f.text)).toEqual(['IDA-LETTER-DRAFT-1b2']);
+    // Bo's private note and private draft are in neither file.
+    for (const text of ['BO-INJURY-NOTE-PRIVATE-8c2', 'BO-LETTER-DRAFT-PRIVATE-9f3']) {
+      expect(html).not.toContain(text);
+      expect(jsonText).not.toContain(text);
+    }
+  });
+
   it('pages through an account larger than one page', async () => {
     const solo = await t.signUp('Many');
     for (let i = 0; i < 230; i += 1) await checkin(solo, day(-i - 1), `entry-${i}`);

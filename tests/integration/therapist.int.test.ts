@@ -9,7 +9,12 @@ import {
   findTherapistByEmail,
   setTherapistVerified,
 } from '../../src/server/features/therapist/service';
-import { therapistLinks, therapistProfiles, users } from '../../src/server/db/schema';
+import {
+  sessionStepUps,
+  therapistLinks,
+  therapistProfiles,
+  users,
+} from '../../src/server/db/schema';
 import {
   createCouple,
   createTestApp,
@@ -41,8 +46,11 @@ async function signUpTherapist(name = 'Dr Okafor'): Promise<Therapist> {
     practiceName: 'Riverside Couples Practice',
     licence: 'LMFT 55501, Oregon',
   });
-  expectStatus(response, 201);
-  const userId = response.json<{ user: { id: string } }>().user.id;
+  // The same answer as for any address (decision 0029); the web app signs in next.
+  expectStatus(response, 202);
+  const signIn = await c.post('/api/auth/signin', { email, password: TEST_PASSWORD });
+  expectStatus(signIn, 200);
+  const userId = signIn.json<{ user: { id: string } }>().user.id;
   return Object.assign(c, { email, userId });
 }
 
@@ -67,6 +75,12 @@ async function stepUp(c: TestClient): Promise<void> {
   );
 }
 
+/** Approving a therapist is as sensitive as inviting one: a step-up first, then the approval. */
+async function approve(c: TestClient, id: string) {
+  await stepUp(c);
+  return c.post(`/api/therapist/links/${id}/approve`);
+}
+
 async function makeLink(c: TestClient): Promise<{ id: string; token: string }> {
   await stepUp(c);
   const response = await c.post('/api/therapist/invites');
@@ -85,7 +99,7 @@ async function claimed(
 }
 
 describe('therapist accounts', () => {
-  it('signs a therapist up with a profile and a session, and /me says so', async () => {
+  it('signs a therapist up with a profile, and after sign-in /me says so', async () => {
     const doctor = await signUpTherapist('Dr Mensah');
     const me = (await doctor.get('/api/auth/me')).json<{
       user: { displayName: string };
@@ -116,7 +130,7 @@ describe('therapist accounts', () => {
     expect(response.json()).toMatchObject({ therapist: { verified: false } });
   });
 
-  it('refuses bad sign-up input with 400s naming the fields, and a taken email with 409', async () => {
+  it('refuses bad sign-up input with 400s naming the fields, and answers a taken email as a new one', async () => {
     const c = t.client('bad');
     const missing = await c.post('/api/therapist/signup', {
       displayName: 'X',
@@ -137,16 +151,43 @@ describe('therapist accounts', () => {
     });
     expect(common.statusCode).toBe(400);
     const doctor = await signUpTherapist();
-    const taken = await c.post('/api/therapist/signup', {
+    await t.deliver();
+    const before = t.mailbox.to(doctor.email).length;
+    const fresh = await c.post('/api/therapist/signup', {
       displayName: 'X',
-      email: doctor.email.toUpperCase(),
+      email: 'therapist-fresh@example.test',
       password: TEST_PASSWORD,
       practiceName: 'P',
       licence: 'L',
     });
-    expect(taken.statusCode).toBe(409);
-    expect(taken.json()).toMatchObject({ error: { code: 'email_taken' } });
+    const taken = await c.post('/api/therapist/signup', {
+      displayName: 'X',
+      email: doctor.email.toUpperCase(),
+      password: 'another long password here',
+      practiceName: 'P',
+      licence: 'L',
+    });
+    // Nothing in the answer tells the two apart (decision 0029), and nobody is signed in.
+    expect(taken.statusCode).toBe(202);
+    expect(taken.body).toBe(fresh.body);
+    expect(Object.keys(taken.headers).sort()).toEqual(Object.keys(fresh.headers).sort());
+    expect(taken.cookies).toHaveLength(0);
     expect((await c.get('/api/auth/me')).statusCode).toBe(401);
+    // The owner hears of it by email; the new address gets the confirmation.
+    await t.deliver();
+    const [told] = t.mailbox.to(doctor.email).slice(before);
+    expect(told?.subject).toBe('You already have an account');
+    expect(t.mailbox.to('therapist-fresh@example.test')[0]?.subject).toBe(
+      'Confirm your email address',
+    );
+    // The existing account keeps its password and practice details.
+    const profile = await doctor.get('/api/therapist/profile');
+    expect(profile.json()).toMatchObject({ practiceName: 'Riverside Couples Practice' });
+    const wrong = await t.client('y').post('/api/auth/signin', {
+      email: doctor.email,
+      password: 'another long password here',
+    });
+    expect(wrong.statusCode).toBe(401);
   });
 
   it('lets a therapist change their practice details but not the verified mark', async () => {
@@ -332,7 +373,7 @@ describe('the couple invites a therapist', () => {
 
     expect((await linksOf(couple.b)).map((l) => l.state)).toEqual(['invited']);
     // Nobody can approve before they know who.
-    const early = await couple.b.post(`/api/therapist/links/${link.id}/approve`);
+    const early = await approve(couple.b, link.id);
     expect(early.statusCode).toBe(409);
     expect(early.json<{ error: { message: string } }>().error.message).toMatch(/once they have/);
 
@@ -375,9 +416,16 @@ describe('the couple invites a therapist', () => {
       approved: { me: false, partner: false },
     });
 
+    // Approving needs a recent step-up, as inviting does; without one nothing changes.
+    await t.database.db.update(sessionStepUps).set({ steppedUpAt: null });
+    const unconfirmed = await couple.b.post(`/api/therapist/links/${link.id}/approve`);
+    expect(unconfirmed.statusCode).toBe(403);
+    expect(unconfirmed.json()).toMatchObject({ error: { code: 'step_up_required' } });
+    expect(await linksOf(couple.b)).toMatchObject([{ approved: { me: false, partner: false } }]);
+
     // Partner B approves first (any order), twice (idempotent).
     for (let i = 0; i < 2; i++) {
-      const approved = await couple.b.post(`/api/therapist/links/${link.id}/approve`);
+      const approved = await approve(couple.b, link.id);
       expect(approved.json()).toMatchObject({
         links: [{ state: 'awaiting', approved: { me: true, partner: false } }],
       });
@@ -385,7 +433,7 @@ describe('the couple invites a therapist', () => {
     expect(await linksOf(couple.a)).toMatchObject([{ approved: { me: false, partner: true } }]);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
 
-    const both = await couple.a.post(`/api/therapist/links/${link.id}/approve`);
+    const both = await approve(couple.a, link.id);
     expect(both.json()).toMatchObject({ links: [{ state: 'active' }] });
     const active = await doctor.get(`/api/therapist/links/${link.id}`);
     expect(active.statusCode).toBe(200);
@@ -401,7 +449,7 @@ describe('the couple invites a therapist', () => {
     expect(await linksOf(couple.a)).toMatchObject([{ state: 'ended', endedByMe: false }]);
     // Ending again is harmless; approving an ended link is refused and does not revive it.
     expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/revoke`), 200);
-    const revive = await couple.a.post(`/api/therapist/links/${link.id}/approve`);
+    const revive = await approve(couple.a, link.id);
     expect(revive.statusCode).toBe(409);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
   });
@@ -409,8 +457,8 @@ describe('the couple invites a therapist', () => {
   it('needs approvals given after the therapist claimed: the inviter ends it alone too', async () => {
     const couple = await createCouple(t);
     const { doctor, link } = await claimed(couple);
-    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(couple.a, link.id), 200);
+    expectStatus(await approve(couple.b, link.id), 200);
     expectStatus(await doctor.get(`/api/therapist/links/${link.id}`), 200);
     expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/revoke`), 200);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
@@ -419,8 +467,8 @@ describe('the couple invites a therapist', () => {
   it('goes inactive when a partner leaves, and a new partner must approve', async () => {
     const couple = await createCouple(t);
     const { doctor, link } = await claimed(couple);
-    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(couple.a, link.id), 200);
+    expectStatus(await approve(couple.b, link.id), 200);
     expectStatus(await doctor.get(`/api/therapist/links/${link.id}`), 200);
 
     expectStatus(await couple.b.post('/api/space/leave'), 200);
@@ -439,7 +487,7 @@ describe('the couple invites a therapist', () => {
       { state: 'awaiting', approved: { me: false, partner: true } },
     ]);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
-    expectStatus(await newcomer.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(newcomer, link.id), 200);
     expect((await doctor.get(`/api/therapist/links/${link.id}`)).json()).toMatchObject({
       partnerNames: ['Alex', 'Newcomer'],
     });
@@ -510,7 +558,7 @@ describe('the couple invites a therapist', () => {
     ]) {
       expect(response.statusCode).toBe(400);
     }
-    expect((await stranger.post(`/api/therapist/links/${link.id}/approve`)).statusCode).toBe(404);
+    expect((await approve(stranger, link.id)).statusCode).toBe(404);
     expect((await stranger.post(`/api/therapist/links/${link.id}/revoke`)).statusCode).toBe(404);
     expect(await linksOf(couple.a)).toMatchObject([{ state: 'awaiting' }]);
   });
@@ -539,8 +587,8 @@ describe('the couple invites a therapist', () => {
     // Claimed but not yet approved: another link may still be made.
     const spare = await makeLink(couple.b);
     expectStatus(await couple.b.delete(`/api/therapist/invites/${spare.id}`), 200);
-    expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-    expectStatus(await couple.b.post(`/api/therapist/links/${link.id}/approve`), 200);
+    expectStatus(await approve(couple.a, link.id), 200);
+    expectStatus(await approve(couple.b, link.id), 200);
     for (const partner of [couple.a, couple.b]) {
       await stepUp(partner);
       const refused = await partner.post('/api/therapist/invites');
@@ -562,13 +610,14 @@ if (inject('dbEngine') === 'postgres')
       for (let round = 0; round < 8; round++) {
         const couple = await createCouple(t);
         const { doctor, link } = await claimed(couple);
-        expectStatus(await couple.a.post(`/api/therapist/links/${link.id}/approve`), 200);
-        const [approve, revoke] = await Promise.all([
+        expectStatus(await approve(couple.a, link.id), 200);
+        await stepUp(couple.b);
+        const [approved, revoke] = await Promise.all([
           couple.b.post(`/api/therapist/links/${link.id}/approve`),
           couple.a.post(`/api/therapist/links/${link.id}/revoke`),
         ]);
         expect(revoke.statusCode).toBe(200);
-        expect([200, 409]).toContain(approve.statusCode);
+        expect([200, 409]).toContain(approved.statusCode);
         expect((await doctor.get(`/api/therapist/links/${link.id}`)).statusCode).toBe(404);
         expect(await linksOf(couple.b)).toMatchObject([{ state: 'ended' }]);
       }

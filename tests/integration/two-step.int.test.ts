@@ -1,7 +1,12 @@
 import { eq } from 'drizzle-orm';
 import { generate } from 'otplib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { twoStepPending, twoStepRecoveryCodes, twoStepTotp } from '../../src/server/db/schema';
+import {
+  sessions,
+  twoStepPending,
+  twoStepRecoveryCodes,
+  twoStepTotp,
+} from '../../src/server/db/schema';
 import {
   createTestApp,
   expectStatus,
@@ -309,6 +314,79 @@ describe('re-lock setting', () => {
     const bad = await person.put('/api/auth/two-step/relock', { minutes: 7 });
     expect(bad.statusCode).toBe(400);
     expectStatus(await person.put('/api/auth/two-step/relock', { minutes: null }), 200);
+  });
+
+  it('locks the session when the page says it was idle: only who-am-I, step-up and sign-out answer until a step-up', async () => {
+    const person = await t.signUp('Locked');
+    expectStatus(await person.put('/api/auth/two-step/relock', { minutes: 2 }), 200);
+    expectStatus(await person.get('/api/checkins'), 200);
+    expect((await person.get('/api/auth/lock')).json()).toEqual({
+      locked: false,
+      relockMinutes: 2,
+    });
+    expect((await person.post('/api/auth/lock')).json()).toEqual({
+      locked: true,
+      relockMinutes: 2,
+    });
+    for (const refused of [
+      await person.get('/api/checkins'),
+      await person.get('/api/account'),
+      await person.get('/api/auth/two-step'),
+      await person.put('/api/auth/two-step/relock', { minutes: null }),
+    ]) {
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json()).toMatchObject({ error: { code: 'locked' } });
+      expect(refused.body).not.toContain(person.email);
+    }
+    expectStatus(await person.get('/api/auth/me'), 200);
+    expect((await person.get('/api/auth/lock')).json()).toMatchObject({ locked: true });
+    // A wrong password keeps it locked; the right one (or a code) unlocks it.
+    const wrong = await person.post('/api/auth/step-up', {
+      method: 'password',
+      password: 'not my password at all',
+    });
+    expect(wrong.statusCode).toBe(401);
+    expect((await person.get('/api/checkins')).statusCode).toBe(403);
+    expectStatus(
+      await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    expectStatus(await person.get('/api/checkins'), 200);
+    expect((await person.get('/api/auth/lock')).json()).toMatchObject({ locked: false });
+  });
+
+  it('locks a session the server has not seen for longer than the setting, even if the page never said so', async () => {
+    const person = await t.signUp('Away');
+    const other = t.client('other-device');
+    expectStatus(
+      await other.post('/api/auth/signin', { email: person.email, password: TEST_PASSWORD }),
+      200,
+    );
+    // Off (the default): a pause changes nothing but the usual session idle limit.
+    const lastSeen = (minutesAgo: number) =>
+      t.database.db
+        .update(sessions)
+        .set({ lastSeenAt: new Date(Date.now() - minutesAgo * 60_000) })
+        .where(eq(sessions.userId, person.userId));
+    await lastSeen(20);
+    expectStatus(await person.get('/api/checkins'), 200);
+    expectStatus(await person.put('/api/auth/two-step/relock', { minutes: 5 }), 200);
+    // Within the setting (plus the minute `last_seen_at` may lag): still open.
+    await lastSeen(5);
+    expectStatus(await person.get('/api/checkins'), 200);
+    // Longer: locked, and it stays locked on the next request although that one was not late.
+    await lastSeen(7);
+    expect((await person.get('/api/checkins')).json()).toMatchObject({
+      error: { code: 'locked' },
+    });
+    expect((await person.get('/api/checkins')).statusCode).toBe(403);
+    // Each session locks on its own: the other device, seen just now, is open.
+    await t.database.db
+      .update(sessions)
+      .set({ lastSeenAt: new Date() })
+      .where(eq(sessions.userId, person.userId));
+    expectStatus(await other.get('/api/checkins'), 200);
+    expect((await person.get('/api/checkins')).statusCode).toBe(403);
   });
 });
 

@@ -1,14 +1,14 @@
-import type { FastifyRequest } from 'fastify';
+import { randomUUID } from 'node:crypto';
 import { AppError } from '../../shared/errors';
-import type { ServerContext } from '../context';
 import type { DbOrTx } from '../db';
 import { users } from '../db/schema';
-import { describeDevice } from './device';
+import { enqueue } from '../jobs';
 import { hashPassword, isCommonPassword } from './passwords';
+import { SIGNUP_EMAIL_JOB, type SignupEmailPayload } from './signup-email';
 
 /**
  * Creating an account, shared by the partner sign-up and the therapist sign-up, so both check
- * passwords, store them and start the session the same way.
+ * passwords, store them and answer the same way.
  */
 
 /** Refuses a password that many people use, naming the field. */
@@ -21,39 +21,31 @@ export function refuseCommonPassword(password: string, field = 'password'): void
   }
 }
 
-/** Adds the user (the password already hashed); an email that has an account gets a clear 409. */
-export async function insertUser(
-  db: DbOrTx,
+/**
+ * Adds the user (the password already hashed) unless the address already has an account, and
+ * queues one email either way: "confirm your address" to a new account, "you already have an
+ * account" to the existing one (decision 0029). The caller answers the same in both cases, so
+ * sign-up never tells anyone whether an address has an account. Returns the new id, or null.
+ */
+export async function createAccountQuietly(
+  tx: DbOrTx,
   person: { email: string; displayName: string; passwordHash: string },
-): Promise<{ id: string }> {
-  const inserted = await db
+): Promise<string | null> {
+  const [created] = await tx
     .insert(users)
     .values(person)
     .onConflictDoNothing()
     .returning({ id: users.id });
-  const user = inserted[0];
-  if (!user) {
-    throw new AppError(
-      'email_taken',
-      'There is already an account with this email. Please sign in instead.',
-      { email: 'This email already has an account.' },
-    );
-  }
-  return user;
+  await enqueue(tx, {
+    kind: SIGNUP_EMAIL_JOB,
+    dedupKey: `signup:${randomUUID()}`,
+    payload: { email: person.email, userId: created?.id ?? null } satisfies SignupEmailPayload,
+  });
+  return created?.id ?? null;
 }
 
 /** The password check and hash, done before any transaction opens (hashing takes a while). */
 export async function newPasswordHash(password: string, field = 'password'): Promise<string> {
   refuseCommonPassword(password, field);
   return hashPassword(password);
-}
-
-/** Starts a session for a new account (inside the caller's transaction when given one). */
-export function startSession(
-  ctx: ServerContext,
-  request: FastifyRequest,
-  userId: string,
-  db?: DbOrTx,
-): Promise<string> {
-  return ctx.sessions.create(userId, describeDevice(request.headers['user-agent']), { db });
 }

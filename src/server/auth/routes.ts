@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
@@ -19,14 +18,13 @@ import { scope } from '../policy/rules';
 import { requireSignedIn } from '../policy/require';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie';
 import { describeDevice } from './device';
-import { newPasswordHash } from './accounts';
+import { createAccountQuietly, newPasswordHash } from './accounts';
 import { limitCredentialTry, sweepRateLimits } from './rate-limit';
 import { sweepAccountTokens } from './account-tokens';
 import { isNewDevice, recordSecurityEvent } from './security-events';
-import { registerSignupEmailJob, SIGNUP_EMAIL_JOB, type SignupEmailPayload } from './signup-email';
+import { registerSignupEmailJob } from './signup-email';
 import { accountLinks } from './links';
 import { emailTime, sendEmail } from '../email';
-import { enqueue } from '../jobs';
 import { verifyPassword } from './passwords';
 import { startSecondStepIfNeeded } from './two-step-routes';
 
@@ -56,19 +54,8 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
       await limitCredentialTry(db, config, request, reply, { route: 'signup', address: email });
       // Hashed either way, so an address with an account answers in the same time (ASVS 6.3.8).
       const passwordHash = await newPasswordHash(password);
-      await db.transaction(async (tx) => {
-        const [created] = await tx
-          .insert(users)
-          .values({ email, displayName, passwordHash })
-          .onConflictDoNothing()
-          .returning({ id: users.id });
-        // One email either way: "confirm your address", or "you already have an account".
-        await enqueue(tx, {
-          kind: SIGNUP_EMAIL_JOB,
-          dedupKey: `signup:${randomUUID()}`,
-          payload: { email, userId: created?.id ?? null } satisfies SignupEmailPayload,
-        });
-      });
+      // One email either way: "confirm your address", or "you already have an account".
+      await db.transaction((tx) => createAccountQuietly(tx, { email, displayName, passwordHash }));
       ctx.jobs.nudge();
       return reply.status(202).send({ ok: true as const });
     },
@@ -152,7 +139,8 @@ export function registerAuthRoutes(root: FastifyInstance, ctx: ServerContext): v
     '/api/auth/me',
     {
       schema: { tags: ['auth'], summary: 'Who am I', response: { 200: ZMeResponse } },
-      config: { policy: policy('signed-in', 'user', 'read') },
+      // The page asks who is signed in even while the session is locked after a pause.
+      config: { policy: policy('signed-in', 'user', 'read', { whileLocked: true }) },
     },
     async (request) => {
       const actor = requireSignedIn(request.actor);

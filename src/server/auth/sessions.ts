@@ -1,13 +1,40 @@
 import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, DbOrTx } from '../db';
-import { memberships, sessions, spaces, therapistProfiles, users } from '../db/schema';
+import {
+  memberships,
+  sessionStepUps,
+  sessions,
+  spaces,
+  therapistProfiles,
+  twoStepSettings,
+  users,
+} from '../db/schema';
 import type { Actor, SignedInActor } from '../policy/actor';
 import { ANONYMOUS } from '../policy/actor';
 import { createToken, hashToken } from './tokens';
 
 /** `last_seen_at` is refreshed at most this often, so most requests stay a single read. */
 const TOUCH_INTERVAL_MS = 60_000;
+
+/**
+ * The re-lock after a pause (a per-person setting, off by default). The page locks itself after
+ * exactly that many idle minutes and tells the server; this is the server's own check for when
+ * the page could not (closed, asleep, offline): a session not seen for longer than the setting
+ * plus one touch interval (`last_seen_at` may lag that much) is locked on its next request.
+ */
+export function idleTooLong(relockMinutes: number | null, lastSeenAt: Date, now: Date): boolean {
+  if (relockMinutes === null) return false;
+  return now.getTime() - lastSeenAt.getTime() > relockMinutes * 60_000 + TOUCH_INTERVAL_MS;
+}
+
+/** Locks a session's private areas until its next step-up (kept in `session_step_ups`). */
+export async function lockSession(db: DbOrTx, sessionId: string, now = new Date()) {
+  await db
+    .insert(sessionStepUps)
+    .values({ sessionId, lockedAt: now })
+    .onConflictDoUpdate({ target: sessionStepUps.sessionId, set: { lockedAt: now } });
+}
 
 export interface SessionTimeouts {
   idleMs: number;
@@ -37,6 +64,8 @@ function prepareActorQuery(db: Database) {
       partnerJoinedAt: partnerMembership.joinedAt,
       therapistSince: therapistProfiles.createdAt,
       therapistVerifiedAt: therapistProfiles.verifiedAt,
+      relockMinutes: twoStepSettings.relockMinutes,
+      lockedAt: sessionStepUps.lockedAt,
     })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
@@ -52,6 +81,8 @@ function prepareActorQuery(db: Database) {
     )
     .leftJoin(partnerUser, eq(partnerUser.id, partnerMembership.userId))
     .leftJoin(therapistProfiles, eq(therapistProfiles.userId, users.id))
+    .leftJoin(twoStepSettings, eq(twoStepSettings.userId, users.id))
+    .leftJoin(sessionStepUps, eq(sessionStepUps.sessionId, sessions.id))
     .where(
       and(
         eq(sessions.tokenHash, sql.placeholder('tokenHash')),
@@ -100,6 +131,10 @@ export class SessionStore {
       idleCutoff: new Date(now.getTime() - this.timeouts.idleMs),
     });
     if (!row) return ANONYMOUS;
+    const locked = row.lockedAt !== null || idleTooLong(row.relockMinutes, row.lastSeenAt, now);
+    // A pause longer than the person's re-lock time locks the session until a step-up; kept, so
+    // the touch below (which ends the pause) does not unlock it.
+    if (locked && row.lockedAt === null) await lockSession(this.db, row.sessionId, now);
     if (now.getTime() - row.lastSeenAt.getTime() > TOUCH_INTERVAL_MS) {
       await this.db.update(sessions).set({ lastSeenAt: now }).where(eq(sessions.id, row.sessionId));
     }
@@ -127,6 +162,7 @@ export class SessionStore {
             }
           : null,
       therapist: row.therapistSince ? { verified: row.therapistVerifiedAt !== null } : null,
+      locked,
     };
     return actor;
   }

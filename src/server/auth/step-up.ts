@@ -24,7 +24,11 @@ export async function recordStepUp(
   await db
     .insert(sessionStepUps)
     .values({ sessionId, steppedUpAt: now })
-    .onConflictDoUpdate({ target: sessionStepUps.sessionId, set: { steppedUpAt: now } });
+    .onConflictDoUpdate({
+      target: sessionStepUps.sessionId,
+      // Proving it is them also unlocks a session locked after a pause.
+      set: { steppedUpAt: now, lockedAt: null },
+    });
   return new Date(now.getTime() + STEP_UP_MS);
 }
 

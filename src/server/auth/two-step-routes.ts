@@ -11,6 +11,7 @@ import {
   ZPasskeyOptions,
   ZPasskeyRegisterBody,
   ZRecoveryCodes,
+  ZLockState,
   ZRelockBody,
   ZSecondStepBody,
   ZStepUpBody,
@@ -33,6 +34,7 @@ import { describeDevice } from './device';
 import { accountLinks } from './links';
 import { isNewDevice, recordSecurityEvent } from './security-events';
 import { setSessionCookie } from './cookie';
+import { lockSession } from './sessions';
 import {
   checkPasskeyAnswer,
   listPasskeys,
@@ -307,7 +309,10 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
         summary: 'Passkey options to confirm it is me',
         response: { 200: ZPasskeyOptions },
       },
-      config: { policy: policy('signed-in', 'session', 'update'), rateLimit },
+      config: {
+        policy: policy('signed-in', 'session', 'update', { whileLocked: true }),
+        rateLimit,
+      },
     },
     async (request) => {
       const actor = requireSignedIn(request.actor);
@@ -326,7 +331,11 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
         body: ZStepUpBody,
         response: { 200: ZStepUpResponse },
       },
-      config: { policy: policy('signed-in', 'session', 'update'), rateLimit },
+      // Also how a session locked after a pause is unlocked (recordStepUp clears the lock).
+      config: {
+        policy: policy('signed-in', 'session', 'update', { whileLocked: true }),
+        rateLimit,
+      },
     },
     async (request) => {
       const actor = requireSignedIn(request.actor);
@@ -584,6 +593,47 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
       }
       await tellChange(ctx, request, actor, 'passkey-removed');
       return { ok: true as const };
+    },
+  );
+
+  const lockState = async (actor: SignedInActor) => {
+    const [row] = await db
+      .select({ minutes: twoStepSettings.relockMinutes })
+      .from(twoStepSettings)
+      .where(eq(twoStepSettings.userId, actor.userId));
+    return {
+      locked: actor.locked === true,
+      relockMinutes: (row?.minutes ?? null) as 2 | 5 | 10 | 15 | null,
+    };
+  };
+
+  app.get(
+    '/api/auth/lock',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Whether this session is locked after a pause, and my re-lock setting',
+        response: { 200: ZLockState },
+      },
+      config: { policy: policy('signed-in', 'session', 'read', { whileLocked: true }) },
+    },
+    async (request) => lockState(requireSignedIn(request.actor)),
+  );
+
+  app.post(
+    '/api/auth/lock',
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'Lock this session now (the page was idle); a step-up unlocks it',
+        response: { 200: ZLockState },
+      },
+      config: { policy: policy('signed-in', 'session', 'update', { whileLocked: true }) },
+    },
+    async (request) => {
+      const actor = requireSignedIn(request.actor);
+      await lockSession(db, actor.sessionId);
+      return lockState({ ...actor, locked: true });
     },
   );
 

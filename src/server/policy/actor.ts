@@ -17,6 +17,11 @@ export interface SignedInActor {
   space: SpaceMembership | null;
   /** Set when this account is a therapist's; a therapist never has a space of their own. */
   therapist: { verified: boolean } | null;
+  /**
+   * The private areas are locked after a pause (the person's re-lock setting): only routes
+   * declared `whileLocked` answer until a step-up unlocks the session.
+   */
+  locked?: boolean;
 }
 
 export interface AnonymousActor {

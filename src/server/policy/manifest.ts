@@ -1,9 +1,10 @@
 import { and, gt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { TExportSection } from '../../shared/schemas/my-data';
 import type { TMilestoneKey } from '../../shared/schemas/progress';
 import type { TPrepKind } from '../../shared/schemas/session-prep';
 import type { TNewsKind } from '../../shared/schemas/today';
-import type { DbOrTx } from '../db';
+import type { Database, DbOrTx } from '../db';
 import type { SignedInActor, SpaceMemberActor } from './actor';
 import { partnerSharedItems, type AuthoredItemColumns } from './rules';
 
@@ -42,7 +43,15 @@ export interface FeatureManifest {
    * transaction.
    */
   onErase?: (tx: DbOrTx, userId: string, formerName: string) => Promise<void>;
+  /**
+   * A section of its own in the person's export, beyond its shareable kinds (co-authored items,
+   * drafts), read through the policy layer: only what this person may see.
+   */
+  exportPart?: ExportPart;
 }
+
+/** One feature's section of "download my data". */
+export type ExportPart = (db: Database, actor: SignedInActor) => Promise<TExportSection>;
 
 /* ---------- Shareable kinds ---------- */
 
@@ -222,6 +231,8 @@ export interface FeatureWhole {
   queries: FeatureQueries;
   /** Every manifest's `onErase`, in order. */
   erasers: readonly NonNullable<FeatureManifest['onErase']>[];
+  /** Every manifest's `exportPart`, in order. */
+  exportParts: readonly ExportPart[];
   /** Which feature owns each table. */
   ownerOf: Map<PgTable, string>;
 }
@@ -276,6 +287,7 @@ export function composeFeatures(manifests: readonly FeatureManifest[]): FeatureW
     milestones: manifests.flatMap((m) => m.milestones ?? []),
     queries: queries as FeatureQueries,
     erasers: manifests.flatMap((m) => (m.onErase ? [m.onErase] : [])),
+    exportParts: manifests.flatMap((m) => (m.exportPart ? [m.exportPart] : [])),
     ownerOf,
   };
 }

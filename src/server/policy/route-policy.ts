@@ -23,7 +23,13 @@ export interface RoutePolicy {
   /** What the route touches, for the authorization matrix and the docs. */
   resource: string;
   action: Action | 'none';
+  /** Answers while the session is locked after a pause (who am I, step-up, the lock itself). */
+  whileLocked?: true;
 }
+
+/** The answer of every other route while the session is locked after a pause. */
+export const LOCKED_MESSAGE =
+  'This device was idle, so your private areas are locked. Please confirm it is you to go on.';
 
 declare module 'fastify' {
   interface FastifyContextConfig {
@@ -38,8 +44,9 @@ export function policy(
   access: RouteAccess,
   resource: string,
   action: Action | 'none',
+  options: { whileLocked?: true } = {},
 ): RoutePolicy {
-  return { access, resource, action };
+  return { access, resource, action, ...options };
 }
 
 export interface RegisteredRoute {
@@ -116,6 +123,7 @@ export function registerRoutePolicies(
     if (request.actor.kind === 'anonymous') {
       throw new AppError('unauthenticated', 'Please sign in to continue.');
     }
+    if (request.actor.locked && !declared.whileLocked) throw new AppError('locked', LOCKED_MESSAGE);
     if (declared.access === 'space-member' && request.actor.space === null) throw notFound();
     if (declared.access === 'therapist' && request.actor.therapist === null) throw notFound();
   });

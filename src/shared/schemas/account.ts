@@ -27,7 +27,8 @@ export const ZChangePassword = z.object({
 });
 export type TChangePassword = z.infer<typeof ZChangePassword>;
 
-export const ZChangeEmail = z.object({ password: ZCurrentPassword, newEmail: ZEmail });
+/** The person confirms it is them with a step-up first, so no password travels with it. */
+export const ZChangeEmail = z.object({ newEmail: ZEmail });
 export type TChangeEmail = z.infer<typeof ZChangeEmail>;
 
 export const ZTokenBody = z.object({ token: ZLinkToken });

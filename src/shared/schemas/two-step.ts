@@ -62,6 +62,13 @@ export const ZRelockMinutes = z.union([
 ] as unknown as [z.ZodNull, z.ZodLiteral<2>, z.ZodLiteral<5>, z.ZodLiteral<10>, z.ZodLiteral<15>]);
 export const ZRelockBody = z.object({ minutes: ZRelockMinutes });
 
+/**
+ * Whether this session's private areas are locked after a pause, and the person's setting. The
+ * page asks it when it starts and while the person is active (which keeps the session fresh).
+ */
+export const ZLockState = z.object({ locked: z.boolean(), relockMinutes: ZRelockMinutes });
+export type TLockState = z.infer<typeof ZLockState>;
+
 export const ZPasskeyInfo = z.object({
   id: ZId,
   label: text(),

@@ -1,10 +1,12 @@
-import { useEffect, useRef, type MouseEvent } from 'react';
+import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
 import { DontFeelSafeButton } from '../features/safety/dont-feel-safe-button';
 import { NeutralTab } from '../features/safety/neutral-tab';
+import { RelockBoundary } from '../features/account/relock-boundary';
 import { t } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
+import { lazyPart } from './lazy-page';
 import styles from './layout.module.css';
 import { MenuDisclosure, SideNav } from './navigation/main-nav';
 import { NotYourPage } from './navigation/not-your-page';
@@ -12,6 +14,11 @@ import { audienceOf } from './navigation/page-audience';
 import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
 import { useMe } from './session';
 import { SupportOffer } from './support-offer';
+
+/** The lock screen after a pause brings its own code (and words) when first needed. */
+const LockScreen = lazyPart(() =>
+  import('../features/account/lock-screen').then((m) => m.LockScreen),
+);
 
 /**
  * The frame of every page: skip link, the safety bar (quick exit, "I don't feel safe" and, on a
@@ -60,9 +67,18 @@ export function Layout() {
             <SupportOffer />
           </div>
           <NeutralTab />
-          <PageErrorBoundary key={pathname}>
-            <PageForViewer />
-          </PageErrorBoundary>
+          {/* After a pause (the person's setting) the page gives way to the lock screen. */}
+          <RelockBoundary
+            lockScreen={
+              <Suspense fallback={null}>
+                <LockScreen />
+              </Suspense>
+            }
+          >
+            <PageErrorBoundary key={pathname}>
+              <PageForViewer />
+            </PageErrorBoundary>
+          </RelockBoundary>
         </main>
       </div>
       <footer className={styles.footer} data-print-hide="">

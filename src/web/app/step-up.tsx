@@ -20,6 +20,8 @@ export function useStepUp() {
   return useMutation({
     mutationFn: (body: TStepUpBody) =>
       apiFetch('/api/auth/step-up', { method: 'POST', body, schema: ZStepUpResponse }),
+    // A wrong password or code answers 401: the form says so, the session is not over.
+    meta: { unauthenticatedIsExpected: true },
     onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.twoStep }),
   });
 }

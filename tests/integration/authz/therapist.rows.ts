@@ -60,7 +60,7 @@ export const therapistRows: Row[] = [
         practiceName: 'A practice',
         licence: 'A licence',
       }),
-    expect: { anonymous: 201, stranger: 201, former: 201, partner: 201, self: 201 },
+    expect: { anonymous: 202, stranger: 202, former: 202, partner: 202, self: 202 },
   },
   {
     route: 'GET /api/therapist/profile',
@@ -117,7 +117,11 @@ export const therapistRows: Row[] = [
   {
     route: 'POST /api/therapist/links/:id/approve',
     world: 'couple',
-    call: (c, w) => c.post(`/api/therapist/links/${w.therapistLinks.therapistPending}/approve`),
+    // Approving needs a recent step-up; each caller confirms first (a stranger's is still a 404).
+    call: async (c, w) => {
+      await stepUp(c);
+      return c.post(`/api/therapist/links/${w.therapistLinks.therapistPending}/approve`);
+    },
     // Pending: self approved already; the partner's approval completes it; repeating is fine.
     expect: { anonymous: 401, stranger: 404, former: 404, partner: 200, self: 200 },
   },

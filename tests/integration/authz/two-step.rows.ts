@@ -1,3 +1,4 @@
+import { TEST_PASSWORD } from '../../helpers/test-app';
 import type { Row } from './world';
 
 const SIGNED_IN = (status: number) =>
@@ -92,7 +93,29 @@ export const twoStepRows: Row[] = [
   {
     route: 'PUT /api/auth/two-step/relock',
     world: 'couple',
-    call: (c) => c.put('/api/auth/two-step/relock', { minutes: 5 }),
+    // Set, then off again: with a re-lock on, a long pause in the matrix would lock the caller.
+    call: async (c) => {
+      const response = await c.put('/api/auth/two-step/relock', { minutes: 5 });
+      await c.put('/api/auth/two-step/relock', { minutes: null });
+      return response;
+    },
+    expect: SIGNED_IN(200),
+  },
+  {
+    route: 'GET /api/auth/lock',
+    world: 'couple',
+    call: (c) => c.get('/api/auth/lock'),
+    expect: SIGNED_IN(200),
+  },
+  {
+    route: 'POST /api/auth/lock',
+    world: 'couple',
+    // Locks the caller's own session; the step-up after it unlocks it for the rows that follow.
+    call: async (c) => {
+      const response = await c.post('/api/auth/lock');
+      await c.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD });
+      return response;
+    },
     expect: SIGNED_IN(200),
   },
   {

@@ -1,3 +1,4 @@
+import { TEST_PASSWORD } from '../../helpers/test-app';
 import type { CanaryStep } from './steps';
 
 /** The account routes, with the canary in every field a person types. */
@@ -8,10 +9,10 @@ export const accountCanary: CanaryStep = async ({ a, b }, canary) => {
     currentPassword: `wrong ${canary}`,
     newPassword: `new ${canary} password`,
   });
-  await a.post('/api/account/email', {
-    password: `wrong ${canary}`,
-    newEmail: `${canary}@example.test`,
-  });
+  await a.post('/api/account/email', { newEmail: `${canary}@example.test` });
+  await a.post('/api/auth/step-up', { method: 'password', password: `wrong ${canary}` });
+  await a.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD });
+  await a.post('/api/account/email', { newEmail: `${canary}@example.test`, note: canary });
   await a.post('/api/account/email/confirm', { token: canary });
   await a.post('/api/account/verify-email', { token: canary });
   await a.post('/api/account/verify-email/resend', { note: canary });

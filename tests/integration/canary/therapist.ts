@@ -17,16 +17,20 @@ export const therapistCanary: CanaryStep = async ({ a, b }, canary) => {
 
   // `b` becomes a therapist for the rest of the step: a new account whose every field is the canary.
   await b.post('/api/auth/signout');
+  const therapistEmail = `${canary
+    .slice(0, 40)
+    .toLowerCase()
+    .replace(/[^a-z0-9]/g, '')}@example.test`;
+  const therapistPassword = `${canary} ${TEST_PASSWORD}`;
   await b.post('/api/therapist/signup', {
     displayName: canary.slice(0, 60),
-    email: `${canary
-      .slice(0, 40)
-      .toLowerCase()
-      .replace(/[^a-z0-9]/g, '')}@example.test`,
-    password: `${canary} ${TEST_PASSWORD}`,
+    email: therapistEmail,
+    password: therapistPassword,
     practiceName: canary,
     licence: canary,
   });
+  // Sign-up signs nobody in (decision 0029); the web app signs in next, as here.
+  await b.post('/api/auth/signin', { email: therapistEmail, password: therapistPassword });
   await b.post('/api/therapist/claim', { token: link.token, note: canary });
   await b.get(`/api/therapist/profile?note=${canary}`);
   await b.put('/api/therapist/profile', { practiceName: canary, licence: canary });

@@ -98,8 +98,9 @@ export const twoStepPending = pgTable(
 
 /**
  * When a session last proved its person again (password or second step): sensitive actions ask
- * for one within the last few minutes. Kept apart from `sessions` so the one-query actor lookup
- * does not change; `challenge` holds a passkey step-up's WebAuthn challenge.
+ * for one within the last few minutes. Kept apart from `sessions` (the actor lookup joins it, as
+ * it joins the re-lock setting, and stays one query); `challenge` holds a passkey step-up's
+ * WebAuthn challenge.
  */
 export const sessionStepUps = pgTable('session_step_ups', {
   sessionId: uuid('session_id')
@@ -108,6 +109,11 @@ export const sessionStepUps = pgTable('session_step_ups', {
   steppedUpAt: at('stepped_up_at'),
   challenge: text('challenge'),
   challengeAt: at('challenge_at'),
+  /**
+   * Set when this session's private areas locked after a pause (the person's re-lock setting):
+   * until a step-up clears it, the session may only ask who it is, step up or sign out.
+   */
+  lockedAt: at('locked_at'),
 });
 
 /** Per-person settings for the second step; the private-area re-lock is off (null) by default. */

@@ -23,6 +23,7 @@ import { verifyPassword } from '../../auth/passwords';
 import { limitCredentialTry } from '../../auth/rate-limit';
 import { checkSecondFactorForReset } from '../../auth/second-factor';
 import { recordSecurityEvent } from '../../auth/security-events';
+import { requireRecentStepUp } from '../../auth/step-up';
 import { SIGNUP_EMAIL_JOB, type SignupEmailPayload } from '../../auth/signup-email';
 import type { ServerContext } from '../../context';
 import { securityEvents, users } from '../../db/schema';
@@ -149,7 +150,8 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: ServerContext)
     {
       schema: {
         tags: ['account'],
-        summary: 'Ask to move my account to another address (confirmed from that address)',
+        summary:
+          'Ask to move my account to another address (after a step-up; confirmed from that address)',
         body: ZChangeEmail,
         response: { 202: ZOk },
       },
@@ -161,9 +163,11 @@ export function registerAccountRoutes(root: FastifyInstance, ctx: ServerContext)
         route: 'email',
         userId: actor.userId,
       });
+      // Moving the account to another address is how someone would take it over: the person
+      // confirms it is them first (step-up: password or second step), as for the second steps.
+      await requireRecentStepUp(db, actor);
       const user = await userById(db, actor.userId);
-      if (!user || !(await verifyPassword(user.passwordHash, request.body.password)))
-        throw new AppError('validation_failed', WRONG_PASSWORD, { password: WRONG_PASSWORD });
+      if (!user) throw new AppError('unauthenticated', 'Please sign in again.');
       const { newEmail } = request.body;
       if (newEmail === user.email.toLowerCase())
         throw new AppError('validation_failed', 'That is already your address.', {

@@ -8,9 +8,11 @@ import {
 import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
 import { othersVisibleItems, ownItems, partnerRows, spaceRows } from '../../policy/rules';
 import { sharedWithPartnerSql } from '../../policy/visibility';
+import { letterDraftsExportPart } from './export-part';
 
 /** Impact letters, the reflections on them and the marks on those, as the whole sees them. */
 export const impactLetterManifest: FeatureManifest = {
+  exportPart: letterDraftsExportPart,
   name: 'impact-letter',
   tables: [impactLetters, impactLetterVersions, impactLetterReflections, impactLetterMarks],
   shareable: [

@@ -2,9 +2,11 @@ import { and, asc, sql } from 'drizzle-orm';
 import { injuries, injuryChanges, injuryNotes } from '../../db/schema';
 import type { FeatureManifest } from '../../policy/manifest';
 import { ownItems, partnerRows, spaceRows } from '../../policy/rules';
+import { injuriesExportPart } from './export-part';
 
 /** The couple's named injuries, as the whole sees them. */
 export const injuriesManifest: FeatureManifest = {
+  exportPart: injuriesExportPart,
   name: 'injuries',
   tables: [injuries, injuryNotes, injuryChanges],
   news: [

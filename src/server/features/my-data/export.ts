@@ -4,6 +4,7 @@ import { ZipFile } from 'yazl';
 import type { Database } from '../../db';
 import { queryRows } from '../../db';
 import { users } from '../../db/schema';
+import type { TExportSection } from '../../../shared/schemas/my-data';
 import type { SignedInActor } from '../../policy/actor';
 import type { FeatureWhole } from '../../policy/manifest';
 import { visibleItems } from '../../policy/rules';
@@ -17,10 +18,11 @@ import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-
  */
 
 /**
- * What the export reads of other features, through their manifests: every shareable kind, and the
- * injuries' and messages' own queries for my notes and my therapist messages.
+ * What the export reads of other features, through their manifests: every shareable kind, the
+ * injuries' and messages' own queries for my notes and my therapist messages, and the sections
+ * features add of their own (co-authored injuries, the trigger plan, my letter drafts).
  */
-export type ExportParts = Pick<FeatureWhole, 'shareable' | 'queries'>;
+export type ExportParts = Pick<FeatureWhole, 'shareable' | 'queries' | 'exportParts'>;
 
 /** Items are read this many at a time, newest first, so a large account never sits in memory. */
 const PAGE = 200;
@@ -108,7 +110,13 @@ async function personOf(db: Database, actor: SignedInActor): Promise<Person> {
 
 /* ---------- JSON ---------- */
 
-async function* jsonFile(db: Database, actor: SignedInActor, parts: ExportParts, now: Date) {
+async function* jsonFile(
+  db: Database,
+  actor: SignedInActor,
+  parts: ExportParts,
+  sections: Promise<TExportSection[]>,
+  now: Date,
+) {
   const person = await personOf(db, actor);
   yield `{"exportedAt":${JSON.stringify(now.toISOString())},"person":${JSON.stringify(person)},"items":[`;
   let first = true;
@@ -119,7 +127,11 @@ async function* jsonFile(db: Database, actor: SignedInActor, parts: ExportParts,
     }
   }
   yield `],"injuryNotes":${JSON.stringify(await parts.queries.myInjuryNotes(db, actor))}`;
-  yield `,"therapistMessages":${JSON.stringify(await parts.queries.myTherapistMessages(db, actor))}}\n`;
+  yield `,"therapistMessages":${JSON.stringify(await parts.queries.myTherapistMessages(db, actor))}`;
+  for (const section of await sections) {
+    yield `,${JSON.stringify(section.key)}:${JSON.stringify(section.entries)}`;
+  }
+  yield '}\n';
 }
 
 /* ---------- HTML ---------- */
@@ -169,7 +181,27 @@ h1{font-size:1.6rem}h2{font-size:1.3rem;margin-top:2rem}h3{font-size:1.05rem;mar
 article{border-top:1px solid #bbb;padding:.75rem 0}.meta{color:#4a4543;margin:.2rem 0}
 dt{font-weight:600;margin-top:.4rem}dd{margin:0;white-space:pre-wrap}`;
 
-async function* htmlFile(db: Database, actor: SignedInActor, parts: ExportParts, now: Date) {
+function sectionHtml(section: TExportSection): string {
+  const entries = section.entries.map((entry) => {
+    const fields = entry.fields
+      .map((f) => `<dt>${escapeHtml(f.label)}</dt><dd>${escapeHtml(f.text)}</dd>`)
+      .join('');
+    const when = `${entry.at.slice(0, 16).replace('T', ' ')} UTC`;
+    const meta = entry.by ? `${entry.by}, ${when}` : when;
+    return `<article><h3>${escapeHtml(entry.title)}</h3><p class="meta">${escapeHtml(meta)}</p>${
+      fields ? `<dl>${fields}</dl>` : ''
+    }</article>\n`;
+  });
+  return `<h2 id="${escapeHtml(section.key)}">${escapeHtml(section.heading)}</h2>\n${entries.join('')}`;
+}
+
+async function* htmlFile(
+  db: Database,
+  actor: SignedInActor,
+  parts: ExportParts,
+  sections: Promise<TExportSection[]>,
+  now: Date,
+) {
   const person = await personOf(db, actor);
   yield `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>My data</title><style>${STYLE}</style></head><body><main>\n`;
   yield `<h1>My data</h1><p>A copy of what ${escapeHtml(person.displayName)} wrote, and what was shared with them, made on ${escapeHtml(
@@ -200,6 +232,9 @@ async function* htmlFile(db: Database, actor: SignedInActor, parts: ExportParts,
       )} UTC</p><p>${escapeHtml(m.body)}</p></article>\n`;
     }
   }
+  for (const section of await sections) {
+    if (section.entries.length > 0) yield sectionHtml(section);
+  }
   yield '</main></body></html>\n';
 }
 
@@ -224,9 +259,20 @@ export function exportZip(
 ): Readable {
   const zip = new ZipFile();
   const options = { mtime: now, compress: false } as const;
+  // Small (one row per injury or plan or letter), so read once for both files.
+  const sections = Promise.all(parts.exportParts.map((part) => part(db, actor)));
+  sections.catch(() => undefined); // the files that await it report the failure
   zip.addBuffer(Buffer.from(README), 'README.txt', options);
-  zip.addReadStream(Readable.from(htmlFile(db, actor, parts, now)), 'my-data.html', options);
-  zip.addReadStream(Readable.from(jsonFile(db, actor, parts, now)), 'my-data.json', options);
+  zip.addReadStream(
+    Readable.from(htmlFile(db, actor, parts, sections, now)),
+    'my-data.html',
+    options,
+  );
+  zip.addReadStream(
+    Readable.from(jsonFile(db, actor, parts, sections, now)),
+    'my-data.json',
+    options,
+  );
   zip.end();
   return zip.outputStream as Readable;
 }

@@ -1,6 +1,5 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZMeResponse } from '../../../shared/schemas/auth';
 import { ZIdParams, ZOk } from '../../../shared/schemas/common';
 import {
   ZActivePracticeLink,
@@ -14,8 +13,8 @@ import {
   ZTherapistSignUpBody,
   ZTherapistTokenBody,
 } from '../../../shared/schemas/therapist';
-import { insertUser, newPasswordHash, startSession } from '../../auth/accounts';
-import { setSessionCookie } from '../../auth/cookie';
+import { createAccountQuietly, newPasswordHash } from '../../auth/accounts';
+import { limitCredentialTry } from '../../auth/rate-limit';
 import { requireRecentStepUp } from '../../auth/step-up';
 import type { ServerContext } from '../../context';
 import { therapistProfiles } from '../../db/schema';
@@ -47,26 +46,25 @@ export function registerTherapistRoutes(root: FastifyInstance, ctx: ServerContex
     {
       schema: {
         tags: ['therapist'],
-        summary: 'Create a therapist account and sign in',
+        summary:
+          'Create a therapist account; the answer is the same whether or not the address has one',
         body: ZTherapistSignUpBody,
-        response: { 201: ZMeResponse },
+        response: { 202: ZOk },
       },
-      config: { policy: policy('public', 'therapist-profile', 'create'), rateLimit },
+      config: { policy: policy('public', 'therapist-profile', 'create') },
     },
     async (request, reply) => {
       const { displayName, email, password, practiceName, licence } = request.body;
+      await limitCredentialTry(db, ctx.config, request, reply, { route: 'signup', address: email });
+      // The partner sign-up's path (decision 0029): hashed either way, one email either way, and
+      // the same 202 whether or not the address has an account. The web app signs in next.
       const passwordHash = await newPasswordHash(password);
-      // The account, its profile and its session exist together or not at all.
-      const { userId, token } = await db.transaction(async (tx) => {
-        const user = await insertUser(tx, { email, displayName, passwordHash });
-        await tx.insert(therapistProfiles).values({ userId: user.id, practiceName, licence });
-        return { userId: user.id, token: await startSession(ctx, request, user.id, tx) };
+      await db.transaction(async (tx) => {
+        const userId = await createAccountQuietly(tx, { email, displayName, passwordHash });
+        if (userId) await tx.insert(therapistProfiles).values({ userId, practiceName, licence });
       });
-      setSessionCookie(reply, ctx.config, token);
-      return reply.status(201).send({
-        user: { id: userId, displayName, email },
-        therapist: { verified: false, practiceName },
-      });
+      ctx.jobs.nudge();
+      return reply.status(202).send({ ok: true as const });
     },
   );
 
@@ -152,15 +150,19 @@ export function registerTherapistRoutes(root: FastifyInstance, ctx: ServerContex
     {
       schema: {
         tags: ['therapist'],
-        summary: 'Approve the therapist who claimed our link (each partner; repeating is harmless)',
+        summary:
+          'Approve the therapist who claimed our link (each partner, after a step-up; repeating is harmless)',
         params: ZIdParams,
         response: { 200: ZCoupleLinks },
       },
       config: { policy: policy('space-member', 'therapist-link', 'update') },
     },
-    async (request) => ({
-      links: await approveLink(db, requireSpaceMember(request.actor), request.params.id),
-    }),
+    async (request) => {
+      const actor = requireSpaceMember(request.actor);
+      // Approving lets a therapist read what we share: as sensitive as inviting one (step-up).
+      await requireRecentStepUp(db, actor);
+      return { links: await approveLink(db, actor, request.params.id) };
+    },
   );
 
   app.post(

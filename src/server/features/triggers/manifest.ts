@@ -1,12 +1,19 @@
 import { and, eq, isNull, sql } from 'drizzle-orm';
-import { triggerEntries, triggerPlanVersions, triggerPlans } from '../../db/schema';
+import {
+  triggerEntries,
+  triggerPlanAcceptances,
+  triggerPlanVersions,
+  triggerPlans,
+} from '../../db/schema';
 import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
 import { ownItems, partnerRows, rowsOf, spaceRows } from '../../policy/rules';
+import { triggerPlanExportPart } from './export-part';
 
 /** Trigger entries and the couple's plan, as the whole sees them. */
 export const triggersManifest: FeatureManifest = {
+  exportPart: triggerPlanExportPart,
   name: 'triggers',
-  tables: [triggerEntries, triggerPlans, triggerPlanVersions],
+  tables: [triggerEntries, triggerPlans, triggerPlanVersions, triggerPlanAcceptances],
   shareable: [
     {
       kind: 'trigger',

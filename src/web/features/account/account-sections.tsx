@@ -4,6 +4,7 @@ import { ActivitySection } from './activity-section';
 import { EmailSection } from './email-section';
 import { NameSection } from './name-section';
 import { PasswordSection } from './password-section';
+import { RelockSection } from './relock-section';
 import { SignOutEverywhereSection } from './sign-out-everywhere-section';
 import { useAccount } from './api';
 
@@ -19,6 +20,7 @@ export function AccountSections() {
       <NameSection current={account.data.displayName} />
       <EmailSection account={account.data} />
       <PasswordSection />
+      <RelockSection />
       <ActivitySection />
       <SignOutEverywhereSection />
     </>

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ZChangeEmail, type TAccount } from '../../../shared/schemas/account';
+import { ZChangeEmail, type TAccount, type TChangeEmail } from '../../../shared/schemas/account';
+import { isStepUpRequired, StepUpForm } from '../../app/step-up';
 import { t } from '../../i18n';
 import {
   Button,
@@ -12,22 +13,38 @@ import {
 } from '../../ui';
 import { useChangeEmail, useResendVerification } from './api';
 
-const FIELDS = ['newEmail', 'password'] as const;
+const FIELDS = ['newEmail'] as const;
 
+/**
+ * Moving the account to another address. The server asks the person to confirm it is them first
+ * (step-up: password or a code); the form for that shows here, and the change is sent again
+ * once they have.
+ */
 export function EmailSection({ account }: { account: TAccount }) {
   const change = useChangeEmail();
   const resend = useResendVerification();
-  const [values, setValues] = useState({ newEmail: '', password: '' });
+  const [newEmail, setNewEmail] = useState('');
+  const [confirming, setConfirming] = useState<TChangeEmail | null>(null);
   const { errors, show, clear } = useFormErrors<(typeof FIELDS)[number]>();
+  const send = (body: TChangeEmail) =>
+    change.mutate(body, {
+      onSuccess: () => {
+        setConfirming(null);
+        setNewEmail('');
+      },
+      onError: (e) => {
+        if (isStepUpRequired(e)) return setConfirming(body);
+        setConfirming(null);
+        show(pickKnownFields(e.fields, FIELDS), e.message);
+      },
+    });
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = ZChangeEmail.safeParse(values);
+    if (change.isPending) return;
+    const parsed = ZChangeEmail.safeParse({ newEmail });
     if (!parsed.success) return show(fieldErrorsFromZod(parsed.error, FIELDS));
     clear();
-    change.mutate(parsed.data, {
-      onSuccess: () => setValues({ newEmail: '', password: '' }),
-      onError: (e) => show(pickKnownFields(e.fields, FIELDS), e.message),
-    });
+    send(parsed.data);
   };
   return (
     <Panel heading={t('account.email.heading')}>
@@ -50,33 +67,27 @@ export function EmailSection({ account }: { account: TAccount }) {
           name="newEmail"
           type="email"
           label={t('account.email.new')}
+          hint={t('account.email.hint')}
           autoComplete="email"
           autoCapitalize="none"
           spellCheck={false}
-          value={values.newEmail}
-          onValueChange={(v) => setValues((c) => ({ ...c, newEmail: v }))}
+          value={newEmail}
+          onValueChange={setNewEmail}
           error={errors.fields.newEmail}
         />
-        <TextField
-          id="account-email-password"
-          name="password"
-          type="password"
-          label={t('account.email.password')}
-          autoComplete="current-password"
-          value={values.password}
-          onValueChange={(v) => setValues((c) => ({ ...c, password: v }))}
-          error={errors.fields.password}
-        />
-        {errors.message && !errors.fields.newEmail && !errors.fields.password && (
+        {errors.message && !errors.fields.newEmail && (
           <Notice tone="problem" role="alert">
             <p>{errors.message}</p>
           </Notice>
         )}
         {change.isSuccess && <p role="status">{t('account.email.sent')}</p>}
-        <Button type="submit" variant="secondary" pending={change.isPending}>
-          {change.isPending ? t('account.email.pending') : t('account.email.submit')}
-        </Button>
+        {!confirming && (
+          <Button type="submit" variant="secondary" pending={change.isPending}>
+            {change.isPending ? t('account.email.pending') : t('account.email.submit')}
+          </Button>
+        )}
       </form>
+      {confirming && <StepUpForm idPrefix="account-email" onDone={() => send(confirming)} />}
     </Panel>
   );
 }

@@ -26,7 +26,7 @@ import {
 /**
  * The account page's two-step section: the authenticator app, recovery codes and passkeys.
  * Changes to the second step ask the person to confirm it is them first. (The re-lock after a
- * pause is stored by the server but has no lock screen yet, so it is not offered here.)
+ * pause is its own section of the account page, with its lock screen: features/account.)
  */
 export function TwoStepSection() {
   const status = useTwoStepStatus();

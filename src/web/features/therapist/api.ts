@@ -11,7 +11,7 @@ import {
   type TTherapistProfileBody,
   type TTherapistSignUpBody,
 } from '../../../shared/schemas/therapist';
-import { apiFetch } from '../../app/api-client';
+import { ApiError, apiFetch } from '../../app/api-client';
 import { forgetAccountData } from '../../app/query-client';
 
 const keys = {
@@ -69,11 +69,31 @@ function useLinkAction(action: 'approve' | 'revoke') {
 export const useApproveTherapist = () => useLinkAction('approve');
 export const useEndTherapistLink = () => useLinkAction('revoke');
 
+/**
+ * Sign-up answers the same whether or not the address has an account (decision 0029), so the
+ * page then signs in with what was typed: that works for a new account, and for someone who
+ * already had one with this password. Otherwise (null) the page says to check the inbox.
+ */
 export function useTherapistSignUp() {
   return useMutation({
-    mutationFn: (body: TTherapistSignUpBody) =>
-      apiFetch('/api/therapist/signup', { method: 'POST', body, schema: ZMeResponse }),
-    onSuccess: ({ user, therapist }) => forgetAccountData({ ...user, therapist }),
+    mutationFn: async (body: TTherapistSignUpBody) => {
+      await apiFetch('/api/therapist/signup', { method: 'POST', body, schema: ZOk });
+      try {
+        const { user, therapist } = await apiFetch('/api/auth/signin', {
+          method: 'POST',
+          body: { email: body.email, password: body.password },
+          schema: ZMeResponse,
+        });
+        return { ...user, therapist };
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401) return null;
+        throw error;
+      }
+    },
+    meta: { unauthenticatedIsExpected: true },
+    onSuccess: (me) => {
+      if (me) forgetAccountData(me);
+    },
   });
 }
 

@@ -139,12 +139,16 @@ function AwaitingLink({
   const approve = useApproveTherapist();
   const announce = useAnnounce();
   const [confirming, setConfirming] = useState(false);
+  // Approving is as sensitive as inviting: the server asks the person to confirm it is them
+  // (step-up) first; the form for that shows here, and the approval is sent again after it.
+  const [steppingUp, setSteppingUp] = useState(false);
   const name = therapist.displayName;
 
   const onApprove = () => {
     approve.mutate(id, {
       onSuccess: ({ links }) => {
         setConfirming(false);
+        setSteppingUp(false);
         const now = links.find((l) => l.id === id);
         announce(
           now?.state === 'active'
@@ -152,8 +156,15 @@ function AwaitingLink({
             : t('therapist.approved', { name }),
         );
       },
+      onError: (error) => {
+        if (!isStepUpRequired(error)) return;
+        setConfirming(false);
+        setSteppingUp(true);
+      },
     });
   };
+  const approveProblem =
+    approve.isError && !isStepUpRequired(approve.error) ? approve.error.message : undefined;
 
   return (
     <>
@@ -169,8 +180,16 @@ function AwaitingLink({
               : t('therapist.awaiting.partner.no')}
         </li>
       </ul>
+      {steppingUp && approveProblem && (
+        <Notice tone="problem" role="alert">
+          <p>{approveProblem}</p>
+        </Notice>
+      )}
+      {steppingUp && !approved.me && (
+        <StepUpForm idPrefix={`therapist-approve-${id}`} onDone={onApprove} />
+      )}
       <div className={buttonRowClass}>
-        {!approved.me && (
+        {!approved.me && !steppingUp && (
           <Button onClick={() => setConfirming(true)}>{t('therapist.approve', { name })}</Button>
         )}
         <EndButton id={id} name={name} label={t('therapist.end.decline')} />
@@ -189,7 +208,7 @@ function AwaitingLink({
         pendingLabel={t('therapist.approving')}
         cancelLabel={t('therapist.approveConfirm.cancel')}
         pending={approve.isPending}
-        error={approve.error?.message}
+        error={approveProblem}
       >
         <p>
           {t('therapist.practice', { name, practice: therapist.practiceName })}:{' '}

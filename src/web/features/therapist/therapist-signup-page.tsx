@@ -1,5 +1,5 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
-import { Link, Navigate } from 'react-router';
+import { Link, Navigate, useNavigate } from 'react-router';
 import { ZTherapistSignUpBody } from '../../../shared/schemas/therapist';
 import type { ReturnState } from '../../app/require-auth';
 import { useMe } from '../../app/session';
@@ -35,6 +35,7 @@ export function TherapistSignUpPage() {
   const me = useMe();
   const pendingLink = useSyncExternalStore(subscribePendingTherapistLink, getPendingTherapistLink);
   const signUp = useTherapistSignUp();
+  const navigate = useNavigate();
   const { errors, show, clear } = useFormErrors<Field>();
   const [values, setValues] = useState<Record<Field, string>>({
     displayName: '',
@@ -62,6 +63,9 @@ export function TherapistSignUpPage() {
     }
     clear();
     signUp.mutate(parsed.data, {
+      onSuccess: (signedIn) => {
+        if (!signedIn) void navigate('/account/check-email');
+      },
       onError: (error) => show(pickKnownFields(error.fields, FIELDS), error.message),
     });
   };

@@ -48,7 +48,8 @@ export const account = {
   'account.email.resend': 'Send the link again',
   'account.email.resent': 'A new link is on its way.',
   'account.email.new': 'New email address',
-  'account.email.password': 'Your password',
+  'account.email.hint':
+    'Before the link is sent, we ask you to confirm it is you with your password or a code.',
   'account.email.submit': 'Change my email',
   'account.email.pending': 'Sending…',
   'account.email.sent':

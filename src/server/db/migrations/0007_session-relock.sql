@@ -1,0 +1,1 @@
+ALTER TABLE "session_step_ups" ADD COLUMN "locked_at" timestamp with time zone;

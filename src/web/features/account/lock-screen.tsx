@@ -1,0 +1,23 @@
+import { useQueryClient } from '@tanstack/react-query';
+import { StepUpForm } from '../../app/step-up';
+import { t } from '../../i18n';
+import { Page } from '../../ui';
+import { unlockHere } from './relock-gate';
+
+/**
+ * Shown instead of any page while the session is locked after a pause: no content, no names,
+ * only the way back in (password or a code). Quick exit stays in the safety bar above it.
+ */
+export function LockScreen() {
+  const queryClient = useQueryClient();
+  return (
+    <Page
+      title={t('twoStep.locked.title')}
+      heading={t('twoStep.locked.heading')}
+      lead={t('twoStep.locked.lead')}
+      width="narrow"
+    >
+      <StepUpForm idPrefix="relock" onDone={() => unlockHere(queryClient)} />
+    </Page>
+  );
+}
