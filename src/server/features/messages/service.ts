@@ -14,6 +14,7 @@ import {
 import { AppError, notFound } from '../../../shared/errors';
 import type { Database } from '../../db';
 import { queryRows } from '../../db/query';
+import { keysetCursor } from '../../http/cursor';
 import { memberships, messages, therapistLinks, therapistProfiles, users } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor, TherapistActor } from '../../policy/actor';
 import {
@@ -93,7 +94,7 @@ export class MessagesService {
       const first = page[0];
       pages.set(key, {
         messages: page.map((r) => present(actor, r)),
-        olderCursor: more && first ? encodeCursor(first.at, first.id) : null,
+        olderCursor: more && first ? olderCursor.encode({ at: first.at, id: first.id }) : null,
       });
     }
     return pages;
@@ -183,7 +184,7 @@ export class MessagesService {
 
   /** A page of older messages in one thread, oldest first. */
   async older(actor: SignedInActor, query: TOlderQuery): Promise<TThreadView> {
-    const before = decodeCursor(query.before);
+    const before = olderCursor.decode(query.before, 'before');
     let partnerId: string;
     if (isTherapist(actor)) {
       await this.partnersOfActiveLink(actor, query.linkId);
@@ -223,7 +224,9 @@ export class MessagesService {
     return {
       messages: page.map((r) => present(actor, r)),
       olderCursor:
-        rows.length > MESSAGE_PAGE_SIZE && first ? encodeCursor(first.at, first.id) : null,
+        rows.length > MESSAGE_PAGE_SIZE && first
+          ? olderCursor.encode({ at: first.at, id: first.id })
+          : null,
     };
   }
 
@@ -314,29 +317,5 @@ function present(actor: SignedInActor, row: MessageRow): TMessage {
   };
 }
 
-const CURSOR_PROBLEM = 'This page position is not valid. Please reload the page.';
-
-function encodeCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-function decodeCursor(cursor: string): { at: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(
-        value[0],
-      ) &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
-    ) {
-      return { at: value[0], id: value[1] };
-    }
-  } catch {
-    // the same answer as any other unreadable cursor
-  }
-  throw new AppError('validation_failed', CURSOR_PROBLEM, { before: CURSOR_PROBLEM });
-}
+/** The page position: the first message shown, by its exact time and id. */
+const olderCursor = keysetCursor({ at: 'timestamp', id: 'uuid' });

@@ -32,8 +32,7 @@ import {
 } from '../../policy/rules';
 import {
   afterItem,
-  decodeItemCursor,
-  encodeItemCursor,
+  itemCursor,
   presentSharedItem,
   sharedItems,
   type ItemScope,
@@ -158,7 +157,7 @@ export class PracticeService {
     linkId: string,
     cursor: string | undefined,
   ): Promise<TCoupleOverview> {
-    const after = cursor === undefined ? undefined : decodeItemCursor(cursor);
+    const after = cursor === undefined ? undefined : itemCursor.decode(cursor, 'cursor');
     const [link] = await queryRows<LinkRow>(
       this.db,
       after
@@ -190,7 +189,9 @@ export class PracticeService {
       ...couple(link),
       items: page.map((row) => summary(row, partners)),
       nextCursor:
-        rows.length > PRACTICE_PAGE_SIZE && last ? encodeItemCursor(last.at, last.id) : null,
+        rows.length > PRACTICE_PAGE_SIZE && last
+          ? itemCursor.encode({ at: last.at, id: last.id })
+          : null,
       suggestions: suggestions.map(suggestionOut),
       exercises: this.content.exercises,
     };

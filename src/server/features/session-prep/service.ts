@@ -16,8 +16,7 @@ import type { SignedInActor } from '../../policy/actor';
 import { ownRows, visibleItems } from '../../policy/rules';
 import {
   afterItem,
-  decodeItemCursor,
-  encodeItemCursor,
+  itemCursor,
   presentSharedItem,
   sharedItems,
   type ItemScope,
@@ -92,7 +91,7 @@ export class SessionPrepService {
     kind: TPrepKind | undefined,
     cursor: string | undefined,
   ): Promise<TCandidatesResponse> {
-    const after = cursor === undefined ? undefined : decodeItemCursor(cursor);
+    const after = cursor === undefined ? undefined : itemCursor.decode(cursor, 'cursor');
     const union = sharedItems(shared(actor), { kind });
     const rows = await queryRows<SharedItemRow>(
       this.db,
@@ -105,7 +104,10 @@ export class SessionPrepService {
     const last = page.at(-1);
     return {
       items: page.map((row) => this.present(actor, row)),
-      nextCursor: rows.length > PREP_PAGE_SIZE && last ? encodeItemCursor(last.at, last.id) : null,
+      nextCursor:
+        rows.length > PREP_PAGE_SIZE && last
+          ? itemCursor.encode({ at: last.at, id: last.id })
+          : null,
     };
   }
 
