@@ -45,6 +45,13 @@ export const spaces = pgTable('spaces', {
   createdAt: createdAt(),
   /** Set when the last partner leaves; a closed space is never reopened. */
   closedAt: timestamp('closed_at', { withTimezone: true }),
+  /**
+   * No news in this space is newer than this (decision 0045). A database trigger on every table
+   * with a `space_id` (or a therapist link's `link_id`) moves it forward on each insert and update,
+   * to at least that row's own times, so "nothing new since I looked" is one indexed read. Null
+   * until the first write after it was added: then nothing is assumed.
+   */
+  lastSharedAt: timestamp('last_shared_at', { withTimezone: true }),
 });
 
 export const memberships = pgTable(

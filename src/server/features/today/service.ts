@@ -10,6 +10,7 @@ import {
   injuries,
   measureResponses,
   messages,
+  spaces,
   therapistLinks,
   therapistSuggestions,
   todayViews,
@@ -183,6 +184,12 @@ export async function readToday(
     news = sql`(select coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'latestAt', latest)
         order by latest desc), '[]'::json)
       from (${sql.join(kinds, sql` union all `)}) as shared where n > 0)`;
+    // Nothing new (decision 0045): nothing in the space was written after the earliest moment
+    // news counts from, so there is nothing to count, and the counting above never runs (it is
+    // evaluated only in the branch that needs it). Unknown (null) counts as maybe.
+    news = sql`case when coalesce((select ${spaces.lastSharedAt} from ${spaces}
+        where ${spaceRows(actor, spaces.id)}) > least(${since}, ${mine}), true)
+      then ${news} else '[]'::json end`;
   }
 
   // A named prepared statement, one per shape (alone, in a space, with a partner): the statement
