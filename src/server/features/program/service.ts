@@ -10,7 +10,6 @@ import {
   type TSuggestion,
 } from '../../../shared/schemas/program';
 import type { Database, DbOrTx, Transaction } from '../../db';
-import { queryRows } from '../../db/query';
 import {
   programMarks,
   programPace,
@@ -19,6 +18,7 @@ import {
   programReady,
   therapistLinks,
   therapistSuggestions,
+  users,
 } from '../../db/schema';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
@@ -70,39 +70,59 @@ export async function loadProgramState(db: DbOrTx, actor: SignedInActor): Promis
   const me = actor.userId;
   const marks = sql`coalesce((select json_agg(json_build_object('key', exercise_key, 'mark', mark))
       from program_marks where ${ownItems(actor, { authorId: programMarks.authorId })}),
-      '[]'::json) as marks`;
-  let spaceParts: SQL = sql`null::int as phase, null::int as my_ready_phase, '[]'::json as roles,
-      '[]'::json as history, true as joint_open, '[]'::json as suggestions`;
+      '[]'::json)`;
+  let phase: SQL = sql`null::int`;
+  let myReadyPhase: SQL = sql`null::int`;
+  let history: SQL = sql`'[]'::json`;
+  let roles: SQL = sql`'[]'::json`;
+  let jointOpen: SQL = sql`true`;
+  let suggestions: SQL = sql`'[]'::json`;
+  const since = isSpaceMember(actor) ? togetherSince(actor) : undefined;
   if (isSpaceMember(actor)) {
     const space = actor.space.id;
     const joined = iso(actor.space.joinedAt);
-    const since = togetherSince(actor);
-    const couple = since
-      ? sql`(select p.phase from program_pace p
-            where ${spaceRows(actor, sql`p.space_id`)} and p.couple_since = ${iso(since)}::timestamptz) as phase,
-          (select r.phase from program_ready r where ${spaceRows(actor, sql`r.space_id`)} and ${ownRows(actor, sql`r.user_id`)}
-            and r.chosen_at >= ${iso(since)}::timestamptz) as my_ready_phase,
-          coalesce((select json_agg(json_build_object('at', c.changed_at, 'from', c.from_phase,
+    if (since) {
+      phase = sql`(select p.phase from program_pace p
+            where ${spaceRows(actor, sql`p.space_id`)} and p.couple_since = ${iso(since)}::timestamptz)`;
+      myReadyPhase = sql`(select r.phase from program_ready r where ${spaceRows(actor, sql`r.space_id`)} and ${ownRows(actor, sql`r.user_id`)}
+            and r.chosen_at >= ${iso(since)}::timestamptz)`;
+      history = sql`coalesce((select json_agg(json_build_object('at', c.changed_at, 'from', c.from_phase,
               'to', c.to_phase) order by c.changed_at)
             from program_phase_changes c where ${spaceRows(actor, sql`c.space_id`)}
-            and c.changed_at >= ${iso(since)}::timestamptz), '[]'::json) as history`
-      : sql`null::int as phase, null::int as my_ready_phase, '[]'::json as history`;
-    spaceParts = sql`${couple},
-      coalesce((select json_agg(distinct case when i.proposed_by = ${me} then i.proposer_role
+            and c.changed_at >= ${iso(since)}::timestamptz), '[]'::json)`;
+    }
+    roles = sql`coalesce((select json_agg(distinct case when i.proposed_by = ${me} then i.proposer_role
             when i.proposer_role = 'hurt' then 'involved' else 'hurt' end)
           from injuries i where ${spaceRows(actor, sql`i.space_id`)} and i.archived_at is null
           and ((i.proposed_by = ${me} and i.proposed_at >= ${joined}::timestamptz)
             or (i.confirmed_by = ${me} and i.confirmed_at >= ${joined}::timestamptz))),
-        '[]'::json) as roles,
-      ${jointWorkOpenSql(space)} as joint_open,
-      coalesce((select json_agg(json_build_object('key', s.exercise_slug, 'note', s.note,
+        '[]'::json)`;
+    jointOpen = jointWorkOpenSql(space);
+    suggestions = sql`coalesce((select json_agg(json_build_object('key', s.exercise_slug, 'note', s.note,
             'at', s.created_at) order by s.created_at, s.id)
           from ${therapistSuggestions} s where ${spaceRows(actor, sql`s.space_id`)} and s.withdrawn_at is null
           and exists (select 1 from ${therapistLinks}
             where ${therapistLinks.id} = s.link_id and ${therapistLinkActiveSql()})),
-        '[]'::json) as suggestions`;
+        '[]'::json)`;
   }
-  const [row] = await queryRows<StateRow>(db, sql`select ${marks}, ${spaceParts}`);
+  // A named prepared statement, one per shape (alone, in a space, as a couple), as the today
+  // statement is: planned once per connection instead of at every request (the home screen asks
+  // for it on every load, for its next step).
+  const shape = !isSpaceMember(actor) ? 'solo' : since ? 'couple' : 'alone';
+  const [row] = (await db
+    .select({
+      marks: sql<StateRow['marks']>`${marks}`,
+      phase: sql<StateRow['phase']>`${phase}`,
+      my_ready_phase: sql<StateRow['my_ready_phase']>`${myReadyPhase}`,
+      roles: sql<StateRow['roles']>`${roles}`,
+      history: sql<StateRow['history']>`${history}`,
+      joint_open: sql<StateRow['joint_open']>`${jointOpen}`,
+      suggestions: sql<StateRow['suggestions']>`${suggestions}`,
+    })
+    .from(users)
+    .where(eq(users.id, me))
+    .prepare(`program_state_${shape}`)
+    .execute()) as StateRow[];
   return {
     marks: new Map(row!.marks.map((m) => [m.key, m.mark])),
     currentPhase: row!.phase ?? FIRST_PHASE,
