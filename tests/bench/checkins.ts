@@ -19,6 +19,7 @@ import {
 } from '../../scripts/seed-checkins';
 import { openDatabase, queryRows } from '../../src/server/db';
 import { memberships, users } from '../../src/server/db/schema';
+import { timelineCursor } from '../../src/server/features/checkins/service';
 import { startServerProcess } from '../helpers/server-process';
 
 export interface Measured {
@@ -49,7 +50,7 @@ const DAY_MS = 86_400_000;
 const dayAgo = (n: number) => new Date(Date.now() - n * DAY_MS).toISOString().slice(0, 10);
 const LAST_ID = 'ffffffff-ffff-ffff-ffff-ffffffffffff';
 /** Everything from `day` back: the cursor of a page that ended just after that day. */
-const cursorAt = (day: string) => Buffer.from(`${day}|${LAST_ID}`).toString('base64url');
+const cursorAt = (day: string) => timelineCursor.encode({ day, id: LAST_ID });
 
 const BENCH_DAYS = 1000;
 const SMALL_DAYS = 20;

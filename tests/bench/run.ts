@@ -6,7 +6,9 @@
  * signed-in couples through the API, and measures with autocannon from this process:
  *   bare         GET /api/ping — no session, no database
  *   signed-in    GET /api/space — session check + my space and partner, one query
- *   home         GET /api/today — the home screen: session, today's data, the next step (3 queries)
+ *   home         GET /api/today — the home screen: session, today's data, the next step (3 queries),
+ *                with news waiting (each partner shared a check-in nobody has looked at)
+ *   home, seen   the same after everyone said "I have looked" (POST /api/today/seen): nothing new
  *   bare/loaded  GET /api/ping while GET /api/space is under load (50 connections each): is the
  *                event loop free?
  *   engine       the same session query in a loop straight on the engine (server stopped)
@@ -17,7 +19,9 @@
  *
  * Options: --duration=<seconds> (default 10), --engines=pglite,postgres, --checkins=false,
  *          --checkin-rows=<n> (default 1000000; smaller only to try the bench out),
- *          --outbox-emails=<n> (default 2000)
+ *          --outbox-emails=<n> (default 2000),
+ *          --only=home (bare, signed-in and the two home measurements only: no load, engine,
+ *          outbox or check-ins)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,6 +50,7 @@ const ENGINES = (args.get('engines') ?? 'pglite,postgres').split(',') as Engine[
 const CHECKINS = args.get('checkins') !== 'false';
 const CHECKIN_ROWS = Number(args.get('checkin-rows') ?? 1_000_000);
 const OUTBOX_EMAILS = Number(args.get('outbox-emails') ?? 2000);
+const ONLY_HOME = args.get('only') === 'home';
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
@@ -119,6 +124,12 @@ async function seedToday(base: string, cookies: string[]): Promise<void> {
     const { checkin } = (await response.json()) as { checkin: { id: string } };
     await post(base, `/api/checkins/${checkin.id}/share`, {}, cookie);
   }
+}
+
+/** Everyone says "I have looked" now, so the home screen has nothing new to count. */
+async function markAllSeen(base: string, cookies: string[]): Promise<void> {
+  const at = new Date().toISOString();
+  for (const cookie of cookies) await post(base, '/api/today/seen', { at }, cookie);
 }
 
 interface Measured {
@@ -255,8 +266,9 @@ for (const engine of ENGINES) {
     let bare: Measured,
       signedIn: Measured,
       home: Measured,
-      bareLoaded: Measured,
-      underLoad: Measured,
+      homeSeen: Measured,
+      bareLoaded: Measured | undefined,
+      underLoad: Measured | undefined,
       cookies: string[];
     try {
       cookies = await seedCouples(server.base);
@@ -264,15 +276,40 @@ for (const engine of ENGINES) {
       signedIn = await measure(server.base, '/api/space', cookies);
       await seedToday(server.base, cookies);
       home = await measure(server.base, `/api/today?day=${TODAY}`, cookies);
-      await load(server.base, '/api/space', CONNECTIONS, WARMUP_S, cookies);
-      [underLoad, bareLoaded] = await Promise.all([
-        load(server.base, '/api/space', CONNECTIONS, DURATION_S, cookies),
-        // Same connection count as the unloaded bare measurement: a closed-loop client's rate is
-        // connections ÷ latency, so comparing 10 connections against 50 would be off by itself.
-        load(server.base, '/api/ping', CONNECTIONS, DURATION_S),
-      ]);
+      await markAllSeen(server.base, cookies);
+      homeSeen = await measure(server.base, `/api/today?day=${TODAY}`, cookies);
+      if (!ONLY_HOME) {
+        await load(server.base, '/api/space', CONNECTIONS, WARMUP_S, cookies);
+        [underLoad, bareLoaded] = await Promise.all([
+          load(server.base, '/api/space', CONNECTIONS, DURATION_S, cookies),
+          // Same connection count as the unloaded bare measurement: a closed-loop client's rate is
+          // connections ÷ latency, so comparing 10 connections against 50 would be off by itself.
+          load(server.base, '/api/ping', CONNECTIONS, DURATION_S),
+        ]);
+      }
     } finally {
       await server.stop();
+    }
+    if (ONLY_HOME) {
+      say(row('bare GET /api/ping', bare, '1.00 × bare'));
+      say(
+        row('signed-in GET /api/space', signedIn, `${(signedIn.rps / bare.rps).toFixed(3)} × bare`),
+      );
+      for (const [name, m] of [
+        ['home GET /api/today (news)', home],
+        ['home GET /api/today (nothing new)', homeSeen],
+      ] as const) {
+        say(
+          row(
+            name,
+            m,
+            `${(m.rps / bare.rps).toFixed(3)} × bare, ${(m.rps / signedIn.rps).toFixed(2)} × signed-in`,
+          ),
+        );
+      }
+      check('home (nothing new) / signed-in', homeSeen.rps / signedIn.rps, 0.5);
+      results[engine] = { bare, signedIn, home, homeSeen };
+      continue;
     }
     const engineOwn = await engineRate(dbOptions, cookies);
     say(row('bare GET /api/ping', bare, '1.00 × bare'));
@@ -292,20 +329,28 @@ for (const engine of ENGINES) {
     );
     say(
       row(
-        'bare while /api/space is loaded',
-        bareLoaded,
-        `${(bareLoaded.rps / bare.rps).toFixed(3)} × unloaded bare`,
+        'home GET /api/today (nothing new)',
+        homeSeen,
+        `${(homeSeen.rps / bare.rps).toFixed(3)} × bare, ${(homeSeen.rps / signedIn.rps).toFixed(2)} × signed-in`,
       ),
     );
-    say(row('  (/api/space at the same time)', underLoad));
+    say(
+      row(
+        'bare while /api/space is loaded',
+        bareLoaded!,
+        `${(bareLoaded!.rps / bare.rps).toFixed(3)} × unloaded bare`,
+      ),
+    );
+    say(row('  (/api/space at the same time)', underLoad!));
     say(
       `${'engine: session query, no HTTP'.padEnd(34)} ${engineOwn.toFixed(0).padStart(8)} queries/s`,
     );
     if (engine === 'postgres') check('signed-in / bare', signedIn.rps / bare.rps, 0.3);
     if (engine === 'pglite') check('signed-in / engine', signedIn.rps / engineOwn, 0.75);
-    check('bare under load / bare', bareLoaded.rps / bare.rps, 0.3);
+    check('bare under load / bare', bareLoaded!.rps / bare.rps, 0.3);
     // Three queries against the signed-in route's one: it should keep at least a third of its rate.
     check('home / signed-in', home.rps / signedIn.rps, 0.33);
+    check('home (nothing new) / signed-in', homeSeen.rps / signedIn.rps, 0.5);
     const outbox = await benchOutbox({
       dbOptions,
       serverEnv,
@@ -335,6 +380,7 @@ for (const engine of ENGINES) {
       bare,
       signedIn,
       home,
+      homeSeen,
       bareLoaded,
       underLoad,
       engineQueriesPerSecond: engineOwn,

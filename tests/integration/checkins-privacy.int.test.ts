@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TCheckin, TCheckinDetail } from '../../src/shared/schemas/checkins';
+import { timelineCursor } from '../../src/server/features/checkins/service';
 import { createCouple, createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
 
 /**
@@ -94,8 +95,8 @@ class Normalizer {
 
   cursor(cursor: string | null): string | null {
     if (!cursor) return null;
-    const [day, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-    return `${day}|${this.id(id!)}`;
+    const { day, id } = timelineCursor.decode(cursor, 'cursor');
+    return `${day}|${this.id(id)}`;
   }
 
   response(label: string, r: LightMyRequestResponse): string {

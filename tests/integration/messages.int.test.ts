@@ -433,7 +433,7 @@ describe('writing', () => {
     );
     expect(badCursor.statusCode).toBe(400);
     expect(badCursor.json()).toMatchObject({
-      error: { fields: { before: expect.any(String) as string } },
+      error: { fields: { 'querystring.before': expect.any(String) as string } },
     });
   });
 

@@ -237,7 +237,7 @@ describe('the trigger log', () => {
     expectFieldError(await a.get('/api/triggers?cursor=not-a-cursor'), 'querystring.cursor');
     expectFieldError(
       await a.get(
-        `/api/triggers?cursor=${Buffer.from('2026-01-01T00:00:00Z|nope').toString('base64url')}`,
+        `/api/triggers?cursor=${Buffer.from('["2026-01-01T00:00:00Z","nope"]').toString('base64url')}`,
       ),
       'querystring.cursor',
     );

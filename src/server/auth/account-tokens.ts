@@ -1,5 +1,5 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Database, Transaction } from '../db';
+import type { Database, DbOrTx } from '../db';
 import { accountTokens } from '../db/schema';
 import { createToken, hashToken, sameHash } from './tokens';
 
@@ -18,7 +18,7 @@ export const TOKEN_LIFETIME_MS: Record<TokenPurpose, number> = {
 };
 
 export async function mintAccountToken(
-  db: Database | Transaction,
+  db: DbOrTx,
   grant: { userId: string; purpose: TokenPurpose; email: string },
   now = new Date(),
 ): Promise<string> {
@@ -45,7 +45,7 @@ export async function mintAccountToken(
 
 /** A token that is still good (unused, unexpired), without using it. */
 export async function peekAccountToken(
-  db: Database | Transaction,
+  db: DbOrTx,
   token: string,
   purpose: TokenPurpose,
   now = new Date(),
@@ -76,7 +76,7 @@ export async function peekAccountToken(
  * one link cannot both succeed. Null when unknown, expired, used, or for another purpose.
  */
 export async function useAccountToken(
-  db: Database | Transaction,
+  db: DbOrTx,
   token: string,
   purpose: TokenPurpose,
   now = new Date(),

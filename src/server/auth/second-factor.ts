@@ -1,5 +1,5 @@
 import type { Config } from '../config';
-import type { Database, Transaction } from '../db';
+import type { DbOrTx } from '../db';
 import { SecretBox } from './secret-box';
 import { checkTotpCode, hasSecondStep, secondStepsOf, useRecoveryCode } from './two-step';
 
@@ -19,7 +19,7 @@ export interface SecondFactorProof {
 }
 
 export async function checkSecondFactorForReset(
-  db: Database | Transaction,
+  db: DbOrTx,
   userId: string,
   proof: SecondFactorProof,
   config: Pick<Config, 'twoStepKey' | 'dataDir'>,

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { Database, Transaction } from '../db';
+import type { DbOrTx } from '../db';
 import { securityEvents } from '../db/schema';
 
 /**
@@ -18,7 +18,7 @@ export type SecurityEventKind =
   | (string & {});
 
 export async function recordSecurityEvent(
-  db: Database | Transaction,
+  db: DbOrTx,
   event: { userId: string; kind: SecurityEventKind; device: string; at?: Date },
 ): Promise<{ id: string; at: Date }> {
   const [row] = await db
@@ -41,7 +41,7 @@ const SEEN_WINDOW_MS = 90 * 24 * 3_600_000;
  * then the sign-in is worth an email. (The first sign-in after sign-up is not.)
  */
 export async function isNewDevice(
-  db: Database | Transaction,
+  db: DbOrTx,
   userId: string,
   device: string,
   now = new Date(),

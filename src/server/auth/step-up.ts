@@ -1,6 +1,6 @@
 import { and, eq, gt } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import type { Database, Transaction } from '../db';
+import type { Database, DbOrTx } from '../db';
 import { sessionStepUps } from '../db/schema';
 import type { SignedInActor } from '../policy/actor';
 
@@ -16,11 +16,7 @@ export const STEP_UP_CHALLENGE_MS = 5 * 60_000;
 export const STEP_UP_MESSAGE =
   'Please confirm it is you first: enter your password or a code from your authenticator app.';
 
-export async function recordStepUp(
-  db: Database | Transaction,
-  sessionId: string,
-  now = new Date(),
-): Promise<Date> {
+export async function recordStepUp(db: DbOrTx, sessionId: string, now = new Date()): Promise<Date> {
   await db
     .insert(sessionStepUps)
     .values({ sessionId, steppedUpAt: now })
@@ -34,7 +30,7 @@ export async function recordStepUp(
 
 /** Until when this session's last step-up holds; null when there is none or it has run out. */
 export async function stepUpValidUntil(
-  db: Database | Transaction,
+  db: DbOrTx,
   sessionId: string,
   now = new Date(),
 ): Promise<Date | null> {
@@ -55,7 +51,7 @@ export async function stepUpValidUntil(
  * up within the last few minutes. The page answers it by asking for the password or a code.
  */
 export async function requireRecentStepUp(
-  db: Database | Transaction,
+  db: DbOrTx,
   actor: SignedInActor,
   now = new Date(),
 ): Promise<void> {
@@ -65,7 +61,7 @@ export async function requireRecentStepUp(
 }
 
 /** Ends this session's step-up at once (after the action it was for changed the second steps). */
-export async function forgetStepUp(db: Database | Transaction, sessionId: string) {
+export async function forgetStepUp(db: DbOrTx, sessionId: string) {
   await db
     .update(sessionStepUps)
     .set({ steppedUpAt: null })

@@ -1,7 +1,7 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, count, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
-import type { Database, Transaction } from '../db';
+import type { Database, DbOrTx } from '../db';
 import { passkeys, twoStepPending, twoStepRecoveryCodes, twoStepTotp } from '../db/schema';
 import type { SecretBox } from './secret-box';
 import { createToken, hashToken } from './tokens';
@@ -31,10 +31,7 @@ export interface SecondSteps {
 }
 
 /** Which second steps a person has turned on; none means sign-in needs only the password. */
-export async function secondStepsOf(
-  db: Database | Transaction,
-  userId: string,
-): Promise<SecondSteps> {
+export async function secondStepsOf(db: DbOrTx, userId: string): Promise<SecondSteps> {
   const [row] = await db
     .select({
       totp: sql<boolean>`exists (select 1 from ${twoStepTotp} where ${twoStepTotp.userId} = ${userId} and ${twoStepTotp.confirmedAt} is not null)`,
@@ -127,7 +124,7 @@ export async function setPendingChallenge(db: Database, pendingId: string, chall
 }
 
 /** A passed second step uses the pending sign-in up: it can never open a second session. */
-export async function finishPendingSignIn(db: Database | Transaction, pendingId: string) {
+export async function finishPendingSignIn(db: DbOrTx, pendingId: string) {
   const deleted = await db
     .delete(twoStepPending)
     .where(eq(twoStepPending.id, pendingId))
@@ -156,7 +153,7 @@ export async function startTotpSetup(
   return { secret, uri: generateURI({ issuer: TOTP_ISSUER, label: user.email, secret }) };
 }
 
-export async function isTotpOn(db: Database | Transaction, userId: string): Promise<boolean> {
+export async function isTotpOn(db: DbOrTx, userId: string): Promise<boolean> {
   const [row] = await db
     .select({ n: count() })
     .from(twoStepTotp)
@@ -170,7 +167,7 @@ export async function isTotpOn(db: Database | Transaction, userId: string): Prom
  * twice — the update only succeeds for a step later than the last one used.
  */
 export async function checkTotpCode(
-  db: Database | Transaction,
+  db: DbOrTx,
   box: SecretBox,
   userId: string,
   code: string,
@@ -213,7 +210,7 @@ export async function checkTotpCode(
   return used.length === 1;
 }
 
-export async function turnOffTotp(db: Database | Transaction, userId: string): Promise<boolean> {
+export async function turnOffTotp(db: DbOrTx, userId: string): Promise<boolean> {
   const deleted = await db
     .delete(twoStepTotp)
     .where(eq(twoStepTotp.userId, userId))
@@ -241,10 +238,7 @@ function newRecoveryCode(): string {
 }
 
 /** Replaces every recovery code of the person with ten new ones; the only time they are shown. */
-export async function replaceRecoveryCodes(
-  db: Database | Transaction,
-  userId: string,
-): Promise<string[]> {
+export async function replaceRecoveryCodes(db: DbOrTx, userId: string): Promise<string[]> {
   const codes = Array.from({ length: RECOVERY_CODE_COUNT }, newRecoveryCode);
   await db.delete(twoStepRecoveryCodes).where(eq(twoStepRecoveryCodes.userId, userId));
   await db
@@ -253,13 +247,13 @@ export async function replaceRecoveryCodes(
   return codes;
 }
 
-export async function dropRecoveryCodes(db: Database | Transaction, userId: string) {
+export async function dropRecoveryCodes(db: DbOrTx, userId: string) {
   await db.delete(twoStepRecoveryCodes).where(eq(twoStepRecoveryCodes.userId, userId));
 }
 
 /** Uses up one recovery code; false for a wrong or already used one. */
 export async function useRecoveryCode(
-  db: Database | Transaction,
+  db: DbOrTx,
   userId: string,
   code: string,
   now = new Date(),
@@ -280,7 +274,7 @@ export async function useRecoveryCode(
   return used.length === 1;
 }
 
-export async function recoveryCodesLeft(db: Database | Transaction, userId: string) {
+export async function recoveryCodesLeft(db: DbOrTx, userId: string) {
   const [row] = await db
     .select({ n: count() })
     .from(twoStepRecoveryCodes)

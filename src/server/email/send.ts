@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Database, Transaction } from '../db';
+import type { DbOrTx } from '../db';
 import { enqueue, type JobWorker } from '../jobs';
 import type { Mailer } from './mailer';
 import { emailTemplates, renderEmail, type EmailData, type EmailTemplate } from './templates';
@@ -22,7 +22,7 @@ export interface EmailRequest<T extends EmailTemplate> {
  * sent by a job handler that makes the token and calls `deliverEmail` itself.
  */
 export function sendEmail<T extends EmailTemplate>(
-  db: Database | Transaction,
+  db: DbOrTx,
   email: EmailRequest<T>,
 ): Promise<boolean> {
   return enqueue(db, {

@@ -1,4 +1,4 @@
-import type { Database, Transaction } from '../db';
+import type { DbOrTx } from '../db';
 import { outbox } from '../db/schema';
 
 /** One piece of work for after the commit: an email, later a reminder. */
@@ -22,7 +22,7 @@ export interface NewJob {
  * Adds a job inside the caller's transaction, so it exists exactly when the change that asked
  * for it commits. Returns false when a job with the same dedup key already exists.
  */
-export async function enqueue(db: Database | Transaction, job: NewJob): Promise<boolean> {
+export async function enqueue(db: DbOrTx, job: NewJob): Promise<boolean> {
   const inserted = await db
     .insert(outbox)
     .values({

@@ -1,6 +1,6 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError } from '../../shared/errors';
-import type { Database, Transaction } from '../db';
+import type { DbOrTx, Transaction } from '../db';
 import { jointWorkHolds, memberships, safetyScreens } from '../db/schema';
 import type { SignedInActor, SpaceMemberActor } from './actor';
 
@@ -10,8 +10,6 @@ import type { SignedInActor, SpaceMemberActor } from './actor';
  */
 export const JOINT_WORK_PAUSED_MESSAGE =
   'Shared exercises are resting for now. Your own notes, check-ins and the guide are all still here.';
-
-type Reader = Pick<Database, 'select'>;
 
 /**
  * The one definition of "joint work is open for this space", as a SQL condition, so a query that
@@ -29,7 +27,7 @@ export function jointWorkOpenSql(spaceId: string): SQL {
 }
 
 /** Is the couple's joint work open? Only joint-exercise routes pay for this read. */
-export async function isJointWorkOpen(db: Reader, spaceId: string): Promise<boolean> {
+export async function isJointWorkOpen(db: DbOrTx, spaceId: string): Promise<boolean> {
   const [row] = await db
     .select({ open: sql<boolean>`${jointWorkOpenSql(spaceId)}` })
     .from(sql`(select 1) as one`);
@@ -40,7 +38,7 @@ export async function isJointWorkOpen(db: Reader, spaceId: string): Promise<bool
  * Call before any joint action (sharing with the partner, the letter and its reflection,
  * co-authored plans). Inside a transaction pass the transaction, so the check and the write agree.
  */
-export async function requireJointWorkOpen(db: Reader, actor: SpaceMemberActor): Promise<void> {
+export async function requireJointWorkOpen(db: DbOrTx, actor: SpaceMemberActor): Promise<void> {
   if (!(await isJointWorkOpen(db, actor.space.id))) {
     throw new AppError('joint_work_paused', JOINT_WORK_PAUSED_MESSAGE);
   }

@@ -1,5 +1,5 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
+import { keysetCursor } from '../http/cursor';
 import type {
   ItemScope,
   PresentWords,
@@ -77,40 +77,8 @@ export function sharedItems(
 
 /* ---------- Keyset pages over the union: (at, id), newest first ---------- */
 
-function badCursor(): AppError {
-  return new AppError(
-    'validation_failed',
-    'This page position is not valid. Please reload the list.',
-    { cursor: 'This page position is not valid. Please reload the list.' },
-  );
-}
-
-/** An opaque cursor after this item: its exact timestamp text and its id. */
-export function encodeItemCursor(at: string, id: string): string {
-  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
-}
-
-/** The item a cursor points after; a 400 naming `cursor` for anything malformed. */
-export function decodeItemCursor(cursor: string): { at: string; id: string } {
-  try {
-    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (
-      Array.isArray(value) &&
-      value.length === 2 &&
-      typeof value[0] === 'string' &&
-      typeof value[1] === 'string' &&
-      /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([+-]\d{2}(:?\d{2})?|Z)?$/.test(
-        value[0],
-      ) &&
-      /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value[1])
-    ) {
-      return { at: value[0], id: value[1] };
-    }
-  } catch {
-    // falls through to the same answer as any other bad cursor
-  }
-  throw badCursor();
-}
+/** The page position after an item: its exact timestamp text and its id. */
+export const itemCursor = keysetCursor({ at: 'timestamp', id: 'uuid' });
 
 /** The WHERE condition for the page after `after` (or every item, for the first page). */
 export function afterItem(after: { at: string; id: string } | undefined): SQL {

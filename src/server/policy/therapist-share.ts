@@ -1,17 +1,15 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError } from '../../shared/errors';
-import type { Database } from '../db';
+import type { DbOrTx } from '../db';
 import type { SignedInActor } from './actor';
 import { isSpaceMember, spaceHasActiveTherapistSql, visibilityChange } from './rules';
-
-type Reader = Pick<Database, 'select'>;
 
 export const NO_ACTIVE_THERAPIST =
   'There is no therapist working with the two of you right now, so there is nobody to share this with. It stays as it is.';
 
 /** Does the actor's space have an active therapist? False for anyone without a space. */
-export async function hasActiveTherapist(db: Reader, actor: SignedInActor): Promise<boolean> {
+export async function hasActiveTherapist(db: DbOrTx, actor: SignedInActor): Promise<boolean> {
   if (!isSpaceMember(actor)) return false;
   const [row] = await db
     .select({ active: sql<boolean>`${spaceHasActiveTherapistSql(actor.space.id)}` })
@@ -24,7 +22,7 @@ export async function hasActiveTherapist(db: Reader, actor: SignedInActor): Prom
  * This is not a joint action (the therapist is a helper, not the partner), so it is never held
  * while joint work is paused. Stopping a share needs nothing and is always allowed.
  */
-export async function requireActiveTherapist(db: Reader, actor: SignedInActor): Promise<void> {
+export async function requireActiveTherapist(db: DbOrTx, actor: SignedInActor): Promise<void> {
   if (!(await hasActiveTherapist(db, actor))) throw new AppError('conflict', NO_ACTIVE_THERAPIST);
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, text } from './common';
+import { ZId, ZIsoDate, text, ZPageCursor } from './common';
 
 /**
  * The daily check-in: how I feel, how strongly, how much it hurts, what set me off today, what I
@@ -182,17 +182,11 @@ export type TCheckinDetail = z.infer<typeof ZCheckinDetail>;
 
 export const TIMELINE_PAGE = { default: 20, max: 50 } as const;
 
-/** A page position: the day and id of the last check-in shown, base64url-encoded. */
-export const ZTimelineCursor = text().regex(
-  /^[A-Za-z0-9_-]{20,80}$/,
-  'This page position is not valid. Please start from the top.',
-);
-
 export const ZTimelineQuery = z.object({
   who: z
     .enum(['all', 'me', 'partner'], { message: 'Choose whose check-ins: all, me or partner.' })
     .default('all'),
-  cursor: ZTimelineCursor.optional(),
+  cursor: ZPageCursor.optional(),
   limit: z.coerce
     .number({ message: 'The page size must be a number.' })
     .int({ message: 'The page size must be a whole number.' })
@@ -205,6 +199,6 @@ export type TTimelineQuery = z.infer<typeof ZTimelineQuery>;
 export const ZTimeline = z.object({
   items: z.array(ZCheckin),
   /** Pass as `cursor` for the next (earlier) page; null when there is nothing earlier. */
-  next: ZTimelineCursor.nullable(),
+  next: ZPageCursor.nullable(),
 });
 export type TTimeline = z.infer<typeof ZTimeline>;

@@ -37,6 +37,18 @@ export const ZId = z.uuid({ message: 'This id is not in the expected form.' });
 export const ZIdParams = z.object({ id: ZId });
 export const ZIsoDate = z.iso.datetime({ offset: true });
 
+/** What a person is told when a page position cannot be used (here and by the server's codec). */
+export const BAD_CURSOR_MESSAGE = 'This page position is not valid. Please reload the list.';
+/** Longer than any page position the server writes; refused unread. */
+export const MAX_CURSOR_LENGTH = 400;
+/**
+ * A page position, as the server's one keyset cursor codec writes it (src/server/http/cursor.ts):
+ * opaque base64url text that the page sends back exactly as it was given.
+ */
+export const ZPageCursor = text()
+  .max(MAX_CURSOR_LENGTH, BAD_CURSOR_MESSAGE)
+  .regex(/^[A-Za-z0-9_-]+$/, BAD_CURSOR_MESSAGE);
+
 export const ZOk = z.object({ ok: z.literal(true) });
 export type TOk = z.infer<typeof ZOk>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, ZIsoDate, ZVisibility, text } from './common';
+import { ZId, ZIsoDate, ZVisibility, text, ZPageCursor } from './common';
 
 /**
  * Requests and responses of `/api/measures`: the weekly check-ins (and any instrument a clinician
@@ -146,16 +146,11 @@ export type TSubmittedResponse = z.infer<typeof ZSubmittedResponse>;
 export const HISTORY_PAGE_DEFAULT = 20;
 export const HISTORY_PAGE_MAX = 50;
 
-/** An opaque position in the history: where the next page starts. */
-export const ZHistoryCursor = text()
-  .max(200)
-  .regex(/^[A-Za-z0-9_-]+$/, { message: 'This page link is not valid. Please start again.' });
-
 export const ZHistoryQuery = z.object({
   measure: ZMeasureId,
   /** `mine` (default), or what my partner shared with me. */
   whose: z.enum(['mine', 'partner'], { message: 'Choose mine or partner.' }).default('mine'),
-  cursor: ZHistoryCursor.optional(),
+  cursor: ZPageCursor.optional(),
   limit: z.coerce
     .number({ message: 'Please give a number of rows.' })
     .int({ message: 'Please give a whole number of rows.' })

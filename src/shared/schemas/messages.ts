@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, text } from './common';
+import { ZId, text, ZPageCursor } from './common';
 
 /**
  * Messages between a couple and their therapist. Each therapist link has a couple thread ("all
@@ -57,14 +57,12 @@ export type TTherapistMessageBody = z.infer<typeof ZTherapistMessageBody>;
 
 export const ZLinkParams = z.object({ linkId: ZId });
 
-const ZCursor = text().max(200, 'This page position is not valid. Please reload the page.');
-
 /** Older messages of one thread: the couple thread, or a private one (therapists name the partner). */
 export const ZOlderQuery = z.object({
   linkId: ZId,
   thread: ZThread,
   partnerId: ZId.optional(),
-  before: ZCursor,
+  before: ZPageCursor,
 });
 export type TOlderQuery = z.infer<typeof ZOlderQuery>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, text } from './common';
+import { ZId, text, ZPageCursor } from './common';
 
 /**
  * The therapist's workspace: the couples they work with, what each couple shared with them, their
@@ -70,7 +70,7 @@ export const ZSuggestion = z.object({
 export type TSuggestion = z.infer<typeof ZSuggestion>;
 
 export const ZOverviewQuery = z.object({
-  cursor: text().max(200, 'This page position is not valid. Please reload the list.').optional(),
+  cursor: ZPageCursor.optional(),
 });
 
 export const ZCoupleOverview = z.object({

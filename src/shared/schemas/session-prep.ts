@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZId, text } from './common';
+import { ZId, text, ZPageCursor } from './common';
 
 /** The kinds of shared item a person can bring to a session. */
 export const PREP_KINDS = [
@@ -78,7 +78,7 @@ export const ZPrepResponse = z.object({ prep: ZPrep });
 
 export const ZCandidatesQuery = z.object({
   kind: ZPrepKind.optional(),
-  cursor: text().max(200, 'This page position is not valid. Please reload the list.').optional(),
+  cursor: ZPageCursor.optional(),
 });
 export const ZCandidatesResponse = z.object({
   items: z.array(ZPrepItem),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { compareSchema, versionSchema, ZAcceptance, ZCoAuthor } from './co-authored';
-import { ZId, ZIsoDate, text } from './common';
+import { ZId, ZIsoDate, text, ZPageCursor } from './common';
 
 /**
  * The trigger log (each person's own) and the couple's trigger plan (co-authored). The limits here
@@ -77,10 +77,7 @@ export type TTriggerEntry = z.infer<typeof ZTriggerEntry>;
 
 export const ZTriggerEntryResponse = z.object({ entry: ZTriggerEntry });
 
-/** An opaque position in a list; the page sends back the one it was given. */
-const ZCursor = text()
-  .max(200, 'This page position is not valid. Please reload the list.')
-  .optional();
+const ZCursor = ZPageCursor.optional();
 
 const ZLimit = z.coerce
   .number({ message: `Please ask for between 1 and ${PAGE_SIZE_MAX} at a time.` })

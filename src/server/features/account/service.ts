@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors';
 import { mintAccountToken, TOKEN_LIFETIME_MS } from '../../auth/account-tokens';
 import { accountLinks } from '../../auth/links';
 import type { ServerContext } from '../../context';
-import type { Database, Transaction } from '../../db';
+import type { DbOrTx } from '../../db';
 import { sessions, users } from '../../db/schema';
 import { deliverEmail } from '../../email';
 import { rowsOf } from '../../policy/rules';
@@ -21,7 +21,7 @@ export function linkExpired(): AppError {
 }
 
 /** The account behind an address, if any (addresses are stored lower-case). */
-export async function userByEmail(db: Database | Transaction, email: string) {
+export async function userByEmail(db: DbOrTx, email: string) {
   const [user] = await db
     .select({ id: users.id, email: users.email, passwordHash: users.passwordHash })
     .from(users)
@@ -30,7 +30,7 @@ export async function userByEmail(db: Database | Transaction, email: string) {
   return user;
 }
 
-export async function userById(db: Database | Transaction, userId: string) {
+export async function userById(db: DbOrTx, userId: string) {
   const [user] = await db
     .select({
       id: users.id,
@@ -45,11 +45,7 @@ export async function userById(db: Database | Transaction, userId: string) {
 }
 
 /** Ends every session of a person but `keep` (the device that made the change, if any). */
-export async function endSessions(
-  db: Database | Transaction,
-  userId: string,
-  keep?: string,
-): Promise<number> {
+export async function endSessions(db: DbOrTx, userId: string, keep?: string): Promise<number> {
   const ended = await db
     .delete(sessions)
     .where(and(rowsOf(sessions.userId, userId), keep ? ne(sessions.id, keep) : undefined))

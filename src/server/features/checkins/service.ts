@@ -13,6 +13,7 @@ import type {
 } from '../../../shared/schemas/checkins';
 import type { Database, DbOrTx, Transaction } from '../../db';
 import { checkinRevisions, checkins, spaces } from '../../db/schema';
+import { keysetCursor } from '../../http/cursor';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
 import {
@@ -197,23 +198,8 @@ export async function readCheckin(
   };
 }
 
-/** The opaque page position: the last check-in's day and id, base64url. Never its content. */
-export function encodeCursor(day: string, id: string): string {
-  return Buffer.from(`${day}|${id}`, 'utf8').toString('base64url');
-}
-
-const CURSOR =
-  /^(\d{4}-\d{2}-\d{2})\|([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
-
-export function decodeCursor(cursor: string): { day: string; id: string } {
-  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
-    throw new AppError('validation_failed', 'Some of what was sent needs another look.', {
-      cursor: 'This page position is not valid. Please start from the top.',
-    });
-  }
-  return { day: match[1]!, id: match[2]! };
-}
+/** The page position: the last check-in's day and id. Never its content. */
+export const timelineCursor = keysetCursor({ day: 'date', id: 'uuid' });
 
 /**
  * One page of the timeline, newest first, as a single query. Each branch is a backward range scan
@@ -225,7 +211,7 @@ export function decodeCursor(cursor: string): { day: string; id: string } {
  * order, so no sort is needed and the scan stops early. The merged page orders by day, then id.
  */
 export function timelineQuery(db: DbOrTx, actor: SignedInActor, query: TTimelineQuery) {
-  const after = query.cursor ? decodeCursor(query.cursor) : undefined;
+  const after = query.cursor ? timelineCursor.decode(query.cursor, 'cursor') : undefined;
   const before: SQL | undefined = after
     ? sql`(${checkins.day}, ${checkins.id}) < (${after.day}::date, ${after.id}::uuid)`
     : undefined;
@@ -276,7 +262,10 @@ export async function readTimeline(
   const last = page.at(-1);
   return {
     items: page.map((row) => present(actor, row)),
-    next: rows.length > query.limit && last ? encodeCursor(last.day, last.id) : null,
+    next:
+      rows.length > query.limit && last
+        ? timelineCursor.encode({ day: last.day, id: last.id })
+        : null,
   };
 }
 

@@ -12,6 +12,7 @@ import type {
 import type { TVisibility } from '../../../shared/schemas/common';
 import type { Database } from '../../db';
 import { measureResponses, type StoredScore, type StoredScores } from '../../db/schema';
+import { keysetCursor } from '../../http/cursor';
 import type { SignedInActor } from '../../policy/actor';
 import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
 import { othersVisibleItems, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
@@ -192,27 +193,8 @@ export async function submitResponse(
 // History, newest week first, a page at a time
 // ---------------------------------------------------------------------------
 
-interface Position {
-  week: string;
-  createdAt: Date;
-  id: string;
-}
-
-function encodeCursor(row: Position): string {
-  return Buffer.from(`${row.week}|${row.createdAt.getTime()}|${row.id}`).toString('base64url');
-}
-
-const CURSOR = /^(\d{4}-\d{2}-\d{2})\|(\d{1,15})\|([0-9a-f-]{36})$/;
-
-function decodeCursor(cursor: string): Position {
-  const match = CURSOR.exec(Buffer.from(cursor, 'base64url').toString('utf8'));
-  if (!match) {
-    throw new AppError('validation_failed', VALIDATION_MESSAGE, {
-      cursor: 'This page link is not valid. Please start again from the first page.',
-    });
-  }
-  return { week: match[1]!, createdAt: new Date(Number(match[2])), id: match[3]! };
-}
+/** The page position: the last response's week, time written and id. */
+const historyCursor = keysetCursor({ week: 'date', createdAt: 'timestamp', id: 'uuid' });
 
 /**
  * My responses to one measure, or the ones my partner shared with me: keyset pages ordered by
@@ -227,7 +209,7 @@ export async function listHistory(
 ): Promise<THistory> {
   const definition = registry.get(query.measure);
   if (!definition) throw unknownMeasure('measure');
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? historyCursor.decode(query.cursor, 'cursor') : null;
 
   const whose = query.whose === 'mine' ? ownItems(actor, item) : othersVisibleItems(actor, item);
   const rows = await db
@@ -238,7 +220,7 @@ export async function listHistory(
         whose,
         eq(measureResponses.measureId, definition.id),
         after
-          ? sql`(${measureResponses.week}, ${measureResponses.createdAt}, ${measureResponses.id}) < (${after.week}::date, ${after.createdAt.toISOString()}::timestamptz, ${after.id}::uuid)`
+          ? sql`(${measureResponses.week}, ${measureResponses.createdAt}, ${measureResponses.id}) < (${after.week}::date, ${after.createdAt}::timestamptz, ${after.id}::uuid)`
           : undefined,
       ),
     )
@@ -251,7 +233,14 @@ export async function listHistory(
   const last = page.at(-1);
   return {
     responses: page.map((row) => presentResponse(definition, row, actor)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? historyCursor.encode({
+            week: last.week,
+            createdAt: last.createdAt.toISOString(),
+            id: last.id,
+          })
+        : null,
   };
 }
 

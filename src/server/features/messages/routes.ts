@@ -13,7 +13,13 @@ import {
 import type { ServerContext } from '../../context';
 import { requireSignedIn, requireSpaceMember, requireTherapist } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
-import { MessagesService } from './service';
+import {
+  olderMessages,
+  partnerConversations,
+  therapistConversation,
+  writeAsPartner,
+  writeAsTherapist,
+} from './service';
 
 /**
  * Messages between a couple and their therapist: the couple thread (all three) and one private
@@ -23,7 +29,6 @@ import { MessagesService } from './service';
  */
 export function registerMessageRoutes(root: FastifyInstance, ctx: ServerContext): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const service = new MessagesService(ctx.db);
 
   app.get(
     '/api/messages',
@@ -36,7 +41,7 @@ export function registerMessageRoutes(root: FastifyInstance, ctx: ServerContext)
       config: { policy: policy('space-member', 'messages', 'read') },
     },
     async (request) => ({
-      conversations: await service.forPartner(requireSpaceMember(request.actor)),
+      conversations: await partnerConversations(ctx.db, requireSpaceMember(request.actor)),
     }),
   );
 
@@ -53,7 +58,7 @@ export function registerMessageRoutes(root: FastifyInstance, ctx: ServerContext)
       config: { policy: policy('space-member', 'messages', 'create') },
     },
     async (request, reply) => {
-      const message = await service.writeAsPartner(requireSpaceMember(request.actor), request.body);
+      const message = await writeAsPartner(ctx.db, requireSpaceMember(request.actor), request.body);
       return reply.status(201).send({ message });
     },
   );
@@ -69,7 +74,7 @@ export function registerMessageRoutes(root: FastifyInstance, ctx: ServerContext)
       },
       config: { policy: policy('signed-in', 'messages', 'read') },
     },
-    async (request) => service.older(requireSignedIn(request.actor), request.query),
+    async (request) => olderMessages(ctx.db, requireSignedIn(request.actor), request.query),
   );
 
   app.get(
@@ -83,7 +88,8 @@ export function registerMessageRoutes(root: FastifyInstance, ctx: ServerContext)
       },
       config: { policy: policy('therapist', 'messages', 'read') },
     },
-    async (request) => service.forTherapist(requireTherapist(request.actor), request.params.linkId),
+    async (request) =>
+      therapistConversation(ctx.db, requireTherapist(request.actor), request.params.linkId),
   );
 
   app.post(
@@ -99,7 +105,8 @@ export function registerMessageRoutes(root: FastifyInstance, ctx: ServerContext)
       config: { policy: policy('therapist', 'messages', 'create') },
     },
     async (request, reply) => {
-      const message = await service.writeAsTherapist(
+      const message = await writeAsTherapist(
+        ctx.db,
         requireTherapist(request.actor),
         request.params.linkId,
         request.body,

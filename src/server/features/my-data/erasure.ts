@@ -1,5 +1,5 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { Database, Transaction } from '../../db';
+import type { Database, DbOrTx, Transaction } from '../../db';
 import { queryRows } from '../../db';
 import {
   erasureRequests,
@@ -37,7 +37,7 @@ export interface ErasureSchedule {
 }
 
 export async function erasureScheduleOf(
-  db: Database | Transaction,
+  db: DbOrTx,
   userId: string,
 ): Promise<ErasureSchedule | null> {
   const [row] = await db

@@ -21,7 +21,19 @@ import type { ServerContext } from '../../context';
 import { requireIfMatch, setVersionTag } from '../../http/versioning';
 import { requireTherapist } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
-import { PracticeService, type PracticeContent } from './service';
+import {
+  addNote,
+  coupleOverview,
+  deleteNote,
+  editNote,
+  listCouples,
+  myNotes,
+  notesForCouple,
+  openItem,
+  suggest,
+  withdrawSuggestion,
+  type PracticeContent,
+} from './service';
 
 /**
  * The therapist's workspace. Every route is for therapists only, and every couple route answers
@@ -34,7 +46,6 @@ export function registerPracticeRoutes(
   content: PracticeContent,
 ): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const service = new PracticeService(ctx.db, content, ctx.features);
   const tags = ['practice'];
 
   app.get(
@@ -47,7 +58,9 @@ export function registerPracticeRoutes(
       },
       config: { policy: policy('therapist', 'practice-couple', 'read') },
     },
-    async (request) => ({ couples: await service.couples(requireTherapist(request.actor)) }),
+    async (request) => ({
+      couples: await listCouples(ctx.db, requireTherapist(request.actor), ctx.features),
+    }),
   );
 
   app.get(
@@ -63,8 +76,11 @@ export function registerPracticeRoutes(
       config: { policy: policy('therapist', 'practice-couple', 'read') },
     },
     async (request) =>
-      service.overview(
+      coupleOverview(
+        ctx.db,
         requireTherapist(request.actor),
+        content,
+        ctx.features,
         request.params.linkId,
         request.query.cursor,
       ),
@@ -83,7 +99,17 @@ export function registerPracticeRoutes(
     },
     async (request) => {
       const { linkId, kind, id } = request.params;
-      return { item: await service.openItem(requireTherapist(request.actor), linkId, kind, id) };
+      return {
+        item: await openItem(
+          ctx.db,
+          requireTherapist(request.actor),
+          content,
+          ctx.features,
+          linkId,
+          kind,
+          id,
+        ),
+      };
     },
   );
 
@@ -99,7 +125,7 @@ export function registerPracticeRoutes(
       config: { policy: policy('therapist', 'practice-note', 'read') },
     },
     async (request) => ({
-      notes: await service.notesFor(requireTherapist(request.actor), request.params.linkId),
+      notes: await notesForCouple(ctx.db, requireTherapist(request.actor), request.params.linkId),
     }),
   );
 
@@ -116,7 +142,8 @@ export function registerPracticeRoutes(
       config: { policy: policy('therapist', 'practice-note', 'create') },
     },
     async (request, reply) => {
-      const note = await service.addNote(
+      const note = await addNote(
+        ctx.db,
         requireTherapist(request.actor),
         request.params.linkId,
         request.body.body,
@@ -136,7 +163,7 @@ export function registerPracticeRoutes(
       },
       config: { policy: policy('therapist', 'practice-note', 'read') },
     },
-    async (request) => ({ notes: await service.myNotes(requireTherapist(request.actor)) }),
+    async (request) => ({ notes: await myNotes(ctx.db, requireTherapist(request.actor)) }),
   );
 
   app.put(
@@ -154,7 +181,7 @@ export function registerPracticeRoutes(
     async (request, reply) => {
       const actor = requireTherapist(request.actor);
       const version = requireIfMatch(request);
-      const note = await service.editNote(actor, request.params.id, version, request.body.body);
+      const note = await editNote(ctx.db, actor, request.params.id, version, request.body.body);
       setVersionTag(reply, note.version);
       return { note };
     },
@@ -172,7 +199,7 @@ export function registerPracticeRoutes(
       config: { policy: policy('therapist', 'practice-note', 'delete') },
     },
     async (request) => {
-      await service.deleteNote(requireTherapist(request.actor), request.params.id);
+      await deleteNote(ctx.db, requireTherapist(request.actor), request.params.id);
       return { ok: true as const };
     },
   );
@@ -190,8 +217,10 @@ export function registerPracticeRoutes(
       config: { policy: policy('therapist', 'practice-suggestion', 'create') },
     },
     async (request, reply) => {
-      const suggestion = await service.suggest(
+      const suggestion = await suggest(
+        ctx.db,
         requireTherapist(request.actor),
+        content,
         request.params.linkId,
         request.body,
       );
@@ -212,7 +241,7 @@ export function registerPracticeRoutes(
     },
     async (request) => {
       const { linkId, id } = request.params;
-      await service.withdraw(requireTherapist(request.actor), linkId, id);
+      await withdrawSuggestion(ctx.db, requireTherapist(request.actor), linkId, id);
       return { ok: true as const };
     },
   );

@@ -5,8 +5,6 @@ import { programPace, programPhaseOpenings } from '../../db/schema';
 import type { Actor, SpaceMemberActor } from '../../policy/actor';
 import { isSpaceMember, spaceRows, togetherSince } from '../../policy/rules';
 
-type Reader = Pick<DbOrTx, 'select'>;
-
 /**
  * **Is phase N open for this space?** For later features: a joint exercise of phase N should be
  * offered only while this is true. Phase 1 is always open. A later phase is open once both
@@ -15,14 +13,14 @@ type Reader = Pick<DbOrTx, 'select'>;
  *
  * Individual exercises and reading are never gated by phase: guidance, not gates.
  */
-export async function isPhaseOpen(db: Reader, actor: Actor, phase: number): Promise<boolean> {
+export async function isPhaseOpen(db: DbOrTx, actor: Actor, phase: number): Promise<boolean> {
   if (phase <= FIRST_PHASE) return true;
   if (!isSpaceMember(actor)) return false;
   return (await currentPhase(db, actor)) >= phase;
 }
 
 /** The couple's current phase (1 when alone, or when the pace row belongs to an earlier couple). */
-export async function currentPhase(db: Reader, actor: SpaceMemberActor): Promise<number> {
+export async function currentPhase(db: DbOrTx, actor: SpaceMemberActor): Promise<number> {
   const since = togetherSince(actor);
   if (!since) return FIRST_PHASE;
   const [row] = await db
@@ -38,7 +36,7 @@ export async function currentPhase(db: Reader, actor: SpaceMemberActor): Promise
  * progress page. Who chose last is not recorded here, so it can never be shown.
  */
 export async function phaseOpenings(
-  db: Reader,
+  db: DbOrTx,
   actor: SpaceMemberActor,
 ): Promise<{ phase: number; openedAt: Date }[]> {
   const since = togetherSince(actor);

@@ -12,7 +12,7 @@ import { requireIfMatch, setVersionTag } from '../../http/versioning';
 import { requireSignedIn } from '../../policy/require';
 import { policy } from '../../policy/route-policy';
 import type { MeasureWords } from './measure-words';
-import { SessionPrepService } from './service';
+import { clearPrep, listCandidates, readPrep, savePrep, type PrepSources } from './service';
 
 function send(reply: FastifyReply, prep: TPrep) {
   setVersionTag(reply, prep.version);
@@ -31,7 +31,7 @@ export function registerSessionPrepRoutes(
   measureWords: Map<string, MeasureWords> = new Map(),
 ): void {
   const app = root.withTypeProvider<ZodTypeProvider>();
-  const service = new SessionPrepService(ctx.db, measureWords, ctx.features.shareable);
+  const sources: PrepSources = { measures: measureWords, kinds: ctx.features.shareable };
 
   app.get(
     '/api/session-prep',
@@ -43,7 +43,8 @@ export function registerSessionPrepRoutes(
       },
       config: { policy: policy('signed-in', 'session-prep', 'read') },
     },
-    async (request, reply) => send(reply, await service.read(requireSignedIn(request.actor))),
+    async (request, reply) =>
+      send(reply, await readPrep(ctx.db, requireSignedIn(request.actor), sources)),
   );
 
   app.get(
@@ -58,7 +59,13 @@ export function registerSessionPrepRoutes(
       config: { policy: policy('signed-in', 'session-prep', 'read') },
     },
     async (request) =>
-      service.candidates(requireSignedIn(request.actor), request.query.kind, request.query.cursor),
+      listCandidates(
+        ctx.db,
+        requireSignedIn(request.actor),
+        sources,
+        request.query.kind,
+        request.query.cursor,
+      ),
   );
 
   app.put(
@@ -75,7 +82,7 @@ export function registerSessionPrepRoutes(
     async (request, reply) => {
       const actor = requireSignedIn(request.actor);
       const version = requireIfMatch(request);
-      return send(reply, await service.save(actor, version, request.body));
+      return send(reply, await savePrep(ctx.db, actor, sources, version, request.body));
     },
   );
 
@@ -89,6 +96,7 @@ export function registerSessionPrepRoutes(
       },
       config: { policy: policy('signed-in', 'session-prep', 'delete') },
     },
-    async (request, reply) => send(reply, await service.clear(requireSignedIn(request.actor))),
+    async (request, reply) =>
+      send(reply, await clearPrep(ctx.db, requireSignedIn(request.actor), sources)),
   );
 }

@@ -9,7 +9,7 @@ import {
   type TPrepItem,
   type TPrepKind,
 } from '../../../shared/schemas/session-prep';
-import type { Database } from '../../db';
+import type { DbOrTx } from '../../db';
 import { queryRows } from '../../db/query';
 import { sessionPreps } from '../../db/schema';
 import type { SignedInActor } from '../../policy/actor';
@@ -17,8 +17,7 @@ import type { ShareableKind } from '../../policy/manifest';
 import { ownRows, visibleItems } from '../../policy/rules';
 import {
   afterItem,
-  decodeItemCursor,
-  encodeItemCursor,
+  itemCursor,
   presentSharedItem,
   sharedItems,
   type ItemScope,
@@ -35,131 +34,147 @@ function shared(actor: SignedInActor): ItemScope {
   return (item) => and(visibleItems(actor, item), ne(item.visibility, 'private'))!;
 }
 
-export class SessionPrepService {
-  constructor(
-    private readonly db: Database,
-    private readonly measures: Map<string, MeasureWords>,
-    /** Every shareable kind, from the feature manifests. */
-    private readonly kinds: readonly ShareableKind[],
-  ) {}
+/** Measure titles and band words by measure id, from the app shell (for measure items' lines). */
+export type Measures = Map<string, MeasureWords>;
 
-  private present(actor: SignedInActor, row: SharedItemRow): TPrepItem {
-    const mine = row.author_id === actor.userId;
-    const { title, parts } = presentSharedItem(this.kinds, row, { measures: this.measures });
-    return {
-      kind: row.kind,
-      id: row.id,
-      mine,
-      authorName: mine ? actor.displayName : (actor.space?.partner?.displayName ?? ''),
-      at: new Date(row.at).toISOString(),
-      day: row.day,
-      title,
-      parts,
-    };
-  }
+/** What presenting an item needs: the measures' words and every shareable kind (from the manifests). */
+export interface PrepSources {
+  measures: Measures;
+  kinds: readonly ShareableKind[];
+}
 
-  /** The picked items I may read now, in one query; anything no longer shared is simply absent. */
-  private async resolve(actor: SignedInActor, picks: TPick[]): Promise<Map<string, TPrepItem>> {
-    const found = new Map<string, TPrepItem>();
-    if (picks.length === 0) return found;
-    const ids = new Map<TPrepKind, string[]>();
-    for (const pick of picks) ids.set(pick.kind, [...(ids.get(pick.kind) ?? []), pick.id]);
-    const rows = await queryRows<SharedItemRow>(
-      this.db,
-      sharedItems(this.kinds, shared(actor), { ids }),
+function presentItem(actor: SignedInActor, row: SharedItemRow, prep: PrepSources): TPrepItem {
+  const mine = row.author_id === actor.userId;
+  const { title, parts } = presentSharedItem(prep.kinds, row, { measures: prep.measures });
+  return {
+    kind: row.kind,
+    id: row.id,
+    mine,
+    authorName: mine ? actor.displayName : (actor.space?.partner?.displayName ?? ''),
+    at: new Date(row.at).toISOString(),
+    day: row.day,
+    title,
+    parts,
+  };
+}
+
+/** The picked items I may read now, in one query; anything no longer shared is simply absent. */
+async function resolvePicks(
+  db: DbOrTx,
+  actor: SignedInActor,
+  prep: PrepSources,
+  picks: TPick[],
+): Promise<Map<string, TPrepItem>> {
+  const found = new Map<string, TPrepItem>();
+  if (picks.length === 0) return found;
+  const ids = new Map<TPrepKind, string[]>();
+  for (const pick of picks) ids.set(pick.kind, [...(ids.get(pick.kind) ?? []), pick.id]);
+  const rows = await queryRows<SharedItemRow>(db, sharedItems(prep.kinds, shared(actor), { ids }));
+  for (const row of rows) found.set(`${row.kind}:${row.id}`, presentItem(actor, row, prep));
+  return found;
+}
+
+/** My prep, with each pick's content read now through the visibility rule (two queries). */
+export async function readPrep(
+  db: DbOrTx,
+  actor: SignedInActor,
+  prep: PrepSources,
+): Promise<TPrep> {
+  const [row] = await db.select().from(sessionPreps).where(ownRows(actor, sessionPreps.userId));
+  if (!row) return { topics: '', questions: '', version: 0, updatedAt: null, items: [] };
+  const found = await resolvePicks(db, actor, prep, row.picks as TPick[]);
+  const items = (row.picks as TPick[])
+    .map((p) => found.get(`${p.kind}:${p.id}`))
+    .filter((item): item is TPrepItem => item !== undefined);
+  return {
+    topics: row.topics,
+    questions: row.questions,
+    version: row.version,
+    updatedAt: row.updatedAt.toISOString(),
+    items,
+  };
+}
+
+/** Items I may bring, newest first, keyset-paged on (time, id). */
+export async function listCandidates(
+  db: DbOrTx,
+  actor: SignedInActor,
+  prep: PrepSources,
+  kind: TPrepKind | undefined,
+  cursor: string | undefined,
+): Promise<TCandidatesResponse> {
+  const after = cursor === undefined ? undefined : itemCursor.decode(cursor, 'cursor');
+  const union = sharedItems(prep.kinds, shared(actor), { kind });
+  const rows = await queryRows<SharedItemRow>(
+    db,
+    sql`select * from (${union}) as items
+      where ${afterItem(after)}
+      order by items.at desc, items.id desc
+      limit ${PREP_PAGE_SIZE + 1}`,
+  );
+  const page = rows.slice(0, PREP_PAGE_SIZE);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentItem(actor, row, prep)),
+    nextCursor:
+      rows.length > PREP_PAGE_SIZE && last ? itemCursor.encode({ at: last.at, id: last.id }) : null,
+  };
+}
+
+/** Saves my notes and picks when I started from the current version; 412 otherwise. */
+export async function savePrep(
+  db: DbOrTx,
+  actor: SignedInActor,
+  prep: PrepSources,
+  version: number,
+  body: TPrepBody,
+): Promise<TPrep> {
+  const found = await resolvePicks(db, actor, prep, body.picks);
+  // One answer for "not there" and "not yours to bring": the same 404 as everywhere.
+  if (body.picks.some((p) => !found.has(`${p.kind}:${p.id}`))) throw notFound();
+  const values = {
+    topics: body.topics,
+    questions: body.questions,
+    picks: body.picks.map((p) => ({ kind: p.kind, id: p.id })),
+  };
+  const saved =
+    version === 0
+      ? await db
+          .insert(sessionPreps)
+          .values({ userId: actor.userId, ...values })
+          .onConflictDoNothing()
+          .returning({ version: sessionPreps.version })
+      : await db
+          .update(sessionPreps)
+          .set({ ...values, version: sql`${sessionPreps.version} + 1`, updatedAt: new Date() })
+          .where(and(ownRows(actor, sessionPreps.userId), eq(sessionPreps.version, version)))
+          .returning({ version: sessionPreps.version });
+  if (saved.length === 0) {
+    throw new AppError(
+      'precondition_failed',
+      'Your notes were changed in another tab or on another device. The saved notes are shown; what you wrote is still in the form.',
+      undefined,
+      { current: await readPrep(db, actor, prep) },
     );
-    for (const row of rows) found.set(`${row.kind}:${row.id}`, this.present(actor, row));
-    return found;
   }
+  return readPrep(db, actor, prep);
+}
 
-  /** My prep, with each pick's content read now through the visibility rule (two queries). */
-  async read(actor: SignedInActor): Promise<TPrep> {
-    const [row] = await this.db
-      .select()
-      .from(sessionPreps)
-      .where(ownRows(actor, sessionPreps.userId));
-    if (!row) return { topics: '', questions: '', version: 0, updatedAt: null, items: [] };
-    const found = await this.resolve(actor, row.picks as TPick[]);
-    const items = (row.picks as TPick[])
-      .map((p) => found.get(`${p.kind}:${p.id}`))
-      .filter((item): item is TPrepItem => item !== undefined);
-    return {
-      topics: row.topics,
-      questions: row.questions,
-      version: row.version,
-      updatedAt: row.updatedAt.toISOString(),
-      items,
-    };
-  }
-
-  /** Items I may bring, newest first, keyset-paged on (time, id). */
-  async candidates(
-    actor: SignedInActor,
-    kind: TPrepKind | undefined,
-    cursor: string | undefined,
-  ): Promise<TCandidatesResponse> {
-    const after = cursor === undefined ? undefined : decodeItemCursor(cursor);
-    const union = sharedItems(this.kinds, shared(actor), { kind });
-    const rows = await queryRows<SharedItemRow>(
-      this.db,
-      sql`select * from (${union}) as items
-        where ${afterItem(after)}
-        order by items.at desc, items.id desc
-        limit ${PREP_PAGE_SIZE + 1}`,
-    );
-    const page = rows.slice(0, PREP_PAGE_SIZE);
-    const last = page.at(-1);
-    return {
-      items: page.map((row) => this.present(actor, row)),
-      nextCursor: rows.length > PREP_PAGE_SIZE && last ? encodeItemCursor(last.at, last.id) : null,
-    };
-  }
-
-  /** Saves my notes and picks when I started from the current version; 412 otherwise. */
-  async save(actor: SignedInActor, version: number, body: TPrepBody): Promise<TPrep> {
-    const found = await this.resolve(actor, body.picks);
-    // One answer for "not there" and "not yours to bring": the same 404 as everywhere.
-    if (body.picks.some((p) => !found.has(`${p.kind}:${p.id}`))) throw notFound();
-    const values = {
-      topics: body.topics,
-      questions: body.questions,
-      picks: body.picks.map((p) => ({ kind: p.kind, id: p.id })),
-    };
-    const saved =
-      version === 0
-        ? await this.db
-            .insert(sessionPreps)
-            .values({ userId: actor.userId, ...values })
-            .onConflictDoNothing()
-            .returning({ version: sessionPreps.version })
-        : await this.db
-            .update(sessionPreps)
-            .set({ ...values, version: sql`${sessionPreps.version} + 1`, updatedAt: new Date() })
-            .where(and(ownRows(actor, sessionPreps.userId), eq(sessionPreps.version, version)))
-            .returning({ version: sessionPreps.version });
-    if (saved.length === 0) {
-      throw new AppError(
-        'precondition_failed',
-        'Your notes were changed in another tab or on another device. The saved notes are shown; what you wrote is still in the form.',
-        undefined,
-        { current: await this.read(actor) },
-      );
-    }
-    return this.read(actor);
-  }
-
-  /** Start over: empty notes, nothing picked. The version keeps counting, so an old tab gets a 412. */
-  async clear(actor: SignedInActor): Promise<TPrep> {
-    await this.db
-      .update(sessionPreps)
-      .set({
-        topics: '',
-        questions: '',
-        picks: [],
-        version: sql`${sessionPreps.version} + 1`,
-        updatedAt: new Date(),
-      })
-      .where(ownRows(actor, sessionPreps.userId));
-    return this.read(actor);
-  }
+/** Start over: empty notes, nothing picked. The version keeps counting, so an old tab gets a 412. */
+export async function clearPrep(
+  db: DbOrTx,
+  actor: SignedInActor,
+  prep: PrepSources,
+): Promise<TPrep> {
+  await db
+    .update(sessionPreps)
+    .set({
+      topics: '',
+      questions: '',
+      picks: [],
+      version: sql`${sessionPreps.version} + 1`,
+      updatedAt: new Date(),
+    })
+    .where(ownRows(actor, sessionPreps.userId));
+  return readPrep(db, actor, prep);
 }

@@ -1,6 +1,5 @@
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
 import { AppError, notFound } from '../../../shared/errors';
-import { ZId } from '../../../shared/schemas/common';
 import type {
   TTriggerEntry,
   TTriggerEntryValues,
@@ -8,6 +7,7 @@ import type {
 } from '../../../shared/schemas/triggers';
 import type { Database } from '../../db';
 import { triggerEntries } from '../../db/schema';
+import { keysetCursor } from '../../http/cursor';
 import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
 import { requireJointWorkOpen } from '../../policy/joint-work';
 import {
@@ -53,21 +53,8 @@ function present(row: EntryRow, actor: SignedInActor): TTriggerEntry {
   };
 }
 
-/** A cursor names the last entry of a page: its time and id, base64url-encoded. */
-export function encodeCursor(row: { occurredAt: Date; id: string }): string {
-  return Buffer.from(`${row.occurredAt.toISOString()}|${row.id}`).toString('base64url');
-}
-
-const BAD_CURSOR = 'This page position is not valid. Please reload the list.';
-
-export function decodeCursor(cursor: string): { occurredAt: Date; id: string } {
-  const [time, id, ...rest] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
-  const occurredAt = new Date(time ?? '');
-  if (rest.length > 0 || Number.isNaN(occurredAt.getTime()) || !ZId.safeParse(id).success) {
-    throw new AppError('validation_failed', BAD_CURSOR, { 'querystring.cursor': BAD_CURSOR });
-  }
-  return { occurredAt, id: id! };
-}
+/** The page position: the last entry of a page, by when it happened and its id. */
+const listCursor = keysetCursor({ occurredAt: 'timestamp', id: 'uuid' });
 
 export async function createEntry(
   db: Database,
@@ -98,7 +85,7 @@ export async function listEntries(
   actor: SignedInActor,
   query: { view: 'mine' | 'archived' | 'partner'; cursor?: string | undefined; limit: number },
 ): Promise<TTriggerList> {
-  const after = query.cursor ? decodeCursor(query.cursor) : null;
+  const after = query.cursor ? listCursor.decode(query.cursor, 'cursor') : null;
   const conditions: SQL[] = [];
   if (query.view === 'partner') {
     const partner = actor.space?.partner;
@@ -123,7 +110,7 @@ export async function listEntries(
   }
   if (after) {
     conditions.push(
-      sql`(${triggerEntries.occurredAt}, ${triggerEntries.id}) < (${after.occurredAt}, ${after.id})`,
+      sql`(${triggerEntries.occurredAt}, ${triggerEntries.id}) < (${after.occurredAt}::timestamptz, ${after.id}::uuid)`,
     );
   }
   const rows = await db
@@ -136,7 +123,10 @@ export async function listEntries(
   const last = page.at(-1);
   return {
     entries: page.map((row) => present(row, actor)),
-    nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    nextCursor:
+      rows.length > query.limit && last
+        ? listCursor.encode({ occurredAt: last.occurredAt.toISOString(), id: last.id })
+        : null,
   };
 }
 
