@@ -6,7 +6,7 @@ import { LandingPage } from './landing-page';
 import { Layout } from './layout';
 import { lazyPage, lazyPart } from './lazy-page';
 import { NotFoundPage } from './not-found-page';
-import { queryClient } from './query-client';
+import { queryClient } from '../core/query-client';
 import { QuickExitPage } from './quick-exit/quick-exit-page';
 import { RequireAuth } from './require-auth';
 

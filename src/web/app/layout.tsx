@@ -10,7 +10,7 @@ import { MenuDisclosure, SideNav } from './navigation/main-nav';
 import { NotYourPage } from './navigation/not-your-page';
 import { audienceOf } from './navigation/page-audience';
 import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
-import { useMe } from './session';
+import { useMe } from '../core/session';
 import { SupportOffer } from './support-offer';
 
 /**

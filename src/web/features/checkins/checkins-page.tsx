@@ -8,8 +8,8 @@ import {
   type TCheckinRevision,
   type TFeeling,
 } from '../../../shared/schemas/checkins';
-import { isApiError } from '../../app/api-client';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { isApiError } from '../../core/api-client';
+import { useSpaceHasTherapist } from '../../core/space';
 import { t } from '../../i18n';
 import {
   Button,

@@ -7,8 +7,8 @@ import {
   type TMyReflection,
   type TReflectionsResponse,
 } from '../../../shared/schemas/guide';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 /** Slugs come from our own lesson list, but they still go into a path: encode them. */
 const base = (slug: string) => `/api/guide/${encodeURIComponent(slug)}`;

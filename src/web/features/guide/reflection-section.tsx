@@ -24,7 +24,7 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { useSpaceHasTherapist } from '../../core/space';
 import {
   useReflections,
   useSaveReflection,

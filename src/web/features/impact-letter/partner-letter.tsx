@@ -11,7 +11,7 @@ import {
   type TReflectionBody,
   type TSharedLetterSummary,
 } from '../../../shared/schemas/impact-letter';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,

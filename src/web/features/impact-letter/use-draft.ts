@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError, type ApiError } from '../../app/api-client';
+import { isApiError, type ApiError } from '../../core/api-client';
 
 /** A gentle pause: the draft saves itself this long after the last keystroke. */
 export const AUTOSAVE_MS = 2500;

@@ -9,9 +9,8 @@ import {
   type TInjuryRole,
   type TNameInjuryBody,
 } from '../../../shared/schemas/injuries';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch, type ApiError } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch, type ApiError } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 export const injuriesQuery = queryOptions({
   queryKey: queryKeys.injuries,
@@ -20,14 +19,6 @@ export const injuriesQuery = queryOptions({
 
 export function useInjuries() {
   return useQuery(injuriesQuery);
-}
-
-/** Whether I have a space, and my partner's name: the same query the Today page uses. */
-export function useMySpace() {
-  return useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-  });
 }
 
 type QueryClient = ReturnType<typeof useQueryClient>;

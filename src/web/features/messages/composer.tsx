@@ -1,6 +1,6 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { MESSAGE_BODY_MAX } from '../../../shared/schemas/messages';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import { Button, cx, ErrorSummary, pickKnownFields, useAnnounce, useFormErrors } from '../../ui';
 import styles from './messages.module.css';

@@ -8,7 +8,7 @@ import {
   type TNote,
   type TOpenedItem,
 } from '../../../shared/schemas/practice';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t, type MessageKey } from '../../i18n';
 import {
   Button,

@@ -7,7 +7,7 @@ import {
   type TPrepItem,
   type TPrepKind,
 } from '../../../shared/schemas/session-prep';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,

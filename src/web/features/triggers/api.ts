@@ -5,7 +5,6 @@ import {
   useQueryClient,
   type InfiniteData,
 } from '@tanstack/react-query';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
 import {
   ZCurrentPlan,
   ZPlanResponse,
@@ -19,8 +18,7 @@ import {
   type TTriggerEntryInput,
   type TTriggerList,
 } from '../../../shared/schemas/triggers';
-import { ApiError, apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { ApiError, apiFetch } from '../../core/api-client';
 
 export type ListView = 'mine' | 'archived' | 'partner';
 
@@ -31,14 +29,6 @@ export const triggerKeys = {
   plan: ['triggers', 'plan'] as const,
   versions: (planId: string) => ['triggers', 'versions', planId] as const,
 };
-
-/** The space and partner (the core's query, read here for the partner's name). */
-export function useSpaceForTriggers() {
-  return useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-  });
-}
 
 const PAGE_SIZE = 10;
 

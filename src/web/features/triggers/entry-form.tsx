@@ -7,7 +7,7 @@ import {
   type TTriggerEntry,
   type TTriggerEntryInput,
 } from '../../../shared/schemas/triggers';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,

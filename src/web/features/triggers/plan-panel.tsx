@@ -8,7 +8,7 @@ import {
   type TPlanSection,
   type TPlanSections,
 } from '../../../shared/schemas/triggers';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t, type MessageKey } from '../../i18n';
 import {
   Button,
