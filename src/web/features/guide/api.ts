@@ -8,6 +8,7 @@ import {
   type TReflectionsResponse,
 } from '../../../shared/schemas/guide';
 import { apiFetch } from '../../core/api-client';
+import { isVersionConflict } from '../../core/version-conflict';
 import { queryKeys } from '../../core/query-keys';
 
 /** Slugs come from our own lesson list, but they still go into a path: encode them. */
@@ -72,7 +73,7 @@ export function useSaveReflection(slug: string) {
       }),
     onSuccess: ({ reflection }) => store(reflection),
     onError: (error) => {
-      if (error.code === 'precondition_failed' || error.code === 'joint_work_paused') {
+      if (isVersionConflict(error) || error.code === 'joint_work_paused') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.guideReflections(slug) });
       }
     },

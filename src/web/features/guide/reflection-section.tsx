@@ -16,7 +16,6 @@ import {
   JointWorkPaused,
   LoadError,
   Loading,
-  Notice,
   Panel,
   pickKnownFields,
   ShareControl,
@@ -25,6 +24,9 @@ import {
   useFormErrors,
 } from '../../ui';
 import { useSpaceHasTherapist } from '../../core/space';
+import { isVersionConflict } from '../../core/version-conflict';
+import { ConflictPanel } from '../../ui/conflict-panel';
+import { TextAreaField } from '../../ui/text-area-field';
 import {
   useReflections,
   useSaveReflection,
@@ -32,7 +34,6 @@ import {
   useTherapistShareReflection,
 } from './api';
 import styles from './guide.module.css';
-import { ReflectionField } from './reflection-field';
 
 const FIELDS = ['body'] as const;
 type Field = (typeof FIELDS)[number];
@@ -95,8 +96,7 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
   const shared = mine?.visibility === 'partner';
   const held = shared && data.sharingPaused;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     if (save.isPending || held) return;
     const parsed = ZReflectionBody.safeParse({ body: draft });
     if (!parsed.success) {
@@ -112,7 +112,8 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
           announce(t('guide.reflect.saved'));
         },
         onError: (error) => {
-          if (error.code === 'precondition_failed') {
+          // The page reloads the saved reflection (api.ts), so `mine` is the newer version.
+          if (isVersionConflict(error)) {
             setConflict(true);
             clear();
             return;
@@ -122,15 +123,24 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
       },
     );
   };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit();
+  };
 
   return (
     <>
       {conflict && mine && (
-        <Notice role="status">
-          <p>{t('guide.reflect.conflict')}</p>
-          <p className={styles.quiet}>{t('guide.reflect.conflictSaved')}</p>
-          <blockquote className={styles.savedCopy}>{mine.body}</blockquote>
-        </Notice>
+        <ConflictPanel
+          body={t('guide.reflect.conflict')}
+          parts={[{ key: 'body', label: t('guide.reflect.label'), mine: draft, saved: mine.body }]}
+          onKeepMine={submit}
+          onTakeSaved={() => {
+            setDraft(mine.body);
+            setConflict(false);
+          }}
+          pending={save.isPending}
+        />
       )}
       {held && (
         <>
@@ -144,8 +154,10 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
         problems={errors.fields.body ? [{ fieldId: FIELD_ID, message: errors.fields.body }] : []}
       />
       <form onSubmit={onSubmit} noValidate className={styles.form}>
-        <ReflectionField
+        <TextAreaField
           id={FIELD_ID}
+          name="body"
+          rows={8}
           label={t('guide.reflect.label')}
           hint={
             shared && data.partnerName

@@ -13,7 +13,7 @@ import { t } from '../../i18n';
 import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '../../ui';
 import { useMarkReflection } from './api';
 import styles from './impact-letter.module.css';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '../../ui/text-area-field';
 
 const PART_FOR_WRITER = {
   paraphrase: 'impact-letter.received.paraphrase',
@@ -243,6 +243,7 @@ function MarkForm({
           label={t('impact-letter.mark.noteLabel')}
           hint={t('impact-letter.mark.noteHint', { name: partnerName })}
           max={MARK_NOTE_MAX}
+          count="limit"
           rows={3}
           value={note}
           error={problem?.field === 'note' ? problem.message : undefined}
