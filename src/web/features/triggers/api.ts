@@ -19,6 +19,7 @@ import {
   type TTriggerList,
 } from '../../../shared/schemas/triggers';
 import { ApiError, apiFetch } from '../../core/api-client';
+import { versionConflict } from '../../core/version-conflict';
 
 export type ListView = 'mine' | 'archived' | 'partner';
 
@@ -126,10 +127,11 @@ export function useSavePlan() {
           schema: ZPlanSaveResponse,
         });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 412) {
-          const current = ZCurrentPlan.safeParse(error.current);
-          if (current.success) throw new PlanConflict(current.data, error.message);
-        }
+        const current = versionConflict(error, (body) => {
+          const parsed = ZCurrentPlan.safeParse(body);
+          return parsed.success ? parsed.data : null;
+        });
+        if (current) throw new PlanConflict(current, (error as Error).message);
         throw error;
       }
     },
