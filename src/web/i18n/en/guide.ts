@@ -41,8 +41,6 @@ export const guide = {
     'Private: only you can see it, unless you choose to share it. Up to 4,000 characters.',
   'guide.reflect.hintShared':
     'Shared with {name}: when you save a change, {name} sees the new version. Up to 4,000 characters.',
-  'guide.reflect.charactersLeft': '{count} characters left.',
-  'guide.reflect.tooLong': '{count} characters over the limit.',
   'guide.reflect.save': 'Save my reflection',
   'guide.reflect.saveChanges': 'Save changes',
   'guide.reflect.saving': 'Saving…',

@@ -57,9 +57,6 @@ export const impactLetter = {
   'impact-letter.section.emptyMine': 'You left this part empty.',
   'impact-letter.section.emptyPartner': '{name} left this part empty.',
 
-  'impact-letter.field.limit': 'Up to {max} characters.',
-  'impact-letter.field.left': '{left} characters left.',
-
   'impact-letter.save': 'Save draft',
   'impact-letter.saving': 'Saving…',
   'impact-letter.saved': 'Your draft is saved.',
