@@ -14,6 +14,7 @@ import {
   type TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
 import { apiFetch } from '../../core/api-client';
+import { isVersionConflict } from '../../core/version-conflict';
 import { useSpace } from '../../core/space';
 
 const BASE = '/api/impact-letter';
@@ -134,7 +135,7 @@ function useReflectionWrite<Args>(letterId: string, write: (args: Args) => Promi
       );
     },
     onError: (error) => {
-      if (['joint_work_paused', 'conflict', 'precondition_failed'].includes(error.code)) {
+      if (isVersionConflict(error) || ['joint_work_paused', 'conflict'].includes(error.code)) {
         void queryClient.invalidateQueries({ queryKey: letterKeys.all });
       }
     },

@@ -9,6 +9,7 @@ import {
   type TReflection,
   type TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
+import { isVersionConflict } from '../../core/version-conflict';
 import { t } from '../../i18n';
 import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '../../ui';
 import { useMarkReflection } from './api';
@@ -195,10 +196,10 @@ function MarkForm({
         onError: (error) =>
           setProblem({
             field: error.fields.note ? 'note' : null,
-            message:
-              error.status === 412
-                ? t('impact-letter.mark.conflict')
-                : (error.fields.note ?? error.message),
+            // A button's choice, not a text to compare: the page reloads the newer mark.
+            message: isVersionConflict(error)
+              ? t('impact-letter.mark.conflict')
+              : (error.fields.note ?? error.message),
           }),
       },
     );

@@ -10,6 +10,7 @@ import {
   type TNameInjuryBody,
 } from '../../../shared/schemas/injuries';
 import { apiFetch, type ApiError } from '../../core/api-client';
+import { versionConflict } from '../../core/version-conflict';
 import { queryKeys } from '../../core/query-keys';
 
 export const injuriesQuery = queryOptions({
@@ -43,8 +44,11 @@ function storeInjury(queryClient: QueryClient, injury: TInjury): void {
  * from what is really there. Anything else (joint work paused, say) reloads the list.
  */
 function onChangeError(queryClient: QueryClient, error: ApiError): void {
-  const current = ZInjury.safeParse(error.current);
-  if (error.status === 412 && current.success) storeInjury(queryClient, current.data);
+  const current = versionConflict(error, (body) => {
+    const parsed = ZInjury.safeParse(body);
+    return parsed.success ? parsed.data : null;
+  });
+  if (current) storeInjury(queryClient, current);
   else void queryClient.invalidateQueries({ queryKey: queryKeys.injuries });
 }
 
