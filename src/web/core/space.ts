@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZSpaceResponse, ZSpaceTherapist } from '../../shared/schemas/space';
+import { ZSpaceResponse } from '../../shared/schemas/space';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -16,17 +16,4 @@ export const spaceQuery = queryOptions({
 /** The space query; `enabled: false` waits (for a page that needs it only in some states). */
 export function useSpace({ enabled = true }: { enabled?: boolean } = {}) {
   return useQuery({ ...spaceQuery, enabled });
-}
-
-/**
- * Whether the two of us have an active therapist (invited, and approved by both), for the
- * "share with our therapist" control. Its own key under the space's, so refreshing the space
- * refreshes it too; false while loading or without a space.
- */
-export function useSpaceHasTherapist(): boolean {
-  const query = useQuery({
-    queryKey: queryKeys.spaceTherapist,
-    queryFn: ({ signal }) => apiFetch('/api/space/therapist', { schema: ZSpaceTherapist, signal }),
-  });
-  return query.data?.therapist ?? false;
 }

@@ -9,7 +9,7 @@ import {
   type TFeeling,
 } from '../../../shared/schemas/checkins';
 import { isApiError } from '../../core/api-client';
-import { useSpaceHasTherapist } from '../../core/space';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import { versionConflict } from '../../core/version-conflict';
 import { t } from '../../i18n';
 import {

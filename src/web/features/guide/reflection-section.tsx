@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import {
   REFLECTION_MAX,
@@ -23,9 +23,8 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
-import { useSpaceHasTherapist } from '../../core/space';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import { isVersionConflict } from '../../core/version-conflict';
-import { ConflictPanel } from '../../ui/conflict-panel';
 import { TextAreaField } from '../../ui/text-area-field';
 import {
   useReflections,
@@ -34,6 +33,12 @@ import {
   useTherapistShareReflection,
 } from './api';
 import styles from './guide.module.css';
+
+// Shown only after a save met a newer version: it loads then, so a lesson's first download
+// stays small (decision 0028).
+const ConflictPanel = lazy(() =>
+  import('../../ui/conflict-panel').then((m) => ({ default: m.ConflictPanel })),
+);
 
 const FIELDS = ['body'] as const;
 type Field = (typeof FIELDS)[number];
@@ -131,16 +136,20 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
   return (
     <>
       {conflict && mine && (
-        <ConflictPanel
-          body={t('guide.reflect.conflict')}
-          parts={[{ key: 'body', label: t('guide.reflect.label'), mine: draft, saved: mine.body }]}
-          onKeepMine={submit}
-          onTakeSaved={() => {
-            setDraft(mine.body);
-            setConflict(false);
-          }}
-          pending={save.isPending}
-        />
+        <Suspense fallback={null}>
+          <ConflictPanel
+            body={t('guide.reflect.conflict')}
+            parts={[
+              { key: 'body', label: t('guide.reflect.label'), mine: draft, saved: mine.body },
+            ]}
+            onKeepMine={submit}
+            onTakeSaved={() => {
+              setDraft(mine.body);
+              setConflict(false);
+            }}
+            pending={save.isPending}
+          />
+        </Suspense>
       )}
       {held && (
         <>

@@ -13,7 +13,7 @@ import {
   TherapistShareControl,
   useAnnounce,
 } from '../../ui';
-import { useSpaceHasTherapist } from '../../core/space';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import {
   useEditTrigger,
   useEntryAction,
