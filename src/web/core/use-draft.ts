@@ -1,6 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError, type ApiError } from './api-client';
-import { versionConflict } from './version-conflict';
+import { isApiError, type ApiError, versionConflict } from './api-client';
 
 /** A gentle pause: the draft saves itself this long after the last keystroke. */
 export const AUTOSAVE_MS = 2500;

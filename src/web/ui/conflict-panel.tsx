@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import { t } from '../i18n';
-import { useAnnounce } from './announcer';
-import { Button, buttonRowClass } from './button';
+// From the index, like the pages: the design system stays one chunk in the build.
+import { Button, buttonRowClass, useAnnounce } from '.';
 import styles from './conflict-panel.module.css';
 
 /** One part of a saved thing (a field of a form): my words and the saved ones. */

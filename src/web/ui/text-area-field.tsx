@@ -1,7 +1,8 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
 import { t } from '../i18n';
-import { cx } from './class-names';
-import styles from './field.module.css';
+// Its own copy of the field styles (field.module.css belongs to the index's chunk, which the
+// front page loads; a text area is only on feature pages).
+import styles from './text-area-field.module.css';
 
 export interface TextAreaFieldProps extends Omit<
   TextareaHTMLAttributes<HTMLTextAreaElement>,
@@ -27,6 +28,11 @@ export interface TextAreaFieldProps extends Omit<
   beforeInput?: ReactNode;
   /** Classes for the field's wrapper (the width of its column). */
   className?: string;
+}
+
+/** Class names joined, skipping the unset ones (cx, kept local so this file needs no ui chunk). */
+function classes(...names: (string | false | undefined)[]): string {
+  return names.filter(Boolean).join(' ');
 }
 
 /** The count appears this close to the limit, so it never reads as a target to fill. */
@@ -63,7 +69,7 @@ export function TextAreaField({
   const describedBy = [hintId, limitId, errorId, countId].filter(Boolean).join(' ') || undefined;
 
   return (
-    <div className={cx(styles.field, styles.wide, className)}>
+    <div className={classes(styles.field, styles.wide, className)}>
       <label className={styles.label} htmlFor={id}>
         {label}
       </label>
@@ -85,7 +91,7 @@ export function TextAreaField({
       {beforeInput}
       <textarea
         id={id}
-        className={cx(styles.input, styles.textarea, error && styles.invalid)}
+        className={classes(styles.input, styles.textarea, error && styles.invalid)}
         rows={rows}
         value={value}
         maxLength={hardLimit ? max : undefined}
@@ -95,7 +101,7 @@ export function TextAreaField({
         {...textareaProps}
       />
       {showCount && left !== undefined && (
-        <p className={cx(styles.hint, left < 0 && styles.error)} id={countId}>
+        <p className={classes(styles.hint, left < 0 && styles.error)} id={countId}>
           {left >= 0
             ? t('forms.field.left', { count: left.toLocaleString() })
             : t('forms.field.over', { count: (-left).toLocaleString() })}

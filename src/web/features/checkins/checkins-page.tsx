@@ -8,9 +8,8 @@ import {
   type TCheckinRevision,
   type TFeeling,
 } from '../../../shared/schemas/checkins';
-import { isApiError } from '../../core/api-client';
+import { isApiError, versionConflict } from '../../core/api-client';
 import { useSpaceHasTherapist } from '../../core/space-therapist';
-import { versionConflict } from '../../core/version-conflict';
 import { t } from '../../i18n';
 import {
   Button,

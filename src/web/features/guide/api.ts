@@ -7,8 +7,7 @@ import {
   type TMyReflection,
   type TReflectionsResponse,
 } from '../../../shared/schemas/guide';
-import { apiFetch } from '../../core/api-client';
-import { isVersionConflict } from '../../core/version-conflict';
+import { apiFetch, isVersionConflict } from '../../core/api-client';
 import { queryKeys } from '../../core/query-keys';
 
 /** Slugs come from our own lesson list, but they still go into a path: encode them. */

@@ -1,3 +1,4 @@
+import { isVersionConflict } from '../../core/api-client';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import {
@@ -24,7 +25,6 @@ import {
   useFormErrors,
 } from '../../ui';
 import { useSpaceHasTherapist } from '../../core/space-therapist';
-import { isVersionConflict } from '../../core/version-conflict';
 import { TextAreaField } from '../../ui/text-area-field';
 import {
   useReflections,

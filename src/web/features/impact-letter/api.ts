@@ -13,8 +13,7 @@ import {
   type TSaveLetterBody,
   type TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
-import { apiFetch } from '../../core/api-client';
-import { isVersionConflict } from '../../core/version-conflict';
+import { apiFetch, isVersionConflict } from '../../core/api-client';
 import { useSpace } from '../../core/space';
 
 const BASE = '/api/impact-letter';

@@ -1,3 +1,4 @@
+import { isVersionConflict } from '../../core/api-client';
 import { useId, useState, type FormEvent } from 'react';
 import {
   MARK_NOTE_MAX,
@@ -9,7 +10,6 @@ import {
   type TReflection,
   type TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
-import { isVersionConflict } from '../../core/version-conflict';
 import { t } from '../../i18n';
 import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '../../ui';
 import { useMarkReflection } from './api';

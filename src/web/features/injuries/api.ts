@@ -9,8 +9,7 @@ import {
   type TInjuryRole,
   type TNameInjuryBody,
 } from '../../../shared/schemas/injuries';
-import { apiFetch, type ApiError } from '../../core/api-client';
-import { versionConflict } from '../../core/version-conflict';
+import { apiFetch, type ApiError, versionConflict } from '../../core/api-client';
 import { queryKeys } from '../../core/query-keys';
 
 export const injuriesQuery = queryOptions({

@@ -1,6 +1,6 @@
+import { isVersionConflict } from '../../core/api-client';
 import { useId, useState, type FormEvent } from 'react';
 import { INJURY_NOTE_MAX, type TInjury } from '../../../shared/schemas/injuries';
-import { isVersionConflict } from '../../core/version-conflict';
 import { t } from '../../i18n';
 import { Button, buttonRowClass, ConfirmDialog, formatDate, Notice, useAnnounce } from '../../ui';
 import { useChangeInjury, useSaveNote } from './api';

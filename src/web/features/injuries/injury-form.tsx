@@ -1,3 +1,4 @@
+import { isVersionConflict } from '../../core/api-client';
 import { useState, type FormEvent } from 'react';
 import {
   INJURY_KINDS,
@@ -8,7 +9,6 @@ import {
   type TInjuryKind,
   type TInjuryRole,
 } from '../../../shared/schemas/injuries';
-import { isVersionConflict } from '../../core/version-conflict';
 import { t } from '../../i18n';
 import {
   Button,

@@ -8,8 +8,7 @@ import {
   type TNote,
   type TOpenedItem,
 } from '../../../shared/schemas/practice';
-import { isApiError } from '../../core/api-client';
-import { isVersionConflict } from '../../core/version-conflict';
+import { isApiError, isVersionConflict } from '../../core/api-client';
 import { t, type MessageKey } from '../../i18n';
 import {
   Button,

@@ -8,8 +8,7 @@ import {
   type TPrepKind,
   ZPrep,
 } from '../../../shared/schemas/session-prep';
-import { isApiError } from '../../core/api-client';
-import { versionConflict } from '../../core/version-conflict';
+import { isApiError, versionConflict } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,

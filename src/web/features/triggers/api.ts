@@ -18,8 +18,7 @@ import {
   type TTriggerEntryInput,
   type TTriggerList,
 } from '../../../shared/schemas/triggers';
-import { ApiError, apiFetch } from '../../core/api-client';
-import { versionConflict } from '../../core/version-conflict';
+import { ApiError, apiFetch, versionConflict } from '../../core/api-client';
 
 export type ListView = 'mine' | 'archived' | 'partner';
 
