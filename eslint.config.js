@@ -36,12 +36,19 @@ const MSG = {
     'src/web never imports src/server. Use the zod schemas and types in src/shared (src/shared/schemas/<feature>.ts) and call the API.',
   serverImportsWeb: 'src/server never imports src/web. Put what both sides need in src/shared.',
   crossFeature:
-    "Features don't import each other. Move shared logic to the core (src/server/{policy,db,auth}, src/web/ui, src/shared) and let the app shell (src/server/app.ts, src/web/app) compose features.",
+    "Features don't import each other. Move shared logic to the core (src/server/{policy,db,auth}, src/web/core, src/web/ui, src/shared) and let the app shell (src/server/app.ts, src/web/app) compose features.",
   dbDriver:
     'Only src/server/db talks to database drivers. Use openDatabase() and the Database type from src/server/db (drizzle-orm and drizzle-orm/pg-core are fine).',
   testImport:
     'Application code never imports test code. Test helpers stay in tests/; only *.test.ts files may use them.',
   processEnv: 'Read configuration through loadConfig() in src/server/config.',
+  webShell:
+    'Only the web shell (src/web/app: routes, layout, composition) imports the shell. Take data, session and hooks from src/web/core and components from src/web/ui; a page that needs another feature gets it as a prop from the shell.',
+  webCoreLayer:
+    'src/web/core and src/web/ui sit below the features: they import no feature. Move the shared piece into core (data, hooks) or ui (components), or let the shell pass it in.',
+  webCoreBelowUi:
+    'src/web/core holds data and hooks, no components: it never imports src/web/ui. Put the component in src/web/ui (ui may use core).',
+  i18nAlone: 'src/web/i18n is the word catalog and t(); it imports no other part of src/web.',
 };
 
 // ---------------------------------------------------------------------------
@@ -66,6 +73,34 @@ function up(n) {
 function reachesSrcTop(depth, target) {
   return `${up(depth)}(\\.\\./src/)?(${target})(/|$)`;
 }
+
+/**
+ * Regex for an import that, written in a file `depth` folders below `src/` and inside
+ * `src/web`, lands in `src/web/<target>`: `depth - 1` climbs, or the long way round through
+ * `web/` (or `src/web/`).
+ */
+function reachesWebPart(depth, target) {
+  return `${up(depth - 1)}(\\.\\./(\\.\\./src/)?web/)?(${target})(/|$)`;
+}
+
+/**
+ * The layers of the web app, lowest first: i18n, core (API client, query keys, session, space
+ * hooks, drafts), ui (components; may use core), features, and the shell (src/web/app), which
+ * alone composes features into routes and the layout.
+ */
+const WEB_LAYER_RULES = {
+  i18n: [['app|features|ui|core', 'i18nAlone']],
+  core: [
+    ['app', 'webShell'],
+    ['features', 'webCoreLayer'],
+    ['ui', 'webCoreBelowUi'],
+  ],
+  ui: [
+    ['app', 'webShell'],
+    ['features', 'webCoreLayer'],
+  ],
+  features: [['app', 'webShell']],
+};
 
 /** Database drivers: bare specifiers, the same from every folder. */
 const DB_DRIVER_PATTERN = {
@@ -145,6 +180,9 @@ function patternsFor(segments, { isTest }) {
   }
   if (top === 'web') {
     patterns.push({ regex: reachesSrcTop(depth, 'server'), message: MSG.webImportsServer });
+    for (const [target, message] of WEB_LAYER_RULES[second] ?? []) {
+      patterns.push({ regex: reachesWebPart(depth, target), message: MSG[message] });
+    }
   }
   if (top === 'server') {
     patterns.push({ regex: reachesSrcTop(depth, 'web'), message: MSG.serverImportsWeb });
@@ -209,6 +247,12 @@ function buildBoundaryZones() {
   for (const core of ['db', 'config']) {
     for (let depth = 2; depth <= maxDepth; depth += 1) {
       zones.push(...zone(['server', core, ...stars(depth - 2)]));
+    }
+  }
+  // The web layers below the shell (WEB_LAYER_RULES); features get theirs in the feature zones.
+  for (const layer of ['i18n', 'core', 'ui']) {
+    for (let depth = 2; depth <= maxDepth; depth += 1) {
+      zones.push(...zone(['web', layer, ...stars(depth - 2)]));
     }
   }
   // One zone per feature and depth; these come last so they win over the general ones.

@@ -4,7 +4,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
-import { captureInviteFromLocation } from './app/pending-invite';
+import { captureInviteFromLocation } from './core/pending-invite';
 import { captureTherapistLink } from './features/therapist/pending-link';
 import './ui/global.css';
 

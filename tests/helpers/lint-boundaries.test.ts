@@ -92,6 +92,61 @@ describe('src/server never imports src/web', () => {
   ]);
 });
 
+describe('the web shell sits on top: features, ui and core never import it', () => {
+  check([
+    // Features take data and hooks from the core, components from ui, never the shell.
+    ['src/web/features/space/page.tsx', '../../app/layout', 'Only the web shell'],
+    ['src/web/features/space/page.tsx', '../../app/navigation/nav-groups', 'Only the web shell'],
+    ['src/web/features/space/parts/card.tsx', '../../../app/require-auth', 'Only the web shell'],
+    ['src/web/features/space/page.tsx', '../../../web/app/app', 'Only the web shell'],
+    ['src/web/features/space/page.tsx', '../../../../src/web/app/app', 'Only the web shell'],
+    ['src/web/features/space/page.tsx', '../../core/api-client', null],
+    ['src/web/features/space/parts/card.tsx', '../../../core/space', null],
+    ['src/web/features/space/page.tsx', '../../ui/conflict-panel', null],
+    // ui may use the core, but neither the shell nor a feature.
+    ['src/web/ui/button.tsx', '../app/session', 'Only the web shell'],
+    ['src/web/ui/button.tsx', '../features/space/api', 'sit below the features'],
+    ['src/web/ui/step-up-form.tsx', '../core/step-up', null],
+    ['src/web/ui/button.tsx', './class-names', null],
+    // The core: data and hooks only, below ui, features and the shell.
+    ['src/web/core/session.ts', '../app/query-client', 'Only the web shell'],
+    ['src/web/core/session.ts', '../features/auth/api', 'sit below the features'],
+    ['src/web/core/use-draft.ts', '../ui/button', 'never imports src/web/ui'],
+    ['src/web/core/session.ts', './api-client', null],
+    ['src/web/core/session.ts', '../i18n', null],
+    ['src/web/core/session.ts', '../../shared/schemas/auth', null],
+    // The word catalog imports no other part of the web app.
+    ['src/web/i18n/index.ts', '../core/session', 'word catalog'],
+    ['src/web/i18n/en/layout.ts', '../../app/layout', 'word catalog'],
+    ['src/web/i18n/index.ts', './en/layout', null],
+    // The shell composes everything.
+    ['src/web/app/app.tsx', '../features/space/home-page', null],
+    ['src/web/app/app.tsx', '../core/query-client', null],
+    ['src/web/app/navigation/main-nav.tsx', '../../core/session', null],
+    ['src/web/main.tsx', './app/app', null],
+  ]);
+
+  it('holds in the real tree: no feature, ui or core file imports the shell', async () => {
+    const fs = await import('node:fs');
+    const offenders: string[] = [];
+    for (const part of ['features', 'ui', 'core', 'i18n']) {
+      const dir = path.join(ROOT, 'src/web', part);
+      for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
+        if (!/\.tsx?$/.test(rel)) continue;
+        const file = path.join(dir, rel);
+        const text = fs.readFileSync(file, 'utf8');
+        for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']*)'/g)) {
+          const target = path.resolve(path.dirname(file), match[1] ?? '');
+          if (target.startsWith(path.join(ROOT, 'src/web/app') + path.sep)) {
+            offenders.push(`${path.relative(ROOT, file)} → ${match[1]}`);
+          }
+        }
+      }
+    }
+    expect(offenders).toEqual([]);
+  });
+});
+
 describe('features never import another feature', () => {
   check([
     ['src/server/features/space/service.ts', '../invites/service', "Features don't import"],
@@ -211,6 +266,9 @@ describe('the full config applies the same boundary options', () => {
     'src/shared/schemas/space.ts',
     'src/web/features/space/page.tsx',
     'src/web/app/router.tsx',
+    'src/web/core/session.ts',
+    'src/web/ui/button.tsx',
+    'src/web/i18n/en/layout.ts',
     'src/server/features/space/api/routes.ts',
     'src/server/features/space/space.int.test.ts',
     'src/server/db/index.ts',

@@ -4,9 +4,9 @@ import { NotForTherapists } from '../features/therapist/not-for-therapists';
 import { AnnouncerProvider } from '../ui';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
-import { lazyPage, lazyPart } from './lazy-page';
+import { lazyPage, lazyPart } from '../ui/lazy-page';
 import { NotFoundPage } from './not-found-page';
-import { queryClient } from './query-client';
+import { queryClient } from '../core/query-client';
 import { QuickExitPage } from './quick-exit/quick-exit-page';
 import { RequireAuth } from './require-auth';
 

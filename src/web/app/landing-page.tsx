@@ -2,7 +2,7 @@ import { Link, useLocation } from 'react-router';
 import { t, type MessageKey } from '../i18n';
 import { buttonClass, buttonRowClass, Notice, Page } from '../ui';
 import styles from './landing-page.module.css';
-import { useMe } from './session';
+import { useMe } from '../core/session';
 
 /** Router state left for the front page after someone signs out on purpose. */
 export interface SignedOutState {

@@ -6,13 +6,13 @@ import { RelockBoundary } from '../features/account/relock-boundary';
 import { t } from '../i18n';
 import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
 import { PageErrorBoundary } from './error-boundary';
-import { lazyPart } from './lazy-page';
+import { lazyPart } from '../ui/lazy-page';
 import styles from './layout.module.css';
 import { MenuDisclosure, SideNav } from './navigation/main-nav';
 import { NotYourPage } from './navigation/not-your-page';
 import { audienceOf } from './navigation/page-audience';
 import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
-import { useMe } from './session';
+import { useMe } from '../core/session';
 import { SupportOffer } from './support-offer';
 
 /** The lock screen after a pause brings its own code (and words) when first needed. */

@@ -1,14 +1,9 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
 import { LoadError } from '../ui';
-import { PageLoading } from './lazy-page';
+import { PageLoading } from '../ui/lazy-page';
 import type { SignedOutState } from './landing-page';
-import { wasSignedOutByChoice } from './query-client';
-import { useMe } from './session';
-
-/** Where sign-in sends someone back to, carried in router state (a path, nothing secret). */
-export interface ReturnState {
-  from?: string;
-}
+import { wasSignedOutByChoice } from '../core/query-client';
+import { useMe, type ReturnState } from '../core/session';
 
 /** Pages below this need an account; signed-out visitors go to /signin and come back after. */
 export function RequireAuth() {

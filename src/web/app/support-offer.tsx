@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { t } from '../i18n';
 import { Button, useAnnounce } from '../ui';
 import styles from './layout.module.css';
-import { onSupportSuggested } from './support-signal';
+import { onSupportSuggested } from '../core/support-signal';
 
 /**
  * A calm offer of support, shown above the page when something the person wrote sounds like they

@@ -26,6 +26,7 @@ import { layout } from './en/layout';
 import { twoStep } from './en/two-step';
 import { myData } from './en/my-data';
 import { account } from './en/account';
+import { forms } from './en/forms';
 
 export const core = {
   // The frame around every page
@@ -352,6 +353,7 @@ export const en = {
   ...twoStep,
   ...myData,
   ...account,
+  ...forms,
 } as const;
 
 export type Catalog = typeof en;

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { ZScreenView } from '../../shared/schemas/safety-screen';
-import { apiFetch } from '../app/api-client';
-import { queryKeys } from '../app/query-keys';
+import { apiFetch } from '../core/api-client';
+import { queryKeys } from '../core/query-keys';
 import { t } from '../i18n';
 import { Notice } from './status';
 

@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
 import { Link, NavLink } from 'react-router';
 import { t } from '../../i18n';
 import { cx, HeartMark } from '../../ui';
-import { useMe } from '../session';
+import { useMe } from '../../core/session';
 import { ThemeSwitch } from '../theme/theme-switch';
 import { NAVIGATION, type NavEntry, type NavGroup, type Viewer } from './nav-groups';
 import styles from './navigation.module.css';

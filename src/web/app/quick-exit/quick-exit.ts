@@ -1,6 +1,6 @@
-import { queryClient } from '../query-client';
-import { queryKeys } from '../query-keys';
-import { clearEveryFragmentToken } from '../fragment-token';
+import { queryClient } from '../../core/query-client';
+import { queryKeys } from '../../core/query-keys';
+import { clearEveryFragmentToken } from '../../core/fragment-token';
 import { restoredPageAction, signOutAsLeaving } from './sign-out-on-exit';
 
 export const QUICK_EXIT_META = 'hh-quick-exit';

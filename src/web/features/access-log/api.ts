@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
 import { ZAccessLogPage, type TAccessLogPage } from '../../../shared/schemas/access-log';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 export const accessLogKeys = { all: ['access-log'] as const };
 

@@ -8,8 +8,8 @@ import {
   type TResetComplete,
 } from '../../../shared/schemas/account';
 import { ZOk } from '../../../shared/schemas/common';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 // Not under `me`: forgetAccountData() drops every key but `me` when the person changes.
 const accountKey = ['account'] as const;

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { ZChangeEmail, type TAccount, type TChangeEmail } from '../../../shared/schemas/account';
-import { isStepUpRequired, StepUpForm } from '../../app/step-up';
+import { isStepUpRequired } from '../../core/step-up';
+import { StepUpForm } from '../../ui/step-up-form';
 import { t } from '../../i18n';
 import {
   Button,

@@ -1,5 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { StepUpForm } from '../../app/step-up';
+import { StepUpForm } from '../../ui/step-up-form';
 import { t } from '../../i18n';
 import { Page } from '../../ui';
 import { unlockHere } from './relock-gate';

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TLockState } from '../../../shared/schemas/two-step';
-import { apiFetch, isApiError } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch, isApiError } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 import { lockStateKey } from './relock-boundary';
 
 /**

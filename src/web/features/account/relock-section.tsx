@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { RELOCK_CHOICES, ZTwoStepStatus, type TLockState } from '../../../shared/schemas/two-step';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 import { t } from '../../i18n';
 import { Notice, Panel, useAnnounce } from '../../ui';
 import { lockStateKey, useLockState } from './relock-gate';

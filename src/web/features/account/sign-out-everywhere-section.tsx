@@ -1,4 +1,4 @@
-import { completeSignOut } from '../../app/query-client';
+import { completeSignOut } from '../../core/query-client';
 import { t } from '../../i18n';
 import { Button, Notice, Panel } from '../../ui';
 import { useSignOutEverywhere } from './api';

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
 import type { TSessionInfo } from '../../../shared/schemas/auth';
-import { completeSignOut } from '../../app/query-client';
-import { useMe } from '../../app/session';
+import { completeSignOut } from '../../core/query-client';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import {
   Button,

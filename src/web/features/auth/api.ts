@@ -9,9 +9,9 @@ import {
 import { ZOk } from '../../../shared/schemas/common';
 import { ZSecondStepNeeded } from '../../../shared/schemas/two-step';
 import { z } from 'zod';
-import { ApiError, apiFetch } from '../../app/api-client';
-import { forgetAccountData } from '../../app/query-client';
-import { queryKeys } from '../../app/query-keys';
+import { ApiError, apiFetch } from '../../core/api-client';
+import { forgetAccountData } from '../../core/query-client';
+import { queryKeys } from '../../core/query-keys';
 
 /**
  * Sign-up answers the same whether or not the address already has an account, and signs nobody

@@ -1,8 +1,8 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
 import { ZSignInBody } from '../../../shared/schemas/auth';
-import { getPendingInvite, subscribePendingInvite } from '../../app/pending-invite';
-import { useMe } from '../../app/session';
+import { getPendingInvite, subscribePendingInvite } from '../../core/pending-invite';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import {
   Button,

@@ -11,9 +11,9 @@ import {
   type TSecondStepBody,
 } from '../../../shared/schemas/two-step';
 import { z } from 'zod';
-import { apiFetch } from '../../app/api-client';
-import { forgetAccountData } from '../../app/query-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { forgetAccountData } from '../../core/query-client';
+import { queryKeys } from '../../core/query-keys';
 
 /** Finishing a sign-in with its second step. */
 export function useSecondStep() {

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { TTwoStepStatus } from '../../../shared/schemas/two-step';
-import { isStepUpRequired, StepUpForm } from '../../app/step-up';
+import { isStepUpRequired } from '../../core/step-up';
+import { StepUpForm } from '../../ui/step-up-form';
 import { t } from '../../i18n';
 import {
   Button,

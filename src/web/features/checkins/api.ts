@@ -14,9 +14,8 @@ import {
   type TCheckinBody,
   type TCheckinForDay,
 } from '../../../shared/schemas/checkins';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { useSpace } from '../../core/space';
 
 /** Keys of this feature; each starts with its name. */
 export const checkinKeys = {
@@ -34,10 +33,7 @@ export function localDay(now = new Date()): string {
 
 /** My space and partner (the same query and key the home page uses; read-only here). */
 export function usePartnerName(): { name: string | null; loaded: boolean } {
-  const space = useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-  });
+  const space = useSpace();
   return {
     name: space.data?.space?.partner?.displayName ?? null,
     loaded: space.isSuccess,

@@ -8,8 +8,8 @@ import {
   type TCheckinRevision,
   type TFeeling,
 } from '../../../shared/schemas/checkins';
-import { isApiError } from '../../app/api-client';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { isApiError, versionConflict } from '../../core/api-client';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import { t } from '../../i18n';
 import {
   Button,
@@ -21,7 +21,6 @@ import {
   JointWorkPaused,
   LoadError,
   Loading,
-  Notice,
   Page,
   Panel,
   pickKnownFields,
@@ -42,6 +41,8 @@ import {
   useTimeline,
   type SharingAction,
 } from './api';
+import { ConflictPanel, type ConflictPart } from '../../ui/conflict-panel';
+import { TextAreaField } from '../../ui/text-area-field';
 import styles from './checkins.module.css';
 
 const FIELDS = ['feelings', 'intensity', 'pain', 'triggers', 'needs', 'note'] as const;
@@ -134,6 +135,40 @@ function valuesOf(checkin: TCheckin | null): FormValues {
     : { feelings: [], intensity: null, pain: null, triggers: '', needs: '', note: '' };
 }
 
+const CONFLICT_FIELDS = ['feelings', 'intensity', 'pain', 'triggers', 'needs', 'note'] as const;
+
+/** A check-in's parts as words, mine beside the saved ones, for the conflict panel. */
+function conflictParts(mine: FormValues, saved: FormValues): ConflictPart[] {
+  const words = (values: FormValues, field: (typeof CONFLICT_FIELDS)[number]): string => {
+    switch (field) {
+      case 'feelings':
+        return values.feelings.map(feelingLabel).join(', ');
+      case 'intensity':
+        return values.intensity === null
+          ? ''
+          : `${values.intensity} · ${intensityLabel(values.intensity)}`;
+      case 'pain':
+        return values.pain === null ? '' : t('checkins.timeline.painValue', { pain: values.pain });
+      default:
+        return values[field];
+    }
+  };
+  const labels = {
+    feelings: t('checkins.timeline.feelings'),
+    intensity: t('checkins.timeline.intensity'),
+    pain: t('checkins.timeline.pain'),
+    triggers: t('checkins.timeline.triggers'),
+    needs: t('checkins.timeline.needs'),
+    note: t('checkins.timeline.note'),
+  };
+  return CONFLICT_FIELDS.map((field) => ({
+    key: field,
+    label: labels[field],
+    mine: words(mine, field),
+    saved: words(saved, field),
+  }));
+}
+
 function CheckinForm({ day, current }: { day: string; current: TCheckin | null }) {
   const save = useSaveCheckin(day);
   const announce = useAnnounce();
@@ -161,9 +196,14 @@ function CheckinForm({ day, current }: { day: string; current: TCheckin | null }
       {
         onSuccess: () => announce(t('checkins.saved')),
         onError: (error) => {
-          if (error.code === 'precondition_failed') {
-            const newer = ZCheckin.safeParse(error.current);
-            if (newer.success) setConflict(newer.data);
+          const newer = versionConflict(error, (body) => {
+            const parsed = ZCheckin.safeParse(body);
+            return parsed.success ? parsed.data : null;
+          });
+          if (newer) {
+            // My words stay in the form; the panel shows the newer ones beside them.
+            setConflict(newer);
+            return;
           }
           show(pickKnownFields(error.fields, FIELDS), error.message);
         },
@@ -174,7 +214,8 @@ function CheckinForm({ day, current }: { day: string; current: TCheckin | null }
   const onSubmit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
     if (save.isPending) return;
-    submit(current?.version ?? undefined);
+    // After a conflict, a save builds on the newer version the panel shows.
+    submit((conflict ?? current)?.version ?? undefined);
   };
 
   const toggleFeeling = (feeling: TFeeling, on: boolean) =>
@@ -194,25 +235,20 @@ function CheckinForm({ day, current }: { day: string; current: TCheckin | null }
         problems={summaryProblems(errors.fields, FIELDS, FIELD_IDS)}
       />
       {conflict && (
-        <Notice tone="problem">
-          <p>{t('checkins.conflict.newer')}</p>
-          <CheckinBody checkin={conflict} />
-          <div className={styles.actions}>
-            <Button pending={save.isPending} onClick={() => submit(conflict.version ?? undefined)}>
-              {t('checkins.conflict.keepMine')}
-            </Button>
-            <Button
-              variant="secondary"
-              onClick={() => {
-                setValues(valuesOf(conflict));
-                setConflict(null);
-                clear();
-              }}
-            >
-              {t('checkins.conflict.useNewer')}
-            </Button>
-          </div>
-        </Notice>
+        <ConflictPanel
+          parts={conflictParts(values, valuesOf(conflict))}
+          onUseSaved={(key) => {
+            const field = CONFLICT_FIELDS.find((name) => name === key);
+            if (field) set(field, valuesOf(conflict)[field]);
+          }}
+          onKeepMine={() => submit(conflict.version ?? undefined)}
+          onTakeSaved={() => {
+            setValues(valuesOf(conflict));
+            setConflict(null);
+            clear();
+          }}
+          pending={save.isPending}
+        />
       )}
       <form onSubmit={onSubmit} noValidate>
         <ChoiceGroup
@@ -273,34 +309,37 @@ function CheckinForm({ day, current }: { day: string; current: TCheckin | null }
             />
           ))}
         </ChoiceGroup>
-        <TextArea
+        <TextAreaField
           id={FIELD_IDS.triggers}
           label={t('checkins.triggers.label')}
           hint={t('checkins.triggers.hint')}
           max={CHECKIN_LIMITS.triggers}
+          hardLimit
           rows={2}
           value={values.triggers}
-          onChange={(v) => set('triggers', v)}
+          onValueChange={(v) => set('triggers', v)}
           error={errors.fields.triggers}
         />
-        <TextArea
+        <TextAreaField
           id={FIELD_IDS.needs}
           label={t('checkins.needs.label')}
           hint={t('checkins.needs.hint')}
           max={CHECKIN_LIMITS.needs}
+          hardLimit
           rows={3}
           value={values.needs}
-          onChange={(v) => set('needs', v)}
+          onValueChange={(v) => set('needs', v)}
           error={errors.fields.needs}
         />
-        <TextArea
+        <TextAreaField
           id={FIELD_IDS.note}
           label={t('checkins.note.label')}
           hint={t('checkins.note.hint')}
           max={CHECKIN_LIMITS.note}
+          hardLimit
           rows={4}
           value={values.note}
-          onChange={(v) => set('note', v)}
+          onValueChange={(v) => set('note', v)}
           error={errors.fields.note}
         />
         {current?.sharing === 'shared' && (
@@ -390,57 +429,6 @@ function Choice({
         aria-invalid={invalid || undefined}
       />
       <label htmlFor={id}>{label}</label>
-    </div>
-  );
-}
-
-function TextArea({
-  id,
-  label,
-  hint,
-  max,
-  rows,
-  value,
-  onChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  max: number;
-  rows: number;
-  value: string;
-  onChange: (value: string) => void;
-  error: string | undefined;
-}) {
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
-  return (
-    <div className={styles.field}>
-      <label className={styles.legend} htmlFor={id}>
-        {label}
-      </label>
-      <p className={styles.hint} id={hintId}>
-        {hint}
-      </p>
-      {error && (
-        <p className={styles.error} id={errorId}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        className={cx(styles.textarea, error && styles.invalid)}
-        rows={rows}
-        maxLength={max}
-        value={value}
-        onChange={(event) => onChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(' ')}
-      />
-      {value.length > max * 0.8 && (
-        <p className={styles.hint}>{t('checkins.chars', { count: value.length, max })}</p>
-      )}
     </div>
   );
 }

@@ -7,8 +7,8 @@ import {
   type TMyReflection,
   type TReflectionsResponse,
 } from '../../../shared/schemas/guide';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch, isVersionConflict } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 /** Slugs come from our own lesson list, but they still go into a path: encode them. */
 const base = (slug: string) => `/api/guide/${encodeURIComponent(slug)}`;
@@ -72,7 +72,7 @@ export function useSaveReflection(slug: string) {
       }),
     onSuccess: ({ reflection }) => store(reflection),
     onError: (error) => {
-      if (error.code === 'precondition_failed' || error.code === 'joint_work_paused') {
+      if (isVersionConflict(error) || error.code === 'joint_work_paused') {
         void queryClient.invalidateQueries({ queryKey: queryKeys.guideReflections(slug) });
       }
     },

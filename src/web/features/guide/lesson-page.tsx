@@ -1,7 +1,7 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TLesson } from '../../../shared/schemas/guide';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import { LoadError, Loading, Page, usePageTitle } from '../../ui';
 import { useLesson } from './api';

@@ -1,4 +1,5 @@
-import { useState, type FormEvent } from 'react';
+import { isVersionConflict } from '../../core/api-client';
+import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import {
   REFLECTION_MAX,
@@ -16,7 +17,6 @@ import {
   JointWorkPaused,
   LoadError,
   Loading,
-  Notice,
   Panel,
   pickKnownFields,
   ShareControl,
@@ -24,7 +24,8 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
+import { TextAreaField } from '../../ui/text-area-field';
 import {
   useReflections,
   useSaveReflection,
@@ -32,7 +33,12 @@ import {
   useTherapistShareReflection,
 } from './api';
 import styles from './guide.module.css';
-import { ReflectionField } from './reflection-field';
+
+// Shown only after a save met a newer version: it loads then, so a lesson's first download
+// stays small (decision 0028).
+const ConflictPanel = lazy(() =>
+  import('../../ui/conflict-panel').then((m) => ({ default: m.ConflictPanel })),
+);
 
 const FIELDS = ['body'] as const;
 type Field = (typeof FIELDS)[number];
@@ -95,8 +101,7 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
   const shared = mine?.visibility === 'partner';
   const held = shared && data.sharingPaused;
 
-  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     if (save.isPending || held) return;
     const parsed = ZReflectionBody.safeParse({ body: draft });
     if (!parsed.success) {
@@ -112,7 +117,8 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
           announce(t('guide.reflect.saved'));
         },
         onError: (error) => {
-          if (error.code === 'precondition_failed') {
+          // The page reloads the saved reflection (api.ts), so `mine` is the newer version.
+          if (isVersionConflict(error)) {
             setConflict(true);
             clear();
             return;
@@ -122,15 +128,28 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
       },
     );
   };
+  const onSubmit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    submit();
+  };
 
   return (
     <>
       {conflict && mine && (
-        <Notice role="status">
-          <p>{t('guide.reflect.conflict')}</p>
-          <p className={styles.quiet}>{t('guide.reflect.conflictSaved')}</p>
-          <blockquote className={styles.savedCopy}>{mine.body}</blockquote>
-        </Notice>
+        <Suspense fallback={null}>
+          <ConflictPanel
+            body={t('guide.reflect.conflict')}
+            parts={[
+              { key: 'body', label: t('guide.reflect.label'), mine: draft, saved: mine.body },
+            ]}
+            onKeepMine={submit}
+            onTakeSaved={() => {
+              setDraft(mine.body);
+              setConflict(false);
+            }}
+            pending={save.isPending}
+          />
+        </Suspense>
       )}
       {held && (
         <>
@@ -144,8 +163,10 @@ function ReflectionForm({ slug, data }: { slug: string; data: TReflectionsRespon
         problems={errors.fields.body ? [{ fieldId: FIELD_ID, message: errors.fields.body }] : []}
       />
       <form onSubmit={onSubmit} noValidate className={styles.form}>
-        <ReflectionField
+        <TextAreaField
           id={FIELD_ID}
+          name="body"
+          rows={8}
           label={t('guide.reflect.label')}
           hint={
             shared && data.partnerName

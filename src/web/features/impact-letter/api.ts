@@ -13,9 +13,8 @@ import {
   type TSaveLetterBody,
   type TWriterLetter,
 } from '../../../shared/schemas/impact-letter';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch, isVersionConflict } from '../../core/api-client';
+import { useSpace } from '../../core/space';
 
 const BASE = '/api/impact-letter';
 
@@ -28,10 +27,7 @@ export const letterKeys = {
 
 /** The space (for the partner's name); the same query, and cache entry, as the Home page's. */
 export function usePartnerName(): { pending: boolean; name: string | null; inSpace: boolean } {
-  const space = useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-  });
+  const space = useSpace();
   return {
     pending: space.isPending,
     name: space.data?.space?.partner?.displayName ?? null,
@@ -138,7 +134,7 @@ function useReflectionWrite<Args>(letterId: string, write: (args: Args) => Promi
       );
     },
     onError: (error) => {
-      if (['joint_work_paused', 'conflict', 'precondition_failed'].includes(error.code)) {
+      if (isVersionConflict(error) || ['joint_work_paused', 'conflict'].includes(error.code)) {
         void queryClient.invalidateQueries({ queryKey: letterKeys.all });
       }
     },

@@ -26,14 +26,14 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
+import { useDraft, type Saved } from '../../core/use-draft';
+import { TextAreaField } from '../../ui/text-area-field';
 import { useLetter, useSaveLetter, useShareLetter, useStartLetter, useUnshareLetter } from './api';
 import styles from './impact-letter.module.css';
 import { LetterText, SECTION_LABEL, SharedVersions } from './letter-text';
 import { ReceivedReflections } from './received-reflections';
 import { SaveState } from './save-state';
-import { TextAreaField } from './text-area-field';
 import { TwoStep } from './two-step';
-import { useDraft, type Saved } from './use-draft';
 
 const HINT = {
   whatHappened: 'impact-letter.section.whatHappened.hint',
@@ -182,12 +182,17 @@ function LetterEditor({
             label={t(SECTION_LABEL[section])}
             hint={t(HINT[section])}
             max={LETTER_SECTION_MAX}
+            count="limit"
+            rows={8}
             value={draft.values[section]}
             error={fieldErrors[section]}
             onValueChange={(value) => draft.setValues({ ...draft.values, [section]: value })}
           />
         ))}
-        <SaveState draft={draft} />
+        <SaveState
+          draft={draft}
+          labels={Object.fromEntries(LETTER_SECTIONS.map((s) => [s, t(SECTION_LABEL[s])]))}
+        />
         <div className={buttonRowClass}>
           <Button type="submit" variant="secondary" pending={draft.status === 'saving'}>
             {draft.status === 'saving' ? t('impact-letter.saving') : t('impact-letter.save')}

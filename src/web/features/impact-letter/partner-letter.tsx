@@ -11,7 +11,7 @@ import {
   type TReflectionBody,
   type TSharedLetterSummary,
 } from '../../../shared/schemas/impact-letter';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,
@@ -28,6 +28,8 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
+import { useDraft, type Saved } from '../../core/use-draft';
+import { TextAreaField } from '../../ui/text-area-field';
 import {
   useLetter,
   useSaveReflection,
@@ -38,9 +40,7 @@ import {
 import styles from './impact-letter.module.css';
 import { LetterText, SharedVersions } from './letter-text';
 import { SaveState } from './save-state';
-import { TextAreaField } from './text-area-field';
 import { TwoStep } from './two-step';
-import { useDraft, type Saved } from './use-draft';
 
 const PART_LABEL = {
   paraphrase: 'impact-letter.reflection.paraphrase',
@@ -372,13 +372,17 @@ function ReflectionEditor({
             label={t(PART_LABEL[part])}
             hint={t(PART_HINT[part], { name: partnerName })}
             max={REFLECTION_PART_MAX}
+            count="limit"
             rows={6}
             value={draft.values[part]}
             error={fieldErrors[part]}
             onValueChange={(value) => draft.setValues({ ...draft.values, [part]: value })}
           />
         ))}
-        <SaveState draft={draft} />
+        <SaveState
+          draft={draft}
+          labels={Object.fromEntries(REFLECTION_PARTS.map((p) => [p, t(PART_LABEL[p])]))}
+        />
         <div className={buttonRowClass}>
           <Button type="submit" variant="secondary" pending={draft.status === 'saving'}>
             {draft.status === 'saving' ? t('impact-letter.saving') : t('impact-letter.save')}

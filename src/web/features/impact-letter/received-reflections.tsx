@@ -1,3 +1,4 @@
+import { isVersionConflict } from '../../core/api-client';
 import { useId, useState, type FormEvent } from 'react';
 import {
   MARK_NOTE_MAX,
@@ -13,7 +14,7 @@ import { t } from '../../i18n';
 import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '../../ui';
 import { useMarkReflection } from './api';
 import styles from './impact-letter.module.css';
-import { TextAreaField } from './text-area-field';
+import { TextAreaField } from '../../ui/text-area-field';
 
 const PART_FOR_WRITER = {
   paraphrase: 'impact-letter.received.paraphrase',
@@ -195,10 +196,10 @@ function MarkForm({
         onError: (error) =>
           setProblem({
             field: error.fields.note ? 'note' : null,
-            message:
-              error.status === 412
-                ? t('impact-letter.mark.conflict')
-                : (error.fields.note ?? error.message),
+            // A button's choice, not a text to compare: the page reloads the newer mark.
+            message: isVersionConflict(error)
+              ? t('impact-letter.mark.conflict')
+              : (error.fields.note ?? error.message),
           }),
       },
     );
@@ -243,6 +244,7 @@ function MarkForm({
           label={t('impact-letter.mark.noteLabel')}
           hint={t('impact-letter.mark.noteHint', { name: partnerName })}
           max={MARK_NOTE_MAX}
+          count="limit"
           rows={3}
           value={note}
           error={problem?.field === 'note' ? problem.message : undefined}

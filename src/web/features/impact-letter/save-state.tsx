@@ -1,7 +1,8 @@
 import { t } from '../../i18n';
-import { Button, buttonRowClass, formatDateTime, Notice } from '../../ui';
+import type { useDraft } from '../../core/use-draft';
+import { formatDateTime } from '../../ui';
+import { ConflictPanel } from '../../ui/conflict-panel';
 import styles from './impact-letter.module.css';
-import type { useDraft } from './use-draft';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });
 
@@ -15,27 +16,37 @@ function savedWhen(iso: string): string {
 
 type Draft = Pick<
   ReturnType<typeof useDraft<Record<string, string>>>,
-  'status' | 'dirty' | 'savedAt' | 'error' | 'conflict' | 'keepMine' | 'takeSaved'
+  | 'status'
+  | 'dirty'
+  | 'savedAt'
+  | 'error'
+  | 'conflict'
+  | 'values'
+  | 'keepMine'
+  | 'takeSaved'
+  | 'takeSavedPart'
 >;
 
 /**
  * Where the draft stands: "Saved at 14:05", "Saving…", not saved yet, or a choice after a
  * conflict. Not a live region: autosave would talk too much. A Save press is announced instead.
  */
-export function SaveState({ draft }: { draft: Draft }) {
-  if (draft.status === 'conflict' && draft.conflict) {
+export function SaveState({ draft, labels }: { draft: Draft; labels: Record<string, string> }) {
+  const { conflict } = draft;
+  if (draft.status === 'conflict' && conflict) {
     return (
-      <Notice tone="problem" role="alert">
-        <p>{t('impact-letter.conflict.body')}</p>
-        <div className={buttonRowClass}>
-          <Button variant="secondary" onClick={draft.keepMine}>
-            {t('impact-letter.conflict.keepMine')}
-          </Button>
-          <Button variant="quiet" onClick={draft.takeSaved}>
-            {t('impact-letter.conflict.takeSaved')}
-          </Button>
-        </div>
-      </Notice>
+      <ConflictPanel
+        body={t('impact-letter.conflict.body')}
+        parts={Object.entries(labels).map(([key, label]) => ({
+          key,
+          label,
+          mine: draft.values[key] ?? '',
+          saved: conflict.values[key] ?? '',
+        }))}
+        onUseSaved={draft.takeSavedPart}
+        onKeepMine={draft.keepMine}
+        onTakeSaved={draft.takeSaved}
+      />
     );
   }
   if (draft.status === 'failed') {

@@ -9,9 +9,8 @@ import {
   type TInjuryRole,
   type TNameInjuryBody,
 } from '../../../shared/schemas/injuries';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch, type ApiError } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch, type ApiError, versionConflict } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 export const injuriesQuery = queryOptions({
   queryKey: queryKeys.injuries,
@@ -20,14 +19,6 @@ export const injuriesQuery = queryOptions({
 
 export function useInjuries() {
   return useQuery(injuriesQuery);
-}
-
-/** Whether I have a space, and my partner's name: the same query the Today page uses. */
-export function useMySpace() {
-  return useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-  });
 }
 
 type QueryClient = ReturnType<typeof useQueryClient>;
@@ -52,8 +43,11 @@ function storeInjury(queryClient: QueryClient, injury: TInjury): void {
  * from what is really there. Anything else (joint work paused, say) reloads the list.
  */
 function onChangeError(queryClient: QueryClient, error: ApiError): void {
-  const current = ZInjury.safeParse(error.current);
-  if (error.status === 412 && current.success) storeInjury(queryClient, current.data);
+  const current = versionConflict(error, (body) => {
+    const parsed = ZInjury.safeParse(body);
+    return parsed.success ? parsed.data : null;
+  });
+  if (current) storeInjury(queryClient, current);
   else void queryClient.invalidateQueries({ queryKey: queryKeys.injuries });
 }
 

@@ -2,7 +2,8 @@ import { Link } from 'react-router';
 import type { TEarlierNote, TInjury } from '../../../shared/schemas/injuries';
 import { t } from '../../i18n';
 import { formatDate, JointWorkPaused, LoadError, Loading, Page, Panel } from '../../ui';
-import { useInjuries, useMySpace } from './api';
+import { useSpace } from '../../core/space';
+import { useInjuries } from './api';
 import { InjuryCard } from './injury-card';
 import { NameInjuryForm } from './injury-form';
 import styles from './injuries.module.css';
@@ -10,7 +11,7 @@ import styles from './injuries.module.css';
 /** /injuries: name what happened, and agree on the roles together. */
 export function InjuriesPage() {
   const injuries = useInjuries();
-  const space = useMySpace();
+  const space = useSpace();
 
   return (
     <Page title={t('injuries.title')} heading={t('injuries.heading')} lead={t('injuries.lead')}>

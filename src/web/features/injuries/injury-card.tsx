@@ -1,9 +1,11 @@
+import { isVersionConflict } from '../../core/api-client';
 import { useId, useState, type FormEvent } from 'react';
 import { INJURY_NOTE_MAX, type TInjury } from '../../../shared/schemas/injuries';
 import { t } from '../../i18n';
 import { Button, buttonRowClass, ConfirmDialog, formatDate, Notice, useAnnounce } from '../../ui';
 import { useChangeInjury, useSaveNote } from './api';
-import { formatMonth, TextAreaField } from './fields';
+import { TextAreaField } from '../../ui/text-area-field';
+import { formatMonth } from './fields';
 import { ChangeInjuryForm } from './injury-form';
 import styles from './injuries.module.css';
 
@@ -62,12 +64,12 @@ export function InjuryCard({ injury, partnerName, jointWorkOpen }: InjuryCardPro
         <Status injury={injury} />
       )}
 
-      {change.isError && change.error.status !== 412 && (
+      {change.isError && !isVersionConflict(change.error) && (
         <Notice tone="problem" role="alert">
           <p>{change.error.message}</p>
         </Notice>
       )}
-      {change.isError && change.error.status === 412 && !editing && (
+      {isVersionConflict(change.error) && !editing && (
         <Notice role="status">
           <p>{t('injuries.conflict.body')}</p>
         </Notice>
@@ -192,7 +194,8 @@ function PrivateNote({ injury }: { injury: TInjury }) {
         hint={t('injuries.note.hint')}
         value={note}
         onValueChange={setNote}
-        maxLength={INJURY_NOTE_MAX}
+        max={INJURY_NOTE_MAX}
+        hardLimit
         error={save.isError ? (save.error.fields.note ?? save.error.message) : undefined}
       />
       <Button type="submit" variant="secondary" pending={save.isPending}>

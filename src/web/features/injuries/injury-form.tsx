@@ -1,3 +1,4 @@
+import { isVersionConflict } from '../../core/api-client';
 import { useState, type FormEvent } from 'react';
 import {
   INJURY_KINDS,
@@ -21,7 +22,9 @@ import {
   useFormErrors,
 } from '../../ui';
 import { useChangeInjury, useNameInjury } from './api';
-import { MonthYearField, RadioGroup, TextAreaField } from './fields';
+import { ConflictPanel } from '../../ui/conflict-panel';
+import { TextAreaField } from '../../ui/text-area-field';
+import { formatMonth, MonthYearField, RadioGroup } from './fields';
 import styles from './injuries.module.css';
 
 // Built when a form renders, not when the module loads: a feature's words arrive with its page
@@ -133,7 +136,8 @@ export function NameInjuryForm({ solo }: { solo: boolean }) {
         hint={t('injuries.field.note.hint')}
         value={note}
         onValueChange={setNote}
-        maxLength={INJURY_NOTE_MAX}
+        max={INJURY_NOTE_MAX}
+        hardLimit
         error={errors.fields.note}
       />
       <Button type="submit" pending={name.isPending}>
@@ -181,19 +185,55 @@ export function ChangeInjuryForm({ injury, onDone }: { injury: TInjury; onDone: 
           announce(t('injuries.change.done'));
           onDone();
         },
-        onError: (error) =>
-          show(
-            pickKnownFields(error.fields, CHANGE_FIELDS),
-            error.status === 412 ? t('injuries.conflict.body') : error.message,
-          ),
+        onError: (error) => {
+          // The card now shows the partner's version (api.ts); the panel sets it beside mine.
+          if (isVersionConflict(error)) clear();
+          else show(pickKnownFields(error.fields, CHANGE_FIELDS), error.message);
+        },
       },
     );
   };
+
+  const kindLabel = (value: TInjuryKind | '') => (value ? t(`injuries.kind.${value}`) : '');
+  const monthLabel = (value: string) =>
+    /^\d{4}-\d{2}$/.test(value) ? formatMonth(value) : value.replace(/^-$/, '');
 
   return (
     <form className={styles.changeForm} onSubmit={onSubmit} noValidate>
       <h4 className={styles.changeHeading}>{t('injuries.change.heading')}</h4>
       <p className={styles.aside}>{t('injuries.change.hint')}</p>
+      {isVersionConflict(change.error) && (
+        <ConflictPanel
+          body={t('injuries.conflict.body')}
+          parts={[
+            {
+              key: 'kind',
+              label: t('injuries.field.kind'),
+              mine: kindLabel(kind),
+              saved: kindLabel(injury.kind),
+            },
+            {
+              key: 'cameToLight',
+              label: t('injuries.field.when'),
+              mine: monthLabel(monthOf(month, year)),
+              saved: monthLabel(injury.cameToLight.slice(0, 7)),
+            },
+          ]}
+          onUseSaved={(key) => {
+            if (key === 'kind') setKind(injury.kind);
+            else {
+              setMonth(injury.cameToLight.slice(5, 7));
+              setYear(injury.cameToLight.slice(0, 4));
+            }
+          }}
+          onTakeSaved={() => {
+            setKind(injury.kind);
+            setMonth(injury.cameToLight.slice(5, 7));
+            setYear(injury.cameToLight.slice(0, 4));
+            change.reset();
+          }}
+        />
+      )}
       <ErrorSummary
         message={errors.message}
         focusKey={errors.focusKey}

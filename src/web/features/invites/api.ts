@@ -8,8 +8,8 @@ import {
   type TInviteList,
 } from '../../../shared/schemas/invites';
 import { ZSpace, type TSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 const ZAccepted = z.object({ space: ZSpace });
 

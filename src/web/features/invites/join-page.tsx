@@ -1,13 +1,13 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { ZInviteToken } from '../../../shared/schemas/invites';
-import type { ApiError } from '../../app/api-client';
+import type { ApiError } from '../../core/api-client';
 import {
   clearPendingInvite,
   getPendingInvite,
   subscribePendingInvite,
-} from '../../app/pending-invite';
-import { useMe } from '../../app/session';
+} from '../../core/pending-invite';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import {
   Button,

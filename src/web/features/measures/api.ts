@@ -13,7 +13,7 @@ import {
   ZSubmittedResponse,
   type TSubmitResponseBody,
 } from '../../../shared/schemas/measures';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 /** The person's own time zone, so "this week" is their week, not the server's. */
 export function browserTimeZone(): string {

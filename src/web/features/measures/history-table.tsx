@@ -1,7 +1,7 @@
 import { useId } from 'react';
 import type { TMeasureResponse, TMeasureSummary } from '../../../shared/schemas/measures';
 import { t } from '../../i18n';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import { Button, LoadError, Loading, ShareControl, TherapistShareControl } from '../../ui';
 import { useHistory, useSetVisibility, useTherapistShareResponse } from './api';
 import { formatScore, formatWeekShort } from './format';

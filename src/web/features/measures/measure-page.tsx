@@ -2,7 +2,7 @@ import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { TMeasureSummary, TSubmittedResponse } from '../../../shared/schemas/measures';
 import { t } from '../../i18n';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import {
   Button,
   LoadError,

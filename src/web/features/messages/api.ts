@@ -8,7 +8,7 @@ import {
   type TThread,
   type TThreadView,
 } from '../../../shared/schemas/messages';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 /** Every key of this feature starts with its name, so one call can refresh all of it. */
 export const messagesKeys = {

@@ -1,8 +1,9 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
 import { MESSAGE_BODY_MAX } from '../../../shared/schemas/messages';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
-import { Button, cx, ErrorSummary, pickKnownFields, useAnnounce, useFormErrors } from '../../ui';
+import { Button, ErrorSummary, pickKnownFields, useAnnounce, useFormErrors } from '../../ui';
+import { TextAreaField } from '../../ui/text-area-field';
 import styles from './messages.module.css';
 
 const FIELDS = ['body', 'partnerId'] as const;
@@ -28,9 +29,6 @@ export function Composer({
   const [text, setText] = useState('');
   const [sending, setSending] = useState(false);
   const left = MESSAGE_BODY_MAX - text.length;
-  const hintId = `${id}-hint`;
-  const countId = `${id}-count`;
-  const errorId = errors.fields.body ? `${id}-error` : undefined;
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -40,7 +38,7 @@ export function Composer({
       return;
     }
     if (left < 0) {
-      show({ body: t('messages.composer.over', { count: (-left).toLocaleString() }) });
+      show({ body: t('forms.field.over', { count: (-left).toLocaleString() }) });
       return;
     }
     setSending(true);
@@ -68,33 +66,17 @@ export function Composer({
         }))}
       />
       {children}
-      <div className={styles.field}>
-        <label className={styles.label} htmlFor={id}>
-          {label}
-        </label>
-        <p className={styles.hint} id={hintId}>
-          {t('messages.composer.hint')}
-        </p>
-        {errors.fields.body && (
-          <p className={styles.error} id={errorId}>
-            {errors.fields.body}
-          </p>
-        )}
-        <textarea
-          id={id}
-          rows={4}
-          className={cx(styles.textarea, errors.fields.body && styles.invalid)}
-          value={text}
-          onChange={(event) => setText(event.target.value)}
-          aria-invalid={errors.fields.body ? true : undefined}
-          aria-describedby={[hintId, errorId, countId].filter(Boolean).join(' ')}
-        />
-        <p className={cx(styles.hint, left < 0 && styles.error)} id={countId}>
-          {left >= 0
-            ? t('messages.composer.left', { count: left.toLocaleString() })
-            : t('messages.composer.over', { count: (-left).toLocaleString() })}
-        </p>
-      </div>
+      <TextAreaField
+        id={id}
+        label={label}
+        hint={t('messages.composer.hint')}
+        max={MESSAGE_BODY_MAX}
+        count="always"
+        rows={4}
+        value={text}
+        onValueChange={setText}
+        error={errors.fields.body}
+      />
       <p>
         <Button type="submit" disabled={sending}>
           {sending ? t('messages.composer.sending') : t('messages.composer.send')}

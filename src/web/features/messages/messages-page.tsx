@@ -1,6 +1,6 @@
 import { useId } from 'react';
 import type { TPartnerConversation } from '../../../shared/schemas/messages';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import { LoadError, Loading, Notice, Page } from '../../ui';
 import { useMyConversations, useSendMessage } from './api';

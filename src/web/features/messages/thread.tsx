@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import type { TMessage, TThreadView } from '../../../shared/schemas/messages';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import { Button, cx, formatDateTime, LoadError } from '../../ui';
 import { fetchOlder, type ThreadAddress } from './api';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZErasureStatus, EXPORT_ESTIMATE_HEADER } from '../../../shared/schemas/my-data';
-import { apiFetch, ApiError } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch, ApiError } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 import { t } from '../../i18n';
 
 export function useErasure() {

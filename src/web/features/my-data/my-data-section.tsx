@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { ERASURE_COOLING_OFF_DAYS } from '../../../shared/schemas/my-data';
-import { isStepUpRequired, StepUpForm } from '../../app/step-up';
+import { isStepUpRequired } from '../../core/step-up';
+import { StepUpForm } from '../../ui/step-up-form';
 import { t } from '../../i18n';
 import {
   Button,

@@ -17,7 +17,7 @@ import {
   type TCoupleOverview,
   type TPracticeItemKind,
 } from '../../../shared/schemas/practice';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 /** Every key of this feature starts with its name, so one call can refresh all of it. */
 export const practiceKeys = {

@@ -8,7 +8,7 @@ import {
   type TNote,
   type TOpenedItem,
 } from '../../../shared/schemas/practice';
-import { isApiError } from '../../app/api-client';
+import { isApiError, isVersionConflict } from '../../core/api-client';
 import { t, type MessageKey } from '../../i18n';
 import {
   Button,
@@ -35,6 +35,8 @@ import {
   useSuggest,
   useWithdraw,
 } from './api';
+import { ConflictPanel } from '../../ui/conflict-panel';
+import { TextAreaField } from '../../ui/text-area-field';
 import { partText } from './part-text';
 import styles from './practice.module.css';
 
@@ -273,27 +275,17 @@ function NoteField({
   rows?: number;
 }) {
   const id = useId();
-  const hintId = `${id}-hint`;
   return (
-    <div className={styles.field}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      {hint && (
-        <p className={styles.muted} id={hintId}>
-          {hint}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={rows}
-        maxLength={max}
-        className={styles.textarea}
-        value={value}
-        aria-describedby={hint ? hintId : undefined}
-        onChange={(event) => onChange(event.target.value)}
-      />
-    </div>
+    <TextAreaField
+      id={id}
+      label={label}
+      hint={hint}
+      value={value}
+      onValueChange={onChange}
+      max={max}
+      hardLimit
+      rows={rows}
+    />
   );
 }
 
@@ -351,10 +343,11 @@ function NoteCard({ note, context }: { note: TNote; context?: string }) {
   const [draft, setDraft] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
   const date = formatDate(note.createdAt);
-  const conflict = isApiError(edit.error) && edit.error.code === 'precondition_failed';
+  // The notes reload after every save (api.ts), so after a conflict `note` is the newer one.
+  const conflict = isVersionConflict(edit.error);
 
-  const save = (event: FormEvent) => {
-    event.preventDefault();
+  const save = (event?: FormEvent) => {
+    event?.preventDefault();
     if (draft === null || draft.trim() === '') return;
     edit.mutate(
       { id: note.id, version: note.version, body: draft },
@@ -403,9 +396,28 @@ function NoteCard({ note, context }: { note: TNote; context?: string }) {
             max={NOTE_MAX}
             rows={6}
           />
-          {edit.isError && (
+          {conflict && (
+            <ConflictPanel
+              body={t('practice.notes.conflict')}
+              parts={[
+                {
+                  key: 'body',
+                  label: t('practice.notes.editField', { date }),
+                  mine: draft,
+                  saved: note.body,
+                },
+              ]}
+              onKeepMine={() => save()}
+              onTakeSaved={() => {
+                setDraft(note.body);
+                edit.reset();
+              }}
+              pending={edit.isPending}
+            />
+          )}
+          {edit.isError && !conflict && (
             <p role="alert" className={styles.problem}>
-              {conflict ? t('practice.notes.conflict') : edit.error.message}
+              {edit.error.message}
             </p>
           )}
           <div className={styles.actions}>

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZProgramView, type TMark, type TProgramView } from '../../../shared/schemas/program';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 export const programQuery = queryOptions({
   queryKey: queryKeys.program,

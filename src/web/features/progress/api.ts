@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { ZProgressResponse } from '../../../shared/schemas/progress';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 export function useProgress() {
   return useQuery({

@@ -6,8 +6,8 @@ import {
   type TScreenAnswerId,
   type TScreenView,
 } from '../../../shared/schemas/safety-screen';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 export const safetyScreenQuery = queryOptions({
   queryKey: queryKeys.safetyScreen,

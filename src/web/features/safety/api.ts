@@ -1,14 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TSafetyState } from '../../../shared/schemas/safety';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 // Every page's frame uses these (the "I don't feel safe" button, the neutral tab): the schemas
 // load with the first answer, not with the page (decision 0028).
 const safetySchemas = () => import('../../../shared/schemas/safety');
 const ZSafetyState = () => safetySchemas().then((m) => m.ZSafetyState);
 const ZResourcesResponse = () => safetySchemas().then((m) => m.ZResourcesResponse);
-const ZSpaceResponse = () => import('../../../shared/schemas/space').then((m) => m.ZSpaceResponse);
 
 export const safetyStateQuery = queryOptions({
   queryKey: queryKeys.safety,
@@ -17,15 +16,6 @@ export const safetyStateQuery = queryOptions({
 
 export function useSafetyState(enabled: boolean) {
   return useQuery({ ...safetyStateQuery, enabled });
-}
-
-/** The space (the core's query), read here only to know whether the partner has joined. */
-export function useSpaceForSafety(enabled: boolean) {
-  return useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-    enabled,
-  });
 }
 
 export function useSupportResources(region: string) {

@@ -1,5 +1,5 @@
 import { useNavigate } from 'react-router';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import { usePauseJointWork } from './api';
 import styles from './safety.module.css';

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { setNeutralTab } from '../../ui';
 import { useSafetyState } from './api';
 

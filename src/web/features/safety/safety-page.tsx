@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
+import { useSpace } from '../../core/space';
 import type { TSafetyState } from '../../../shared/schemas/safety';
 import { t } from '../../i18n';
 import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
@@ -11,7 +12,6 @@ import {
   useSafetyState,
   useSaveNeutralTab,
   useSaveRegion,
-  useSpaceForSafety,
 } from './api';
 import styles from './safety.module.css';
 import { SupportResources } from './support-resources';
@@ -25,7 +25,7 @@ export function SafetyPage() {
   const signedIn = Boolean(me.data);
   const state = useSafetyState(signedIn);
   const saveRegion = useSaveRegion();
-  const partnerJoined = Boolean(useSpaceForSafety(signedIn).data?.space?.partner);
+  const partnerJoined = Boolean(useSpace({ enabled: signedIn }).data?.space?.partner);
 
   if (me.isPending || (signedIn && state.isPending)) {
     return (

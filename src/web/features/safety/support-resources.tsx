@@ -2,7 +2,7 @@ import { useId, useState } from 'react';
 import type { TSupportService } from '../../../shared/schemas/safety';
 import { t, type MessageKey } from '../../i18n';
 import { formatDate, LoadError, Loading } from '../../ui';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { browserRegion, useSafetyState, useSaveRegion, useSupportResources } from './api';
 import styles from './safety.module.css';
 

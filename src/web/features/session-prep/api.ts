@@ -7,7 +7,7 @@ import {
   type TPrep,
   type TPrepKind,
 } from '../../../shared/schemas/session-prep';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 /** Every key of this feature starts with its name, so one call can refresh all of it. */
 export const sessionPrepKeys = {

@@ -6,14 +6,14 @@ import {
   type TPrep,
   type TPrepItem,
   type TPrepKind,
+  ZPrep,
 } from '../../../shared/schemas/session-prep';
-import { isApiError } from '../../app/api-client';
+import { isApiError, versionConflict } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,
   buttonClass,
   ConfirmDialog,
-  cx,
   ErrorSummary,
   LoadError,
   Loading,
@@ -24,6 +24,8 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
+import { ConflictPanel } from '../../ui/conflict-panel';
+import { TextAreaField } from '../../ui/text-area-field';
 import { useCandidates, useClearPrep, usePrep, useSavePrep } from './api';
 import { itemName, PrepItem } from './prep-item';
 import styles from './session-prep.module.css';
@@ -52,56 +54,6 @@ export function SessionPrepPage() {
   );
 }
 
-function NoteField({
-  id,
-  label,
-  hint,
-  value,
-  onValueChange,
-  error,
-}: {
-  id: string;
-  label: string;
-  hint: string;
-  value: string;
-  onValueChange: (value: string) => void;
-  error?: string | undefined;
-}) {
-  const left = PREP_NOTE_MAX - value.length;
-  const hintId = `${id}-hint`;
-  const errorId = error ? `${id}-error` : undefined;
-  const countId = `${id}-count`;
-  return (
-    <div className={styles.field}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <p className={styles.hint} id={hintId}>
-        {hint}
-      </p>
-      {error && (
-        <p className={styles.error} id={errorId}>
-          {error}
-        </p>
-      )}
-      <textarea
-        id={id}
-        rows={6}
-        className={cx(styles.textarea, error && styles.invalid)}
-        value={value}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId, countId].filter(Boolean).join(' ')}
-      />
-      <p className={cx(styles.hint, left < 0 && styles.error)} id={countId}>
-        {left >= 0
-          ? t('sessionPrep.charactersLeft', { count: left.toLocaleString() })
-          : t('sessionPrep.tooLong', { count: (-left).toLocaleString() })}
-      </p>
-    </div>
-  );
-}
-
 function PrepEditor({ saved }: { saved: TPrep }) {
   const announce = useAnnounce();
   const save = useSavePrep();
@@ -111,7 +63,8 @@ function PrepEditor({ saved }: { saved: TPrep }) {
   const [questions, setQuestions] = useState(saved.questions);
   const [items, setItems] = useState<TPrepItem[]>(saved.items);
   const [version, setVersion] = useState(saved.version);
-  const [conflict, setConflict] = useState(false);
+  /** The newer notes another tab saved, while my words stay in the form (nothing is lost). */
+  const [conflict, setConflict] = useState<TPrep | null>(null);
   const [confirming, setConfirming] = useState(false);
 
   const reset = (prep: TPrep) => {
@@ -131,9 +84,8 @@ function PrepEditor({ saved }: { saved: TPrep }) {
 
   const picked = new Set(items.map((i) => `${i.kind}:${i.id}`));
 
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    setConflict(false);
+  const submit = (event?: FormEvent) => {
+    event?.preventDefault();
     const local: Partial<Record<Field, string>> = {};
     if (topics.length > PREP_NOTE_MAX)
       local.topics = t('sessionPrep.tooLong', { count: topics.length - PREP_NOTE_MAX });
@@ -150,14 +102,20 @@ function PrepEditor({ saved }: { saved: TPrep }) {
       },
       {
         onSuccess: (prep) => {
+          setConflict(null);
           clearErrors();
           reset(prep);
           announce(t('sessionPrep.saved'));
         },
         onError: (error) => {
-          if (isApiError(error) && error.status === 412 && error.current) {
-            reset(error.current as TPrep);
-            setConflict(true);
+          const current = versionConflict(error, (body) => {
+            const parsed = ZPrep.safeParse(body);
+            return parsed.success ? parsed.data : null;
+          });
+          if (current) {
+            // My next save starts from the newer version; my words stay until I choose.
+            setVersion(current.version);
+            setConflict(current);
             return;
           }
           if (isApiError(error)) {
@@ -182,21 +140,50 @@ function PrepEditor({ saved }: { saved: TPrep }) {
           }))}
         />
         {conflict && (
-          <Notice tone="problem" role="alert">
-            <p>{t('sessionPrep.conflict')}</p>
-          </Notice>
+          <ConflictPanel
+            body={t('sessionPrep.conflict')}
+            parts={[
+              {
+                key: 'topics',
+                label: t('sessionPrep.topics.label'),
+                mine: topics,
+                saved: conflict.topics,
+              },
+              {
+                key: 'questions',
+                label: t('sessionPrep.questions.label'),
+                mine: questions,
+                saved: conflict.questions,
+              },
+            ]}
+            onUseSaved={(key) =>
+              key === 'topics' ? setTopics(conflict.topics) : setQuestions(conflict.questions)
+            }
+            onKeepMine={() => submit()}
+            onTakeSaved={() => {
+              reset(conflict);
+              setConflict(null);
+            }}
+            pending={save.isPending}
+          />
         )}
         <Panel heading={t('sessionPrep.notes.heading')}>
-          <NoteField
+          <TextAreaField
             id="prep-topics"
+            max={PREP_NOTE_MAX}
+            count="always"
+            rows={6}
             label={t('sessionPrep.topics.label')}
             hint={t('sessionPrep.topics.hint')}
             value={topics}
             onValueChange={setTopics}
             error={errors.fields.topics}
           />
-          <NoteField
+          <TextAreaField
             id="prep-questions"
+            max={PREP_NOTE_MAX}
+            count="always"
+            rows={6}
             label={t('sessionPrep.questions.label')}
             hint={t('sessionPrep.questions.hint')}
             value={questions}

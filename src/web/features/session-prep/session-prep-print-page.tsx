@@ -1,5 +1,5 @@
 import { Link } from 'react-router';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import { Button, formatDate, LoadError, Loading, usePageTitle } from '../../ui';
 import { usePrep } from './api';

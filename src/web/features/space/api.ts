@@ -1,21 +1,12 @@
-import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
 import { ZOk } from '../../../shared/schemas/common';
-import { ZSpace, ZSpaceResponse, type TSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { ZSpace, type TSpaceResponse } from '../../../shared/schemas/space';
+import { apiFetch } from '../../core/api-client';
+import { queryKeys } from '../../core/query-keys';
 
 /** Creating a space always answers with the space itself. */
 const ZCreatedSpace = z.object({ space: ZSpace });
-
-export const spaceQuery = queryOptions({
-  queryKey: queryKeys.space,
-  queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-});
-
-export function useSpace() {
-  return useQuery(spaceQuery);
-}
 
 export function useCreateSpace() {
   const queryClient = useQueryClient();

@@ -1,9 +1,10 @@
 import type { ReactNode } from 'react';
 import type { TSpace } from '../../../shared/schemas/space';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import { Button, formatDate, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
-import { useCreateSpace, useSpace } from './api';
+import { useSpace } from '../../core/space';
+import { useCreateSpace } from './api';
 import { LeaveSpace } from './leave-space';
 import styles from './space.module.css';
 

@@ -11,8 +11,8 @@ import {
   type TTherapistProfileBody,
   type TTherapistSignUpBody,
 } from '../../../shared/schemas/therapist';
-import { ApiError, apiFetch } from '../../app/api-client';
-import { forgetAccountData } from '../../app/query-client';
+import { ApiError, apiFetch } from '../../core/api-client';
+import { forgetAccountData } from '../../core/query-client';
 
 const keys = {
   links: ['therapist', 'links'] as const,

@@ -1,4 +1,4 @@
-import { fragmentToken } from '../../app/fragment-token';
+import { fragmentToken } from '../../core/fragment-token';
 
 /** The therapist link someone arrived with on /therapist/join#<token> (see `fragmentToken`). */
 const link = fragmentToken('/therapist/join');

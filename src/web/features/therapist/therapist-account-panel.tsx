@@ -1,7 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import { ZTherapistProfileBody } from '../../../shared/schemas/therapist';
-import { useMe } from '../../app/session';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import {
   Button,

@@ -26,7 +26,8 @@ import {
   useEndTherapistLink,
 } from './api';
 import styles from './therapist.module.css';
-import { isStepUpRequired, StepUpForm } from '../../app/step-up';
+import { isStepUpRequired } from '../../core/step-up';
+import { StepUpForm } from '../../ui/step-up-form';
 
 /** The partners' page: how therapist access works, the couple's links, and a new link. */
 export function TherapistPage() {

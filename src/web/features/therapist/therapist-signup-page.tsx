@@ -1,8 +1,8 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
 import { ZTherapistSignUpBody } from '../../../shared/schemas/therapist';
-import type { ReturnState } from '../../app/require-auth';
-import { useMe } from '../../app/session';
+import type { ReturnState } from '../../core/session';
+import { useMe } from '../../core/session';
 import { t } from '../../i18n';
 import {
   Button,

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ZOk } from '../../../shared/schemas/common';
 import { ZTodayResponse } from '../../../shared/schemas/today';
-import { apiFetch } from '../../app/api-client';
+import { apiFetch } from '../../core/api-client';
 
 /** Today in the person's own time zone, as YYYY-MM-DD. */
 export function localDay(now = new Date()): string {

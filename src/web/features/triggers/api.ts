@@ -6,7 +6,6 @@ import {
   type InfiniteData,
 } from '@tanstack/react-query';
 import { ZAcceptanceResponse } from '../../../shared/schemas/co-authored';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
 import {
   ZCurrentPlan,
   ZPlanCompare,
@@ -21,8 +20,7 @@ import {
   type TTriggerEntryInput,
   type TTriggerList,
 } from '../../../shared/schemas/triggers';
-import { ApiError, apiFetch } from '../../app/api-client';
-import { queryKeys } from '../../app/query-keys';
+import { ApiError, apiFetch, versionConflict } from '../../core/api-client';
 
 export type ListView = 'mine' | 'archived' | 'partner';
 
@@ -35,14 +33,6 @@ export const triggerKeys = {
   compare: (planId: string, from: number, to: number) =>
     ['triggers', 'compare', planId, from, to] as const,
 };
-
-/** The space and partner (the core's query, read here for the partner's name). */
-export function useSpaceForTriggers() {
-  return useQuery({
-    queryKey: queryKeys.space,
-    queryFn: ({ signal }) => apiFetch('/api/space', { schema: ZSpaceResponse, signal }),
-  });
-}
 
 const PAGE_SIZE = 10;
 
@@ -140,10 +130,11 @@ export function useSavePlan() {
           schema: ZPlanSaveResponse,
         });
       } catch (error) {
-        if (error instanceof ApiError && error.status === 412) {
-          const current = ZCurrentPlan.safeParse(error.current);
-          if (current.success) throw new PlanConflict(current.data, error.message);
-        }
+        const current = versionConflict(error, (body) => {
+          const parsed = ZCurrentPlan.safeParse(body);
+          return parsed.success ? parsed.data : null;
+        });
+        if (current) throw new PlanConflict(current, (error as Error).message);
         throw error;
       }
     },

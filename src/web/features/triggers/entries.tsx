@@ -13,7 +13,7 @@ import {
   TherapistShareControl,
   useAnnounce,
 } from '../../ui';
-import { useSpaceHasTherapist } from '../../app/space-therapist';
+import { useSpaceHasTherapist } from '../../core/space-therapist';
 import {
   useEditTrigger,
   useEntryAction,

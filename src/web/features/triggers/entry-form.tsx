@@ -7,7 +7,7 @@ import {
   type TTriggerEntry,
   type TTriggerEntryInput,
 } from '../../../shared/schemas/triggers';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t } from '../../i18n';
 import {
   Button,
@@ -18,7 +18,8 @@ import {
   summaryProblems,
   useFormErrors,
 } from '../../ui';
-import { DateTimeField, IntensityField, TextArea } from './fields';
+import { TextAreaField } from '../../ui/text-area-field';
+import { DateTimeField, IntensityField } from './fields';
 import styles from './triggers.module.css';
 
 const FIELDS = ['cue', 'intensity', 'occurredAt', 'felt', 'helped', 'nextTime'] as const;
@@ -154,32 +155,37 @@ export function EntryForm({
         onValueChange={update('when')}
         error={errors.fields.occurredAt}
       />
-      <TextArea
+      <TextAreaField
         id={ids.felt}
         name="felt"
         label={t('triggers.field.felt')}
         hint={t('triggers.field.felt.hint')}
-        maxLength={FELT_MAX}
+        max={FELT_MAX}
+        hardLimit
         rows={1}
         value={values.felt}
         onValueChange={update('felt')}
         error={errors.fields.felt}
       />
-      <TextArea
+      <TextAreaField
         id={ids.helped}
         name="helped"
         label={t('triggers.field.helped')}
-        maxLength={NOTE_MAX}
+        max={NOTE_MAX}
+        hardLimit
+        rows={2}
         value={values.helped}
         onValueChange={update('helped')}
         error={errors.fields.helped}
       />
-      <TextArea
+      <TextAreaField
         id={ids.nextTime}
         name="nextTime"
         label={t('triggers.field.nextTime')}
         hint={t('triggers.field.nextTime.hint')}
-        maxLength={NOTE_MAX}
+        max={NOTE_MAX}
+        hardLimit
+        rows={2}
         value={values.nextTime}
         onValueChange={update('nextTime')}
         error={errors.fields.nextTime}
@@ -195,12 +201,14 @@ export function EntryForm({
         problems={summaryProblems(errors.fields, FIELDS, ids)}
       />
       <form className={styles.form} onSubmit={submit} noValidate>
-        <TextArea
+        <TextAreaField
           id={ids.cue}
           name="cue"
           label={t('triggers.field.cue')}
           hint={t('triggers.field.cue.hint')}
-          maxLength={CUE_MAX}
+          max={CUE_MAX}
+          hardLimit
+          rows={2}
           value={values.cue}
           onValueChange={update('cue')}
           error={errors.fields.cue}

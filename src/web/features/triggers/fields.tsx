@@ -1,4 +1,4 @@
-import type { InputHTMLAttributes, ReactNode, TextareaHTMLAttributes } from 'react';
+import type { InputHTMLAttributes } from 'react';
 import { t } from '../../i18n';
 import { cx } from '../../ui';
 import styles from './triggers.module.css';
@@ -28,49 +28,6 @@ function FieldText({ id, hint, error }: Omit<Described, 'label'>) {
         </p>
       )}
     </>
-  );
-}
-
-export interface TextAreaProps
-  extends
-    Described,
-    Omit<TextareaHTMLAttributes<HTMLTextAreaElement>, 'id' | 'value' | 'onChange'> {
-  value: string;
-  onValueChange: (value: string) => void;
-  /** Shown between the label (with its hint) and the box, such as a saved version to compare. */
-  beforeInput?: ReactNode;
-}
-
-/** A labelled multi-line field; its hint and error are read with it (`aria-describedby`). */
-export function TextArea({
-  id,
-  label,
-  hint,
-  error,
-  value,
-  onValueChange,
-  rows = 2,
-  beforeInput,
-  ...rest
-}: TextAreaProps) {
-  return (
-    <div className={styles.field}>
-      <label className={styles.label} htmlFor={id}>
-        {label}
-      </label>
-      <FieldText id={id} hint={hint} error={error} />
-      {beforeInput}
-      <textarea
-        id={id}
-        className={cx(styles.input, styles.textarea, error && styles.invalid)}
-        value={value}
-        rows={rows}
-        onChange={(event) => onValueChange(event.target.value)}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy(id, hint, error)}
-        {...rest}
-      />
-    </div>
   );
 }
 

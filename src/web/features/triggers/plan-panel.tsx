@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import {
   PLAN_SECTION_MAX,
   PLAN_SECTIONS,
@@ -8,7 +8,7 @@ import {
   type TPlanSection,
   type TPlanSections,
 } from '../../../shared/schemas/triggers';
-import { isApiError } from '../../app/api-client';
+import { isApiError } from '../../core/api-client';
 import { t, type MessageKey } from '../../i18n';
 import {
   Button,
@@ -26,8 +26,9 @@ import {
   useAnnounce,
   useFormErrors,
 } from '../../ui';
+import { ConflictPanel } from '../../ui/conflict-panel';
+import { TextAreaField } from '../../ui/text-area-field';
 import { PlanConflict, usePlan, usePlanVersions, useSavePlan } from './api';
-import { TextArea } from './fields';
 import { PlanAgreement } from './plan-agreement';
 import { PlanCompare } from './plan-compare';
 import { SECTION_LABEL } from './plan-words';
@@ -93,12 +94,7 @@ function PlanEditor({
   const save = useSavePlan();
   const announce = useAnnounce();
   const { errors, show, clear } = useFormErrors<TPlanSection>();
-  const conflictRef = useRef<HTMLDivElement>(null);
   const { conflict } = editing;
-
-  useEffect(() => {
-    if (conflict) conflictRef.current?.focus();
-  }, [conflict]);
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -134,30 +130,31 @@ function PlanEditor({
   };
 
   /** Takes the saved words for one part, leaving the person's other parts as they are. */
-  const takeSaved = (section: TPlanSection) => {
-    if (!conflict) return;
+  const takeSaved = (key: string) => {
+    const section = PLAN_SECTIONS.find((name) => name === key);
+    if (!conflict || !section) return;
     setEditing({ ...editing, draft: { ...editing.draft, [section]: conflict.sections[section] } });
-    announce(t('triggers.plan.conflict.usedSaved', { part: t(SECTION_LABEL[section]) }));
   };
 
   return (
     <>
       {paused && <JointWorkPaused />}
       {conflict && (
-        <div
-          ref={conflictRef}
-          tabIndex={-1}
-          className={styles.conflict}
-          role="group"
-          aria-labelledby="plan-conflict-heading"
-        >
-          <h3 id="plan-conflict-heading" className={styles.conflictHeading}>
-            {conflict.updatedBy && !conflict.updatedBy.mine
+        <ConflictPanel
+          heading={
+            conflict.updatedBy && !conflict.updatedBy.mine
               ? t('triggers.plan.conflict.heading', { name: conflict.updatedBy.name })
-              : t('triggers.plan.conflict.headingYou')}
-          </h3>
-          <p>{t('triggers.plan.conflict.body')}</p>
-        </div>
+              : t('triggers.plan.conflict.headingYou')
+          }
+          body={t('triggers.plan.conflict.body')}
+          parts={PLAN_SECTIONS.map((section) => ({
+            key: section,
+            label: t(SECTION_LABEL[section]),
+            mine: editing.draft[section],
+            saved: conflict.sections[section],
+          }))}
+          onUseSaved={takeSaved}
+        />
       )}
       <ErrorSummary
         message={errors.message}
@@ -174,46 +171,21 @@ function PlanEditor({
         aria-label={t('triggers.plan.editing')}
       >
         {PLAN_SECTIONS.map((section) => {
-          const id = fieldId(section);
-          const saved = conflict?.sections[section];
           return (
-            <TextArea
+            <TextAreaField
               key={section}
-              id={id}
+              id={fieldId(section)}
               name={section}
               label={t(SECTION_LABEL[section])}
               hint={t(SECTION_HINT[section])}
-              maxLength={PLAN_SECTION_MAX}
+              max={PLAN_SECTION_MAX}
+              hardLimit
               rows={3}
               value={editing.draft[section]}
               onValueChange={(value) =>
                 setEditing({ ...editing, draft: { ...editing.draft, [section]: value } })
               }
               error={errors.fields[section]}
-              beforeInput={
-                saved ? (
-                  <div className={styles.savedVersion} id={`${id}-saved`}>
-                    <p className={styles.savedLabel}>{t('triggers.plan.conflict.saved')}</p>
-                    <p className={styles.preserve}>{saved}</p>
-                    {saved !== editing.draft[section] && (
-                      <Button variant="quiet" onClick={() => takeSaved(section)}>
-                        {t('triggers.plan.conflict.useSaved')}
-                        <span className={styles.visuallyHidden}>
-                          {' '}
-                          {t('triggers.plan.conflict.useSavedFor', {
-                            part: t(SECTION_LABEL[section]),
-                          })}
-                        </span>
-                      </Button>
-                    )}
-                  </div>
-                ) : undefined
-              }
-              aria-describedby={
-                [saved && `${id}-saved`, `${id}-hint`, errors.fields[section] && `${id}-error`]
-                  .filter(Boolean)
-                  .join(' ') || undefined
-              }
             />
           );
         })}

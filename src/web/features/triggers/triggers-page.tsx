@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { t } from '../../i18n';
 import { LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
-import { useLogTrigger, usePlan, useSpaceForTriggers } from './api';
+import { useSpace } from '../../core/space';
+import { useLogTrigger, usePlan } from './api';
 import { MyEntries, PartnerEntries } from './entries';
 import { EntryForm } from './entry-form';
 import { PlanPanel } from './plan-panel';
@@ -11,7 +12,7 @@ import { PlanPanel } from './plan-panel';
  * for meeting triggers together.
  */
 export function TriggersPage() {
-  const space = useSpaceForTriggers();
+  const space = useSpace();
   return (
     <Page title={t('triggers.title')} heading={t('triggers.heading')} lead={t('triggers.lead')}>
       {space.isPending ? (

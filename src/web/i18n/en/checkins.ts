@@ -32,12 +32,8 @@ export const checkins = {
   'checkins.saved': 'Your check-in is saved.',
   'checkins.editShared':
     'Your partner will see your changes, and can still read the version they saw before.',
-  'checkins.chars': '{count} of {max} characters',
 
   // When the same check-in changed in another tab
-  'checkins.conflict.keepMine': 'Save my words over it',
-  'checkins.conflict.useNewer': 'Show the newer version in the form',
-  'checkins.conflict.newer': 'The newer version says:',
 
   // Sharing today's check-in
   'checkins.sharing.heading': 'Who sees it',

@@ -41,16 +41,13 @@ export const guide = {
     'Private: only you can see it, unless you choose to share it. Up to 4,000 characters.',
   'guide.reflect.hintShared':
     'Shared with {name}: when you save a change, {name} sees the new version. Up to 4,000 characters.',
-  'guide.reflect.charactersLeft': '{count} characters left.',
-  'guide.reflect.tooLong': '{count} characters over the limit.',
   'guide.reflect.save': 'Save my reflection',
   'guide.reflect.saveChanges': 'Save changes',
   'guide.reflect.saving': 'Saving…',
   'guide.reflect.saved': 'Your reflection is saved.',
   'guide.reflect.savedAt': 'Last saved {date}.',
   'guide.reflect.conflict':
-    'This reflection was changed in another tab or on another device. The saved version is below; what you wrote is still in the box. Save again to keep your words.',
-  'guide.reflect.conflictSaved': 'The saved version',
+    'This reflection was changed in another tab or on another device. Nothing is lost: what you wrote is still in the box, and the saved version is beside it. Save again to keep your words, or change them to bring the two together.',
   'guide.reflect.heldShared':
     'While shared exercises rest, a shared reflection stays as it is. You can make it private again, and then change it.',
   'guide.reflect.sharedNow': 'Your reflection is now shared with {name}.',

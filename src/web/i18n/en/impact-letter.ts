@@ -57,9 +57,6 @@ export const impactLetter = {
   'impact-letter.section.emptyMine': 'You left this part empty.',
   'impact-letter.section.emptyPartner': '{name} left this part empty.',
 
-  'impact-letter.field.limit': 'Up to {max} characters.',
-  'impact-letter.field.left': '{left} characters left.',
-
   'impact-letter.save': 'Save draft',
   'impact-letter.saving': 'Saving…',
   'impact-letter.saved': 'Your draft is saved.',
@@ -68,9 +65,7 @@ export const impactLetter = {
   'impact-letter.saveState.auto': 'Your draft also saves itself when you pause.',
 
   'impact-letter.conflict.body':
-    'This was saved from another window or device while you were writing. Your words are still here in the form. Which would you like to keep?',
-  'impact-letter.conflict.keepMine': 'Keep my words here',
-  'impact-letter.conflict.takeSaved': 'Use the saved version',
+    'This was saved from another window or device while you were writing. Nothing is lost: your words are still in the form, and the saved version is beside them. Keep yours, take the saved one, or change yours to bring the two together, then save.',
 
   // Sharing my letter
   'impact-letter.share.noPartner':

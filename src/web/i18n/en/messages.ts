@@ -29,8 +29,6 @@ export const messages = {
   'messages.composer.send': 'Send',
   'messages.composer.sending': 'Sending…',
   'messages.composer.sent': 'Your message was sent.',
-  'messages.composer.left': '{count} characters left',
-  'messages.composer.over': '{count} characters over the limit',
   'messages.composer.empty': 'Please write something before sending.',
   'messages.audience.couple': 'all three of you',
   'messages.audience.mine': '{therapist} only',

@@ -81,7 +81,7 @@ export const practice = {
   'practice.notes.written': 'Written {date}',
   'practice.notes.changed': 'Written {date}, changed {changed}',
   'practice.notes.conflict':
-    'This note was changed in another tab or on another device. The saved note is shown; what you wrote is still in the form.',
+    'This note was changed in another tab or on another device. Nothing is lost: what you wrote is still in the form, and the saved note is beside it.',
 
   'practice.allNotes.title': 'Your notes',
   'practice.allNotes.heading': 'All your notes',

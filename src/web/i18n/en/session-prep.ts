@@ -12,7 +12,6 @@ export const sessionPrep = {
   'sessionPrep.topics.hint': 'A few words are enough. What has been on your mind?',
   'sessionPrep.questions.label': 'Questions for the therapist',
   'sessionPrep.questions.hint': 'Anything you would like to ask, however small.',
-  'sessionPrep.charactersLeft': '{count} characters left',
   'sessionPrep.tooLong': '{count} characters over the limit',
   'sessionPrep.picked.heading': 'What you are bringing',
   'sessionPrep.picked.none': 'Nothing chosen yet. You can add shared items from the list below.',
@@ -30,7 +29,7 @@ export const sessionPrep = {
   'sessionPrep.saved': 'Your notes are saved.',
   'sessionPrep.unsaved': 'You have changes that are not saved yet.',
   'sessionPrep.conflict':
-    'Your notes were changed in another tab. The saved notes are shown now; please add your changes again.',
+    'Your notes were changed in another tab while you were writing. Nothing is lost: your words are still in the form, and the saved notes are beside them. Keep yours, take the saved ones, or change yours to bring the two together, then save.',
   'sessionPrep.startOver': 'Start over',
   'sessionPrep.startOver.title': 'Start over?',
   'sessionPrep.startOver.body':

@@ -28,3 +28,8 @@ export const meQuery = queryOptions({
 export function useMe() {
   return useQuery(meQuery);
 }
+
+/** Where sign-in sends someone back to, carried in router state (a path, nothing secret). */
+export interface ReturnState {
+  from?: string;
+}

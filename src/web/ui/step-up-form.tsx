@@ -1,34 +1,18 @@
 import { useState, type FormEvent } from 'react';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZStepUpResponse, type TStepUpBody } from '../../shared/schemas/two-step';
+import type { TStepUpBody } from '../../shared/schemas/two-step';
+import { isApiError } from '../core/api-client';
+import { useStepUp } from '../core/step-up';
 import { t } from '../i18n';
-import { Button, ErrorSummary, Panel, TextField, useFormErrors } from '../ui';
-import { apiFetch, isApiError } from './api-client';
-import { queryKeys } from './query-keys';
-
-/**
- * "Confirm it is you": the step-up a sensitive action asks for (export, erasure, a change of the
- * second step or email, inviting a therapist). The server answers such an action with
- * `step_up_required`; the page shows this form, then tries the action again.
- */
-export function isStepUpRequired(error: unknown): boolean {
-  return isApiError(error) && error.code === 'step_up_required';
-}
-
-export function useStepUp() {
-  const queryClient = useQueryClient();
-  return useMutation({
-    mutationFn: (body: TStepUpBody) =>
-      apiFetch('/api/auth/step-up', { method: 'POST', body, schema: ZStepUpResponse }),
-    // A wrong password or code answers 401: the form says so, the session is not over.
-    meta: { unauthenticatedIsExpected: true },
-    onSettled: () => queryClient.invalidateQueries({ queryKey: queryKeys.twoStep }),
-  });
-}
+// From the index, like the pages: the design system stays one chunk in the build.
+import { Button, ErrorSummary, Panel, TextField, useFormErrors } from '.';
 
 const FIELDS = ['password', 'code'] as const;
 type Field = (typeof FIELDS)[number];
 
+/**
+ * "Confirm it is you": the form a page shows when a sensitive action answers
+ * `step_up_required` (see `isStepUpRequired` in core/step-up); `onDone` tries the action again.
+ */
 export function StepUpForm({ idPrefix, onDone }: { idPrefix: string; onDone: () => void }) {
   const stepUp = useStepUp();
   const { errors, show, clear } = useFormErrors<Field>();

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { isApiError, type ApiError } from '../../app/api-client';
+import { isApiError, type ApiError, versionConflict } from './api-client';
 
 /** A gentle pause: the draft saves itself this long after the last keystroke. */
 export const AUTOSAVE_MS = 2500;
@@ -28,9 +28,11 @@ function same<V extends Record<string, string>>(a: V, b: V): boolean {
 }
 
 /**
- * A private draft kept in the form, saved on request and on a pause in typing. A save carries the
- * version it started from; if another window saved in between, nothing is overwritten: the
- * person chooses between their words and the saved ones.
+ * A versioned draft kept in the form, saved on request and (with `autosave`) on a pause in
+ * typing. A save carries the version it started from; if another window or person saved in
+ * between, nothing is overwritten: `conflict` holds the saved version, `ConflictPanel` (ui/)
+ * shows both side by side, and the person keeps theirs, takes the saved one (all, or part by
+ * part with `takeSavedPart`), or edits theirs to bring the two together and saves again.
  */
 export function useDraft<V extends Record<string, string>>(options: DraftOptions<V>) {
   const { saved, autosave } = options;
@@ -60,8 +62,7 @@ export function useDraft<V extends Record<string, string>>(options: DraftOptions
         return true;
       } catch (caught) {
         const apiError = isApiError(caught) ? caught : null;
-        const current =
-          apiError?.status === 412 ? latestOptions.current.readCurrent(apiError.current) : null;
+        const current = versionConflict(caught, latestOptions.current.readCurrent);
         if (current) {
           setConflict(current);
           setStatus('conflict');
@@ -110,6 +111,11 @@ export function useDraft<V extends Record<string, string>>(options: DraftOptions
       version.current = conflict.version;
       setConflict(null);
       void saveNow(values);
+    },
+    /** After a conflict: take the saved words of one part into the form (a merge by hand). */
+    takeSavedPart: (key: string) => {
+      if (!conflict || !(key in conflict.values)) return;
+      setValues({ ...values, [key]: conflict.values[key] });
     },
     /** After a conflict: take the saved version into the form. */
     takeSaved: () => {
