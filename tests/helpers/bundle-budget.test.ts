@@ -16,7 +16,7 @@ import { pageWeight, readManifest, WEB_DIST, type BudgetPage } from './bundle-we
  */
 const KB = 1024;
 const BUDGETS: Record<BudgetPage, number> = {
-  landing: 110 * KB,
+  landing: 111 * KB,
   lesson: 146 * KB,
   home: 150 * KB,
 };
