@@ -4,17 +4,17 @@
 //
 // How the boundaries work
 // -----------------------
-// The code uses relative imports (no path aliases), so a rule has to tell where
-// `../../x` lands from the file that wrote it. The core rule `no-restricted-imports`
-// only sees the import string, so the zones below are generated per directory depth:
-// a file N folders below `src/` reaches `src/<p>` with exactly N `../` segments, and the
-// regexes are built from that count. Features are read from disk (`readdirSync`), so a
-// new folder under `src/server/features` or `src/web/features` is covered without an edit.
+// Code under src/ reaches another folder only through the package's subpath imports
+// (`#server/…`, `#shared/…`, `#web/…`, declared in package.json `imports`); a relative import
+// stays inside its own folder (`./x`). So an import string says where it lands, and each rule
+// is one plain pattern on that string. Features are read from disk (`readdirSync`), so a new
+// folder under `src/server/features` or `src/web/features` is covered without an edit.
 //
 // Flat config replaces (does not merge) a rule's options when two config objects match
-// the same file. Each generated zone therefore carries the whole pattern list for its
-// files, and zones go from general to specific so the most specific one wins.
-// `tests/helpers/lint-boundaries.test.ts` proves each rule fires and that allowed imports pass.
+// the same file. Each zone therefore carries the whole pattern list for its files, and
+// zones go from general to specific so the most specific one wins.
+// `tests/helpers/lint-boundaries.test.ts` proves each rule fires and that allowed imports pass;
+// `tests/helpers/import-cycles.test.ts` proves there is no import cycle.
 
 import fs from 'node:fs';
 import path from 'node:path';
@@ -30,18 +30,21 @@ const EXT = '{ts,tsx,mts,cts,js,jsx,mjs,cjs}';
 // ---------------------------------------------------------------------------
 
 const MSG = {
+  climbs:
+    'Reach another folder through its alias (#server/…, #shared/…, #web/…, with the file’s extension); relative imports stay inside their own folder.',
   sharedImportsApp:
-    'src/shared runs on both the server and in the browser, so it imports neither src/server nor src/web. Move the piece into src/shared, or pass it in as an argument.',
+    'src/shared runs on both the server and in the browser, so it imports neither #server nor #web. Move the piece into src/shared, or pass it in as an argument.',
   webImportsServer:
-    'src/web never imports src/server. Use the zod schemas and types in src/shared (src/shared/schemas/<feature>.ts) and call the API.',
-  serverImportsWeb: 'src/server never imports src/web. Put what both sides need in src/shared.',
+    'src/web never imports #server. Use the zod schemas and types in #shared (src/shared/schemas/<feature>.ts) and call the API.',
+  serverImportsWeb: 'src/server never imports #web. Put what both sides need in src/shared.',
   crossFeature:
-    "Features don't import each other. Move shared logic to the core (src/server/{policy,db,auth}, src/web/core, src/web/ui, src/shared) and let the app shell (src/server/app.ts, src/web/app) compose features.",
+    "Features don't import each other. Move shared logic to the core (src/server/{policy,db,auth}, src/web/{core,ui}, src/shared) and let the app shell (src/server/app.ts, src/web/app) compose features.",
+  coreImportsFeature:
+    'The core does not import features; the app shell (src/server/app.ts, src/web/app) composes them. Pass what the core needs in as an argument or a registration.',
   dbDriver:
-    'Only src/server/db talks to database drivers. Use openDatabase() and the Database type from src/server/db (drizzle-orm and drizzle-orm/pg-core are fine).',
+    'Only src/server/db talks to database drivers. Use openDatabase() and the Database type from #server/db/index.ts (drizzle-orm and drizzle-orm/pg-core are fine).',
   testImport:
     'Application code never imports test code. Test helpers stay in tests/; only *.test.ts files may use them.',
-  processEnv: 'Read configuration through loadConfig() in src/server/config.',
   webShell:
     'Only the web shell (src/web/app: routes, layout, composition) imports the shell. Take data, session and hooks from src/web/core and components from src/web/ui; a page that needs another feature gets it as a prop from the shell.',
   webCoreLayer:
@@ -49,10 +52,11 @@ const MSG = {
   webCoreBelowUi:
     'src/web/core holds data and hooks, no components: it never imports src/web/ui. Put the component in src/web/ui (ui may use core).',
   i18nAlone: 'src/web/i18n is the word catalog and t(); it imports no other part of src/web.',
+  processEnv: 'Read configuration through loadConfig() in src/server/config.',
 };
 
 // ---------------------------------------------------------------------------
-// Pattern builders
+// Patterns
 // ---------------------------------------------------------------------------
 
 /** Escapes a folder name for use inside a RegExp. */
@@ -60,33 +64,38 @@ function escapeRegex(text) {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-/** `^(\.\./){n}` : an import string that climbs exactly n folders. */
-function up(n) {
-  return `^(\\.\\./){${n}}`;
-}
+/** A relative import that leaves its folder. */
+const CLIMBS_PATTERN = { regex: '^\\.\\.(/|$)', message: MSG.climbs };
+/** The same for a test file, which may climb to the root tests/ folder for its helpers. */
+const TEST_CLIMBS_PATTERN = { regex: '^(\\.\\./)+(?!(\\.\\./)*tests/)', message: MSG.climbs };
 
-/**
- * Regex for an import that, written in a file `depth` folders below `src/`, lands in
- * `src/<target>` (target like `server` or `server|web`). Also catches the silly
- * `../../src/server` spelling that climbs one folder past `src`.
- */
-function reachesSrcTop(depth, target) {
-  return `${up(depth)}(\\.\\./src/)?(${target})(/|$)`;
-}
+/** Database drivers: bare specifiers. */
+const DB_DRIVER_PATTERN = {
+  regex: '^(pg|postgres|@electric-sql/pglite|drizzle-orm/(pglite|node-postgres))(/.*)?$',
+  message: MSG.dbDriver,
+};
 
-/**
- * Regex for an import that, written in a file `depth` folders below `src/` and inside
- * `src/web`, lands in `src/web/<target>`: `depth - 1` climbs, or the long way round through
- * `web/` (or `src/web/`).
- */
-function reachesWebPart(depth, target) {
-  return `${up(depth - 1)}(\\.\\./(\\.\\./src/)?web/)?(${target})(/|$)`;
-}
+/** `import { env } from 'node:process'` is process.env by another name. */
+const ENV_IMPORT_PATTERN = {
+  regex: '^(node:)?process$',
+  importNames: ['env'],
+  message: MSG.processEnv,
+};
+
+/** Test files by name, and anything under a tests/ folder. */
+const TEST_IMPORT_PATTERNS = [
+  { regex: '\\.test(\\.[cm]?[jt]sx?)?$', message: MSG.testImport },
+  { regex: '(^|/)tests(/|$)', message: MSG.testImport },
+];
+
+/** The shell's own files (they compose features); everything else outside features is core. */
+const SHELL_FILES = { server: ['app.ts', 'main.ts', 'manifests.ts'], web: ['main.tsx'] };
 
 /**
  * The layers of the web app, lowest first: i18n, core (API client, query keys, session, space
  * hooks, drafts), ui (components; may use core), features, and the shell (src/web/app), which
- * alone composes features into routes and the layout.
+ * alone composes features into routes and the layout. Each layer's folder → [reached folders,
+ * message].
  */
 const WEB_LAYER_RULES = {
   i18n: [['app|features|ui|core', 'i18nAlone']],
@@ -102,44 +111,6 @@ const WEB_LAYER_RULES = {
   features: [['app', 'webShell']],
 };
 
-/** Database drivers: bare specifiers, the same from every folder. */
-const DB_DRIVER_PATTERN = {
-  regex: '^(pg|postgres|@electric-sql/pglite|drizzle-orm/(pglite|node-postgres))(/.*)?$',
-  message: MSG.dbDriver,
-};
-
-/** `import { env } from 'node:process'` is process.env by another name. */
-const ENV_IMPORT_PATTERN = {
-  regex: '^(node:)?process$',
-  importNames: ['env'],
-  message: MSG.processEnv,
-};
-
-/** Test files (by name, anywhere) and the root tests/ folder (depth+1 folders up). */
-function testImportPatterns(depth) {
-  return [
-    { regex: '\\.test(\\.[cm]?[jt]sx?)?$', message: MSG.testImport },
-    { regex: `${up(depth + 1)}tests(/|$)`, message: MSG.testImport },
-  ];
-}
-
-/**
- * Imports from feature `name` (in `src/<side>/features/<name>/`, file `inner` folders
- * below the feature folder) into any other feature of the same side.
- */
-function crossFeaturePatterns(side, name, inner) {
-  const self = escapeRegex(name);
-  return [
-    // `../other/...` : climbs to features/ and steps into a sibling that is not `..`.
-    { regex: `${up(inner + 1)}(?!(${self}|\\.\\.)(/|$))[^/]`, message: MSG.crossFeature },
-    // `../../features/other`, `../../../<side>/features/other`, `…/src/<side>/features/other`
-    {
-      regex: `${up(inner + 2)}(\\.\\./(\\.\\./src/)?${side}/)?features/(?!${self}(/|$))`,
-      message: MSG.crossFeature,
-    },
-  ];
-}
-
 function listFeatures(side) {
   const dir = path.join(ROOT, 'src', side, 'features');
   if (!fs.existsSync(dir)) return [];
@@ -150,55 +121,35 @@ function listFeatures(side) {
     .sort();
 }
 
-/** Deepest folder under src/ today, plus headroom, so every real file falls in a zone. */
-function maxSrcDepth() {
-  const src = path.join(ROOT, 'src');
-  let deepest = 0;
-  if (fs.existsSync(src)) {
-    for (const rel of fs.readdirSync(src, { recursive: true, encoding: 'utf8' })) {
-      deepest = Math.max(deepest, rel.split(path.sep).length);
-    }
-  }
-  return Math.max(8, deepest + 2);
-}
-
-// ---------------------------------------------------------------------------
-// Zones
-// ---------------------------------------------------------------------------
-
 /**
- * Everything a file under `src/` may not import, given where it sits.
- * `segments` are its folders below src (e.g. ['server', 'features', 'space', 'api']).
+ * Everything a file may not import, given its area (`shared`, `web`, `server`), the core
+ * folder it sits in (e.g. `db`), the feature it belongs to, and whether it is a test file.
  */
-function patternsFor(segments, { isTest }) {
-  const depth = segments.length;
-  const [top, second, third] = segments;
-  const patterns = [];
-
-  if (top === 'shared') {
-    patterns.push({ regex: reachesSrcTop(depth, 'server|web'), message: MSG.sharedImportsApp });
+function patternsFor({ side, folder, feature, isTest }) {
+  const patterns = [isTest ? TEST_CLIMBS_PATTERN : CLIMBS_PATTERN];
+  if (side === 'shared') {
+    patterns.push({ regex: '^#(server|web)(/|$)', message: MSG.sharedImportsApp });
   }
-  if (top === 'web') {
-    patterns.push({ regex: reachesSrcTop(depth, 'server'), message: MSG.webImportsServer });
-    for (const [target, message] of WEB_LAYER_RULES[second] ?? []) {
-      patterns.push({ regex: reachesWebPart(depth, target), message: MSG[message] });
-    }
-  }
-  if (top === 'server') {
-    patterns.push({ regex: reachesSrcTop(depth, 'web'), message: MSG.serverImportsWeb });
-  }
-  if (!(top === 'server' && second === 'db')) {
-    patterns.push(DB_DRIVER_PATTERN);
-  }
-  if (!(top === 'server' && second === 'config')) {
-    patterns.push(ENV_IMPORT_PATTERN);
-  }
+  if (side === 'web') patterns.push({ regex: '^#server(/|$)', message: MSG.webImportsServer });
+  if (side === 'server') patterns.push({ regex: '^#web(/|$)', message: MSG.serverImportsWeb });
+  if (!(side === 'server' && folder === 'db')) patterns.push(DB_DRIVER_PATTERN);
+  if (!(side === 'server' && folder === 'config')) patterns.push(ENV_IMPORT_PATTERN);
   // Test files may reach into tests/ (helpers, fixtures) and, to set up state, into
   // another feature's service; application code may do neither.
   if (!isTest) {
-    patterns.push(...testImportPatterns(depth));
-    if ((top === 'server' || top === 'web') && second === 'features' && third !== undefined) {
-      patterns.push(...crossFeaturePatterns(top, third, depth - 3));
+    patterns.push(...TEST_IMPORT_PATTERNS);
+    if (feature !== undefined) {
+      patterns.push({
+        regex: `^#${side}/features/(?!${escapeRegex(feature)}/)`,
+        message: MSG.crossFeature,
+      });
+    } else if (side === 'server' && !SHELL_FILES.server.includes(folder)) {
+      patterns.push({ regex: '^#server/features/', message: MSG.coreImportsFeature });
+    }
+    if (side === 'web') {
+      for (const [target, message] of WEB_LAYER_RULES[folder] ?? []) {
+        patterns.push({ regex: `^#web/(${target})/`, message: MSG[message] });
+      }
     }
   }
   return patterns;
@@ -207,60 +158,65 @@ function patternsFor(segments, { isTest }) {
 const TEST_FILE = `*.test.${EXT}`;
 
 /**
- * Two config objects for the files directly inside `src/<segments…>` (segments may
- * contain `*` for "any folder"): one for application files, one for test files.
+ * Config objects for the files matching `globs`: one for application files and, unless the
+ * globs name single files, one for the test files among them.
  */
-function zone(segments) {
-  const dir = ['src', ...segments].join('/');
-  const label = segments.join('/');
-  const rule = (isTest) => ['error', { patterns: patternsFor(segments, { isTest }) }];
-  return [
-    {
-      name: `boundaries/${label}`,
-      files: [`${dir}/*.${EXT}`],
-      ignores: [`${dir}/${TEST_FILE}`],
-      rules: { 'no-restricted-imports': rule(false) },
-    },
-    {
-      name: `boundaries/${label} (tests)`,
-      files: [`${dir}/${TEST_FILE}`],
-      rules: { 'no-restricted-imports': rule(true) },
-    },
-  ];
+function zone(label, globs, where) {
+  const rule = (isTest) => ['error', { patterns: patternsFor({ ...where, isTest }) }];
+  const app = {
+    name: `boundaries/${label}`,
+    files: globs,
+    ignores: [`**/${TEST_FILE}`],
+    rules: { 'no-restricted-imports': rule(false) },
+  };
+  const testGlobs = globs.filter((glob) => glob.endsWith(`*.${EXT}`));
+  if (testGlobs.length === 0) return [app];
+  const tests = {
+    name: `boundaries/${label} (tests)`,
+    files: testGlobs.map((glob) => glob.slice(0, -`*.${EXT}`.length) + TEST_FILE),
+    rules: { 'no-restricted-imports': rule(true) },
+  };
+  return [app, tests];
 }
 
-function stars(count) {
-  return Array.from({ length: count }, () => '*');
+function listFolders(side) {
+  const dir = path.join(ROOT, 'src', side);
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && entry.name !== 'features')
+    .map((entry) => entry.name)
+    .sort();
 }
 
 function buildBoundaryZones() {
-  const maxDepth = maxSrcDepth();
   const zones = [];
-
-  // General zones: src/shared, src/web, src/server at every depth.
-  for (const top of ['shared', 'web', 'server']) {
-    for (let depth = 1; depth <= maxDepth; depth += 1) {
-      zones.push(...zone([top, ...stars(depth - 1)]));
+  for (const side of ['shared', 'web', 'server']) {
+    // Everything in src/<side> (a core folder yet to be made is core), then the shell files,
+    // then each folder on disk, then each feature (most specific).
+    zones.push(...zone(side, [`src/${side}/**/*.${EXT}`], { side }));
+    for (const file of SHELL_FILES[side] ?? []) {
+      if (!file.includes('.')) continue;
+      zones.push(
+        ...zone(`${side}/${file}`, [`src/${side}/${file.replace(/\.[^.]+$/, '')}.${EXT}`], {
+          side,
+          folder: file,
+        }),
+      );
     }
-  }
-  // Core server folders with their own allowances (drivers in db, env in config).
-  for (const core of ['db', 'config']) {
-    for (let depth = 2; depth <= maxDepth; depth += 1) {
-      zones.push(...zone(['server', core, ...stars(depth - 2)]));
+    for (const folder of listFolders(side)) {
+      zones.push(
+        ...zone(`${side}/${folder}`, [`src/${side}/${folder}/**/*.${EXT}`], { side, folder }),
+      );
     }
-  }
-  // The web layers below the shell (WEB_LAYER_RULES); features get theirs in the feature zones.
-  for (const layer of ['i18n', 'core', 'ui']) {
-    for (let depth = 2; depth <= maxDepth; depth += 1) {
-      zones.push(...zone(['web', layer, ...stars(depth - 2)]));
-    }
-  }
-  // One zone per feature and depth; these come last so they win over the general ones.
-  for (const side of ['server', 'web']) {
     for (const feature of listFeatures(side)) {
-      for (let depth = 3; depth <= maxDepth; depth += 1) {
-        zones.push(...zone([side, 'features', feature, ...stars(depth - 3)]));
-      }
+      zones.push(
+        ...zone(`${side}/features/${feature}`, [`src/${side}/features/${feature}/**/*.${EXT}`], {
+          side,
+          folder: 'features',
+          feature,
+        }),
+      );
     }
   }
   return zones;

@@ -63,115 +63,65 @@ function check(cases: Case[]) {
   });
 }
 
+describe('relative imports stay inside their folder', () => {
+  check([
+    ['src/server/features/space/service.ts', '../invites/service', 'Reach another folder'],
+    ['src/server/features/space/api/routes.ts', '../service', 'Reach another folder'],
+    ['src/web/ui/button.tsx', '../core/api-client', 'Reach another folder'],
+    ['src/shared/schemas/space.ts', '..', 'Reach another folder'],
+    ['src/shared/schemas/space.ts', './common', null],
+    ['src/web/features/space/page.tsx', './space-page.module.css', null],
+  ]);
+});
+
 describe('src/shared imports neither server nor web', () => {
   check([
-    ['src/shared/schemas/space.ts', '../../server/db/schema', 'src/shared runs on both'],
-    ['src/shared/errors.ts', '../server/config/index', 'src/shared runs on both'],
-    ['src/shared/errors.ts', '../web/ui/button', 'src/shared runs on both'],
-    ['src/shared/schemas/space.ts', '../../../src/web/app/app', 'src/shared runs on both'],
-    ['src/shared/schemas/space.ts', './common', null],
-    ['src/shared/schemas/space.ts', '../errors', null],
+    ['src/shared/schemas/space.ts', '#server/db/schema/index.ts', 'src/shared runs on both'],
+    ['src/shared/errors.ts', '#server/config/index.ts', 'src/shared runs on both'],
+    ['src/shared/errors.ts', '#web/ui/button.tsx', 'src/shared runs on both'],
+    ['src/shared/schemas/space.ts', '#shared/errors.ts', null],
     ['src/shared/schemas/space.ts', 'zod', null],
   ]);
 });
 
 describe('src/web never imports src/server', () => {
   check([
-    ['src/web/features/space/api.ts', '../../../server/features/space/service', 'src/shared'],
-    ['src/web/app/router.tsx', '../../server/app', 'Use the zod schemas'],
-    ['src/web/main.tsx', '../server/config/index', 'Use the zod schemas'],
-    ['src/web/features/space/api.ts', '../../../shared/schemas/space', null],
-    ['src/web/app/router.tsx', '../ui/button', null],
+    ['src/web/features/space/api.ts', '#server/features/space/service.ts', 'src/shared'],
+    ['src/web/app/router.tsx', '#server/app.ts', 'Use the zod schemas'],
+    ['src/web/main.tsx', '#server/config/index.ts', 'Use the zod schemas'],
+    ['src/web/features/space/api.ts', '#shared/schemas/space.ts', null],
+    ['src/web/app/router.tsx', '#web/ui/button.tsx', null],
   ]);
 });
 
 describe('src/server never imports src/web', () => {
   check([
-    ['src/server/app.ts', '../web/app/router', 'src/server never imports src/web'],
-    ['src/server/http/web.ts', '../../shared/errors', null],
+    ['src/server/app.ts', '#web/app/router.tsx', 'src/server never imports #web'],
+    ['src/server/http/web.ts', '#shared/errors.ts', null],
   ]);
 });
 
-describe('the web shell sits on top: features, ui and core never import it', () => {
+describe('features never import another feature, and the core imports no feature', () => {
   check([
-    // Features take data and hooks from the core, components from ui, never the shell.
-    ['src/web/features/space/page.tsx', '../../app/layout', 'Only the web shell'],
-    ['src/web/features/space/page.tsx', '../../app/navigation/nav-groups', 'Only the web shell'],
-    ['src/web/features/space/parts/card.tsx', '../../../app/require-auth', 'Only the web shell'],
-    ['src/web/features/space/page.tsx', '../../../web/app/app', 'Only the web shell'],
-    ['src/web/features/space/page.tsx', '../../../../src/web/app/app', 'Only the web shell'],
-    ['src/web/features/space/page.tsx', '../../core/api-client', null],
-    ['src/web/features/space/parts/card.tsx', '../../../core/space', null],
-    ['src/web/features/space/page.tsx', '../../ui/conflict-panel', null],
-    // ui may use the core, but neither the shell nor a feature.
-    ['src/web/ui/button.tsx', '../app/session', 'Only the web shell'],
-    ['src/web/ui/button.tsx', '../features/space/api', 'sit below the features'],
-    ['src/web/ui/step-up-form.tsx', '../core/step-up', null],
-    ['src/web/ui/button.tsx', './class-names', null],
-    // The core: data and hooks only, below ui, features and the shell.
-    ['src/web/core/session.ts', '../app/query-client', 'Only the web shell'],
-    ['src/web/core/session.ts', '../features/auth/api', 'sit below the features'],
-    ['src/web/core/use-draft.ts', '../ui/button', 'never imports src/web/ui'],
-    ['src/web/core/session.ts', './api-client', null],
-    ['src/web/core/session.ts', '../i18n', null],
-    ['src/web/core/session.ts', '../../shared/schemas/auth', null],
-    // The word catalog imports no other part of the web app.
-    ['src/web/i18n/index.ts', '../core/session', 'word catalog'],
-    ['src/web/i18n/en/layout.ts', '../../app/layout', 'word catalog'],
-    ['src/web/i18n/index.ts', './en/layout', null],
-    // The shell composes everything.
-    ['src/web/app/app.tsx', '../features/space/home-page', null],
-    ['src/web/app/app.tsx', '../core/query-client', null],
-    ['src/web/app/navigation/main-nav.tsx', '../../core/session', null],
-    ['src/web/main.tsx', './app/app', null],
-  ]);
-
-  it('holds in the real tree: no feature, ui or core file imports the shell', async () => {
-    const fs = await import('node:fs');
-    const offenders: string[] = [];
-    for (const part of ['features', 'ui', 'core', 'i18n']) {
-      const dir = path.join(ROOT, 'src/web', part);
-      for (const rel of fs.readdirSync(dir, { recursive: true, encoding: 'utf8' })) {
-        if (!/\.tsx?$/.test(rel)) continue;
-        const file = path.join(dir, rel);
-        const text = fs.readFileSync(file, 'utf8');
-        for (const match of text.matchAll(/(?:from|import)\s*\(?\s*'(\.[^']*)'/g)) {
-          const target = path.resolve(path.dirname(file), match[1] ?? '');
-          if (target.startsWith(path.join(ROOT, 'src/web/app') + path.sep)) {
-            offenders.push(`${path.relative(ROOT, file)} → ${match[1]}`);
-          }
-        }
-      }
-    }
-    expect(offenders).toEqual([]);
-  });
-});
-
-describe('features never import another feature', () => {
-  check([
-    ['src/server/features/space/service.ts', '../invites/service', "Features don't import"],
-    ['src/server/features/space/api/routes.ts', '../../invites/service', "Features don't"],
-    ['src/server/features/space/service.ts', '../../features/invites/repo', "Features don't"],
-    ['src/server/features/space/service.ts', '../../../server/features/invites', "Features don't"],
-    ['src/web/features/space/page.tsx', '../invites/api', "Features don't import"],
-    ['src/web/features/space/parts/card.tsx', '../../auth/use-session', "Features don't"],
+    ['src/server/features/space/service.ts', '#server/features/invites/service.ts', 'import each'],
+    ['src/server/features/space/api/routes.ts', '#server/features/invites/x.ts', 'import each'],
+    ['src/web/features/space/page.tsx', '#web/features/invites/api.ts', "Features don't import"],
+    ['src/web/features/space/parts/card.tsx', '#web/features/auth/x.ts', "Features don't"],
+    // A feature whose name starts like another's is still another feature.
+    ['src/server/features/space/service.ts', '#server/features/spaces/x.ts', 'import each'],
     // Its own feature, by any spelling.
     ['src/server/features/space/routes.ts', './service', null],
-    ['src/server/features/space/routes.ts', '../space/service', null],
-    ['src/server/features/space/api/routes.ts', '../service', null],
-    ['src/server/features/space/api/routes.ts', '../../space/repo', null],
-    ['src/server/features/space/routes.ts', '../../features/space/repo', null],
+    ['src/server/features/space/api/routes.ts', '#server/features/space/service.ts', null],
     // The core and shared code.
-    ['src/server/features/space/service.ts', '../../policy/rules', null],
-    ['src/server/features/space/service.ts', '../../db/index', null],
-    ['src/server/features/space/service.ts', '../../auth/sessions', null],
-    ['src/server/features/space/api/routes.ts', '../../../db/index', null],
-    ['src/server/features/space/service.ts', '../../../shared/schemas/space', null],
-    ['src/web/features/space/page.tsx', '../../ui/button', null],
-    ['src/web/features/space/page.tsx', '../../../shared/schemas/space', null],
-    // The app shells compose features.
-    ['src/server/app.ts', './features/space/routes', null],
-    ['src/web/app/routes.tsx', '../features/space/page', null],
+    ['src/server/features/space/service.ts', '#server/policy/rules.ts', null],
+    ['src/server/features/space/service.ts', '#server/db/index.ts', null],
+    ['src/server/features/space/service.ts', '#shared/schemas/space.ts', null],
+    ['src/web/features/space/page.tsx', '#web/ui/button.tsx', null],
+    ['src/web/features/space/page.tsx', '#web/core/api-client.ts', null],
+    // The core composes nothing; the app shells compose features.
+    ['src/server/policy/rules.ts', '#server/features/space/service.ts', 'The core does not'],
+    ['src/server/app.ts', '#server/features/space/routes.ts', null],
+    ['src/web/app/routes.tsx', '#web/features/space/page.tsx', null],
   ]);
 
   it('covers every feature folder on disk, including new ones', async () => {
@@ -185,15 +135,49 @@ describe('features never import another feature', () => {
         .map((entry) => entry.name);
       for (const feature of features) {
         const file = `src/${side}/features/${feature}/x.ts`;
-        expect(await violations(file, imp('../some-other-feature/x')), file).toHaveLength(1);
+        const other = `#${side}/features/some-other-feature/x.ts`;
+        expect(await violations(file, imp(other)), file).toHaveLength(1);
       }
     }
   });
 
   it('lets test files set up state through another feature', async () => {
     const file = 'src/server/features/invites/invites.int.test.ts';
-    expect(await violations(file, imp('../space/service'))).toEqual([]);
+    expect(await violations(file, imp('#server/features/space/service.ts'))).toEqual([]);
   });
+});
+
+describe('the web shell sits on top: features, ui and core never import it', () => {
+  check([
+    // Features take data and hooks from the core, components from ui, never the shell.
+    ['src/web/features/space/page.tsx', '#web/app/layout.tsx', 'Only the web shell'],
+    ['src/web/features/space/page.tsx', '#web/app/navigation/nav-groups.ts', 'Only the web shell'],
+    ['src/web/features/space/parts/card.tsx', '#web/app/require-auth.tsx', 'Only the web shell'],
+    ['src/web/features/space/page.tsx', '#web/core/api-client.ts', null],
+    ['src/web/features/space/parts/card.tsx', '#web/core/space.ts', null],
+    ['src/web/features/space/page.tsx', '#web/ui/conflict-panel.tsx', null],
+    // ui may use the core, but neither the shell nor a feature.
+    ['src/web/ui/button.tsx', '#web/app/app.tsx', 'Only the web shell'],
+    ['src/web/ui/button.tsx', '#web/features/space/api.ts', 'sit below the features'],
+    ['src/web/ui/step-up-form.tsx', '#web/core/step-up.ts', null],
+    ['src/web/ui/button.tsx', './class-names', null],
+    // The core: data and hooks only, below ui, features and the shell.
+    ['src/web/core/session.ts', '#web/app/app.tsx', 'Only the web shell'],
+    ['src/web/core/session.ts', '#web/features/auth/x.ts', 'sit below the features'],
+    ['src/web/core/use-draft.ts', '#web/ui/button.tsx', 'never imports src/web/ui'],
+    ['src/web/core/session.ts', './api-client', null],
+    ['src/web/core/session.ts', '#web/i18n/index.ts', null],
+    ['src/web/core/session.ts', '#shared/schemas/auth.ts', null],
+    // The word catalog imports no other part of the web app.
+    ['src/web/i18n/index.ts', '#web/core/session.ts', 'word catalog'],
+    ['src/web/i18n/en/layout.ts', '#web/app/layout.tsx', 'word catalog'],
+    ['src/web/i18n/index.ts', './en/layout', null],
+    // The shell composes everything.
+    ['src/web/app/app.tsx', '#web/features/space/home-page.tsx', null],
+    ['src/web/app/app.tsx', '#web/core/query-client.ts', null],
+    ['src/web/app/navigation/main-nav.tsx', '#web/core/session.ts', null],
+    ['src/web/main.tsx', '#web/app/app.tsx', null],
+  ]);
 });
 
 describe('only src/server/db imports database drivers', () => {
@@ -219,8 +203,8 @@ describe('only src/server/db imports database drivers', () => {
 
 describe('no test code in application code', () => {
   check([
-    ['src/server/app.ts', '../../tests/helpers/server', 'Test helpers stay in tests/'],
-    ['src/server/features/space/service.ts', '../../../../tests/fixtures/x', 'stay in tests/'],
+    ['src/server/app.ts', '#server/tests/helpers/server.ts', 'Test helpers stay in tests/'],
+    ['src/server/features/space/service.ts', 'tests/fixtures/x', 'stay in tests/'],
     ['src/server/app.ts', './app.test', 'Test helpers stay in tests/'],
     ['src/web/ui/button.tsx', './button.test.tsx', 'Test helpers stay in tests/'],
     ['src/server/app.test.ts', '../../tests/helpers/server', null],
