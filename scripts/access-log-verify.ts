@@ -4,10 +4,10 @@
  * entries there are and "chain intact", or the first entry where the chain breaks and why.
  * Exit code 0 when intact, 1 on a break or when the database cannot be opened.
  */
-import { ConfigError, loadConfig } from '../src/server/config';
-import { LockHeldError, openDatabase } from '../src/server/db';
-import { cliLogger } from '../src/server/db/maintenance';
-import { verifyAccessLog } from '../src/server/policy/access-log';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { LockHeldError, openDatabase } from '#server/db/index.ts';
+import { cliLogger } from '#server/db/maintenance.ts';
+import { verifyAccessLog } from '#server/policy/access-log.ts';
 
 const REASONS = {
   prev_hash:

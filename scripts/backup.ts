@@ -2,9 +2,9 @@
  * `npm run backup`: writes one backup of the embedded database into DATA_DIR/backups.
  * While the app runs it holds the data folder, and takes backups itself; this says so.
  */
-import { ConfigError, loadConfig } from '../src/server/config';
-import { LockHeldError } from '../src/server/db';
-import { backupDataDir, backupsOf, cliLogger } from '../src/server/db/maintenance';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { LockHeldError } from '#server/db/index.ts';
+import { backupDataDir, backupsOf, cliLogger } from '#server/db/maintenance.ts';
 
 function hours(ms: number): string {
   const h = ms / 3_600_000;

@@ -1,7 +1,7 @@
 /** `npm run migrate`: applies pending migrations to the configured database, then exits. */
-import { ConfigError, loadConfig } from '../src/server/config';
-import { LockHeldError, openDatabase } from '../src/server/db';
-import { cliLogger } from '../src/server/db/maintenance';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { LockHeldError, openDatabase } from '#server/db/index.ts';
+import { cliLogger } from '#server/db/maintenance.ts';
 
 try {
   const config = loadConfig();

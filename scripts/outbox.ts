@@ -4,8 +4,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { loadConfig } from '../src/server/config';
-import { outboxFolder } from '../src/server/email';
+import { loadConfig } from '#server/config/index.ts';
+import { outboxFolder } from '#server/email/index.ts';
 
 const folder = outboxFolder(loadConfig());
 const files = fs.existsSync(folder)

@@ -3,9 +3,9 @@
  * database is kept, moved to DATA_DIR/db.before-restore-<time>. Refuses while the app runs.
  */
 import { existsSync } from 'node:fs';
-import { ConfigError, loadConfig } from '../src/server/config';
-import { LockHeldError } from '../src/server/db';
-import { backupsOf, cliLogger, restoreDataDir } from '../src/server/db/maintenance';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { LockHeldError } from '#server/db/index.ts';
+import { backupsOf, cliLogger, restoreDataDir } from '#server/db/maintenance.ts';
 
 try {
   const config = loadConfig();

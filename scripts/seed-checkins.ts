@@ -11,10 +11,10 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { sql } from 'drizzle-orm';
-import { ConfigError, loadConfig } from '../src/server/config';
-import { LockHeldError, openDatabase, type Database } from '../src/server/db';
-import { cliLogger } from '../src/server/db/maintenance';
-import { FEELINGS } from '../src/shared/schemas/checkins';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { LockHeldError, openDatabase, type Database } from '#server/db/index.ts';
+import { cliLogger } from '#server/db/maintenance.ts';
+import { FEELINGS } from '#shared/schemas/checkins.ts';
 
 export interface SeedAuthor {
   userId: string;

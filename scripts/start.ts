@@ -3,7 +3,7 @@
  * starts the server. One command on a fresh clone, after `npm install`.
  */
 import { buildWebIfStale } from './build-web-if-stale';
-import { main } from '../src/server/main';
+import { main } from '#server/main.ts';
 
 await buildWebIfStale((message) => process.stdout.write(`${message}\n`));
 await main();

@@ -8,13 +8,10 @@
  * the command ran (nothing was marked; run it again and check the new details).
  */
 import { pathToFileURL } from 'node:url';
-import { ConfigError, loadConfig } from '../src/server/config';
-import { LockHeldError, openDatabase, type Database } from '../src/server/db';
-import { cliLogger } from '../src/server/db/maintenance';
-import {
-  findTherapistByEmail,
-  setTherapistVerified,
-} from '../src/server/features/therapist/service';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { LockHeldError, openDatabase, type Database } from '#server/db/index.ts';
+import { cliLogger } from '#server/db/maintenance.ts';
+import { findTherapistByEmail, setTherapistVerified } from '#server/features/therapist/service.ts';
 
 export interface Output {
   out: (line: string) => void;

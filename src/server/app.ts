@@ -1,10 +1,10 @@
-import '../shared/schemas/zod-setup';
+import '#shared/schemas/zod-setup.ts';
 import cookie from '@fastify/cookie';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import { serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { AppError, notFound } from '../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import { registerAuthRoutes } from './auth/routes';
 import { registerTwoStepRoutes } from './auth/two-step-routes';
 import { registerAccountRoutes } from './features/account/routes';

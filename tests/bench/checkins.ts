@@ -17,9 +17,9 @@ import {
   seedCheckinDays,
   type SeedAuthor,
 } from '../../scripts/seed-checkins';
-import { openDatabase, queryRows } from '../../src/server/db';
-import { memberships, users } from '../../src/server/db/schema';
-import { timelineCursor } from '../../src/server/features/checkins/service';
+import { openDatabase, queryRows } from '#server/db/index.ts';
+import { memberships, users } from '#server/db/schema/index.ts';
+import { timelineCursor } from '#server/features/checkins/service.ts';
 import { startServerProcess } from '../helpers/server-process';
 
 export interface Measured {

@@ -3,8 +3,8 @@
  * worker to a real SMTP server in this process. The rate is counted from the first email to
  * arrive to the last, so the server's start-up is not in it.
  */
-import { openDatabase, type OpenDatabaseOptions } from '../../src/server/db';
-import { sendEmail } from '../../src/server/email';
+import { openDatabase, type OpenDatabaseOptions } from '#server/db/index.ts';
+import { sendEmail } from '#server/email/index.ts';
 import { TestMailbox } from '../helpers/mailbox';
 import { startServerProcess } from '../helpers/server-process';
 

@@ -27,14 +27,14 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { SessionStore } from '../../src/server/auth/sessions';
-import { loadConfig, readTestEnvironment } from '../../src/server/config';
-import { openDatabase } from '../../src/server/db';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
+import { SessionStore } from '#server/auth/sessions.ts';
+import { loadConfig, readTestEnvironment } from '#server/config/index.ts';
+import { openDatabase } from '#server/db/index.ts';
+import { createScratchPostgresDatabase } from '#server/db/scratch.ts';
 import { startServerProcess } from '../helpers/server-process';
 import { benchCheckins } from './checkins';
 import { benchOutbox } from './outbox';
-import { loadSafetyScreen } from '../../src/server/features/safety-screen/questions';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 
 type Engine = 'pglite' | 'postgres';
 

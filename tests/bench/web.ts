@@ -19,7 +19,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale';
-import { readTestEnvironment } from '../../src/server/config';
+import { readTestEnvironment } from '#server/config/index.ts';
 import { startServerProcess } from '../helpers/server-process';
 import { BUDGET_PAGES, pageWeight, type BudgetPage } from '../helpers/bundle-weight';
 

@@ -1,5 +1,5 @@
 import type { Browser } from 'playwright-core';
-import { loadSafetyScreen } from '../../src/server/features/safety-screen/questions';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 import { newPerson } from './harness';
 
 /**

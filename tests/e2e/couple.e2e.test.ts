@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
+import { readTestEnvironment } from '#server/config/index.ts';
+import { createScratchPostgresDatabase } from '#server/db/scratch.ts';
 import {
   expectNoAxeViolations,
   launchBrowser,

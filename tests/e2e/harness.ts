@@ -4,8 +4,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
+import { readTestEnvironment } from '#server/config/index.ts';
+import { createScratchPostgresDatabase } from '#server/db/scratch.ts';
 import { freePort, startServerProcess } from '../helpers/server-process';
 
 /** The neutral page quick exit goes to in tests: served by the app itself, so nothing leaves the machine. */

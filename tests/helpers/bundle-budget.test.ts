@@ -2,9 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { core } from '../../src/web/i18n/en';
-import { safety } from '../../src/web/i18n/en/safety';
-import { featureWords } from '../../src/web/i18n/feature-words';
+import { core } from '#web/i18n/en.ts';
+import { safety } from '#web/i18n/en/safety.ts';
+import { featureWords } from '#web/i18n/feature-words.ts';
 import { pageWeight, readManifest, WEB_DIST, type BudgetPage } from './bundle-weight';
 
 /**

@@ -3,14 +3,14 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
-import { checkins } from '../../src/server/db/schema';
-import { FEATURE_MANIFESTS } from '../../src/server/manifests';
-import { composeFeatures, type FeatureManifest } from '../../src/server/policy/manifest';
-import { ACCESS_ITEM_KINDS } from '../../src/shared/schemas/access-log';
-import { PRACTICE_ITEM_KINDS } from '../../src/shared/schemas/practice';
-import { ZMilestoneKey } from '../../src/shared/schemas/progress';
-import { PREP_KINDS } from '../../src/shared/schemas/session-prep';
-import { ZNewsKind } from '../../src/shared/schemas/today';
+import { checkins } from '#server/db/schema/index.ts';
+import { FEATURE_MANIFESTS } from '#server/manifests.ts';
+import { composeFeatures, type FeatureManifest } from '#server/policy/manifest.ts';
+import { ACCESS_ITEM_KINDS } from '#shared/schemas/access-log.ts';
+import { PRACTICE_ITEM_KINDS } from '#shared/schemas/practice.ts';
+import { ZMilestoneKey } from '#shared/schemas/progress.ts';
+import { PREP_KINDS } from '#shared/schemas/session-prep.ts';
+import { ZNewsKind } from '#shared/schemas/today.ts';
 import { CORE_ROW_FILES, ROW_FILES } from '../integration/authz/rows';
 import { CANARY_FILES, CORE_CANARY_STEPS } from '../integration/canary/steps';
 import { whatIsMissing, type CoverageFacts } from './manifest-coverage';
@@ -45,7 +45,9 @@ describe('feature manifests (issue 11, item 3)', () => {
       .map(String)
       .filter((file) => file.endsWith('.ts') && !file.endsWith('.test.ts'))
       .filter((file) =>
-        /from '[./]*manifests'/.test(readFileSync(path.join(ROOT, 'src/server', file), 'utf8')),
+        /from '(?:[./]*|#server\/)manifests(?:\.ts)?'/.test(
+          readFileSync(path.join(ROOT, 'src/server', file), 'utf8'),
+        ),
       );
     expect(importers).toEqual(['app.ts']);
   });

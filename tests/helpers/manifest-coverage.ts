@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../../src/server/policy/manifest';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** What the coverage check knows besides the manifests: the feature folders and the test files. */
 export interface CoverageFacts {

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { is, Table } from 'drizzle-orm';
-import * as schema from '../../src/server/db/schema';
+import * as schema from '#server/db/schema/index.ts';
 
 /**
  * Finds scope conditions a feature wrote for itself (issue 11, item 1): SQL that compares a

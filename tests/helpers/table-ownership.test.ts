@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import * as schema from '../../src/server/db/schema';
-import { FEATURES } from '../../src/server/manifests';
+import * as schema from '#server/db/schema/index.ts';
+import { FEATURES } from '#server/manifests.ts';
 import {
   findForeignTables,
   foreignTablesInFeatures,
@@ -64,6 +64,7 @@ describe('features read only their own tables (issue 11, item 3)', () => {
       findForeignTables(source, feature, 'x.ts', tables).map((u) => u.table);
 
     it('finds a Drizzle table imported from the schema', () => {
+      expect(scan("import { impactLetters } from '#server/db/schema/index.ts';")).toHaveLength(1);
       expect(scan("import { impactLetters, users } from '../../db/schema';")).toEqual([
         'impactLetters',
       ]);

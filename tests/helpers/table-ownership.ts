@@ -59,7 +59,7 @@ export function findForeignTables(
   const code = withoutComments(source);
   const imported = new Set<string>();
   for (const m of code.matchAll(
-    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'[./]*db\/schema[^']*'/g,
+    /import\s*(?:type\s*)?\{([^}]*)\}\s*from\s*'(?:[./]*|#server\/)db\/schema[^']*'/g,
   )) {
     for (const part of m[1]!.split(',')) {
       const name = part

@@ -2,21 +2,21 @@ import { Writable } from 'node:stream';
 import { eq } from 'drizzle-orm';
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { inject } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { loadConfig, type Config } from '../../src/server/config';
-import type { DatabaseHandle } from '../../src/server/db';
+import { buildApp } from '#server/app.ts';
+import { loadConfig, type Config } from '#server/config/index.ts';
+import type { DatabaseHandle } from '#server/db/index.ts';
 import {
   jointWorkHolds,
   safetyScreens,
   therapistApprovals,
   therapistLinks,
   therapistProfiles,
-} from '../../src/server/db/schema';
-import { hashToken } from '../../src/server/auth/tokens';
-import { createTestDatabase } from '../../src/server/db/testing';
-import { createLogger } from '../../src/server/log';
-import type { RoutePolicyRegistry } from '../../src/server/policy/route-policy';
-import type { JobWorker } from '../../src/server/jobs';
+} from '#server/db/schema/index.ts';
+import { hashToken } from '#server/auth/tokens.ts';
+import { createTestDatabase } from '#server/db/testing.ts';
+import { createLogger } from '#server/log.ts';
+import type { RoutePolicyRegistry } from '#server/policy/route-policy.ts';
+import type { JobWorker } from '#server/jobs/index.ts';
 import { TestMailbox } from './mailbox';
 
 /** Collects every log line the app writes, so tests can assert what never reaches a log. */

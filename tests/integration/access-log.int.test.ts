@@ -6,18 +6,18 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { openDatabase, type Database } from '../../src/server/db';
-import { accessLog, triggerEntries } from '../../src/server/db/schema';
-import { createScratchPostgresDatabase } from '../../src/server/db/scratch';
-import { createTestDataDir } from '../../src/server/db/testing';
+import { readTestEnvironment } from '#server/config/index.ts';
+import { openDatabase, type Database } from '#server/db/index.ts';
+import { accessLog, triggerEntries } from '#server/db/schema/index.ts';
+import { createScratchPostgresDatabase } from '#server/db/scratch.ts';
+import { createTestDataDir } from '#server/db/testing.ts';
 import {
   GENESIS_HASH,
   recordAccess,
   verifyAccessLog,
   type AccessEntry,
-} from '../../src/server/policy/access-log';
-import type { TAccessLogPage } from '../../src/shared/schemas/access-log';
+} from '#server/policy/access-log.ts';
+import type { TAccessLogPage } from '#shared/schemas/access-log.ts';
 import {
   createCouple,
   createTestApp,
@@ -121,7 +121,7 @@ describe('the chain', () => {
     // recompute its own hash. The chain then breaks at the entry that follows.
     const rows = await db.select().from(accessLog).orderBy(accessLog.seq);
     const [a, b, c] = rows;
-    const { entryHash } = await import('../../src/server/policy/access-log');
+    const { entryHash } = await import('#server/policy/access-log.ts');
     const forged = entryHash(a!.hash, b!.at, b!);
     await tamper(
       db,

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { accountTokens } from '../../src/server/db/schema';
-import { createLogger } from '../../src/server/log';
+import { buildApp } from '#server/app.ts';
+import { accountTokens } from '#server/db/schema/index.ts';
+import { createLogger } from '#server/log.ts';
 import {
   createTestApp,
   expectStatus,

@@ -17,7 +17,7 @@ describe('every route declares an access policy', () => {
 
   it('refuses to start when a route has no policy', async () => {
     const { default: Fastify } = await import('fastify');
-    const { registerRoutePolicies } = await import('../../src/server/policy/route-policy');
+    const { registerRoutePolicies } = await import('#server/policy/route-policy.ts');
     const bare = Fastify();
     registerRoutePolicies(bare, async () => ({ kind: 'anonymous' }));
     bare.get('/api/forgotten', async () => ({ secret: true }));

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { hashToken } from '../../src/server/auth/tokens';
-import { sessions } from '../../src/server/db/schema';
+import { hashToken } from '#server/auth/tokens.ts';
+import { sessions } from '#server/db/schema/index.ts';
 import { createTestApp, expectStatus, TEST_PASSWORD, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;
@@ -242,7 +242,7 @@ describe('sessions', () => {
   it('expires a session after the idle timeout and after the absolute lifetime', async () => {
     const person = await t.signUp('Tao');
     const token = person.cookie!.split('=')[1]!;
-    const store = (await import('../../src/server/auth/sessions')).SessionStore;
+    const store = (await import('#server/auth/sessions.ts')).SessionStore;
     const sessions = new store(t.database.db, {
       idleMs: t.config.sessionIdleMs,
       maxMs: t.config.sessionMaxMs,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { UNSTORABLE_TEXT_MESSAGE } from '../../src/shared/schemas/common';
-import { toAppError } from '../../src/server/http/errors';
+import { UNSTORABLE_TEXT_MESSAGE } from '#shared/schemas/common.ts';
+import { toAppError } from '#server/http/errors.ts';
 import { createCouple, createTestApp, expectStatus, type TestApp } from '../helpers/test-app';
 
 /**

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCheckin, TCheckinDetail } from '../../src/shared/schemas/checkins';
-import { timelineCursor } from '../../src/server/features/checkins/service';
+import type { TCheckin, TCheckinDetail } from '#shared/schemas/checkins.ts';
+import { timelineCursor } from '#server/features/checkins/service.ts';
 import { createCouple, createTestApp, type TestApp, type TestClient } from '../helpers/test-app';
 
 /**

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TCheckin, TCheckinDetail, TTimeline } from '../../src/shared/schemas/checkins';
-import { queryRows } from '../../src/server/db';
+import type { TCheckin, TCheckinDetail, TTimeline } from '#shared/schemas/checkins.ts';
+import { queryRows } from '#server/db/index.ts';
 import { createSeedPeople, seedCheckinDays } from '../../scripts/seed-checkins';
-import { SessionStore } from '../../src/server/auth/sessions';
-import type { SignedInActor } from '../../src/server/policy/actor';
-import { timelineCursor, timelineQuery } from '../../src/server/features/checkins/service';
+import { SessionStore } from '#server/auth/sessions.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { timelineCursor, timelineQuery } from '#server/features/checkins/service.ts';
 import {
   createCouple,
   createTestApp,

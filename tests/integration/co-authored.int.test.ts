@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TAcceptance } from '../../src/shared/schemas/co-authored';
+import type { TAcceptance } from '#shared/schemas/co-authored.ts';
 import type {
   TCurrentPlan,
   TPlanCompare,
   TPlanResponse,
   TPlanSections,
   TPlanVersions,
-} from '../../src/shared/schemas/triggers';
-import { diffSide } from '../../src/shared/word-diff';
+} from '#shared/schemas/triggers.ts';
+import { diffSide } from '#shared/word-diff.ts';
 import {
   createCouple,
   createTestApp,

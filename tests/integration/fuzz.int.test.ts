@@ -1,9 +1,9 @@
 import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SessionStore } from '../../src/server/auth/sessions';
-import { readTestEnvironment } from '../../src/server/config';
-import { ERROR_STATUS, type ErrorCode } from '../../src/shared/errors';
+import { SessionStore } from '#server/auth/sessions.ts';
+import { readTestEnvironment } from '#server/config/index.ts';
+import { ERROR_STATUS, type ErrorCode } from '#shared/errors.ts';
 import {
   bodyFor,
   headersArbitrary,

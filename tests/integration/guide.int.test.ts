@@ -1,12 +1,12 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { PAGE_WORDS } from '../../src/server/features/guide/pages';
+import { PAGE_WORDS } from '#server/features/guide/pages.ts';
 import {
   REFLECTION_MAX,
   type TMyReflection,
   type TReflectionsResponse,
-} from '../../src/shared/schemas/guide';
-import { en, type MessageKey } from '../../src/web/i18n/en';
+} from '#shared/schemas/guide.ts';
+import { en, type MessageKey } from '#web/i18n/en.ts';
 import {
   createCouple,
   createTestApp,

@@ -5,7 +5,7 @@ import type {
   TReaderLetter,
   TReflection,
   TWriterLetter,
-} from '../../src/shared/schemas/impact-letter';
+} from '#shared/schemas/impact-letter.ts';
 import { createCouple, createTestApp, expectStatus, type TestApp } from '../helpers/test-app';
 
 /**

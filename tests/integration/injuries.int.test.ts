@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TInjury, TInjuryList } from '../../src/shared/schemas/injuries';
-import { latestMonth } from '../../src/shared/schemas/injuries';
+import type { TInjury, TInjuryList } from '#shared/schemas/injuries.ts';
+import { latestMonth } from '#shared/schemas/injuries.ts';
 import {
   createCouple,
   createTestApp,

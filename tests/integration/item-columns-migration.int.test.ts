@@ -5,14 +5,14 @@ import { sql } from 'drizzle-orm';
 import { migrate as migratePgliteFolder } from 'drizzle-orm/pglite/migrator';
 import { migrate as migratePostgresFolder } from 'drizzle-orm/node-postgres/migrator';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { drizzleOverClient } from '../../src/server/db/engine-pglite';
-import { openPostgresDatabase } from '../../src/server/db/engine-postgres';
-import { MIGRATIONS_FOLDER } from '../../src/server/db/migrations';
-import { PgliteWorkerClient } from '../../src/server/db/pglite-client';
-import { queryRows } from '../../src/server/db/query';
-import { createScratchPostgresDatabase, type ScratchDatabase } from '../../src/server/db/scratch';
-import type { Database } from '../../src/server/db/types';
+import { readTestEnvironment } from '#server/config/index.ts';
+import { drizzleOverClient } from '#server/db/engine-pglite.ts';
+import { openPostgresDatabase } from '#server/db/engine-postgres.ts';
+import { MIGRATIONS_FOLDER } from '#server/db/migrations.ts';
+import { PgliteWorkerClient } from '#server/db/pglite-client.ts';
+import { queryRows } from '#server/db/query.ts';
+import { createScratchPostgresDatabase, type ScratchDatabase } from '#server/db/scratch.ts';
+import type { Database } from '#server/db/types.ts';
 
 /**
  * Issue 11: every item table gets the visibility CHECK of `itemColumns` (migration 0005_core). Rows

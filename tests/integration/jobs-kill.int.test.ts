@@ -3,10 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { sql } from 'drizzle-orm';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { readTestEnvironment } from '../../src/server/config';
-import { openDatabase, queryRows } from '../../src/server/db';
-import { createScratchPostgresDatabase, type ScratchDatabase } from '../../src/server/db/scratch';
-import { messageIdFor, sendEmail } from '../../src/server/email';
+import { readTestEnvironment } from '#server/config/index.ts';
+import { openDatabase, queryRows } from '#server/db/index.ts';
+import { createScratchPostgresDatabase, type ScratchDatabase } from '#server/db/scratch.ts';
+import { messageIdFor, sendEmail } from '#server/email/index.ts';
 import { TestMailbox } from '../helpers/mailbox';
 import { startServerProcess } from '../helpers/server-process';
 

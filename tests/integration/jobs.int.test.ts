@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { queryRows } from '../../src/server/db';
-import { outbox } from '../../src/server/db/schema';
-import { messageIdFor, sendEmail } from '../../src/server/email';
-import { enqueue, JobWorker } from '../../src/server/jobs';
+import { queryRows } from '#server/db/index.ts';
+import { outbox } from '#server/db/schema/index.ts';
+import { messageIdFor, sendEmail } from '#server/email/index.ts';
+import { enqueue, JobWorker } from '#server/jobs/index.ts';
 import { createTestApp, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;

@@ -4,17 +4,17 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app';
-import { ConfigError, loadConfig } from '../../src/server/config';
-import { measureResponses } from '../../src/server/db/schema';
-import { currentWeek } from '../../src/server/features/measures/week';
-import { createLogger } from '../../src/server/log';
+import { buildApp } from '#server/app.ts';
+import { ConfigError, loadConfig } from '#server/config/index.ts';
+import { measureResponses } from '#server/db/schema/index.ts';
+import { currentWeek } from '#server/features/measures/week.ts';
+import { createLogger } from '#server/log.ts';
 import type {
   THistory,
   TMeasureList,
   TMeasureResponse,
   TSubmittedResponse,
-} from '../../src/shared/schemas/measures';
+} from '#shared/schemas/measures.ts';
 import {
   createCouple,
   createTestApp,

@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { messages, therapistApprovals, therapistLinks } from '../../src/server/db/schema';
-import { NOT_FOUND_MESSAGE } from '../../src/shared/errors';
-import { MESSAGE_BODY_MAX, MESSAGE_PAGE_SIZE } from '../../src/shared/schemas/messages';
+import { messages, therapistApprovals, therapistLinks } from '#server/db/schema/index.ts';
+import { NOT_FOUND_MESSAGE } from '#shared/errors.ts';
+import { MESSAGE_BODY_MAX, MESSAGE_PAGE_SIZE } from '#shared/schemas/messages.ts';
 import {
   createCouple,
   createTestApp,

@@ -1,9 +1,9 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { executeErasure } from '../../src/server/features/my-data/erasure';
-import { FEATURES } from '../../src/server/manifests';
-import { checkins, erasureRequests, sessions, users } from '../../src/server/db/schema';
-import { queryRows } from '../../src/server/db';
+import { executeErasure } from '#server/features/my-data/erasure.ts';
+import { FEATURES } from '#server/manifests.ts';
+import { checkins, erasureRequests, sessions, users } from '#server/db/schema/index.ts';
+import { queryRows } from '#server/db/index.ts';
 import {
   createCouple,
   expectStatus,

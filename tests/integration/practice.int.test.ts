@@ -1,6 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_FOUND_MESSAGE } from '../../src/shared/errors';
+import { NOT_FOUND_MESSAGE } from '#shared/errors.ts';
 import {
   accessLog,
   checkins,
@@ -8,8 +8,8 @@ import {
   therapistApprovals,
   therapistLinks,
   triggerEntries,
-} from '../../src/server/db/schema';
-import { verifyAccessLog } from '../../src/server/policy/access-log';
+} from '#server/db/schema/index.ts';
+import { verifyAccessLog } from '#server/policy/access-log.ts';
 import {
   createCouple,
   createTestApp,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, TEST_PASSWORD, type TestApp, type TestClient } from '../helpers/test-app';
-import { FEATURES } from '../../src/server/manifests';
+import { FEATURES } from '#server/manifests.ts';
 
 /**
  * Random sequences of what two partners and a stranger can do. After every step, each person's

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isPhaseOpen, phaseOpenings } from '../../src/server/features/program/pace';
-import type { SpaceMemberActor } from '../../src/server/policy/actor';
-import type { TProgramView } from '../../src/shared/schemas/program';
+import { isPhaseOpen, phaseOpenings } from '#server/features/program/pace.ts';
+import type { SpaceMemberActor } from '#server/policy/actor.ts';
+import type { TProgramView } from '#shared/schemas/program.ts';
 import {
   createCouple,
   createTestApp,

@@ -3,13 +3,10 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jointWorkHolds, safetyScreens } from '../../src/server/db/schema';
-import { queryRows } from '../../src/server/db/query';
-import {
-  loadSafetyScreen,
-  ScreenFileError,
-} from '../../src/server/features/safety-screen/questions';
-import { JOINT_WORK_PAUSED_MESSAGE } from '../../src/server/policy/joint-work';
+import { jointWorkHolds, safetyScreens } from '#server/db/schema/index.ts';
+import { queryRows } from '#server/db/query.ts';
+import { loadSafetyScreen, ScreenFileError } from '#server/features/safety-screen/questions.ts';
+import { JOINT_WORK_PAUSED_MESSAGE } from '#server/policy/joint-work.ts';
 import {
   createTestApp,
   expectStatus,

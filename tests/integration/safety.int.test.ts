@@ -1,6 +1,6 @@
 import { and, eq, isNull } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { jointWorkHolds } from '../../src/server/db/schema';
+import { jointWorkHolds } from '#server/db/schema/index.ts';
 import { createCouple, createTestApp, expectStatus, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;

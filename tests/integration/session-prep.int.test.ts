@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NOT_FOUND_MESSAGE } from '../../src/shared/errors';
+import { NOT_FOUND_MESSAGE } from '#shared/errors.ts';
 import {
   createCouple,
   createTestApp,

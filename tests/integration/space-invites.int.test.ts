@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { invites, spaces } from '../../src/server/db/schema';
+import { invites, spaces } from '#server/db/schema/index.ts';
 import { createCouple, createTestApp, expectStatus, type TestApp } from '../helpers/test-app';
 
 let t: TestApp;

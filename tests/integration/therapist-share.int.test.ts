@@ -5,7 +5,7 @@ import {
   guideReflections,
   measureResponses,
   triggerEntries,
-} from '../../src/server/db/schema';
+} from '#server/db/schema/index.ts';
 import {
   createCouple,
   createTestApp,

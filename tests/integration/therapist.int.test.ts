@@ -5,16 +5,13 @@ import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { verifyTherapist } from '../../scripts/therapist-verify';
-import {
-  findTherapistByEmail,
-  setTherapistVerified,
-} from '../../src/server/features/therapist/service';
+import { findTherapistByEmail, setTherapistVerified } from '#server/features/therapist/service.ts';
 import {
   sessionStepUps,
   therapistLinks,
   therapistProfiles,
   users,
-} from '../../src/server/db/schema';
+} from '#server/db/schema/index.ts';
 import {
   createCouple,
   createTestApp,

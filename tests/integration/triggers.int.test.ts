@@ -6,7 +6,7 @@ import type {
   TPlanVersions,
   TTriggerEntry,
   TTriggerList,
-} from '../../src/shared/schemas/triggers';
+} from '#shared/schemas/triggers.ts';
 import {
   createCouple,
   createTestApp,

@@ -6,7 +6,7 @@ import {
   twoStepPending,
   twoStepRecoveryCodes,
   twoStepTotp,
-} from '../../src/server/db/schema';
+} from '#server/db/schema/index.ts';
 import {
   createTestApp,
   expectStatus,

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, lt } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../db';
-import { accountTokens } from '../db/schema';
+import type { Database, DbOrTx } from '#server/db/index.ts';
+import { accountTokens } from '#server/db/schema/index.ts';
 import { createToken, hashToken, sameHash } from './tokens';
 
 /**

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { AppError } from '../../shared/errors';
-import type { DbOrTx } from '../db';
-import { users } from '../db/schema';
-import { enqueue } from '../jobs';
+import { AppError } from '#shared/errors.ts';
+import type { DbOrTx } from '#server/db/index.ts';
+import { users } from '#server/db/schema/index.ts';
+import { enqueue } from '#server/jobs/index.ts';
 import { hashPassword, isCommonPassword } from './passwords';
 import { SIGNUP_EMAIL_JOB, type SignupEmailPayload } from './signup-email';
 

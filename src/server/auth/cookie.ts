@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config';
+import type { Config } from '#server/config/index.ts';
 
 /** `__Host-` pins the cookie to our exact origin over HTTPS; plain HTTP (a laptop) cannot use it. */
 export function sessionCookieName(config: Pick<Config, 'secureCookies'>): string {

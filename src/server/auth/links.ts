@@ -1,4 +1,4 @@
-import type { Config } from '../config';
+import type { Config } from '#server/config/index.ts';
 
 /**
  * The links in account emails. One-time tokens go after `#`: a browser never sends the fragment

@@ -9,9 +9,9 @@ import {
   type RegistrationResponseJSON,
 } from '@simplewebauthn/server';
 import { and, asc, eq } from 'drizzle-orm';
-import type { Config } from '../config';
-import type { Database } from '../db';
-import { passkeys } from '../db/schema';
+import type { Config } from '#server/config/index.ts';
+import type { Database } from '#server/db/index.ts';
+import { passkeys } from '#server/db/schema/index.ts';
 
 /**
  * Passkeys as a second step (WebAuthn, @simplewebauthn/server). The relying party is our public

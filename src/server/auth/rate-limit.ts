@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import { lt, sql } from 'drizzle-orm';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../shared/errors';
-import type { Config } from '../config';
-import type { Database } from '../db';
-import { queryRows } from '../db';
-import { rateLimits } from '../db/schema';
+import { AppError } from '#shared/errors.ts';
+import type { Config } from '#server/config/index.ts';
+import type { Database } from '#server/db/index.ts';
+import { queryRows } from '#server/db/index.ts';
+import { rateLimits } from '#server/db/schema/index.ts';
 
 /**
  * Rate limits for the credential routes, counted in the database so every server process shares

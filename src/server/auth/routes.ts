@@ -1,21 +1,21 @@
 import { and, desc, eq, ne, sql } from 'drizzle-orm';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError, notFound } from '../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import {
   ZMeResponse,
   ZSessionList,
   ZSignInBody,
   ZSignOutOthersResponse,
   ZSignUpBody,
-} from '../../shared/schemas/auth';
-import { ZSecondStepNeeded } from '../../shared/schemas/two-step';
-import { ZIdParams, ZOk } from '../../shared/schemas/common';
-import type { ServerContext } from '../context';
-import { sessions, therapistProfiles, users } from '../db/schema';
-import { policy } from '../policy/route-policy';
-import { scope } from '../policy/rules';
-import { requireSignedIn } from '../policy/require';
+} from '#shared/schemas/auth.ts';
+import { ZSecondStepNeeded } from '#shared/schemas/two-step.ts';
+import { ZIdParams, ZOk } from '#shared/schemas/common.ts';
+import type { ServerContext } from '#server/context.ts';
+import { sessions, therapistProfiles, users } from '#server/db/schema/index.ts';
+import { policy } from '#server/policy/route-policy.ts';
+import { scope } from '#server/policy/rules.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
 import { clearSessionCookie, readSessionToken, setSessionCookie } from './cookie';
 import { describeDevice } from './device';
 import { createAccountQuietly, newPasswordHash } from './accounts';
@@ -24,7 +24,7 @@ import { sweepAccountTokens } from './account-tokens';
 import { isNewDevice, recordSecurityEvent } from './security-events';
 import { registerSignupEmailJob } from './signup-email';
 import { accountLinks } from './links';
-import { emailTime, sendEmail } from '../email';
+import { emailTime, sendEmail } from '#server/email/index.ts';
 import { verifyPassword } from './passwords';
 import { startSecondStepIfNeeded } from './two-step-routes';
 

@@ -1,5 +1,5 @@
-import type { Config } from '../config';
-import type { DbOrTx } from '../db';
+import type { Config } from '#server/config/index.ts';
+import type { DbOrTx } from '#server/db/index.ts';
 import { SecretBox } from './secret-box';
 import { checkTotpCode, hasSecondStep, secondStepsOf, useRecoveryCode } from './two-step';
 

@@ -1,7 +1,7 @@
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import type { Config } from '../config';
+import type { Config } from '#server/config/index.ts';
 
 /**
  * Seals small secrets (authenticator-app secrets) with AES-256-GCM under a key that never enters

@@ -1,6 +1,6 @@
 import { and, desc, eq, gt } from 'drizzle-orm';
-import type { DbOrTx } from '../db';
-import { securityEvents } from '../db/schema';
+import type { DbOrTx } from '#server/db/index.ts';
+import { securityEvents } from '#server/db/schema/index.ts';
 
 /**
  * What the person's "recent activity" lists: sign-ins and changes to the account. The kinds are

@@ -1,6 +1,6 @@
 import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import type { Database, DbOrTx } from '../db';
+import type { Database, DbOrTx } from '#server/db/index.ts';
 import {
   memberships,
   sessionStepUps,
@@ -9,9 +9,9 @@ import {
   therapistProfiles,
   twoStepSettings,
   users,
-} from '../db/schema';
-import type { Actor, SignedInActor } from '../policy/actor';
-import { ANONYMOUS } from '../policy/actor';
+} from '#server/db/schema/index.ts';
+import type { Actor, SignedInActor } from '#server/policy/actor.ts';
+import { ANONYMOUS } from '#server/policy/actor.ts';
 import { createToken, hashToken } from './tokens';
 
 /** `last_seen_at` is refreshed at most this often, so most requests stay a single read. */

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { deliverEmail } from '../email';
-import type { ServerContext } from '../context';
+import { deliverEmail } from '#server/email/index.ts';
+import type { ServerContext } from '#server/context.ts';
 import { mintAccountToken, TOKEN_LIFETIME_MS } from './account-tokens';
 import { accountLinks } from './links';
 

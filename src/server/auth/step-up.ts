@@ -1,8 +1,8 @@
 import { and, eq, gt } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
-import type { Database, DbOrTx } from '../db';
-import { sessionStepUps } from '../db/schema';
-import type { SignedInActor } from '../policy/actor';
+import { AppError } from '#shared/errors.ts';
+import type { Database, DbOrTx } from '#server/db/index.ts';
+import { sessionStepUps } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
 
 /**
  * Step-up: before a sensitive action (export, erasure, a change of email or of the second step,

@@ -2,10 +2,10 @@ import { eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { AuthenticationResponseJSON, RegistrationResponseJSON } from '@simplewebauthn/server';
-import { AppError, notFound } from '../../shared/errors';
-import type { TMeResponse } from '../../shared/schemas/auth';
-import { ZMeResponse } from '../../shared/schemas/auth';
-import { ZIdParams, ZOk } from '../../shared/schemas/common';
+import { AppError, notFound } from '#shared/errors.ts';
+import type { TMeResponse } from '#shared/schemas/auth.ts';
+import { ZMeResponse } from '#shared/schemas/auth.ts';
+import { ZIdParams, ZOk } from '#shared/schemas/common.ts';
 import {
   ZPasskeyInfo,
   ZPasskeyOptions,
@@ -21,15 +21,15 @@ import {
   ZTwoStepStatus,
   type TSecondStepBody,
   type TSecondStepNeeded,
-} from '../../shared/schemas/two-step';
-import type { Config } from '../config';
-import type { ServerContext } from '../context';
-import type { Database } from '../db';
-import { therapistProfiles, twoStepSettings, users } from '../db/schema';
-import type { SignedInActor } from '../policy/actor';
-import { requireSignedIn } from '../policy/require';
-import { policy } from '../policy/route-policy';
-import { emailTime, sendEmail } from '../email';
+} from '#shared/schemas/two-step.ts';
+import type { Config } from '#server/config/index.ts';
+import type { ServerContext } from '#server/context.ts';
+import type { Database } from '#server/db/index.ts';
+import { therapistProfiles, twoStepSettings, users } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
+import { emailTime, sendEmail } from '#server/email/index.ts';
 import { describeDevice } from './device';
 import { accountLinks } from './links';
 import { isNewDevice, recordSecurityEvent } from './security-events';

@@ -1,8 +1,13 @@
 import { createHash, randomInt } from 'node:crypto';
 import { and, count, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import { generateSecret, generateURI, verify } from 'otplib';
-import type { Database, DbOrTx } from '../db';
-import { passkeys, twoStepPending, twoStepRecoveryCodes, twoStepTotp } from '../db/schema';
+import type { Database, DbOrTx } from '#server/db/index.ts';
+import {
+  passkeys,
+  twoStepPending,
+  twoStepRecoveryCodes,
+  twoStepTotp,
+} from '#server/db/schema/index.ts';
 import type { SecretBox } from './secret-box';
 import { createToken, hashToken } from './tokens';
 

@@ -10,7 +10,7 @@ import { backupFileName, listBackups, parseBackupTime, pruneBackups } from './ba
 import { LockHeldError, openDatabase, queryRows, schema, type Database } from './index';
 import { backupDataDir, restoreDataDir } from './maintenance';
 import { createTestDataDir } from './testing';
-import { recordAccess, verifyAccessLog } from '../policy/access-log';
+import { recordAccess, verifyAccessLog } from '#server/policy/access-log.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const silent = { info() {}, warn() {}, error() {} };

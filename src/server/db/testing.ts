@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { readTestEnvironment } from '../config';
+import { readTestEnvironment } from '#server/config/index.ts';
 import { createDatabaseDir, dataDirPaths, migratePglite, pgliteHandle } from './engine-pglite';
 import { openPostgresDatabase } from './engine-postgres';
 import { migrationsFingerprint } from './migrations';

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { createTransport } from 'nodemailer';
-import type { Config } from '../config';
+import type { Config } from '#server/config/index.ts';
 
 /** A finished email, ready to hand to SMTP or write to the outbox folder. */
 export interface OutgoingEmail {

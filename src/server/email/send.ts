@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import type { DbOrTx } from '../db';
-import { enqueue, type JobWorker } from '../jobs';
+import type { DbOrTx } from '#server/db/index.ts';
+import { enqueue, type JobWorker } from '#server/jobs/index.ts';
 import type { Mailer } from './mailer';
 import { emailTemplates, renderEmail, type EmailData, type EmailTemplate } from './templates';
 

@@ -2,7 +2,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 import { jsonSchemaTransform } from 'fastify-type-provider-zod';
-import { policy, stampPolicyOnPluginRoutes } from '../policy/route-policy';
+import { policy, stampPolicyOnPluginRoutes } from '#server/policy/route-policy.ts';
 
 /**
  * OpenAPI generated from the same zod schemas the routes validate with, at /api/openapi.json;

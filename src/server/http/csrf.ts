@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { AppError } from '../../shared/errors';
-import type { Config } from '../config';
+import { AppError } from '#shared/errors.ts';
+import type { Config } from '#server/config/index.ts';
 import { allowedOrigins } from './host-check';
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

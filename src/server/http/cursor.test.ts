@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors';
+import { AppError } from '#shared/errors.ts';
 import { BAD_CURSOR_MESSAGE, keysetCursor, MAX_CURSOR_LENGTH } from './cursor';
 
 const every = keysetCursor({ at: 'timestamp', day: 'date', id: 'uuid', n: 'int' });

@@ -1,5 +1,5 @@
-import { AppError } from '../../shared/errors';
-import { BAD_CURSOR_MESSAGE, MAX_CURSOR_LENGTH } from '../../shared/schemas/common';
+import { AppError } from '#shared/errors.ts';
+import { BAD_CURSOR_MESSAGE, MAX_CURSOR_LENGTH } from '#shared/schemas/common.ts';
 
 /**
  * The one keyset cursor codec (decision 0044). A page of a list ends at a row; the cursor names

@@ -1,9 +1,9 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { ZodError } from 'zod';
-import { AppError } from '../../shared/errors';
-import { UNSTORABLE_TEXT_MESSAGE } from '../../shared/schemas/common';
-import { postgresErrorCode } from '../db/errors';
+import { AppError } from '#shared/errors.ts';
+import { UNSTORABLE_TEXT_MESSAGE } from '#shared/schemas/common.ts';
+import { postgresErrorCode } from '#server/db/errors.ts';
 
 const VALIDATION_MESSAGE = 'Some of what was sent needs another look. The fields below say what.';
 

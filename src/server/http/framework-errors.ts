@@ -1,8 +1,8 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../shared/errors';
-import type { Config } from '../config';
+import { AppError } from '#shared/errors.ts';
+import type { Config } from '#server/config/index.ts';
 import { securityHeaders } from './security-headers';
 
 /**

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../shared/errors';
-import type { Config } from '../config';
+import { AppError } from '#shared/errors.ts';
+import type { Config } from '#server/config/index.ts';
 
 const LOCAL_NAMES = ['localhost', '127.0.0.1', '[::1]'];
 

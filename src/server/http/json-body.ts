@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import { AppError } from '../../shared/errors';
+import { AppError } from '#shared/errors.ts';
 
 /** No form of ours nests deeper than a handful of levels; 32 leaves room and stops stack games. */
 export const MAX_JSON_DEPTH = 32;

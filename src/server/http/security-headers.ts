@@ -1,5 +1,5 @@
 import type { FastifyInstance } from 'fastify';
-import type { Config } from '../config';
+import type { Config } from '#server/config/index.ts';
 
 /**
  * The same strict headers on every response: no inline scripts, no framing, no referrer, nothing

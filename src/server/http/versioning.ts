@@ -1,5 +1,5 @@
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import { AppError } from '../../shared/errors';
+import { AppError } from '#shared/errors.ts';
 
 /**
  * Optimistic concurrency for shared items. Reads send `ETag: "<version>"`; writes send the

@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../config';
-import { ANONYMOUS } from '../policy/actor';
-import { registerRoutePolicies } from '../policy/route-policy';
+import { loadConfig } from '#server/config/index.ts';
+import { ANONYMOUS } from '#server/policy/actor.ts';
+import { registerRoutePolicies } from '#server/policy/route-policy.ts';
 import { registerSecurityHeaders } from './security-headers';
 import { registerWebApp } from './web';
 

@@ -2,10 +2,10 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import fastifyStatic, { type FastifyStaticOptions } from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { notFound } from '../../shared/errors';
-import { isAppPage } from '../../shared/pages';
-import type { Config } from '../config';
-import { policy, stampPolicyOnPluginRoutes } from '../policy/route-policy';
+import { notFound } from '#shared/errors.ts';
+import { isAppPage } from '#shared/pages.ts';
+import type { Config } from '#server/config/index.ts';
+import { policy, stampPolicyOnPluginRoutes } from '#server/policy/route-policy.ts';
 
 export const WEB_DIST = path.resolve(import.meta.dirname, '../../../dist/web');
 

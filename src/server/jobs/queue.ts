@@ -1,5 +1,5 @@
-import type { DbOrTx } from '../db';
-import { outbox } from '../db/schema';
+import type { DbOrTx } from '#server/db/index.ts';
+import { outbox } from '#server/db/schema/index.ts';
 
 /** One piece of work for after the commit: an email, later a reminder. */
 export interface NewJob {

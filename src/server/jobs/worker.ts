@@ -1,7 +1,7 @@
 import { and, eq, isNotNull, lt, or, sql } from 'drizzle-orm';
-import type { Database, DbLogger } from '../db';
-import { queryRows } from '../db';
-import { outbox } from '../db/schema';
+import type { Database, DbLogger } from '#server/db/index.ts';
+import { queryRows } from '#server/db/index.ts';
+import { outbox } from '#server/db/schema/index.ts';
 
 /** What a handler learns about the job it runs. */
 export interface JobInfo {

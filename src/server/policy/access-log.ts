@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { asc, gt, sql } from 'drizzle-orm';
-import type { Database, DbOrTx } from '../db';
-import { accessLog } from '../db/schema';
+import type { Database, DbOrTx } from '#server/db/index.ts';
+import { accessLog } from '#server/db/schema/index.ts';
 
 /** The `prev_hash` of the very first entry. */
 export const GENESIS_HASH = '0'.repeat(64);

@@ -1,11 +1,11 @@
 import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import { AppError, notFound } from '../../shared/errors';
-import type { TAcceptance } from '../../shared/schemas/co-authored';
-import { wordDiff, type WordDiffPart } from '../../shared/word-diff';
-import type { Database } from '../db';
-import { memberships } from '../db/schema';
-import { versionConflict } from '../http/versioning';
+import { AppError, notFound } from '#shared/errors.ts';
+import type { TAcceptance } from '#shared/schemas/co-authored.ts';
+import { wordDiff, type WordDiffPart } from '#shared/word-diff.ts';
+import type { Database } from '#server/db/index.ts';
+import { memberships } from '#server/db/schema/index.ts';
+import { versionConflict } from '#server/http/versioning.ts';
 import type { SpaceMemberActor } from './actor';
 import { requireJointWorkOpen } from './joint-work';
 import { ownRows, spaceRows } from './rules';

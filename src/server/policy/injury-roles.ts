@@ -1,5 +1,5 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { injuries } from '../db/schema';
+import { injuries } from '#server/db/schema/index.ts';
 import type { SpaceMemberActor } from './actor';
 
 /**

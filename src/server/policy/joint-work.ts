@@ -1,7 +1,7 @@
 import { and, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../../shared/errors';
-import type { DbOrTx, Transaction } from '../db';
-import { jointWorkHolds, memberships, safetyScreens } from '../db/schema';
+import { AppError } from '#shared/errors.ts';
+import type { DbOrTx, Transaction } from '#server/db/index.ts';
+import { jointWorkHolds, memberships, safetyScreens } from '#server/db/schema/index.ts';
 import type { SignedInActor, SpaceMemberActor } from './actor';
 
 /**

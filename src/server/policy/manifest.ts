@@ -1,10 +1,10 @@
 import { and, gt, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
-import type { TExportSection } from '../../shared/schemas/my-data';
-import type { TMilestoneKey } from '../../shared/schemas/progress';
-import type { TPrepKind } from '../../shared/schemas/session-prep';
-import type { TNewsKind } from '../../shared/schemas/today';
-import type { Database, DbOrTx } from '../db';
+import type { TExportSection } from '#shared/schemas/my-data.ts';
+import type { TMilestoneKey } from '#shared/schemas/progress.ts';
+import type { TPrepKind } from '#shared/schemas/session-prep.ts';
+import type { TNewsKind } from '#shared/schemas/today.ts';
+import type { Database, DbOrTx } from '#server/db/index.ts';
 import type { SignedInActor, SpaceMemberActor } from './actor';
 import { partnerSharedItems, type AuthoredItemColumns } from './rules';
 

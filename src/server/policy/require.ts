@@ -1,4 +1,4 @@
-import { AppError, notFound } from '../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import type { Actor, SignedInActor, SpaceMemberActor, TherapistActor } from './actor';
 import { isSignedIn, isSpaceMember, isTherapist } from './rules';
 

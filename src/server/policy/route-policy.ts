@@ -1,5 +1,5 @@
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
-import { AppError, notFound } from '../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import { ANONYMOUS, type Actor } from './actor';
 import type { Action } from './rules';
 

@@ -8,7 +8,7 @@ import {
   spaces,
   therapistApprovals,
   therapistLinks,
-} from '../db/schema';
+} from '#server/db/schema/index.ts';
 import type { Actor, SignedInActor, SpaceMemberActor, TherapistActor } from './actor';
 import { sharedWithPartnerSql, sharedWithTherapistSql } from './visibility';
 

@@ -1,5 +1,5 @@
 import { and, inArray, sql, type SQL } from 'drizzle-orm';
-import { keysetCursor } from '../http/cursor';
+import { keysetCursor } from '#server/http/cursor.ts';
 import type {
   ItemScope,
   PresentWords,

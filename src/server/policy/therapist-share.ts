@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { AppError } from '../../shared/errors';
-import type { DbOrTx } from '../db';
+import { AppError } from '#shared/errors.ts';
+import type { DbOrTx } from '#server/db/index.ts';
 import type { SignedInActor } from './actor';
 import { isSpaceMember, spaceHasActiveTherapistSql, visibilityChange } from './rules';
 

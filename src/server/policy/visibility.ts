@@ -1,7 +1,7 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { PARTNER_VISIBILITIES, THERAPIST_VISIBILITIES } from '../../shared/visibility';
-import { visibilityIn } from '../db/schema/item-columns';
+import { PARTNER_VISIBILITIES, THERAPIST_VISIBILITIES } from '#shared/visibility.ts';
+import { visibilityIn } from '#server/db/schema/item-columns.ts';
 
 /**
  * The SQL side of the visibility vocabulary (`src/shared/visibility.ts`): which rows a value

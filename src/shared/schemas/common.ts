@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ITEM_VISIBILITIES } from '../visibility';
+import { ITEM_VISIBILITIES } from '#shared/visibility.ts';
 import { configureZod } from './zod-setup';
 
 // Before any schema is built: every schema file imports this one first (see zod-setup.ts).
@@ -75,7 +75,7 @@ export type TVisibility = z.infer<typeof ZVisibility>;
 export const ZItemVisibility = z.enum(ITEM_VISIBILITIES);
 export type TItemVisibility = z.infer<typeof ZItemVisibility>;
 
-export { sharesWithPartner, sharesWithTherapist } from '../visibility';
+export { sharesWithPartner, sharesWithTherapist } from '#shared/visibility.ts';
 
 /** Share an item with the couple's therapist, or stop sharing it with them. */
 export const ZTherapistShareBody = z.object({

@@ -1,126 +1,135 @@
 import { QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { NotForTherapists } from '../features/therapist/not-for-therapists';
-import { AnnouncerProvider } from '../ui';
+import { NotForTherapists } from '#web/features/therapist/not-for-therapists.tsx';
+import { AnnouncerProvider } from '#web/ui/index.ts';
 import { LandingPage } from './landing-page';
 import { Layout } from './layout';
-import { lazyPage, lazyPart } from '../ui/lazy-page';
+import { lazyPage, lazyPart } from '#web/ui/lazy-page.tsx';
 import { NotFoundPage } from './not-found-page';
-import { queryClient } from '../core/query-client';
+import { queryClient } from '#web/core/query-client.ts';
 import { QuickExitPage } from './quick-exit/quick-exit-page';
 import { RequireAuth } from './require-auth';
 
 // The front page, quick exit and "not found" are in the first download; every other page brings
 // its own code when it is first shown (decision 0028). A page's panels load along with it.
 const SignUpPage = lazyPage(() =>
-  import('../features/auth/sign-up-page').then((m) => m.SignUpPage),
+  import('#web/features/auth/sign-up-page.tsx').then((m) => m.SignUpPage),
 );
 const SignInPage = lazyPage(() =>
-  import('../features/auth/sign-in-page').then((m) => m.SignInPage),
+  import('#web/features/auth/sign-in-page.tsx').then((m) => m.SignInPage),
 );
 const TherapistAccountPanel = lazyPart(() =>
-  import('../features/therapist/therapist-account-panel').then((m) => m.TherapistAccountPanel),
+  import('#web/features/therapist/therapist-account-panel.tsx').then(
+    (m) => m.TherapistAccountPanel,
+  ),
 );
 const TwoStepSection = lazyPart(() =>
-  import('../features/auth/two-step-section').then((m) => m.TwoStepSection),
+  import('#web/features/auth/two-step-section.tsx').then((m) => m.TwoStepSection),
 );
 const MyDataSection = lazyPart(() =>
-  import('../features/my-data/my-data-section').then((m) => m.MyDataSection),
+  import('#web/features/my-data/my-data-section.tsx').then((m) => m.MyDataSection),
 );
 const AccountSections = lazyPart(() =>
-  import('../features/account/account-sections').then((m) => m.AccountSections),
+  import('#web/features/account/account-sections.tsx').then((m) => m.AccountSections),
 );
-const linkPages = () => import('../features/account/link-pages');
+const linkPages = () => import('#web/features/account/link-pages.tsx');
 const CheckEmailPage = lazyPage(() => linkPages().then((m) => m.CheckEmailPage));
 const ConfirmEmailPage = lazyPage(() => linkPages().then((m) => m.ConfirmEmailPage));
 const ForgotPasswordPage = lazyPage(() => linkPages().then((m) => m.ForgotPasswordPage));
 const ResetPasswordPage = lazyPage(() => linkPages().then((m) => m.ResetPasswordPage));
 const VerifyEmailPage = lazyPage(() => linkPages().then((m) => m.VerifyEmailPage));
 const AccountPage = lazyPage(
-  () => import('../features/auth/account-page').then((m) => m.AccountPage),
+  () => import('#web/features/auth/account-page.tsx').then((m) => m.AccountPage),
   { along: [AccountSections, TherapistAccountPanel, TwoStepSection, MyDataSection] },
 );
 const AccessLogPage = lazyPage(() =>
-  import('../features/access-log/access-log-page').then((m) => m.AccessLogPage),
+  import('#web/features/access-log/access-log-page.tsx').then((m) => m.AccessLogPage),
 );
 const ImpactLetterPage = lazyPage(() =>
-  import('../features/impact-letter/impact-letter-page').then((m) => m.ImpactLetterPage),
+  import('#web/features/impact-letter/impact-letter-page.tsx').then((m) => m.ImpactLetterPage),
 );
 const GuideIndexPage = lazyPage(() =>
-  import('../features/guide/guide-index-page').then((m) => m.GuideIndexPage),
+  import('#web/features/guide/guide-index-page.tsx').then((m) => m.GuideIndexPage),
 );
 const LessonPage = lazyPage(() =>
-  import('../features/guide/lesson-page').then((m) => m.LessonPage),
+  import('#web/features/guide/lesson-page.tsx').then((m) => m.LessonPage),
 );
 const CheckinsPage = lazyPage(() =>
-  import('../features/checkins/checkins-page').then((m) => m.CheckinsPage),
+  import('#web/features/checkins/checkins-page.tsx').then((m) => m.CheckinsPage),
 );
 const InvitePanel = lazyPart(() =>
-  import('../features/invites/invite-panel').then((m) => m.InvitePanel),
+  import('#web/features/invites/invite-panel.tsx').then((m) => m.InvitePanel),
 );
-const JoinPage = lazyPage(() => import('../features/invites/join-page').then((m) => m.JoinPage));
+const JoinPage = lazyPage(() =>
+  import('#web/features/invites/join-page.tsx').then((m) => m.JoinPage),
+);
 const SafetyPage = lazyPage(() =>
-  import('../features/safety/safety-page').then((m) => m.SafetyPage),
+  import('#web/features/safety/safety-page.tsx').then((m) => m.SafetyPage),
 );
 const SafetyScreenPage = lazyPage(() =>
-  import('../features/safety-screen/safety-screen-page').then((m) => m.SafetyScreenPage),
+  import('#web/features/safety-screen/safety-screen-page.tsx').then((m) => m.SafetyScreenPage),
 );
 const SupportResourcesForMe = lazyPart(() =>
-  import('../features/safety/support-resources').then((m) => m.SupportResourcesForMe),
+  import('#web/features/safety/support-resources.tsx').then((m) => m.SupportResourcesForMe),
 );
 const SessionPrepPage = lazyPage(() =>
-  import('../features/session-prep/session-prep-page').then((m) => m.SessionPrepPage),
+  import('#web/features/session-prep/session-prep-page.tsx').then((m) => m.SessionPrepPage),
 );
 const SessionPrepPrintPage = lazyPage(() =>
-  import('../features/session-prep/session-prep-print-page').then((m) => m.SessionPrepPrintPage),
+  import('#web/features/session-prep/session-prep-print-page.tsx').then(
+    (m) => m.SessionPrepPrintPage,
+  ),
 );
-const practicePages = () => import('../features/practice/practice-pages');
+const practicePages = () => import('#web/features/practice/practice-pages.tsx');
 const PracticePage = lazyPage(() => practicePages().then((m) => m.PracticePage));
 const PracticeCouplePage = lazyPage(() => practicePages().then((m) => m.PracticeCouplePage));
 const PracticeNotesPage = lazyPage(() => practicePages().then((m) => m.PracticeNotesPage));
 const MeasurePage = lazyPage(
-  () => import('../features/measures/measure-page').then((m) => m.MeasurePage),
+  () => import('#web/features/measures/measure-page.tsx').then((m) => m.MeasurePage),
   { along: [SupportResourcesForMe] },
 );
 const MeasuresPage = lazyPage(() =>
-  import('../features/measures/measures-page').then((m) => m.MeasuresPage),
+  import('#web/features/measures/measures-page.tsx').then((m) => m.MeasuresPage),
 );
 const MessagesPage = lazyPage(() =>
-  import('../features/messages/messages-page').then((m) => m.MessagesPage),
+  import('#web/features/messages/messages-page.tsx').then((m) => m.MessagesPage),
 );
 const CoupleMessagesPage = lazyPage(() =>
-  import('../features/messages/couple-messages-page').then((m) => m.CoupleMessagesPage),
+  import('#web/features/messages/couple-messages-page.tsx').then((m) => m.CoupleMessagesPage),
 );
 const InjuriesPage = lazyPage(() =>
-  import('../features/injuries/injuries-page').then((m) => m.InjuriesPage),
+  import('#web/features/injuries/injuries-page.tsx').then((m) => m.InjuriesPage),
 );
 const ProgramPage = lazyPage(() =>
-  import('../features/program/program-page').then((m) => m.ProgramPage),
+  import('#web/features/program/program-page.tsx').then((m) => m.ProgramPage),
 );
 const MeasuresProgress = lazyPart(() =>
-  import('../features/measures/measures-progress').then((m) => m.MeasuresProgress),
+  import('#web/features/measures/measures-progress.tsx').then((m) => m.MeasuresProgress),
 );
 const ProgressPage = lazyPage(
-  () => import('../features/progress/progress-page').then((m) => m.ProgressPage),
+  () => import('#web/features/progress/progress-page.tsx').then((m) => m.ProgressPage),
   { along: [MeasuresProgress] },
 );
 const TodayPanels = lazyPart(() =>
-  import('../features/today/today-panels').then((m) => m.TodayPanels),
+  import('#web/features/today/today-panels.tsx').then((m) => m.TodayPanels),
 );
-const HomePage = lazyPage(() => import('../features/space/home-page').then((m) => m.HomePage), {
-  along: [InvitePanel, TodayPanels],
-});
+const HomePage = lazyPage(
+  () => import('#web/features/space/home-page.tsx').then((m) => m.HomePage),
+  {
+    along: [InvitePanel, TodayPanels],
+  },
+);
 const TriggersPage = lazyPage(() =>
-  import('../features/triggers/triggers-page').then((m) => m.TriggersPage),
+  import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
 const TherapistJoinPage = lazyPage(() =>
-  import('../features/therapist/therapist-join-page').then((m) => m.TherapistJoinPage),
+  import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
 const TherapistPage = lazyPage(() =>
-  import('../features/therapist/therapist-page').then((m) => m.TherapistPage),
+  import('#web/features/therapist/therapist-page.tsx').then((m) => m.TherapistPage),
 );
 const TherapistSignUpPage = lazyPage(() =>
-  import('../features/therapist/therapist-signup-page').then((m) => m.TherapistSignUpPage),
+  import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
 
 /** The shell: providers, and the routes that compose the features. */

@@ -1,6 +1,6 @@
 import { Component, type ReactNode } from 'react';
-import { t } from '../i18n';
-import { Button, Page } from '../ui';
+import { t } from '#web/i18n/index.ts';
+import { Button, Page } from '#web/ui/index.ts';
 
 interface Props {
   children: ReactNode;

@@ -1,8 +1,8 @@
 import { Link, useLocation } from 'react-router';
-import { t, type MessageKey } from '../i18n';
-import { buttonClass, buttonRowClass, Notice, Page } from '../ui';
+import { t, type MessageKey } from '#web/i18n/index.ts';
+import { buttonClass, buttonRowClass, Notice, Page } from '#web/ui/index.ts';
 import styles from './landing-page.module.css';
-import { useMe } from '../core/session';
+import { useMe } from '#web/core/session.ts';
 
 /** Router state left for the front page after someone signs out on purpose. */
 export interface SignedOutState {

@@ -1,23 +1,23 @@
 import { Suspense, useEffect, useRef, type MouseEvent } from 'react';
 import { Link, Navigate, Outlet, useLocation } from 'react-router';
-import { DontFeelSafeButton } from '../features/safety/dont-feel-safe-button';
-import { NeutralTab } from '../features/safety/neutral-tab';
-import { RelockBoundary } from '../features/account/relock-boundary';
-import { t } from '../i18n';
-import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '../ui';
+import { DontFeelSafeButton } from '#web/features/safety/dont-feel-safe-button.tsx';
+import { NeutralTab } from '#web/features/safety/neutral-tab.tsx';
+import { RelockBoundary } from '#web/features/account/relock-boundary.tsx';
+import { t } from '#web/i18n/index.ts';
+import { AnnouncementRegion, HeartMark, useClearStaleAnnouncement } from '#web/ui/index.ts';
 import { PageErrorBoundary } from './error-boundary';
-import { lazyPart } from '../ui/lazy-page';
+import { lazyPart } from '#web/ui/lazy-page.tsx';
 import styles from './layout.module.css';
 import { MenuDisclosure, SideNav } from './navigation/main-nav';
 import { NotYourPage } from './navigation/not-your-page';
 import { audienceOf } from './navigation/page-audience';
 import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-controls';
-import { useMe } from '../core/session';
+import { useMe } from '#web/core/session.ts';
 import { SupportOffer } from './support-offer';
 
 /** The lock screen after a pause brings its own code (and words) when first needed. */
 const LockScreen = lazyPart(() =>
-  import('../features/account/lock-screen').then((m) => m.LockScreen),
+  import('#web/features/account/lock-screen.tsx').then((m) => m.LockScreen),
 );
 
 /**

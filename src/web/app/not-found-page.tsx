@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { t } from '../i18n';
-import { Page } from '../ui';
+import { t } from '#web/i18n/index.ts';
+import { Page } from '#web/ui/index.ts';
 
 export function NotFoundPage() {
   return (

@@ -1,9 +1,9 @@
 import { Navigate, Outlet, useLocation } from 'react-router';
-import { LoadError } from '../ui';
-import { PageLoading } from '../ui/lazy-page';
+import { LoadError } from '#web/ui/index.ts';
+import { PageLoading } from '#web/ui/lazy-page.tsx';
 import type { SignedOutState } from './landing-page';
-import { wasSignedOutByChoice } from '../core/query-client';
-import { useMe, type ReturnState } from '../core/session';
+import { wasSignedOutByChoice } from '#web/core/query-client.ts';
+import { useMe, type ReturnState } from '#web/core/session.ts';
 
 /** Pages below this need an account; signed-out visitors go to /signin and come back after. */
 export function RequireAuth() {

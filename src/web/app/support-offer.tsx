@@ -1,9 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { t } from '../i18n';
-import { Button, useAnnounce } from '../ui';
+import { t } from '#web/i18n/index.ts';
+import { Button, useAnnounce } from '#web/ui/index.ts';
 import styles from './layout.module.css';
-import { onSupportSuggested } from '../core/support-signal';
+import { onSupportSuggested } from '#web/core/support-signal.ts';
 
 /**
  * A calm offer of support, shown above the page when something the person wrote sounds like they

@@ -1,6 +1,6 @@
 import type { ZodType } from 'zod';
-import { isErrorBody, type ErrorCode } from '../../shared/errors';
-import { t } from '../i18n';
+import { isErrorBody, type ErrorCode } from '#shared/errors.ts';
+import { t } from '#web/i18n/index.ts';
 import { signalSupportSuggested } from './support-signal';
 
 /** Codes the client adds for failures that never reached, or never came back from, the API. */

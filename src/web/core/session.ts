@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import type { TMeTherapist, TUser } from '../../shared/schemas/auth';
+import type { TMeTherapist, TUser } from '#shared/schemas/auth.ts';
 import { ApiError, apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 
@@ -13,7 +13,7 @@ export const meQuery = queryOptions({
     try {
       const { user, therapist } = await apiFetch('/api/auth/me', {
         // Loaded with the first answer that needs checking: a signed-out visitor never needs it.
-        schema: () => import('../../shared/schemas/auth').then((m) => m.ZMeResponse),
+        schema: () => import('#shared/schemas/auth.ts').then((m) => m.ZMeResponse),
         signal,
       });
       return { ...user, therapist };

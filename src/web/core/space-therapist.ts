@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZSpaceTherapist } from '../../shared/schemas/space';
+import { ZSpaceTherapist } from '#shared/schemas/space.ts';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 

@@ -1,5 +1,5 @@
 import { queryOptions, useQuery } from '@tanstack/react-query';
-import { ZSpaceResponse } from '../../shared/schemas/space';
+import { ZSpaceResponse } from '#shared/schemas/space.ts';
 import { apiFetch } from './api-client';
 import { queryKeys } from './query-keys';
 

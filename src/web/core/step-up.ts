@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { ZStepUpResponse, type TStepUpBody } from '../../shared/schemas/two-step';
+import { ZStepUpResponse, type TStepUpBody } from '#shared/schemas/two-step.ts';
 import { apiFetch, isApiError } from './api-client';
 import { queryKeys } from './query-keys';
 

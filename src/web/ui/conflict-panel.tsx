@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef } from 'react';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 // From the index, like the pages: the design system stays one chunk in the build.
 import { Button, buttonRowClass, useAnnounce } from '.';
 import styles from './conflict-panel.module.css';

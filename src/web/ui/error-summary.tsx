@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, type MouseEvent } from 'react';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 import styles from './notice.module.css';
 
 export interface FieldProblem {

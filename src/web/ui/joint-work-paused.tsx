@@ -1,9 +1,9 @@
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { ZScreenView } from '../../shared/schemas/safety-screen';
-import { apiFetch } from '../core/api-client';
-import { queryKeys } from '../core/query-keys';
-import { t } from '../i18n';
+import { ZScreenView } from '#shared/schemas/safety-screen.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
+import { t } from '#web/i18n/index.ts';
 import { Notice } from './status';
 
 /**

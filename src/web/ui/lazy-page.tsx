@@ -1,5 +1,5 @@
 import { Suspense, use, type ComponentType } from 'react';
-import { loadAllWords, t } from '../i18n';
+import { loadAllWords, t } from '#web/i18n/index.ts';
 import styles from './lazy-page.module.css';
 
 export type LazyPage<P extends object> = ComponentType<P> & {

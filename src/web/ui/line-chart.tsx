@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 import { cx } from './class-names';
 import styles from './line-chart.module.css';
 import { timeAxisRange } from './time-axis';

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 import { Button } from './button';
 import { ConfirmDialog } from './confirm-dialog';
 import styles from './notice.module.css';

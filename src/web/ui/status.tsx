@@ -1,5 +1,5 @@
 import type { ReactNode } from 'react';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 import { Button } from './button';
 import { cx } from './class-names';
 import styles from './notice.module.css';

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import type { TStepUpBody } from '../../shared/schemas/two-step';
-import { isApiError } from '../core/api-client';
-import { useStepUp } from '../core/step-up';
-import { t } from '../i18n';
+import type { TStepUpBody } from '#shared/schemas/two-step.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { useStepUp } from '#web/core/step-up.ts';
+import { t } from '#web/i18n/index.ts';
 // From the index, like the pages: the design system stays one chunk in the build.
 import { Button, ErrorSummary, Panel, TextField, useFormErrors } from '.';
 

@@ -1,4 +1,4 @@
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 
 /**
  * What the browser tab shows. With the neutral option on, every page is titled "Notes" and the

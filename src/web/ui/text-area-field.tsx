@@ -1,5 +1,5 @@
 import type { ReactNode, TextareaHTMLAttributes } from 'react';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 // Its own copy of the field styles (field.module.css belongs to the index's chunk, which the
 // front page loads; a text area is only on feature pages).
 import styles from './text-area-field.module.css';

@@ -1,5 +1,5 @@
 import { useState, type InputHTMLAttributes } from 'react';
-import { t } from '../i18n';
+import { t } from '#web/i18n/index.ts';
 import { cx } from './class-names';
 import styles from './field.module.css';
 

@@ -1,4 +1,4 @@
-import type { TSubmittedResponse } from '../../../src/shared/schemas/measures';
+import type { TSubmittedResponse } from '#shared/schemas/measures.ts';
 import { expectStatus } from '../../helpers/test-app';
 import type { Row, World } from './world';
 

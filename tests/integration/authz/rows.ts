@@ -1,4 +1,4 @@
-import { FEATURE_MANIFESTS } from '../../../src/server/manifests';
+import { FEATURE_MANIFESTS } from '#server/manifests.ts';
 import type { Row } from './world';
 
 /**

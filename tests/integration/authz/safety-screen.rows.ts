@@ -1,4 +1,4 @@
-import { loadSafetyScreen } from '../../../src/server/features/safety-screen/questions';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 import type { Row } from './world';
 
 /** Anyone signed in: each caller reads and takes only their own screen. Therapists may too. */

@@ -1,5 +1,5 @@
-import { createToken, hashToken } from '../../../src/server/auth/tokens';
-import { therapistLinks } from '../../../src/server/db/schema';
+import { createToken, hashToken } from '#server/auth/tokens.ts';
+import { therapistLinks } from '#server/db/schema/index.ts';
 import { TEST_PASSWORD, type TestClient } from '../../helpers/test-app';
 import { type Row, THERAPISTS_HAVE_NO_SPACE, type World } from './world';
 

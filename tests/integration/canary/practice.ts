@@ -1,5 +1,5 @@
 import { eq } from 'drizzle-orm';
-import { triggerEntries } from '../../../src/server/db/schema';
+import { triggerEntries } from '#server/db/schema/index.ts';
 import { linkTherapist } from '../../helpers/test-app';
 import type { CanaryStep } from './steps';
 

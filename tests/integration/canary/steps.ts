@@ -1,4 +1,4 @@
-import { FEATURE_MANIFESTS } from '../../../src/server/manifests';
+import { FEATURE_MANIFESTS } from '#server/manifests.ts';
 import type { TestApp, TestClient } from '../../helpers/test-app';
 
 export type Person = TestClient & { email: string; userId: string };

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
-import type { Database } from '../../../src/server/db';
-import { queryRows } from '../../../src/server/db/query';
+import type { Database } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
 
 /**
  * Tables whose rows change without anyone writing content: a session's last-seen time moves on

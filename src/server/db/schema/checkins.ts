@@ -11,7 +11,7 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { PARTNER_VISIBILITIES } from '../../../shared/visibility';
+import { PARTNER_VISIBILITIES } from '#shared/visibility.ts';
 import { itemColumns, sharedAtColumn, visibilityCheck, visibilityIn } from './item-columns';
 
 const moment = (name: string) => timestamp(name, { withTimezone: true });

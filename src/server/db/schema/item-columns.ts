@@ -1,6 +1,6 @@
 import { sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import { check, timestamp, uuid, text, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { ITEM_VISIBILITIES, type ItemVisibility } from '../../../shared/visibility';
+import { ITEM_VISIBILITIES, type ItemVisibility } from '#shared/visibility.ts';
 import { spaces, users } from './core';
 
 /**

@@ -6,7 +6,7 @@
  * backups: 'on' (default) or 'off' (backups at open and on a timer).
  * A LockHeldError prints its message on stderr and exits 3.
  */
-import { LockHeldError, openDatabase, schema } from '../index';
+import { LockHeldError, openDatabase, schema } from '#server/db/index.ts';
 
 const [dataDir, mode = 'once', backups = 'on'] = process.argv.slice(2);
 if (!dataDir) throw new Error('usage: open-db.ts <dataDir> [once|write]');

@@ -1,5 +1,5 @@
-import { accessLog } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
+import { accessLog } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The couple's record of what their therapist opened; it adds no kind, news or milestone. */
 export const accessLogManifest: FeatureManifest = {

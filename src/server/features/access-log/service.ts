@@ -4,12 +4,12 @@ import {
   type TAccessEntry,
   type TAccessLogPage,
   type TAccessLogQuery,
-} from '../../../shared/schemas/access-log';
-import type { Database } from '../../db';
-import { accessLog, therapistProfiles, users } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import type { ShareableKind } from '../../policy/manifest';
-import { ownRows } from '../../policy/rules';
+} from '#shared/schemas/access-log.ts';
+import type { Database } from '#server/db/index.ts';
+import { accessLog, therapistProfiles, users } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import type { ShareableKind } from '#server/policy/manifest.ts';
+import { ownRows } from '#server/policy/rules.ts';
 
 /**
  * The access log as each partner reads it: only entries about their own items (`author_id` is

@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../../policy/manifest';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The account page: it reads the sign-in core's own tables (security events), so it owns none. */
 export const accountManifest: FeatureManifest = {

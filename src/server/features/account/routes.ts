@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '#shared/errors.ts';
 import {
   ZAccount,
   ZActivity,
@@ -12,25 +12,25 @@ import {
   ZResetComplete,
   ZResetRequest,
   ZTokenBody,
-} from '../../../shared/schemas/account';
-import { ZOk } from '../../../shared/schemas/common';
-import { peekAccountToken, useAccountToken } from '../../auth/account-tokens';
-import { newPasswordHash } from '../../auth/accounts';
-import { clearSessionCookie } from '../../auth/cookie';
-import { describeDevice } from '../../auth/device';
-import { accountLinks } from '../../auth/links';
-import { verifyPassword } from '../../auth/passwords';
-import { limitCredentialTry } from '../../auth/rate-limit';
-import { checkSecondFactorForReset } from '../../auth/second-factor';
-import { recordSecurityEvent } from '../../auth/security-events';
-import { requireRecentStepUp } from '../../auth/step-up';
-import { SIGNUP_EMAIL_JOB, type SignupEmailPayload } from '../../auth/signup-email';
-import type { ServerContext } from '../../context';
-import { securityEvents, users } from '../../db/schema';
-import { emailTime, sendEmail } from '../../email';
-import { enqueue } from '../../jobs';
-import { policy } from '../../policy/route-policy';
-import { requireSignedIn } from '../../policy/require';
+} from '#shared/schemas/account.ts';
+import { ZOk } from '#shared/schemas/common.ts';
+import { peekAccountToken, useAccountToken } from '#server/auth/account-tokens.ts';
+import { newPasswordHash } from '#server/auth/accounts.ts';
+import { clearSessionCookie } from '#server/auth/cookie.ts';
+import { describeDevice } from '#server/auth/device.ts';
+import { accountLinks } from '#server/auth/links.ts';
+import { verifyPassword } from '#server/auth/passwords.ts';
+import { limitCredentialTry } from '#server/auth/rate-limit.ts';
+import { checkSecondFactorForReset } from '#server/auth/second-factor.ts';
+import { recordSecurityEvent } from '#server/auth/security-events.ts';
+import { requireRecentStepUp } from '#server/auth/step-up.ts';
+import { SIGNUP_EMAIL_JOB, type SignupEmailPayload } from '#server/auth/signup-email.ts';
+import type { ServerContext } from '#server/context.ts';
+import { securityEvents, users } from '#server/db/schema/index.ts';
+import { emailTime, sendEmail } from '#server/email/index.ts';
+import { enqueue } from '#server/jobs/index.ts';
+import { policy } from '#server/policy/route-policy.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
 import {
   CONFIRM_NEW_EMAIL_JOB,
   endSessions,
@@ -40,7 +40,7 @@ import {
   userById,
   userByEmail,
 } from './service';
-import { ownRows } from '../../policy/rules';
+import { ownRows } from '#server/policy/rules.ts';
 
 const WRONG_PASSWORD = 'That is not your current password. Please try again.';
 

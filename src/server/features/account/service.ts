@@ -1,13 +1,13 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
 import { z } from 'zod';
-import { AppError } from '../../../shared/errors';
-import { mintAccountToken, TOKEN_LIFETIME_MS } from '../../auth/account-tokens';
-import { accountLinks } from '../../auth/links';
-import type { ServerContext } from '../../context';
-import type { DbOrTx } from '../../db';
-import { sessions, users } from '../../db/schema';
-import { deliverEmail } from '../../email';
-import { rowsOf } from '../../policy/rules';
+import { AppError } from '#shared/errors.ts';
+import { mintAccountToken, TOKEN_LIFETIME_MS } from '#server/auth/account-tokens.ts';
+import { accountLinks } from '#server/auth/links.ts';
+import type { ServerContext } from '#server/context.ts';
+import type { DbOrTx } from '#server/db/index.ts';
+import { sessions, users } from '#server/db/schema/index.ts';
+import { deliverEmail } from '#server/email/index.ts';
+import { rowsOf } from '#server/policy/rules.ts';
 
 /** Jobs of this feature: each makes its one-time token when it runs, then sends the link. */
 export const RESET_REQUESTED_JOB = 'account.reset-requested';

@@ -1,8 +1,8 @@
 import { and, sql } from 'drizzle-orm';
-import { checkinRevisions, checkins } from '../../db/schema';
-import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
-import { ownItems } from '../../policy/rules';
-import { sharedWithPartnerSql } from '../../policy/visibility';
+import { checkinRevisions, checkins } from '#server/db/schema/index.ts';
+import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { ownItems } from '#server/policy/rules.ts';
+import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
 
 /** The daily check-in, as the whole sees it: a shareable kind, news, two firsts, two queries. */
 export const checkinsManifest: FeatureManifest = {

@@ -8,12 +8,12 @@ import {
   ZCheckinResponse,
   ZTimeline,
   ZTimelineQuery,
-} from '../../../shared/schemas/checkins';
-import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
-import type { ServerContext } from '../../context';
-import { requireIfMatch, setVersionTag } from '../../http/versioning';
-import { requireSignedIn, requireSpaceMember } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/checkins.ts';
+import { ZIdParams, ZTherapistShareBody } from '#shared/schemas/common.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
+import { requireSignedIn, requireSpaceMember } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   makeCheckinPrivate,
   readCheckin,

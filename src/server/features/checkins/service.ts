@@ -1,6 +1,6 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import type {
   TCheckin,
   TCheckinBody,
@@ -10,12 +10,12 @@ import type {
   TFeeling,
   TTimeline,
   TTimelineQuery,
-} from '../../../shared/schemas/checkins';
-import type { Database, DbOrTx, Transaction } from '../../db';
-import { checkinRevisions, checkins, spaces } from '../../db/schema';
-import { keysetCursor } from '../../http/cursor';
-import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { requireJointWorkOpen } from '../../policy/joint-work';
+} from '#shared/schemas/checkins.ts';
+import type { Database, DbOrTx, Transaction } from '#server/db/index.ts';
+import { checkinRevisions, checkins, spaces } from '#server/db/schema/index.ts';
+import { keysetCursor } from '#server/http/cursor.ts';
+import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { requireJointWorkOpen } from '#server/policy/joint-work.ts';
 import {
   coupleRows,
   ownItems,
@@ -24,10 +24,10 @@ import {
   togetherSince,
   visibilityChange,
   visibleItems,
-} from '../../policy/rules';
-import { sharedWithPartnerSql } from '../../policy/visibility';
-import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
-import { sharesWithPartner, sharesWithTherapist } from '../../../shared/visibility';
+} from '#server/policy/rules.ts';
+import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
+import { requireActiveTherapist, therapistShareSet } from '#server/policy/therapist-share.ts';
+import { sharesWithPartner, sharesWithTherapist } from '#shared/visibility.ts';
 
 const ITEM = {
   authorId: checkins.authorId,

@@ -2,11 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import MarkdownIt from 'markdown-it';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import {
-  ZLessonFrontMatter,
-  type TLesson,
-  type TLessonSummary,
-} from '../../../shared/schemas/guide';
+import { ZLessonFrontMatter, type TLesson, type TLessonSummary } from '#shared/schemas/guide.ts';
 
 /** The lessons ship with the app, beside the code: `content/lessons/<slug>.md`. */
 export const LESSONS_DIR = path.resolve(import.meta.dirname, '../../../../content/lessons');

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { guideReflections } from '../../db/schema';
-import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
-import { ownItems } from '../../policy/rules';
+import { guideReflections } from '#server/db/schema/index.ts';
+import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { ownItems } from '#server/policy/rules.ts';
 
 /** A lesson's title from its slug ("naming-the-hurt" → "Naming the hurt"). */
 export function lessonTitle(slug: string): string {

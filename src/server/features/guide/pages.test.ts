@@ -3,11 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import Fastify, { type FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../../config';
-import { registerSecurityHeaders } from '../../http/security-headers';
-import { registerWebApp } from '../../http/web';
-import { ANONYMOUS } from '../../policy/actor';
-import { registerRoutePolicies } from '../../policy/route-policy';
+import { loadConfig } from '#server/config/index.ts';
+import { registerSecurityHeaders } from '#server/http/security-headers.ts';
+import { registerWebApp } from '#server/http/web.ts';
+import { ANONYMOUS } from '#server/policy/actor.ts';
+import { registerRoutePolicies } from '#server/policy/route-policy.ts';
 import { loadLessons } from './lessons';
 import { guidePages } from './pages';
 

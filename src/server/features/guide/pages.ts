@@ -1,4 +1,4 @@
-import { escapeHtml, type PrerenderedPage, type ServerRenderedPage } from '../../http/web';
+import { escapeHtml, type PrerenderedPage, type ServerRenderedPage } from '#server/http/web.ts';
 import type { Lesson, LessonLibrary } from './lessons';
 
 /**

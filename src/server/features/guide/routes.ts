@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { notFound } from '../../../shared/errors';
-import { ZTherapistShareBody } from '../../../shared/schemas/common';
+import { notFound } from '#shared/errors.ts';
+import { ZTherapistShareBody } from '#shared/schemas/common.ts';
 import {
   ZLessonList,
   ZLessonParams,
@@ -10,12 +10,12 @@ import {
   ZReflectionBody,
   ZReflectionsResponse,
   type TMyReflection,
-} from '../../../shared/schemas/guide';
-import type { ServerContext } from '../../context';
-import type { ServerRenderedPage } from '../../http/web';
-import { requireIfMatch, setVersionTag } from '../../http/versioning';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/guide.ts';
+import type { ServerContext } from '#server/context.ts';
+import type { ServerRenderedPage } from '#server/http/web.ts';
+import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { loadLessons, LESSONS_DIR, type LessonLibrary } from './lessons';
 import { guidePages } from './pages';
 import {

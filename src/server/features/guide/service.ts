@@ -1,17 +1,17 @@
 import { and, eq, sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import type {
   TMyReflection,
   TPartnerReflection,
   TReflectionsResponse,
-} from '../../../shared/schemas/guide';
-import type { Database, Transaction } from '../../db';
-import { guideReflections } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
-import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
-import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
+} from '#shared/schemas/guide.ts';
+import type { Database, Transaction } from '#server/db/index.ts';
+import { guideReflections } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { isJointWorkOpen, requireJointWorkOpen } from '#server/policy/joint-work.ts';
+import { isSpaceMember, ownItems, visibilityChange, visibleItems } from '#server/policy/rules.ts';
+import { requireActiveTherapist, therapistShareSet } from '#server/policy/therapist-share.ts';
+import { sharesWithPartner, sharesWithTherapist } from '#shared/schemas/common.ts';
 
 const ITEM = {
   authorId: guideReflections.authorId,

@@ -1,9 +1,9 @@
 import { desc } from 'drizzle-orm';
-import type { TExportSection } from '../../../shared/schemas/my-data';
-import type { Database } from '../../db';
-import { impactLetters as letters } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import { ownItems } from '../../policy/rules';
+import type { TExportSection } from '#shared/schemas/my-data.ts';
+import type { Database } from '#server/db/index.ts';
+import { impactLetters as letters } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { ownItems } from '#server/policy/rules.ts';
 import { letterItem } from './repo';
 
 /**

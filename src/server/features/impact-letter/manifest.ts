@@ -4,10 +4,10 @@ import {
   impactLetterReflections,
   impactLetterVersions,
   impactLetters,
-} from '../../db/schema';
-import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
-import { othersVisibleItems, ownItems, partnerRows, spaceRows } from '../../policy/rules';
-import { sharedWithPartnerSql } from '../../policy/visibility';
+} from '#server/db/schema/index.ts';
+import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { othersVisibleItems, ownItems, partnerRows, spaceRows } from '#server/policy/rules.ts';
+import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
 import { letterDraftsExportPart } from './export-part';
 
 /** Impact letters, the reflections on them and the marks on those, as the whole sees them. */

@@ -6,17 +6,17 @@ import type {
   TReflection,
   TVersionStub,
   TWriterLetter,
-} from '../../../shared/schemas/impact-letter';
-import type { TVisibility } from '../../../shared/schemas/common';
-import type { DbOrTx } from '../../db';
+} from '#shared/schemas/impact-letter.ts';
+import type { TVisibility } from '#shared/schemas/common.ts';
+import type { DbOrTx } from '#server/db/index.ts';
 import {
   impactLetterMarks as marks,
   impactLetterReflections as reflections,
   impactLetters as letters,
   impactLetterVersions as versions,
-} from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import { othersVisibleItems, ownItems, spaceRows, visibleItems } from '../../policy/rules';
+} from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { othersVisibleItems, ownItems, spaceRows, visibleItems } from '#server/policy/rules.ts';
 
 /**
  * The reads of the impact letter, each scoped in SQL by `visibleItems` / `ownItems`, and the

@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams } from '../../../shared/schemas/common';
+import { ZIdParams } from '#shared/schemas/common.ts';
 import {
   ZLetter,
   ZLetterVersionParams,
@@ -13,11 +13,11 @@ import {
   ZSaveLetterBody,
   ZStartLetterBody,
   ZWriterLetter,
-} from '../../../shared/schemas/impact-letter';
-import type { ServerContext } from '../../context';
-import { requireIfMatch, setVersionTag } from '../../http/versioning';
-import { requireSignedIn, requireSpaceMember } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/impact-letter.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
+import { requireSignedIn, requireSpaceMember } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   getLetter,
   getLetterVersion,

@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNotNull, sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import type {
   ReflectionPart,
   TLetter,
@@ -10,23 +10,23 @@ import type {
   TReflectionBody,
   TSaveLetterBody,
   TWriterLetter,
-} from '../../../shared/schemas/impact-letter';
-import type { TVisibility } from '../../../shared/schemas/common';
-import type { TInjuryRole } from '../../../shared/schemas/injuries';
-import type { Database, DbOrTx } from '../../db';
-import { queryRows } from '../../db/query';
-import { isUniqueViolation } from '../../db/errors';
-import { versionConflict } from '../../http/versioning';
-import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
-import { myInjuryRolesSql } from '../../policy/injury-roles';
+} from '#shared/schemas/impact-letter.ts';
+import type { TVisibility } from '#shared/schemas/common.ts';
+import type { TInjuryRole } from '#shared/schemas/injuries.ts';
+import type { Database, DbOrTx } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
+import { isUniqueViolation } from '#server/db/errors.ts';
+import { versionConflict } from '#server/http/versioning.ts';
+import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { jointWorkOpenSql, requireJointWorkOpen } from '#server/policy/joint-work.ts';
+import { myInjuryRolesSql } from '#server/policy/injury-roles.ts';
 import {
   isSpaceMember,
   othersVisibleItems,
   ownItems,
   rowsOf,
   visibleItems,
-} from '../../policy/rules';
+} from '#server/policy/rules.ts';
 import {
   currentLetterScope,
   findOwnLetter,

@@ -1,7 +1,7 @@
-import type { TInjuryKind, TInjuryRole } from '../../../shared/schemas/injuries';
-import type { TExportSection } from '../../../shared/schemas/my-data';
-import type { Database } from '../../db';
-import type { SignedInActor } from '../../policy/actor';
+import type { TInjuryKind, TInjuryRole } from '#shared/schemas/injuries.ts';
+import type { TExportSection } from '#shared/schemas/my-data.ts';
+import type { Database } from '#server/db/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
 import { listInjuries } from './service';
 
 /**

@@ -1,7 +1,7 @@
 import { and, asc, sql } from 'drizzle-orm';
-import { injuries, injuryChanges, injuryNotes } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
-import { ownItems, partnerRows, spaceRows } from '../../policy/rules';
+import { injuries, injuryChanges, injuryNotes } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
+import { ownItems, partnerRows, spaceRows } from '#server/policy/rules.ts';
 import { injuriesExportPart } from './export-part';
 
 /** The couple's named injuries, as the whole sees them. */

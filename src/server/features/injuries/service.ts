@@ -1,5 +1,5 @@
 import { and, asc, eq, gt, gte, lte, not, notExists, or, sql, type SQL } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import type {
   TChangeInjuryBody,
   TConfirmation,
@@ -9,13 +9,13 @@ import type {
   TInjuryList,
   TInjuryRole,
   TNameInjuryBody,
-} from '../../../shared/schemas/injuries';
-import type { Database, DbOrTx, Transaction } from '../../db';
-import { injuries, injuryChanges, injuryNotes, memberships } from '../../db/schema';
-import type { Actor, SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { isSpaceMember, ownItems, spaceRows } from '../../policy/rules';
-import { versionConflict } from '../../http/versioning';
+} from '#shared/schemas/injuries.ts';
+import type { Database, DbOrTx, Transaction } from '#server/db/index.ts';
+import { injuries, injuryChanges, injuryNotes, memberships } from '#server/db/schema/index.ts';
+import type { Actor, SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { isJointWorkOpen, requireJointWorkOpen } from '#server/policy/joint-work.ts';
+import { isSpaceMember, ownItems, spaceRows } from '#server/policy/rules.ts';
+import { versionConflict } from '#server/http/versioning.ts';
 
 /*
  * Who may see an injury, and who may change it (docs/features/injuries.md):

@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../../policy/manifest';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** Invites to a space: core tables only; its canary and rows are the core's (log-privacy, core.rows). */
 export const invitesManifest: FeatureManifest = {

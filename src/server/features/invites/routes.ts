@@ -1,16 +1,16 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams, ZOk } from '../../../shared/schemas/common';
+import { ZIdParams, ZOk } from '#shared/schemas/common.ts';
 import {
   ZCreatedInvite,
   ZInviteList,
   ZInvitePreview,
   ZInviteTokenBody,
-} from '../../../shared/schemas/invites';
-import { ZSpaceResponse } from '../../../shared/schemas/space';
-import type { ServerContext } from '../../context';
-import { requireSignedIn, requireSpaceMember } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/invites.ts';
+import { ZSpaceResponse } from '#shared/schemas/space.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn, requireSpaceMember } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   acceptInvite,
   createInvite,

@@ -1,18 +1,18 @@
 import { and, eq, gt, isNull } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import {
   INVITE_DAYS,
   type TCreatedInvite,
   type TInvite,
   type TInvitePreview,
-} from '../../../shared/schemas/invites';
-import type { TSpace } from '../../../shared/schemas/space';
-import { createToken, hashToken } from '../../auth/tokens';
-import type { Database } from '../../db';
-import { isUniqueViolation } from '../../db/errors';
-import { invites, memberships, spaces, users } from '../../db/schema';
-import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { can, rowsOf, scope } from '../../policy/rules';
+} from '#shared/schemas/invites.ts';
+import type { TSpace } from '#shared/schemas/space.ts';
+import { createToken, hashToken } from '#server/auth/tokens.ts';
+import type { Database } from '#server/db/index.ts';
+import { isUniqueViolation } from '#server/db/errors.ts';
+import { invites, memberships, spaces, users } from '#server/db/schema/index.ts';
+import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { can, rowsOf, scope } from '#server/policy/rules.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { ConfigError } from '../../config';
+import { ConfigError } from '#server/config/index.ts';
 import { loadMeasures } from './load';
 
 /** A made-up definition that passes every check; each test breaks one thing in a copy of it. */

@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
-import { ConfigError } from '../../config';
+import { ConfigError } from '#server/config/index.ts';
 import { compileDefinition, ZMeasureFile, type MeasureDefinition } from './definition';
 
 /** Where the measures we ship live: `content/measures/` at the root of the repository. */

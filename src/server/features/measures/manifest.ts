@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { measureResponses, type StoredScores } from '../../db/schema';
-import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
-import { ownItems } from '../../policy/rules';
+import { measureResponses, type StoredScores } from '#server/db/schema/index.ts';
+import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { ownItems } from '#server/policy/rules.ts';
 
 /** Weekly check-ins (measures), as the whole sees them. */
 export const measuresManifest: FeatureManifest = {

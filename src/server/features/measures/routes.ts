@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
+import { ZIdParams, ZTherapistShareBody } from '#shared/schemas/common.ts';
 import {
   ZHistory,
   ZHistoryQuery,
@@ -10,10 +10,10 @@ import {
   ZSubmitResponseBody,
   ZSubmittedResponse,
   ZVisibilityBody,
-} from '../../../shared/schemas/measures';
-import type { ServerContext } from '../../context';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/measures.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { loadMeasures, type MeasureRegistry } from './load';
 import {
   getResponse,

@@ -1,5 +1,5 @@
 import { and, eq, inArray, max, sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import type {
   THistory,
   THistoryQuery,
@@ -8,16 +8,21 @@ import type {
   TScorePart,
   TSubmitResponseBody,
   TSubmittedResponse,
-} from '../../../shared/schemas/measures';
-import type { TVisibility } from '../../../shared/schemas/common';
-import type { Database } from '../../db';
-import { measureResponses, type StoredScore, type StoredScores } from '../../db/schema';
-import { keysetCursor } from '../../http/cursor';
-import type { SignedInActor } from '../../policy/actor';
-import { isJointWorkOpen, requireJointWorkOpen } from '../../policy/joint-work';
-import { othersVisibleItems, ownItems, visibilityChange, visibleItems } from '../../policy/rules';
-import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
-import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
+} from '#shared/schemas/measures.ts';
+import type { TVisibility } from '#shared/schemas/common.ts';
+import type { Database } from '#server/db/index.ts';
+import { measureResponses, type StoredScore, type StoredScores } from '#server/db/schema/index.ts';
+import { keysetCursor } from '#server/http/cursor.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { isJointWorkOpen, requireJointWorkOpen } from '#server/policy/joint-work.ts';
+import {
+  othersVisibleItems,
+  ownItems,
+  visibilityChange,
+  visibleItems,
+} from '#server/policy/rules.ts';
+import { requireActiveTherapist, therapistShareSet } from '#server/policy/therapist-share.ts';
+import { sharesWithPartner, sharesWithTherapist } from '#shared/schemas/common.ts';
 import { CADENCE_WEEKS, type MeasureDefinition, type Scorer } from './definition';
 import type { MeasureRegistry } from './load';
 import { answerProblems, scoreResponse, type ScoredPart } from './scoring';

@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
-import { memberships, messages, therapistLinks } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
-import { ownRows, visibleMessages } from '../../policy/rules';
+import { memberships, messages, therapistLinks } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
+import { ownRows, visibleMessages } from '#server/policy/rules.ts';
 
 /** Messages between a couple and their therapist, as the whole sees them. */
 export const messagesManifest: FeatureManifest = {

@@ -9,10 +9,10 @@ import {
   ZTherapistConversation,
   ZTherapistMessageBody,
   ZThreadView,
-} from '../../../shared/schemas/messages';
-import type { ServerContext } from '../../context';
-import { requireSignedIn, requireSpaceMember, requireTherapist } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/messages.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn, requireSpaceMember, requireTherapist } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   olderMessages,
   partnerConversations,

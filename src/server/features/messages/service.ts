@@ -10,13 +10,19 @@ import {
   type TTherapistMessageBody,
   type TThread,
   type TThreadView,
-} from '../../../shared/schemas/messages';
-import { AppError, notFound } from '../../../shared/errors';
-import type { DbOrTx } from '../../db';
-import { queryRows } from '../../db/query';
-import { keysetCursor } from '../../http/cursor';
-import { memberships, messages, therapistLinks, therapistProfiles, users } from '../../db/schema';
-import type { SignedInActor, SpaceMemberActor, TherapistActor } from '../../policy/actor';
+} from '#shared/schemas/messages.ts';
+import { AppError, notFound } from '#shared/errors.ts';
+import type { DbOrTx } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
+import { keysetCursor } from '#server/http/cursor.ts';
+import {
+  memberships,
+  messages,
+  therapistLinks,
+  therapistProfiles,
+  users,
+} from '#server/db/schema/index.ts';
+import type { SignedInActor, SpaceMemberActor, TherapistActor } from '#server/policy/actor.ts';
 import {
   activeTherapistLinks,
   isSpaceMember,
@@ -25,7 +31,7 @@ import {
   partnerMessageLinks,
   therapistLinkActiveSql,
   visibleMessages,
-} from '../../policy/rules';
+} from '#server/policy/rules.ts';
 
 interface MessageRow extends Record<string, unknown> {
   id: string;

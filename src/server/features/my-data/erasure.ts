@@ -1,6 +1,6 @@
 import { and, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { Database, DbOrTx, Transaction } from '../../db';
-import { queryRows } from '../../db';
+import type { Database, DbOrTx, Transaction } from '#server/db/index.ts';
+import { queryRows } from '#server/db/index.ts';
 import {
   erasureRequests,
   memberships,
@@ -8,12 +8,12 @@ import {
   spaces,
   therapistLinks,
   users,
-} from '../../db/schema';
-import { enqueue } from '../../jobs';
-import { sendEmail, emailTime } from '../../email';
-import { rowsOf } from '../../policy/rules';
+} from '#server/db/schema/index.ts';
+import { enqueue } from '#server/jobs/index.ts';
+import { sendEmail, emailTime } from '#server/email/index.ts';
+import { rowsOf } from '#server/policy/rules.ts';
 
-import type { FeatureWhole } from '../../policy/manifest';
+import type { FeatureWhole } from '#server/policy/manifest.ts';
 /**
  * Erasing an account (decision 0034). Asked for, it waits seven days — the person can cancel —
  * then a job carries it out:

@@ -1,14 +1,14 @@
 import { Readable } from 'node:stream';
 import { eq, sql } from 'drizzle-orm';
 import { ZipFile } from 'yazl';
-import type { Database } from '../../db';
-import { queryRows } from '../../db';
-import { users } from '../../db/schema';
-import type { TExportSection } from '../../../shared/schemas/my-data';
-import type { SignedInActor } from '../../policy/actor';
-import type { FeatureWhole } from '../../policy/manifest';
-import { visibleItems } from '../../policy/rules';
-import { afterItem, sharedItems, type SharedItemRow } from '../../policy/shared-items';
+import type { Database } from '#server/db/index.ts';
+import { queryRows } from '#server/db/index.ts';
+import { users } from '#server/db/schema/index.ts';
+import type { TExportSection } from '#shared/schemas/my-data.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import type { FeatureWhole } from '#server/policy/manifest.ts';
+import { visibleItems } from '#server/policy/rules.ts';
+import { afterItem, sharedItems, type SharedItemRow } from '#server/policy/shared-items.ts';
 
 /**
  * "Download my data": everything I wrote and everything my partner shared with me, as JSON (for

@@ -1,12 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { notFound } from '../../../shared/errors';
-import { EXPORT_ESTIMATE_HEADER, ZErasureStatus } from '../../../shared/schemas/my-data';
-import { requireRecentStepUp } from '../../auth/step-up';
-import type { ServerContext } from '../../context';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+import { notFound } from '#shared/errors.ts';
+import { EXPORT_ESTIMATE_HEADER, ZErasureStatus } from '#shared/schemas/my-data.ts';
+import { requireRecentStepUp } from '#server/auth/step-up.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   cancelErasure,
   ERASE_JOB,

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { therapistLinks, therapistNotes, therapistSuggestions } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
-import { spaceRows, therapistLinkActiveSql } from '../../policy/rules';
+import { therapistLinks, therapistNotes, therapistSuggestions } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
+import { spaceRows, therapistLinkActiveSql } from '#server/policy/rules.ts';
 
 /** The therapist's workspace (notes, suggestions), as the whole sees it. */
 export const practiceManifest: FeatureManifest = {

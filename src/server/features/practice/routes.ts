@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOk } from '../../../shared/schemas/common';
+import { ZOk } from '#shared/schemas/common.ts';
 import {
   ZCoupleOverview,
   ZCouplesResponse,
@@ -16,11 +16,11 @@ import {
   ZSuggestionBody,
   ZSuggestionParams,
   ZSuggestionResponse,
-} from '../../../shared/schemas/practice';
-import type { ServerContext } from '../../context';
-import { requireIfMatch, setVersionTag } from '../../http/versioning';
-import { requireTherapist } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/practice.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
+import { requireTherapist } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   addNote,
   coupleOverview,

@@ -1,5 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import {
   PRACTICE_PAGE_SIZE,
   type TCoupleOverview,
@@ -11,9 +11,9 @@ import {
   type TPracticeItemKind,
   type TSuggestion,
   type TSuggestionBody,
-} from '../../../shared/schemas/practice';
-import type { DbOrTx } from '../../db';
-import { queryRows } from '../../db/query';
+} from '#shared/schemas/practice.ts';
+import type { DbOrTx } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
 import {
   memberships,
   therapistApprovals,
@@ -21,15 +21,15 @@ import {
   therapistNotes,
   therapistSuggestions,
   users,
-} from '../../db/schema';
-import type { TherapistActor } from '../../policy/actor';
-import { recordAccess } from '../../policy/access-log';
-import type { FeatureWhole } from '../../policy/manifest';
+} from '#server/db/schema/index.ts';
+import type { TherapistActor } from '#server/policy/actor.ts';
+import { recordAccess } from '#server/policy/access-log.ts';
+import type { FeatureWhole } from '#server/policy/manifest.ts';
 import {
   activeTherapistLinks,
   therapistLinkActiveSql,
   therapistVisibleItems,
-} from '../../policy/rules';
+} from '#server/policy/rules.ts';
 import {
   afterItem,
   itemCursor,
@@ -38,7 +38,7 @@ import {
   type ItemScope,
   type MeasureWords,
   type SharedItemRow,
-} from '../../policy/shared-items';
+} from '#server/policy/shared-items.ts';
 
 /** What the app shell hands this feature: the program's exercises and the measures' words. */
 export interface PracticeContent {

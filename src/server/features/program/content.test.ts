@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { stringify, parse } from 'yaml';
-import { ConfigError } from '../../config';
+import { ConfigError } from '#server/config/index.ts';
 import { loadProgram, parseProgram, PROGRAM_FILE } from './content';
 import { buildView, suggestNext, type ProgramState } from './service';
 

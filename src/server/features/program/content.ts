@@ -6,8 +6,8 @@ import {
   ZProgramDefinition,
   type TExerciseDefinition,
   type TProgramDefinition,
-} from '../../../shared/schemas/program';
-import { ConfigError } from '../../config';
+} from '#shared/schemas/program.ts';
+import { ConfigError } from '#server/config/index.ts';
 
 /** content/program/program.yaml, from the repository root. */
 export const PROGRAM_FILE = path.resolve(

@@ -5,9 +5,9 @@ import {
   programPhaseChanges,
   programPhaseOpenings,
   programReady,
-} from '../../db/schema';
-import type { FeatureManifest, Milestone } from '../../policy/manifest';
-import { spaceRows } from '../../policy/rules';
+} from '#server/db/schema/index.ts';
+import type { FeatureManifest, Milestone } from '#server/policy/manifest.ts';
+import { spaceRows } from '#server/policy/rules.ts';
 
 const phaseOpened = (phase: 2 | 3): Milestone => ({
   key: phase === 2 ? 'phase_2' : 'phase_3',

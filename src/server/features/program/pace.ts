@@ -1,9 +1,9 @@
 import { and, asc, eq, gte } from 'drizzle-orm';
-import { FIRST_PHASE } from '../../../shared/schemas/program';
-import type { DbOrTx } from '../../db';
-import { programPace, programPhaseOpenings } from '../../db/schema';
-import type { Actor, SpaceMemberActor } from '../../policy/actor';
-import { isSpaceMember, spaceRows, togetherSince } from '../../policy/rules';
+import { FIRST_PHASE } from '#shared/schemas/program.ts';
+import type { DbOrTx } from '#server/db/index.ts';
+import { programPace, programPhaseOpenings } from '#server/db/schema/index.ts';
+import type { Actor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { isSpaceMember, spaceRows, togetherSince } from '#server/policy/rules.ts';
 
 /**
  * **Is phase N open for this space?** For later features: a joint exercise of phase N should be

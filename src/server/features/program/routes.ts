@@ -6,11 +6,11 @@ import {
   ZPhaseBody,
   ZProgramView,
   type TProgramView,
-} from '../../../shared/schemas/program';
-import type { ServerContext } from '../../context';
-import type { SignedInActor } from '../../policy/actor';
-import { requireSignedIn, requireSpaceMember } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/program.ts';
+import type { ServerContext } from '#server/context.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { requireSignedIn, requireSpaceMember } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { loadProgram, type Program } from './content';
 import {
   buildView,

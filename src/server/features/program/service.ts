@@ -1,5 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
-import { AppError } from '../../../shared/errors';
+import { AppError } from '#shared/errors.ts';
 import {
   FIRST_PHASE,
   LAST_PHASE,
@@ -8,20 +8,20 @@ import {
   type TPhaseView,
   type TProgramView,
   type TSuggestion,
-} from '../../../shared/schemas/program';
-import type { Database, DbOrTx, Transaction } from '../../db';
-import { queryRows } from '../../db/query';
+} from '#shared/schemas/program.ts';
+import type { Database, DbOrTx, Transaction } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
 import {
   programMarks,
   programPace,
   programPhaseChanges,
   programPhaseOpenings,
   programReady,
-} from '../../db/schema';
-import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { myInjuryRolesSql } from '../../policy/injury-roles';
-import { jointWorkOpenSql, requireJointWorkOpen } from '../../policy/joint-work';
-import type { FeatureQueries } from '../../policy/manifest';
+} from '#server/db/schema/index.ts';
+import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { myInjuryRolesSql } from '#server/policy/injury-roles.ts';
+import { jointWorkOpenSql, requireJointWorkOpen } from '#server/policy/joint-work.ts';
+import type { FeatureQueries } from '#server/policy/manifest.ts';
 import {
   isSpaceMember,
   ownItems,
@@ -29,7 +29,7 @@ import {
   partnerRows,
   spaceRows,
   togetherSince,
-} from '../../policy/rules';
+} from '#server/policy/rules.ts';
 import type { Program } from './content';
 
 type Role = 'hurt' | 'involved';

@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../../policy/manifest';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The progress page: it reads the milestones of every manifest and owns no table; its canary and rows sit with today. */
 export const progressManifest: FeatureManifest = {

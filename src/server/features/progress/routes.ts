@@ -1,9 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZProgressResponse } from '../../../shared/schemas/progress';
-import type { ServerContext } from '../../context';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+import { ZProgressResponse } from '#shared/schemas/progress.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { readProgress } from './service';
 
 export function registerProgressRoutes(root: FastifyInstance, ctx: ServerContext): void {

@@ -1,11 +1,11 @@
 import { sql, type SQL } from 'drizzle-orm';
-import type { TMilestoneKey, TProgressResponse } from '../../../shared/schemas/progress';
-import type { Database } from '../../db';
-import { queryRows } from '../../db/query';
-import { users } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import type { FeatureWhole } from '../../policy/manifest';
-import { ownRows, togetherSince } from '../../policy/rules';
+import type { TMilestoneKey, TProgressResponse } from '#shared/schemas/progress.ts';
+import type { Database } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
+import { users } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import type { FeatureWhole } from '#server/policy/manifest.ts';
+import { ownRows, togetherSince } from '#server/policy/rules.ts';
 
 /** What progress reads of the other features: their milestones and the check-ins' weekly path. */
 export type ProgressParts = Pick<FeatureWhole, 'milestones' | 'queries'>;

@@ -1,5 +1,5 @@
-import { safetyScreens } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
+import { safetyScreens } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The safety screen each partner answers before joint work. */
 export const safetyScreenManifest: FeatureManifest = {

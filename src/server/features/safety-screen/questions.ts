@@ -5,7 +5,7 @@ import {
   ZScreenDefinition,
   type TScreenAnswerId,
   type TScreenDefinition,
-} from '../../../shared/schemas/safety-screen';
+} from '#shared/schemas/safety-screen.ts';
 
 export const SCREEN_FILE = path.resolve(
   import.meta.dirname,

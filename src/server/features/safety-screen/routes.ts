@@ -1,14 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { AppError } from '../../../shared/errors';
-import {
-  ZScreenResult,
-  ZScreenSubmission,
-  ZScreenView,
-} from '../../../shared/schemas/safety-screen';
-import type { ServerContext } from '../../context';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+import { AppError } from '#shared/errors.ts';
+import { ZScreenResult, ZScreenSubmission, ZScreenView } from '#shared/schemas/safety-screen.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { loadSafetyScreen, type SafetyScreen } from './questions';
 import { readMyScreen, recordScreen } from './service';
 

@@ -1,9 +1,9 @@
 import { and, isNull } from 'drizzle-orm';
-import type { Database } from '../../db';
-import { jointWorkHolds, safetyScreens } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import { placeJointWorkHold } from '../../policy/joint-work';
-import { ownRows, rowsOf } from '../../policy/rules';
+import type { Database } from '#server/db/index.ts';
+import { jointWorkHolds, safetyScreens } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { placeJointWorkHold } from '#server/policy/joint-work.ts';
+import { ownRows, rowsOf } from '#server/policy/rules.ts';
 
 /** When I last took the screen, or null. Only ever my own row. */
 export async function readMyScreen(db: Database, actor: SignedInActor): Promise<Date | null> {

@@ -1,5 +1,5 @@
-import { safetySettings } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
+import { safetySettings } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** Safety settings and the "I don't feel safe" pause. */
 export const safetyManifest: FeatureManifest = {

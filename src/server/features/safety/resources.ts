@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import { parse } from 'yaml';
 import { z } from 'zod';
-import { ZRegionId, ZSupportService, type TSupportService } from '../../../shared/schemas/safety';
+import { ZRegionId, ZSupportService, type TSupportService } from '#shared/schemas/safety.ts';
 
 export const RESOURCES_FILE = path.resolve(
   import.meta.dirname,

@@ -6,11 +6,11 @@ import {
   ZResourcesResponse,
   ZSafetyState,
   ZTabUpdate,
-} from '../../../shared/schemas/safety';
-import { AppError } from '../../../shared/errors';
-import type { ServerContext } from '../../context';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/safety.ts';
+import { AppError } from '#shared/errors.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { loadSupportResources, type SupportResources } from './resources';
 import {
   pauseJointWork,

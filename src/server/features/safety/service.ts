@@ -1,11 +1,11 @@
 import { and, isNull, sql } from 'drizzle-orm';
-import type { TSafetyState } from '../../../shared/schemas/safety';
-import type { Database } from '../../db';
-import { queryRows } from '../../db/query';
-import { jointWorkHolds, safetySettings } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import { jointWorkOpenSql, placeJointWorkHold } from '../../policy/joint-work';
-import { ownRows, spaceRows } from '../../policy/rules';
+import type { TSafetyState } from '#shared/schemas/safety.ts';
+import type { Database } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
+import { jointWorkHolds, safetySettings } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { jointWorkOpenSql, placeJointWorkHold } from '#server/policy/joint-work.ts';
+import { ownRows, spaceRows } from '#server/policy/rules.ts';
 
 /**
  * My safety state in one read: my own hold (never the partner's), whether any hold pauses the

@@ -1,5 +1,5 @@
-import { sessionPreps } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
+import { sessionPreps } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** Session prep: reads shared items of every kind through the manifests. */
 export const sessionPrepManifest: FeatureManifest = {

@@ -4,4 +4,4 @@
  * feature never reads or checks the measure files itself; a measure it has no words for shows
  * plain ids. The type lives with the manifest core, which turns scores into lines.
  */
-export type { MeasureWords } from '../../policy/manifest';
+export type { MeasureWords } from '#server/policy/manifest.ts';

@@ -6,11 +6,11 @@ import {
   ZPrepBody,
   ZPrepResponse,
   type TPrep,
-} from '../../../shared/schemas/session-prep';
-import type { ServerContext } from '../../context';
-import { requireIfMatch, setVersionTag } from '../../http/versioning';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/session-prep.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import type { MeasureWords } from './measure-words';
 import { clearPrep, listCandidates, readPrep, savePrep, type PrepSources } from './service';
 

@@ -1,5 +1,5 @@
 import { and, eq, ne, sql } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import {
   PREP_PAGE_SIZE,
   type TCandidatesResponse,
@@ -8,13 +8,13 @@ import {
   type TPrepBody,
   type TPrepItem,
   type TPrepKind,
-} from '../../../shared/schemas/session-prep';
-import type { DbOrTx } from '../../db';
-import { queryRows } from '../../db/query';
-import { sessionPreps } from '../../db/schema';
-import type { SignedInActor } from '../../policy/actor';
-import type { ShareableKind } from '../../policy/manifest';
-import { ownRows, visibleItems } from '../../policy/rules';
+} from '#shared/schemas/session-prep.ts';
+import type { DbOrTx } from '#server/db/index.ts';
+import { queryRows } from '#server/db/query.ts';
+import { sessionPreps } from '#server/db/schema/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import type { ShareableKind } from '#server/policy/manifest.ts';
+import { ownRows, visibleItems } from '#server/policy/rules.ts';
 import {
   afterItem,
   itemCursor,
@@ -22,7 +22,7 @@ import {
   sharedItems,
   type ItemScope,
   type SharedItemRow,
-} from '../../policy/shared-items';
+} from '#server/policy/shared-items.ts';
 import type { MeasureWords } from './measure-words';
 
 /**

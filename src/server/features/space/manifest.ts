@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../../policy/manifest';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The couple's space: core tables only; its canary and rows are the core's. */
 export const spaceManifest: FeatureManifest = {

@@ -1,11 +1,11 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOk } from '../../../shared/schemas/common';
-import { ZSpaceResponse, ZSpaceTherapist } from '../../../shared/schemas/space';
-import type { ServerContext } from '../../context';
-import { requireSignedIn, requireSpaceMember } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
-import { hasActiveTherapist } from '../../policy/therapist-share';
+import { ZOk } from '#shared/schemas/common.ts';
+import { ZSpaceResponse, ZSpaceTherapist } from '#shared/schemas/space.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireSignedIn, requireSpaceMember } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
+import { hasActiveTherapist } from '#server/policy/therapist-share.ts';
 import { createSpace, leaveSpace, presentSpace } from './service';
 
 export function registerSpaceRoutes(root: FastifyInstance, ctx: ServerContext): void {

@@ -1,11 +1,11 @@
 import { and, eq, isNull } from 'drizzle-orm';
-import { AppError } from '../../../shared/errors';
-import type { TSpace } from '../../../shared/schemas/space';
-import type { Database } from '../../db';
-import { isUniqueViolation } from '../../db/errors';
-import { invites, memberships, spaces } from '../../db/schema';
-import type { SignedInActor, SpaceMemberActor, SpaceMembership } from '../../policy/actor';
-import { ownRows, spaceRows } from '../../policy/rules';
+import { AppError } from '#shared/errors.ts';
+import type { TSpace } from '#shared/schemas/space.ts';
+import type { Database } from '#server/db/index.ts';
+import { isUniqueViolation } from '#server/db/errors.ts';
+import { invites, memberships, spaces } from '#server/db/schema/index.ts';
+import type { SignedInActor, SpaceMemberActor, SpaceMembership } from '#server/policy/actor.ts';
+import { ownRows, spaceRows } from '#server/policy/rules.ts';
 
 export function presentSpace(space: SpaceMembership): TSpace {
   return {

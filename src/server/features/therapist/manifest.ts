@@ -1,4 +1,4 @@
-import type { FeatureManifest } from '../../policy/manifest';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The therapist's profile and links: the policy reads those tables for every therapist rule, so they are core tables. */
 export const therapistManifest: FeatureManifest = {

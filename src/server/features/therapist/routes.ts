@@ -1,6 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams, ZOk } from '../../../shared/schemas/common';
+import { ZIdParams, ZOk } from '#shared/schemas/common.ts';
 import {
   ZActivePracticeLink,
   ZClaimPreview,
@@ -12,14 +12,14 @@ import {
   ZTherapistProfileBody,
   ZTherapistSignUpBody,
   ZTherapistTokenBody,
-} from '../../../shared/schemas/therapist';
-import { createAccountQuietly, newPasswordHash } from '../../auth/accounts';
-import { limitCredentialTry } from '../../auth/rate-limit';
-import { requireRecentStepUp } from '../../auth/step-up';
-import type { ServerContext } from '../../context';
-import { therapistProfiles } from '../../db/schema';
-import { requireSignedIn, requireSpaceMember, requireTherapist } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/therapist.ts';
+import { createAccountQuietly, newPasswordHash } from '#server/auth/accounts.ts';
+import { limitCredentialTry } from '#server/auth/rate-limit.ts';
+import { requireRecentStepUp } from '#server/auth/step-up.ts';
+import type { ServerContext } from '#server/context.ts';
+import { therapistProfiles } from '#server/db/schema/index.ts';
+import { requireSignedIn, requireSpaceMember, requireTherapist } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   approveLink,
   cancelInvite,

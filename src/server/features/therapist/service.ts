@@ -1,5 +1,5 @@
 import { and, desc, eq, gt, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
+import { AppError, notFound } from '#shared/errors.ts';
 import {
   RECENT_ENDED_LINKS,
   THERAPIST_LINK_DAYS,
@@ -10,10 +10,10 @@ import {
   type TPracticeLink,
   type TTherapistProfile,
   type TTherapistProfileBody,
-} from '../../../shared/schemas/therapist';
+} from '#shared/schemas/therapist.ts';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
-import { createToken, hashToken } from '../../auth/tokens';
-import type { Database, DbOrTx } from '../../db';
+import { createToken, hashToken } from '#server/auth/tokens.ts';
+import type { Database, DbOrTx } from '#server/db/index.ts';
 import {
   memberships,
   spaces,
@@ -21,8 +21,8 @@ import {
   therapistLinks,
   therapistProfiles,
   users,
-} from '../../db/schema';
-import type { SignedInActor, SpaceMemberActor, TherapistActor } from '../../policy/actor';
+} from '#server/db/schema/index.ts';
+import type { SignedInActor, SpaceMemberActor, TherapistActor } from '#server/policy/actor.ts';
 import {
   activeTherapistLinks,
   spaceHasActiveTherapistSql,
@@ -30,7 +30,7 @@ import {
   rowsOf,
   spaceRows,
   therapistLinkActiveSql,
-} from '../../policy/rules';
+} from '#server/policy/rules.ts';
 
 const DAY_MS = 86_400_000;
 

@@ -1,5 +1,5 @@
-import { todayViews } from '../../db/schema';
-import type { FeatureManifest } from '../../policy/manifest';
+import { todayViews } from '#server/db/schema/index.ts';
+import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /** The home screen: it counts the news of every manifest. */
 export const todayManifest: FeatureManifest = {

@@ -1,17 +1,12 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZOk } from '../../../shared/schemas/common';
-import {
-  ZSeenBody,
-  ZTodayQuery,
-  ZTodayResponse,
-  type TNextStep,
-} from '../../../shared/schemas/today';
-import type { ServerContext } from '../../context';
-import type { Database } from '../../db';
-import type { SignedInActor } from '../../policy/actor';
-import { requireSignedIn } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+import { ZOk } from '#shared/schemas/common.ts';
+import { ZSeenBody, ZTodayQuery, ZTodayResponse, type TNextStep } from '#shared/schemas/today.ts';
+import type { ServerContext } from '#server/context.ts';
+import type { Database } from '#server/db/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { requireSignedIn } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import { settledExercise, type ExerciseRef } from './next-step';
 import { markSeen, readToday } from './service';
 

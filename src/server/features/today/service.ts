@@ -1,11 +1,11 @@
 import { eq, sql, type SQL } from 'drizzle-orm';
-import type { TNewsKind, TTodayResponse } from '../../../shared/schemas/today';
-import type { Database } from '../../db';
-import { todayViews, users } from '../../db/schema';
-import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { jointWorkOpenSql } from '../../policy/joint-work';
-import type { FeatureWhole } from '../../policy/manifest';
-import { ownRows, togetherSince } from '../../policy/rules';
+import type { TNewsKind, TTodayResponse } from '#shared/schemas/today.ts';
+import type { Database } from '#server/db/index.ts';
+import { todayViews, users } from '#server/db/schema/index.ts';
+import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { jointWorkOpenSql } from '#server/policy/joint-work.ts';
+import type { FeatureWhole } from '#server/policy/manifest.ts';
+import { ownRows, togetherSince } from '#server/policy/rules.ts';
 import type { DoneFacts } from './next-step';
 
 interface TodayRow extends Record<string, unknown> {

@@ -1,9 +1,9 @@
-import type { TExportSection } from '../../../shared/schemas/my-data';
-import type { TPlanSection, TPlanSections } from '../../../shared/schemas/triggers';
-import { PLAN_SECTIONS } from '../../../shared/schemas/triggers';
-import type { Database } from '../../db';
-import type { SignedInActor } from '../../policy/actor';
-import { isSpaceMember } from '../../policy/rules';
+import type { TExportSection } from '#shared/schemas/my-data.ts';
+import type { TPlanSection, TPlanSections } from '#shared/schemas/triggers.ts';
+import { PLAN_SECTIONS } from '#shared/schemas/triggers.ts';
+import type { Database } from '#server/db/index.ts';
+import type { SignedInActor } from '#server/policy/actor.ts';
+import { isSpaceMember } from '#server/policy/rules.ts';
 import { readPlan } from './plan-service';
 
 /**

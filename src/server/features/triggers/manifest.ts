@@ -4,9 +4,9 @@ import {
   triggerPlanAcceptances,
   triggerPlanVersions,
   triggerPlans,
-} from '../../db/schema';
-import { itemPart, partnerSharedNews, type FeatureManifest } from '../../policy/manifest';
-import { ownItems, partnerRows, rowsOf, spaceRows } from '../../policy/rules';
+} from '#server/db/schema/index.ts';
+import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { ownItems, partnerRows, rowsOf, spaceRows } from '#server/policy/rules.ts';
 import { triggerPlanExportPart } from './export-part';
 
 /** Trigger entries and the couple's plan, as the whole sees them. */

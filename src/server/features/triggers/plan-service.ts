@@ -1,4 +1,4 @@
-import type { TAcceptance } from '../../../shared/schemas/co-authored';
+import type { TAcceptance } from '#shared/schemas/co-authored.ts';
 import {
   PLAN_SECTIONS,
   type TCurrentPlan,
@@ -9,10 +9,14 @@ import {
   type TPlanSections,
   type TPlanVersion,
   type TPlanVersions,
-} from '../../../shared/schemas/triggers';
-import type { Database } from '../../db';
-import { triggerPlanAcceptances, triggerPlans, triggerPlanVersions } from '../../db/schema';
-import type { SpaceMemberActor } from '../../policy/actor';
+} from '#shared/schemas/triggers.ts';
+import type { Database } from '#server/db/index.ts';
+import {
+  triggerPlanAcceptances,
+  triggerPlans,
+  triggerPlanVersions,
+} from '#server/db/schema/index.ts';
+import type { SpaceMemberActor } from '#server/policy/actor.ts';
 import {
   acceptCoAuthored,
   compareCoAuthoredVersions,
@@ -24,8 +28,8 @@ import {
   type CoAuthoredKind,
   type CoAuthoredMembers,
   type CoAuthoredVersion,
-} from '../../policy/co-authored';
-import { isJointWorkOpen } from '../../policy/joint-work';
+} from '#server/policy/co-authored.ts';
+import { isJointWorkOpen } from '#server/policy/joint-work.ts';
 
 /**
  * The couple's trigger plan: the first co-authored item (`policy/co-authored.ts` holds the rules:

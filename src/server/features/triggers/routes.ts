@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
-import { ZIdParams, ZTherapistShareBody } from '../../../shared/schemas/common';
-import { ZAcceptanceResponse, ZCompareQuery } from '../../../shared/schemas/co-authored';
+import { ZIdParams, ZTherapistShareBody } from '#shared/schemas/common.ts';
+import { ZAcceptanceResponse, ZCompareQuery } from '#shared/schemas/co-authored.ts';
 import {
   ZPlanCompare,
   ZPlanResponse,
@@ -13,11 +13,11 @@ import {
   ZTriggerEntryResponse,
   ZTriggerList,
   ZTriggerListQuery,
-} from '../../../shared/schemas/triggers';
-import type { ServerContext } from '../../context';
-import { requireIfMatch, setVersionTag } from '../../http/versioning';
-import { requireSignedIn, requireSpaceMember } from '../../policy/require';
-import { policy } from '../../policy/route-policy';
+} from '#shared/schemas/triggers.ts';
+import type { ServerContext } from '#server/context.ts';
+import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
+import { requireSignedIn, requireSpaceMember } from '#server/policy/require.ts';
+import { policy } from '#server/policy/route-policy.ts';
 import {
   acceptPlan,
   comparePlanVersions,

@@ -1,15 +1,11 @@
 import { and, desc, eq, isNotNull, isNull, sql, type SQL } from 'drizzle-orm';
-import { AppError, notFound } from '../../../shared/errors';
-import type {
-  TTriggerEntry,
-  TTriggerEntryValues,
-  TTriggerList,
-} from '../../../shared/schemas/triggers';
-import type { Database } from '../../db';
-import { triggerEntries } from '../../db/schema';
-import { keysetCursor } from '../../http/cursor';
-import type { SignedInActor, SpaceMemberActor } from '../../policy/actor';
-import { requireJointWorkOpen } from '../../policy/joint-work';
+import { AppError, notFound } from '#shared/errors.ts';
+import type { TTriggerEntry, TTriggerEntryValues, TTriggerList } from '#shared/schemas/triggers.ts';
+import type { Database } from '#server/db/index.ts';
+import { triggerEntries } from '#server/db/schema/index.ts';
+import { keysetCursor } from '#server/http/cursor.ts';
+import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
+import { requireJointWorkOpen } from '#server/policy/joint-work.ts';
 import {
   isSpaceMember,
   ownItems,
@@ -17,9 +13,9 @@ import {
   spaceRows,
   visibilityChange,
   visibleItems,
-} from '../../policy/rules';
-import { requireActiveTherapist, therapistShareSet } from '../../policy/therapist-share';
-import { sharesWithPartner, sharesWithTherapist } from '../../../shared/schemas/common';
+} from '#server/policy/rules.ts';
+import { requireActiveTherapist, therapistShareSet } from '#server/policy/therapist-share.ts';
+import { sharesWithPartner, sharesWithTherapist } from '#shared/schemas/common.ts';
 
 /**
  * The trigger log: each person's own entries, private unless the author shares one with their

@@ -1,9 +1,9 @@
 import { useEffect, useId, useRef, useState, type FocusEvent } from 'react';
 import { Link, NavLink } from 'react-router';
-import { t } from '../../i18n';
-import { cx, HeartMark } from '../../ui';
-import { useMe } from '../../core/session';
-import { ThemeSwitch } from '../theme/theme-switch';
+import { t } from '#web/i18n/index.ts';
+import { cx, HeartMark } from '#web/ui/index.ts';
+import { useMe } from '#web/core/session.ts';
+import { ThemeSwitch } from '#web/app/theme/theme-switch.tsx';
 import { NAVIGATION, type NavEntry, type NavGroup, type Viewer } from './nav-groups';
 import styles from './navigation.module.css';
 

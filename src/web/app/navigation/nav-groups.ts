@@ -1,4 +1,4 @@
-import type { layout } from '../../i18n/en/layout';
+import type { layout } from '#web/i18n/en/layout.ts';
 
 /** The menu's words: keys of the layout catalog, none of which takes a parameter. */
 type LayoutKey = keyof typeof layout;

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { t } from '../../i18n';
+import { t } from '#web/i18n/index.ts';
 import styles from './quick-exit.module.css';
 import { onPageShow, quickExit } from './quick-exit';
 import { createTripleShiftDetector } from './triple-shift';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { t } from '../../i18n';
-import { Page, Panel } from '../../ui';
+import { t } from '#web/i18n/index.ts';
+import { Page, Panel } from '#web/ui/index.ts';
 
 /** The honest help text for quick exit: what it does, and what it cannot do. */
 export function QuickExitPage() {

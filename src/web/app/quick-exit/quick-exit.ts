@@ -1,6 +1,6 @@
-import { queryClient } from '../../core/query-client';
-import { queryKeys } from '../../core/query-keys';
-import { clearEveryFragmentToken } from '../../core/fragment-token';
+import { queryClient } from '#web/core/query-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
+import { clearEveryFragmentToken } from '#web/core/fragment-token.ts';
 import { restoredPageAction, signOutAsLeaving } from './sign-out-on-exit';
 
 export const QUICK_EXIT_META = 'hh-quick-exit';
@@ -84,7 +84,7 @@ async function currentUserId(): Promise<string | null | undefined> {
     if (response.status === 401) return null;
     if (!response.ok) return undefined;
     // The schema loads only here, so the first download stays without zod (decision 0028).
-    const { ZMeResponse } = await import('../../../shared/schemas/auth');
+    const { ZMeResponse } = await import('#shared/schemas/auth.ts');
     const parsed = ZMeResponse.safeParse(await response.json());
     return parsed.success ? parsed.data.user.id : undefined;
   } catch {

@@ -1,5 +1,5 @@
 import { useId, type ChangeEvent } from 'react';
-import { t } from '../../i18n';
+import { t } from '#web/i18n/index.ts';
 import styles from './theme-switch.module.css';
 import { setTheme, THEMES, useTheme } from './theme';
 

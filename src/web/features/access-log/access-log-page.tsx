@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import type { TAccessEntry } from '../../../shared/schemas/access-log';
-import { t } from '../../i18n';
+import type { TAccessEntry } from '#shared/schemas/access-log.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   formatDate,
@@ -10,7 +10,7 @@ import {
   Notice,
   Page,
   Panel,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useAccessLog } from './api';
 import styles from './access-log.module.css';
 

@@ -1,6 +1,6 @@
 import { useInfiniteQuery } from '@tanstack/react-query';
-import { ZAccessLogPage, type TAccessLogPage } from '../../../shared/schemas/access-log';
-import { apiFetch } from '../../core/api-client';
+import { ZAccessLogPage, type TAccessLogPage } from '#shared/schemas/access-log.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 export const accessLogKeys = { all: ['access-log'] as const };
 

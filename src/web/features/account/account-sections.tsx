@@ -1,5 +1,5 @@
-import { t } from '../../i18n';
-import { Loading } from '../../ui';
+import { t } from '#web/i18n/index.ts';
+import { Loading } from '#web/ui/index.ts';
 import { ActivitySection } from './activity-section';
 import { EmailSection } from './email-section';
 import { NameSection } from './name-section';

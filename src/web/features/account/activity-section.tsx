@@ -1,6 +1,6 @@
-import type { MessageKey } from '../../i18n';
-import { t } from '../../i18n';
-import { formatDateTime, LoadError, Loading, Panel } from '../../ui';
+import type { MessageKey } from '#web/i18n/index.ts';
+import { t } from '#web/i18n/index.ts';
+import { formatDateTime, LoadError, Loading, Panel } from '#web/ui/index.ts';
 import { useActivity } from './api';
 
 function describe(kind: string): string {

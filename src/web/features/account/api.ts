@@ -6,10 +6,10 @@ import {
   type TChangeName,
   type TChangePassword,
   type TResetComplete,
-} from '../../../shared/schemas/account';
-import { ZOk } from '../../../shared/schemas/common';
-import { apiFetch } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+} from '#shared/schemas/account.ts';
+import { ZOk } from '#shared/schemas/common.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 // Not under `me`: forgetAccountData() drops every key but `me` when the person changes.
 const accountKey = ['account'] as const;

@@ -1,8 +1,8 @@
 import { useState, type FormEvent } from 'react';
-import { ZChangeEmail, type TAccount, type TChangeEmail } from '../../../shared/schemas/account';
-import { isStepUpRequired } from '../../core/step-up';
-import { StepUpForm } from '../../ui/step-up-form';
-import { t } from '../../i18n';
+import { ZChangeEmail, type TAccount, type TChangeEmail } from '#shared/schemas/account.ts';
+import { isStepUpRequired } from '#web/core/step-up.ts';
+import { StepUpForm } from '#web/ui/step-up-form.tsx';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   fieldErrorsFromZod,
@@ -11,7 +11,7 @@ import {
   pickKnownFields,
   TextField,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useChangeEmail, useResendVerification } from './api';
 
 const FIELDS = ['newEmail'] as const;

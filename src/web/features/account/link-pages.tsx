@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ZEmail, ZNewPassword } from '../../../shared/schemas/auth';
-import { t } from '../../i18n';
+import { ZEmail, ZNewPassword } from '#shared/schemas/auth.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -12,7 +12,7 @@ import {
   summaryProblems,
   TextField,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useCompleteReset, useConfirmEmail, useRequestReset, useVerifyEmail } from './api';
 import { useLinkToken } from './link-token';
 

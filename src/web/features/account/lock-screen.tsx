@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { StepUpForm } from '../../ui/step-up-form';
-import { t } from '../../i18n';
-import { Page } from '../../ui';
+import { StepUpForm } from '#web/ui/step-up-form.tsx';
+import { t } from '#web/i18n/index.ts';
+import { Page } from '#web/ui/index.ts';
 import { unlockHere } from './relock-gate';
 
 /**

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import { ZDisplayName } from '../../../shared/schemas/auth';
-import { t } from '../../i18n';
-import { Button, Notice, Panel, TextField, useFormErrors } from '../../ui';
+import { ZDisplayName } from '#shared/schemas/auth.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, Notice, Panel, TextField, useFormErrors } from '#web/ui/index.ts';
 import { useChangeName } from './api';
 
 export function NameSection({ current }: { current: string }) {

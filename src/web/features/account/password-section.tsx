@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from 'react';
-import { ZChangePassword } from '../../../shared/schemas/account';
-import { t } from '../../i18n';
+import { ZChangePassword } from '#shared/schemas/account.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   fieldErrorsFromZod,
@@ -9,7 +9,7 @@ import {
   pickKnownFields,
   TextField,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useChangePassword } from './api';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;

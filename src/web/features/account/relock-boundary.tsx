@@ -1,7 +1,7 @@
 import { Suspense, useCallback, useSyncExternalStore, type ReactNode } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
-import { lazyPart } from '../../ui/lazy-page';
-import { useMe } from '../../core/session';
+import { lazyPart } from '#web/ui/lazy-page.tsx';
+import { useMe } from '#web/core/session.ts';
 
 /**
  * Where the re-lock after a pause meets the page (decision 0046): around every page in the

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
-import type { TLockState } from '../../../shared/schemas/two-step';
-import { apiFetch, isApiError } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+import type { TLockState } from '#shared/schemas/two-step.ts';
+import { apiFetch, isApiError } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 import { lockStateKey } from './relock-boundary';
 
 /**
@@ -23,7 +23,7 @@ const HEARTBEAT_MS = 45_000;
 const CHECK_MS = 5_000;
 const ACTIVITY_EVENTS = ['pointerdown', 'pointermove', 'keydown', 'wheel', 'touchstart', 'scroll'];
 
-const loadLockSchema = () => import('../../../shared/schemas/two-step').then((m) => m.ZLockState);
+const loadLockSchema = () => import('#shared/schemas/two-step.ts').then((m) => m.ZLockState);
 
 const readLockState = (signal?: AbortSignal) =>
   apiFetch('/api/auth/lock', { schema: loadLockSchema, signal });

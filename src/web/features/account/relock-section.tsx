@@ -1,9 +1,9 @@
 import { useId } from 'react';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { RELOCK_CHOICES, ZTwoStepStatus, type TLockState } from '../../../shared/schemas/two-step';
-import { apiFetch } from '../../core/api-client';
-import { t } from '../../i18n';
-import { Notice, Panel, useAnnounce } from '../../ui';
+import { RELOCK_CHOICES, ZTwoStepStatus, type TLockState } from '#shared/schemas/two-step.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
+import { Notice, Panel, useAnnounce } from '#web/ui/index.ts';
 import { lockStateKey, useLockState } from './relock-gate';
 import styles from './relock.module.css';
 

@@ -1,6 +1,6 @@
-import { completeSignOut } from '../../core/query-client';
-import { t } from '../../i18n';
-import { Button, Notice, Panel } from '../../ui';
+import { completeSignOut } from '#web/core/query-client.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, Notice, Panel } from '#web/ui/index.ts';
 import { useSignOutEverywhere } from './api';
 
 export function SignOutEverywhereSection() {

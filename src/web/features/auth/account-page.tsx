@@ -1,9 +1,9 @@
 import { Link } from 'react-router';
 import type { ReactNode } from 'react';
-import type { TSessionInfo } from '../../../shared/schemas/auth';
-import { completeSignOut } from '../../core/query-client';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import type { TSessionInfo } from '#shared/schemas/auth.ts';
+import { completeSignOut } from '#web/core/query-client.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   formatDateTime,
@@ -13,7 +13,7 @@ import {
   Page,
   Panel,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useSessions, useSignOut, useSignOutOthers, useSignOutSession } from './api';
 import styles from './auth.module.css';
 

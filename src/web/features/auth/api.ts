@@ -5,13 +5,13 @@ import {
   ZSignOutOthersResponse,
   type TSignInBody,
   type TSignUpBody,
-} from '../../../shared/schemas/auth';
-import { ZOk } from '../../../shared/schemas/common';
-import { ZSecondStepNeeded } from '../../../shared/schemas/two-step';
+} from '#shared/schemas/auth.ts';
+import { ZOk } from '#shared/schemas/common.ts';
+import { ZSecondStepNeeded } from '#shared/schemas/two-step.ts';
 import { z } from 'zod';
-import { ApiError, apiFetch } from '../../core/api-client';
-import { forgetAccountData } from '../../core/query-client';
-import { queryKeys } from '../../core/query-keys';
+import { ApiError, apiFetch } from '#web/core/api-client.ts';
+import { forgetAccountData } from '#web/core/query-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 /**
  * Sign-up answers the same whether or not the address already has an account, and signs nobody

@@ -1,4 +1,4 @@
-import type { ReturnState } from '../../core/session';
+import type { ReturnState } from '#web/core/session.ts';
 
 /**
  * Where to go once signed in: back to an invitation if one is waiting, else back to the page

@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
-import type { TSecondStepNeeded } from '../../../shared/schemas/two-step';
-import { t } from '../../i18n';
-import { Button, ErrorSummary, Notice, Page, TextField, useFormErrors } from '../../ui';
+import type { TSecondStepNeeded } from '#shared/schemas/two-step.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, ErrorSummary, Notice, Page, TextField, useFormErrors } from '#web/ui/index.ts';
 import styles from './auth.module.css';
 import { usePasskeySecondStep, useSecondStep } from './two-step-api';
 

@@ -1,9 +1,9 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link, Navigate, useLocation } from 'react-router';
-import { ZSignInBody } from '../../../shared/schemas/auth';
-import { getPendingInvite, subscribePendingInvite } from '../../core/pending-invite';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import { ZSignInBody } from '#shared/schemas/auth.ts';
+import { getPendingInvite, subscribePendingInvite } from '#web/core/pending-invite.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -14,10 +14,10 @@ import {
   summaryProblems,
   TextField,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useSignIn } from './api';
 import { SecondStepForm } from './second-step-form';
-import type { TSecondStepNeeded } from '../../../shared/schemas/two-step';
+import type { TSecondStepNeeded } from '#shared/schemas/two-step.ts';
 import styles from './auth.module.css';
 import { destinationAfterAuth } from './destination';
 

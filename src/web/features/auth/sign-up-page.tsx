@@ -1,9 +1,9 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link, Navigate, useLocation, useNavigate } from 'react-router';
-import { ZSignUpBody } from '../../../shared/schemas/auth';
-import { getPendingInvite, subscribePendingInvite } from '../../core/pending-invite';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import { ZSignUpBody } from '#shared/schemas/auth.ts';
+import { getPendingInvite, subscribePendingInvite } from '#web/core/pending-invite.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -14,7 +14,7 @@ import {
   summaryProblems,
   TextField,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useSignUp } from './api';
 import styles from './auth.module.css';
 import { destinationAfterAuth } from './destination';

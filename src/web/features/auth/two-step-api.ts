@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { startAuthentication, startRegistration } from '@simplewebauthn/browser';
-import { ZMeResponse } from '../../../shared/schemas/auth';
-import { ZOk } from '../../../shared/schemas/common';
+import { ZMeResponse } from '#shared/schemas/auth.ts';
+import { ZOk } from '#shared/schemas/common.ts';
 import {
   ZPasskeyInfo,
   ZPasskeyOptions,
@@ -9,11 +9,11 @@ import {
   ZTotpSetup,
   ZTwoStepStatus,
   type TSecondStepBody,
-} from '../../../shared/schemas/two-step';
+} from '#shared/schemas/two-step.ts';
 import { z } from 'zod';
-import { apiFetch } from '../../core/api-client';
-import { forgetAccountData } from '../../core/query-client';
-import { queryKeys } from '../../core/query-keys';
+import { apiFetch } from '#web/core/api-client.ts';
+import { forgetAccountData } from '#web/core/query-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 /** Finishing a sign-in with its second step. */
 export function useSecondStep() {

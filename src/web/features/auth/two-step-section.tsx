@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { TTwoStepStatus } from '../../../shared/schemas/two-step';
-import { isStepUpRequired } from '../../core/step-up';
-import { StepUpForm } from '../../ui/step-up-form';
-import { t } from '../../i18n';
+import type { TTwoStepStatus } from '#shared/schemas/two-step.ts';
+import { isStepUpRequired } from '#web/core/step-up.ts';
+import { StepUpForm } from '#web/ui/step-up-form.tsx';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   formatDate,
@@ -12,7 +12,7 @@ import {
   Panel,
   TextField,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import styles from './two-step.module.css';
 import {
   useAddPasskey,

@@ -13,9 +13,9 @@ import {
   type TCheckin,
   type TCheckinBody,
   type TCheckinForDay,
-} from '../../../shared/schemas/checkins';
-import { apiFetch } from '../../core/api-client';
-import { useSpace } from '../../core/space';
+} from '#shared/schemas/checkins.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { useSpace } from '#web/core/space.ts';
 
 /** Keys of this feature; each starts with its name. */
 export const checkinKeys = {

@@ -7,10 +7,10 @@ import {
   type TCheckin,
   type TCheckinRevision,
   type TFeeling,
-} from '../../../shared/schemas/checkins';
-import { isApiError, versionConflict } from '../../core/api-client';
-import { useSpaceHasTherapist } from '../../core/space-therapist';
-import { t } from '../../i18n';
+} from '#shared/schemas/checkins.ts';
+import { isApiError, versionConflict } from '#web/core/api-client.ts';
+import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ConfirmDialog,
@@ -29,7 +29,7 @@ import {
   TherapistShareControl,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import {
   localDay,
   useCheckinDetail,
@@ -41,8 +41,8 @@ import {
   useTimeline,
   type SharingAction,
 } from './api';
-import { ConflictPanel, type ConflictPart } from '../../ui/conflict-panel';
-import { TextAreaField } from '../../ui/text-area-field';
+import { ConflictPanel, type ConflictPart } from '#web/ui/conflict-panel.tsx';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import styles from './checkins.module.css';
 
 const FIELDS = ['feelings', 'intensity', 'pain', 'triggers', 'needs', 'note'] as const;

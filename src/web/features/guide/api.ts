@@ -6,9 +6,9 @@ import {
   ZReflectionsResponse,
   type TMyReflection,
   type TReflectionsResponse,
-} from '../../../shared/schemas/guide';
-import { apiFetch, isVersionConflict } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+} from '#shared/schemas/guide.ts';
+import { apiFetch, isVersionConflict } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 /** Slugs come from our own lesson list, but they still go into a path: encode them. */
 const base = (slug: string) => `/api/guide/${encodeURIComponent(slug)}`;

@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { GUIDE_PHASES, type TGuidePhase, type TLessonSummary } from '../../../shared/schemas/guide';
-import { t } from '../../i18n';
-import { LoadError, Loading, Page } from '../../ui';
+import { GUIDE_PHASES, type TGuidePhase, type TLessonSummary } from '#shared/schemas/guide.ts';
+import { t } from '#web/i18n/index.ts';
+import { LoadError, Loading, Page } from '#web/ui/index.ts';
 import { useLessons } from './api';
 import styles from './guide.module.css';
 

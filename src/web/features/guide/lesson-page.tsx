@@ -1,9 +1,9 @@
 import type { MouseEvent, ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
-import type { TLesson } from '../../../shared/schemas/guide';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
-import { LoadError, Loading, Page, usePageTitle } from '../../ui';
+import type { TLesson } from '#shared/schemas/guide.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
+import { LoadError, Loading, Page, usePageTitle } from '#web/ui/index.ts';
 import { useLesson } from './api';
 import styles from './guide.module.css';
 import { phaseName } from './guide-index-page';

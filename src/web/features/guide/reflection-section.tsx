@@ -1,4 +1,4 @@
-import { isVersionConflict } from '../../core/api-client';
+import { isVersionConflict } from '#web/core/api-client.ts';
 import { lazy, Suspense, useState, type FormEvent } from 'react';
 import { Link, useLocation } from 'react-router';
 import {
@@ -6,8 +6,8 @@ import {
   ZReflectionBody,
   type TPartnerReflection,
   type TReflectionsResponse,
-} from '../../../shared/schemas/guide';
-import { t } from '../../i18n';
+} from '#shared/schemas/guide.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -23,9 +23,9 @@ import {
   TherapistShareControl,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
-import { useSpaceHasTherapist } from '../../core/space-therapist';
-import { TextAreaField } from '../../ui/text-area-field';
+} from '#web/ui/index.ts';
+import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import {
   useReflections,
   useSaveReflection,
@@ -37,7 +37,7 @@ import styles from './guide.module.css';
 // Shown only after a save met a newer version: it loads then, so a lesson's first download
 // stays small (decision 0028).
 const ConflictPanel = lazy(() =>
-  import('../../ui/conflict-panel').then((m) => ({ default: m.ConflictPanel })),
+  import('#web/ui/conflict-panel.tsx').then((m) => ({ default: m.ConflictPanel })),
 );
 
 const FIELDS = ['body'] as const;

@@ -12,9 +12,9 @@ import {
   type TReflectionBody,
   type TSaveLetterBody,
   type TWriterLetter,
-} from '../../../shared/schemas/impact-letter';
-import { apiFetch, isVersionConflict } from '../../core/api-client';
-import { useSpace } from '../../core/space';
+} from '#shared/schemas/impact-letter.ts';
+import { apiFetch, isVersionConflict } from '#web/core/api-client.ts';
+import { useSpace } from '#web/core/space.ts';
 
 const BASE = '/api/impact-letter';
 

@@ -1,6 +1,6 @@
-import type { TOverview } from '../../../shared/schemas/impact-letter';
-import { t } from '../../i18n';
-import { JointWorkPaused, LoadError, Loading, Page, Panel } from '../../ui';
+import type { TOverview } from '#shared/schemas/impact-letter.ts';
+import { t } from '#web/i18n/index.ts';
+import { JointWorkPaused, LoadError, Loading, Page, Panel } from '#web/ui/index.ts';
 import { useOverview, usePartnerName } from './api';
 import styles from './impact-letter.module.css';
 import { MyLetter } from './my-letter';

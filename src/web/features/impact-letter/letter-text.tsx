@@ -3,9 +3,9 @@ import {
   LETTER_SECTIONS,
   type TLetterSections,
   type TVersionStub,
-} from '../../../shared/schemas/impact-letter';
-import { t } from '../../i18n';
-import { Button, formatDate, formatDateTime, LoadError, Loading } from '../../ui';
+} from '#shared/schemas/impact-letter.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, formatDate, formatDateTime, LoadError, Loading } from '#web/ui/index.ts';
 import { useLetterVersion } from './api';
 import styles from './impact-letter.module.css';
 

@@ -10,8 +10,8 @@ import {
   type TMyLetterSummary,
   type TOverview,
   type TWriterLetter,
-} from '../../../shared/schemas/impact-letter';
-import { t } from '../../i18n';
+} from '#shared/schemas/impact-letter.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -25,9 +25,9 @@ import {
   pickKnownFields,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
-import { useDraft, type Saved } from '../../core/use-draft';
-import { TextAreaField } from '../../ui/text-area-field';
+} from '#web/ui/index.ts';
+import { useDraft, type Saved } from '#web/core/use-draft.ts';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { useLetter, useSaveLetter, useShareLetter, useStartLetter, useUnshareLetter } from './api';
 import styles from './impact-letter.module.css';
 import { LetterText, SECTION_LABEL, SharedVersions } from './letter-text';

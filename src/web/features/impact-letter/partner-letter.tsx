@@ -10,9 +10,9 @@ import {
   type TReflection,
   type TReflectionBody,
   type TSharedLetterSummary,
-} from '../../../shared/schemas/impact-letter';
-import { isApiError } from '../../core/api-client';
-import { t } from '../../i18n';
+} from '#shared/schemas/impact-letter.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -27,9 +27,9 @@ import {
   pickKnownFields,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
-import { useDraft, type Saved } from '../../core/use-draft';
-import { TextAreaField } from '../../ui/text-area-field';
+} from '#web/ui/index.ts';
+import { useDraft, type Saved } from '#web/core/use-draft.ts';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import {
   useLetter,
   useSaveReflection,

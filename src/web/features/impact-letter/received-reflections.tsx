@@ -1,4 +1,4 @@
-import { isVersionConflict } from '../../core/api-client';
+import { isVersionConflict } from '#web/core/api-client.ts';
 import { useId, useState, type FormEvent } from 'react';
 import {
   MARK_NOTE_MAX,
@@ -9,12 +9,12 @@ import {
   type TMarkValue,
   type TReflection,
   type TWriterLetter,
-} from '../../../shared/schemas/impact-letter';
-import { t } from '../../i18n';
-import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '../../ui';
+} from '#shared/schemas/impact-letter.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '#web/ui/index.ts';
 import { useMarkReflection } from './api';
 import styles from './impact-letter.module.css';
-import { TextAreaField } from '../../ui/text-area-field';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 
 const PART_FOR_WRITER = {
   paraphrase: 'impact-letter.received.paraphrase',

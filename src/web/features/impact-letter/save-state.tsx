@@ -1,7 +1,7 @@
-import { t } from '../../i18n';
-import type { useDraft } from '../../core/use-draft';
-import { formatDateTime } from '../../ui';
-import { ConflictPanel } from '../../ui/conflict-panel';
+import { t } from '#web/i18n/index.ts';
+import type { useDraft } from '#web/core/use-draft.ts';
+import { formatDateTime } from '#web/ui/index.ts';
+import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
 import styles from './impact-letter.module.css';
 
 const timeFormat = new Intl.DateTimeFormat(undefined, { timeStyle: 'short' });

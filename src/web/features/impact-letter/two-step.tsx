@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { t } from '../../i18n';
-import { Button, ConfirmDialog, type ButtonVariant } from '../../ui';
+import { t } from '#web/i18n/index.ts';
+import { Button, ConfirmDialog, type ButtonVariant } from '#web/ui/index.ts';
 
 export interface TwoStepProps {
   /** The first step: a button that only asks. */

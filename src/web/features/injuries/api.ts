@@ -8,9 +8,9 @@ import {
   type TInjuryList,
   type TInjuryRole,
   type TNameInjuryBody,
-} from '../../../shared/schemas/injuries';
-import { apiFetch, type ApiError, versionConflict } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+} from '#shared/schemas/injuries.ts';
+import { apiFetch, type ApiError, versionConflict } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 export const injuriesQuery = queryOptions({
   queryKey: queryKeys.injuries,

@@ -1,6 +1,6 @@
-import { t } from '../../i18n';
-import { cx } from '../../ui';
-import fieldStyles from '../../ui/field.module.css';
+import { t } from '#web/i18n/index.ts';
+import { cx } from '#web/ui/index.ts';
+import fieldStyles from '#web/ui/field.module.css';
 import styles from './injuries.module.css';
 
 /** "March 2026" for `2026-03`, in the person's own language. */

@@ -1,8 +1,8 @@
 import { Link } from 'react-router';
-import type { TEarlierNote, TInjury } from '../../../shared/schemas/injuries';
-import { t } from '../../i18n';
-import { formatDate, JointWorkPaused, LoadError, Loading, Page, Panel } from '../../ui';
-import { useSpace } from '../../core/space';
+import type { TEarlierNote, TInjury } from '#shared/schemas/injuries.ts';
+import { t } from '#web/i18n/index.ts';
+import { formatDate, JointWorkPaused, LoadError, Loading, Page, Panel } from '#web/ui/index.ts';
+import { useSpace } from '#web/core/space.ts';
 import { useInjuries } from './api';
 import { InjuryCard } from './injury-card';
 import { NameInjuryForm } from './injury-form';

@@ -1,10 +1,17 @@
-import { isVersionConflict } from '../../core/api-client';
+import { isVersionConflict } from '#web/core/api-client.ts';
 import { useId, useState, type FormEvent } from 'react';
-import { INJURY_NOTE_MAX, type TInjury } from '../../../shared/schemas/injuries';
-import { t } from '../../i18n';
-import { Button, buttonRowClass, ConfirmDialog, formatDate, Notice, useAnnounce } from '../../ui';
+import { INJURY_NOTE_MAX, type TInjury } from '#shared/schemas/injuries.ts';
+import { t } from '#web/i18n/index.ts';
+import {
+  Button,
+  buttonRowClass,
+  ConfirmDialog,
+  formatDate,
+  Notice,
+  useAnnounce,
+} from '#web/ui/index.ts';
 import { useChangeInjury, useSaveNote } from './api';
-import { TextAreaField } from '../../ui/text-area-field';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { formatMonth } from './fields';
 import { ChangeInjuryForm } from './injury-form';
 import styles from './injuries.module.css';

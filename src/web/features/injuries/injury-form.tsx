@@ -1,4 +1,4 @@
-import { isVersionConflict } from '../../core/api-client';
+import { isVersionConflict } from '#web/core/api-client.ts';
 import { useState, type FormEvent } from 'react';
 import {
   INJURY_KINDS,
@@ -8,8 +8,8 @@ import {
   type TInjury,
   type TInjuryKind,
   type TInjuryRole,
-} from '../../../shared/schemas/injuries';
-import { t } from '../../i18n';
+} from '#shared/schemas/injuries.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -20,10 +20,10 @@ import {
   summaryProblems,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useChangeInjury, useNameInjury } from './api';
-import { ConflictPanel } from '../../ui/conflict-panel';
-import { TextAreaField } from '../../ui/text-area-field';
+import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { formatMonth, MonthYearField, RadioGroup } from './fields';
 import styles from './injuries.module.css';
 

@@ -1,15 +1,15 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ZOk } from '../../../shared/schemas/common';
+import { ZOk } from '#shared/schemas/common.ts';
 import {
   ZCreatedInvite,
   ZInviteList,
   ZInvitePreview,
   type TInviteList,
-} from '../../../shared/schemas/invites';
-import { ZSpace, type TSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+} from '#shared/schemas/invites.ts';
+import { ZSpace, type TSpaceResponse } from '#shared/schemas/space.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 const ZAccepted = z.object({ space: ZSpace });
 

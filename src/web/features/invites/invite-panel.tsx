@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { TCreatedInvite, TInvite } from '../../../shared/schemas/invites';
-import { t } from '../../i18n';
+import type { TCreatedInvite, TInvite } from '#shared/schemas/invites.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -9,7 +9,7 @@ import {
   Loading,
   Notice,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useCancelInvite, useCreateInvite, useInvites } from './api';
 import styles from './invites.module.css';
 

@@ -1,14 +1,14 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link, useNavigate } from 'react-router';
-import { ZInviteToken } from '../../../shared/schemas/invites';
-import type { ApiError } from '../../core/api-client';
+import { ZInviteToken } from '#shared/schemas/invites.ts';
+import type { ApiError } from '#web/core/api-client.ts';
 import {
   clearPendingInvite,
   getPendingInvite,
   subscribePendingInvite,
-} from '../../core/pending-invite';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+} from '#web/core/pending-invite.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonClass,
@@ -19,7 +19,7 @@ import {
   Notice,
   Page,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useAcceptInvite, useInvitePreview } from './api';
 import styles from './invites.module.css';
 

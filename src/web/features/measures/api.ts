@@ -5,15 +5,15 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import type { TVisibility } from '../../../shared/schemas/common';
+import type { TVisibility } from '#shared/schemas/common.ts';
 import {
   ZHistory,
   ZMeasureList,
   ZMeasureResponse,
   ZSubmittedResponse,
   type TSubmitResponseBody,
-} from '../../../shared/schemas/measures';
-import { apiFetch } from '../../core/api-client';
+} from '#shared/schemas/measures.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 /** The person's own time zone, so "this week" is their week, not the server's. */
 export function browserTimeZone(): string {

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import type { TMeasureResponse, TMeasureSummary } from '../../../shared/schemas/measures';
-import { t } from '../../i18n';
-import { useSpaceHasTherapist } from '../../core/space-therapist';
-import { Button, LoadError, Loading, ShareControl, TherapistShareControl } from '../../ui';
+import type { TMeasureResponse, TMeasureSummary } from '#shared/schemas/measures.ts';
+import { t } from '#web/i18n/index.ts';
+import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
+import { Button, LoadError, Loading, ShareControl, TherapistShareControl } from '#web/ui/index.ts';
 import { useHistory, useSetVisibility, useTherapistShareResponse } from './api';
 import { formatScore, formatWeekShort } from './format';
 import styles from './measures.module.css';

@@ -1,10 +1,10 @@
 import { useState, type FormEvent } from 'react';
-import type { TMeasureSummary, TSubmittedResponse } from '../../../shared/schemas/measures';
-import { t } from '../../i18n';
-import { Button, ErrorSummary, Notice, useFormErrors } from '../../ui';
+import type { TMeasureSummary, TSubmittedResponse } from '#shared/schemas/measures.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, ErrorSummary, Notice, useFormErrors } from '#web/ui/index.ts';
 import { useSubmitResponse } from './api';
 import styles from './measures.module.css';
-import questionStyles from '../../ui/question.module.css';
+import questionStyles from '#web/ui/question.module.css';
 
 export interface MeasureFormProps {
   measure: TMeasureSummary;

@@ -1,8 +1,8 @@
 import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import type { TMeasureSummary, TSubmittedResponse } from '../../../shared/schemas/measures';
-import { t } from '../../i18n';
-import { useSpaceHasTherapist } from '../../core/space-therapist';
+import type { TMeasureSummary, TSubmittedResponse } from '#shared/schemas/measures.ts';
+import { t } from '#web/i18n/index.ts';
+import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
 import {
   Button,
   LoadError,
@@ -12,7 +12,7 @@ import {
   Panel,
   ShareControl,
   TherapistShareControl,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useMeasures, useSetVisibility, useTherapistShareResponse } from './api';
 import { HistoryTable } from './history-table';
 import { MeasureForm } from './measure-form';

@@ -1,6 +1,6 @@
 import { Link } from 'react-router';
-import { t } from '../../i18n';
-import { LoadError, Loading, Page, Panel } from '../../ui';
+import { t } from '#web/i18n/index.ts';
+import { LoadError, Loading, Page, Panel } from '#web/ui/index.ts';
 import { useMeasures } from './api';
 import { formatWeek } from './format';
 import styles from './measures.module.css';

@@ -1,8 +1,8 @@
-import { t } from '../../i18n';
-import { LoadError, Loading, Panel } from '../../ui';
-import { LineChart } from '../../ui/line-chart';
+import { t } from '#web/i18n/index.ts';
+import { LoadError, Loading, Panel } from '#web/ui/index.ts';
+import { LineChart } from '#web/ui/line-chart.tsx';
 import { useHistory, useMeasures } from './api';
-import type { TMeasureSummary } from '../../../shared/schemas/measures';
+import type { TMeasureSummary } from '#shared/schemas/measures.ts';
 
 const weekLabel = (week: Date) =>
   new Intl.DateTimeFormat(undefined, { day: 'numeric', month: 'short', year: 'numeric' }).format(

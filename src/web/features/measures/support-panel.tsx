@@ -1,5 +1,5 @@
 import { useId, type ReactNode } from 'react';
-import { t } from '../../i18n';
+import { t } from '#web/i18n/index.ts';
 import styles from './measures.module.css';
 
 export interface SupportPanelProps {

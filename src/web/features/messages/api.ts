@@ -7,8 +7,8 @@ import {
   type TMessage,
   type TThread,
   type TThreadView,
-} from '../../../shared/schemas/messages';
-import { apiFetch } from '../../core/api-client';
+} from '#shared/schemas/messages.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 /** Every key of this feature starts with its name, so one call can refresh all of it. */
 export const messagesKeys = {

@@ -1,9 +1,15 @@
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { MESSAGE_BODY_MAX } from '../../../shared/schemas/messages';
-import { isApiError } from '../../core/api-client';
-import { t } from '../../i18n';
-import { Button, ErrorSummary, pickKnownFields, useAnnounce, useFormErrors } from '../../ui';
-import { TextAreaField } from '../../ui/text-area-field';
+import { MESSAGE_BODY_MAX } from '#shared/schemas/messages.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
+import {
+  Button,
+  ErrorSummary,
+  pickKnownFields,
+  useAnnounce,
+  useFormErrors,
+} from '#web/ui/index.ts';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import styles from './messages.module.css';
 
 const FIELDS = ['body', 'partnerId'] as const;

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
-import type { TTherapistConversation } from '../../../shared/schemas/messages';
-import { t } from '../../i18n';
-import { cx, LoadError, Loading, Page } from '../../ui';
+import type { TTherapistConversation } from '#shared/schemas/messages.ts';
+import { t } from '#web/i18n/index.ts';
+import { cx, LoadError, Loading, Page } from '#web/ui/index.ts';
 import { useCoupleConversation, useSendMessage } from './api';
 import { Composer } from './composer';
 import { ThreadSection } from './messages-page';

@@ -1,8 +1,8 @@
 import { useId } from 'react';
-import type { TPartnerConversation } from '../../../shared/schemas/messages';
-import { isApiError } from '../../core/api-client';
-import { t } from '../../i18n';
-import { LoadError, Loading, Notice, Page } from '../../ui';
+import type { TPartnerConversation } from '#shared/schemas/messages.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
+import { LoadError, Loading, Notice, Page } from '#web/ui/index.ts';
 import { useMyConversations, useSendMessage } from './api';
 import { Composer } from './composer';
 import styles from './messages.module.css';

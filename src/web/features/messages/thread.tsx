@@ -1,8 +1,8 @@
 import { useEffect, useState } from 'react';
-import type { TMessage, TThreadView } from '../../../shared/schemas/messages';
-import { isApiError } from '../../core/api-client';
-import { t } from '../../i18n';
-import { Button, cx, formatDateTime, LoadError } from '../../ui';
+import type { TMessage, TThreadView } from '#shared/schemas/messages.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, cx, formatDateTime, LoadError } from '#web/ui/index.ts';
 import { fetchOlder, type ThreadAddress } from './api';
 import styles from './messages.module.css';
 

@@ -1,8 +1,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZErasureStatus, EXPORT_ESTIMATE_HEADER } from '../../../shared/schemas/my-data';
-import { apiFetch, ApiError } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
-import { t } from '../../i18n';
+import { ZErasureStatus, EXPORT_ESTIMATE_HEADER } from '#shared/schemas/my-data.ts';
+import { apiFetch, ApiError } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
+import { t } from '#web/i18n/index.ts';
 
 export function useErasure() {
   return useQuery({

@@ -1,8 +1,8 @@
 import { useState } from 'react';
-import { ERASURE_COOLING_OFF_DAYS } from '../../../shared/schemas/my-data';
-import { isStepUpRequired } from '../../core/step-up';
-import { StepUpForm } from '../../ui/step-up-form';
-import { t } from '../../i18n';
+import { ERASURE_COOLING_OFF_DAYS } from '#shared/schemas/my-data.ts';
+import { isStepUpRequired } from '#web/core/step-up.ts';
+import { StepUpForm } from '#web/ui/step-up-form.tsx';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ConfirmDialog,
@@ -12,7 +12,7 @@ import {
   Notice,
   Panel,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { downloadExport, useCancelErasure, useErasure, useScheduleErasure } from './api';
 import styles from './my-data.module.css';
 

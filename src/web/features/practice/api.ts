@@ -5,7 +5,7 @@ import {
   useQuery,
   useQueryClient,
 } from '@tanstack/react-query';
-import { ZOk } from '../../../shared/schemas/common';
+import { ZOk } from '#shared/schemas/common.ts';
 import {
   ZCoupleOverview,
   ZCouplesResponse,
@@ -16,8 +16,8 @@ import {
   ZSuggestionResponse,
   type TCoupleOverview,
   type TPracticeItemKind,
-} from '../../../shared/schemas/practice';
-import { apiFetch } from '../../core/api-client';
+} from '#shared/schemas/practice.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 /** Every key of this feature starts with its name, so one call can refresh all of it. */
 export const practiceKeys = {

@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadAllWords } from '../../i18n';
+import { loadAllWords } from '#web/i18n/index.ts';
 import { partText } from './part-text';
 
 // The feature's words come with its page; here they are loaded up front.

@@ -1,6 +1,6 @@
-import { FEELINGS, type TFeeling } from '../../../shared/schemas/checkins';
-import type { TOpenedItem } from '../../../shared/schemas/practice';
-import { t } from '../../i18n';
+import { FEELINGS, type TFeeling } from '#shared/schemas/checkins.ts';
+import type { TOpenedItem } from '#shared/schemas/practice.ts';
+import { t } from '#web/i18n/index.ts';
 
 type Intensity = 1 | 2 | 3 | 4 | 5;
 const isFeeling = (word: string): word is TFeeling =>

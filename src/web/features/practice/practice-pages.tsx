@@ -7,9 +7,9 @@ import {
   type TItemSummary,
   type TNote,
   type TOpenedItem,
-} from '../../../shared/schemas/practice';
-import { isApiError, isVersionConflict } from '../../core/api-client';
-import { t, type MessageKey } from '../../i18n';
+} from '#shared/schemas/practice.ts';
+import { isApiError, isVersionConflict } from '#web/core/api-client.ts';
+import { t, type MessageKey } from '#web/i18n/index.ts';
 import {
   Button,
   buttonClass,
@@ -22,7 +22,7 @@ import {
   Page,
   Panel,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import {
   useAddNote,
   useCouple,
@@ -35,8 +35,8 @@ import {
   useSuggest,
   useWithdraw,
 } from './api';
-import { ConflictPanel } from '../../ui/conflict-panel';
-import { TextAreaField } from '../../ui/text-area-field';
+import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { partText } from './part-text';
 import styles from './practice.module.css';
 

@@ -1,7 +1,7 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZProgramView, type TMark, type TProgramView } from '../../../shared/schemas/program';
-import { apiFetch } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+import { ZProgramView, type TMark, type TProgramView } from '#shared/schemas/program.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 export const programQuery = queryOptions({
   queryKey: queryKeys.program,

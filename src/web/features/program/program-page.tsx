@@ -1,12 +1,7 @@
 import { useId, useState, type ChangeEvent } from 'react';
 import { Link } from 'react-router';
-import type {
-  TExerciseView,
-  TPace,
-  TPhaseView,
-  TProgramView,
-} from '../../../shared/schemas/program';
-import { t } from '../../i18n';
+import type { TExerciseView, TPace, TPhaseView, TProgramView } from '#shared/schemas/program.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -20,7 +15,7 @@ import {
   Page,
   Panel,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useChooseReady, useProgram, useSetMark, useStepBack, useWithdrawReady } from './api';
 import styles from './program.module.css';
 

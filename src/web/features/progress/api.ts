@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
-import { ZProgressResponse } from '../../../shared/schemas/progress';
-import { apiFetch } from '../../core/api-client';
+import { ZProgressResponse } from '#shared/schemas/progress.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 export function useProgress() {
   return useQuery({

@@ -1,8 +1,8 @@
 import { useMemo, type ReactNode } from 'react';
-import type { TMilestoneKey, TProgressResponse } from '../../../shared/schemas/progress';
-import { plural, t, type MessageKey } from '../../i18n';
-import { formatDate, LoadError, Loading, Page, Panel } from '../../ui';
-import { LineChart } from '../../ui/line-chart';
+import type { TMilestoneKey, TProgressResponse } from '#shared/schemas/progress.ts';
+import { plural, t, type MessageKey } from '#web/i18n/index.ts';
+import { formatDate, LoadError, Loading, Page, Panel } from '#web/ui/index.ts';
+import { LineChart } from '#web/ui/line-chart.tsx';
 import { useProgress } from './api';
 import styles from './progress.module.css';
 

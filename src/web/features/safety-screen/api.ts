@@ -1,13 +1,13 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZResourcesResponse, ZSafetyState } from '../../../shared/schemas/safety';
+import { ZResourcesResponse, ZSafetyState } from '#shared/schemas/safety.ts';
 import {
   ZScreenResult,
   ZScreenView,
   type TScreenAnswerId,
   type TScreenView,
-} from '../../../shared/schemas/safety-screen';
-import { apiFetch } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+} from '#shared/schemas/safety-screen.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 export const safetyScreenQuery = queryOptions({
   queryKey: queryKeys.safetyScreen,

@@ -1,12 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import type { TSupportService } from '../../../shared/schemas/safety';
-import type {
-  TScreenAnswerId,
-  TScreenResult,
-  TScreenView,
-} from '../../../shared/schemas/safety-screen';
-import { t, type MessageKey } from '../../i18n';
+import type { TSupportService } from '#shared/schemas/safety.ts';
+import type { TScreenAnswerId, TScreenResult, TScreenView } from '#shared/schemas/safety-screen.ts';
+import { t, type MessageKey } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -17,10 +13,10 @@ import {
   Page,
   Panel,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { browserRegion, useMyRegion, useResourcesFor, useSafetyScreen, useTakeScreen } from './api';
 import styles from './safety-screen.module.css';
-import questionStyles from '../../ui/question.module.css';
+import questionStyles from '#web/ui/question.module.css';
 
 /**
  * `/safety-screen`: a few private questions before shared exercises. The answers live only in

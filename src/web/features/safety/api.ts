@@ -1,11 +1,11 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import type { TSafetyState } from '../../../shared/schemas/safety';
-import { apiFetch } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+import type { TSafetyState } from '#shared/schemas/safety.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 // Every page's frame uses these (the "I don't feel safe" button, the neutral tab): the schemas
 // load with the first answer, not with the page (decision 0028).
-const safetySchemas = () => import('../../../shared/schemas/safety');
+const safetySchemas = () => import('#shared/schemas/safety.ts');
 const ZSafetyState = () => safetySchemas().then((m) => m.ZSafetyState);
 const ZResourcesResponse = () => safetySchemas().then((m) => m.ZResourcesResponse);
 

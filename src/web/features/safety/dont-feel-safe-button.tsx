@@ -1,6 +1,6 @@
 import { useNavigate } from 'react-router';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import { usePauseJointWork } from './api';
 import styles from './safety.module.css';
 

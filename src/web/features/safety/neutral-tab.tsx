@@ -1,6 +1,6 @@
 import { useEffect } from 'react';
-import { useMe } from '../../core/session';
-import { setNeutralTab } from '../../ui';
+import { useMe } from '#web/core/session.ts';
+import { setNeutralTab } from '#web/ui/index.ts';
 import { useSafetyState } from './api';
 
 /** Applies the person's neutral-tab choice on every page; the layout renders it once. */

@@ -1,10 +1,10 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
-import { useMe } from '../../core/session';
-import { useSpace } from '../../core/space';
-import type { TSafetyState } from '../../../shared/schemas/safety';
-import { t } from '../../i18n';
-import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
+import { useMe } from '#web/core/session.ts';
+import { useSpace } from '#web/core/space.ts';
+import type { TSafetyState } from '#shared/schemas/safety.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '#web/ui/index.ts';
 import {
   browserRegion,
   usePauseJointWork,

@@ -1,8 +1,8 @@
 import { useId, useState } from 'react';
-import type { TSupportService } from '../../../shared/schemas/safety';
-import { t, type MessageKey } from '../../i18n';
-import { formatDate, LoadError, Loading } from '../../ui';
-import { useMe } from '../../core/session';
+import type { TSupportService } from '#shared/schemas/safety.ts';
+import { t, type MessageKey } from '#web/i18n/index.ts';
+import { formatDate, LoadError, Loading } from '#web/ui/index.ts';
+import { useMe } from '#web/core/session.ts';
 import { browserRegion, useSafetyState, useSaveRegion, useSupportResources } from './api';
 import styles from './safety.module.css';
 

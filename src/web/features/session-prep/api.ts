@@ -6,8 +6,8 @@ import {
   type TPick,
   type TPrep,
   type TPrepKind,
-} from '../../../shared/schemas/session-prep';
-import { apiFetch } from '../../core/api-client';
+} from '#shared/schemas/session-prep.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 /** Every key of this feature starts with its name, so one call can refresh all of it. */
 export const sessionPrepKeys = {

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
-import type { TPrepItem } from '../../../shared/schemas/session-prep';
-import { t } from '../../i18n';
-import { formatDate } from '../../ui';
+import type { TPrepItem } from '#shared/schemas/session-prep.ts';
+import { t } from '#web/i18n/index.ts';
+import { formatDate } from '#web/ui/index.ts';
 import styles from './session-prep.module.css';
 
 /** "Check-in · You · 3 May 2026": what it is, who wrote it, and when. */

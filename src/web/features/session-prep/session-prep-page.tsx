@@ -7,9 +7,9 @@ import {
   type TPrepItem,
   type TPrepKind,
   ZPrep,
-} from '../../../shared/schemas/session-prep';
-import { isApiError, versionConflict } from '../../core/api-client';
-import { t } from '../../i18n';
+} from '#shared/schemas/session-prep.ts';
+import { isApiError, versionConflict } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonClass,
@@ -23,9 +23,9 @@ import {
   pickKnownFields,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
-import { ConflictPanel } from '../../ui/conflict-panel';
-import { TextAreaField } from '../../ui/text-area-field';
+} from '#web/ui/index.ts';
+import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { useCandidates, useClearPrep, usePrep, useSavePrep } from './api';
 import { itemName, PrepItem } from './prep-item';
 import styles from './session-prep.module.css';

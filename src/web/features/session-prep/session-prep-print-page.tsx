@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
-import { Button, formatDate, LoadError, Loading, usePageTitle } from '../../ui';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, formatDate, LoadError, Loading, usePageTitle } from '#web/ui/index.ts';
 import { usePrep } from './api';
 import { PrepItem } from './prep-item';
 import styles from './session-prep.module.css';

@@ -1,9 +1,9 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { z } from 'zod';
-import { ZOk } from '../../../shared/schemas/common';
-import { ZSpace, type TSpaceResponse } from '../../../shared/schemas/space';
-import { apiFetch } from '../../core/api-client';
-import { queryKeys } from '../../core/query-keys';
+import { ZOk } from '#shared/schemas/common.ts';
+import { ZSpace, type TSpaceResponse } from '#shared/schemas/space.ts';
+import { apiFetch } from '#web/core/api-client.ts';
+import { queryKeys } from '#web/core/query-keys.ts';
 
 /** Creating a space always answers with the space itself. */
 const ZCreatedSpace = z.object({ space: ZSpace });

@@ -1,9 +1,18 @@
 import type { ReactNode } from 'react';
-import type { TSpace } from '../../../shared/schemas/space';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
-import { Button, formatDate, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
-import { useSpace } from '../../core/space';
+import type { TSpace } from '#shared/schemas/space.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
+import {
+  Button,
+  formatDate,
+  LoadError,
+  Loading,
+  Notice,
+  Page,
+  Panel,
+  useAnnounce,
+} from '#web/ui/index.ts';
+import { useSpace } from '#web/core/space.ts';
 import { useCreateSpace } from './api';
 import { LeaveSpace } from './leave-space';
 import styles from './space.module.css';

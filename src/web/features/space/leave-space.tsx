@@ -1,6 +1,6 @@
 import { useState } from 'react';
-import { t } from '../../i18n';
-import { Button, ConfirmDialog, focusPageHeading, Panel, useAnnounce } from '../../ui';
+import { t } from '#web/i18n/index.ts';
+import { Button, ConfirmDialog, focusPageHeading, Panel, useAnnounce } from '#web/ui/index.ts';
 import { useLeaveSpace } from './api';
 
 /** Leaving, kept apart at the bottom of Home, behind a question that says what it means. */

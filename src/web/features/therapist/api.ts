@@ -1,6 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZMeResponse } from '../../../shared/schemas/auth';
-import { ZOk } from '../../../shared/schemas/common';
+import { ZMeResponse } from '#shared/schemas/auth.ts';
+import { ZOk } from '#shared/schemas/common.ts';
 import {
   ZClaimPreview,
   ZCoupleLinks,
@@ -10,9 +10,9 @@ import {
   type TCoupleLinks,
   type TTherapistProfileBody,
   type TTherapistSignUpBody,
-} from '../../../shared/schemas/therapist';
-import { ApiError, apiFetch } from '../../core/api-client';
-import { forgetAccountData } from '../../core/query-client';
+} from '#shared/schemas/therapist.ts';
+import { ApiError, apiFetch } from '#web/core/api-client.ts';
+import { forgetAccountData } from '#web/core/query-client.ts';
 
 const keys = {
   links: ['therapist', 'links'] as const,

@@ -1,4 +1,4 @@
-import { fragmentToken } from '../../core/fragment-token';
+import { fragmentToken } from '#web/core/fragment-token.ts';
 
 /** The therapist link someone arrived with on /therapist/join#<token> (see `fragmentToken`). */
 const link = fragmentToken('/therapist/join');

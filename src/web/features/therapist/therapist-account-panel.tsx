@@ -1,8 +1,8 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
-import { ZTherapistProfileBody } from '../../../shared/schemas/therapist';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import { ZTherapistProfileBody } from '#shared/schemas/therapist.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -16,7 +16,7 @@ import {
   TextField,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useTherapistProfile, useUpdateTherapistProfile } from './api';
 import styles from './therapist.module.css';
 

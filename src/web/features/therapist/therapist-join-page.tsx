@@ -1,9 +1,9 @@
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { Link } from 'react-router';
-import { ZTherapistLinkToken } from '../../../shared/schemas/therapist';
-import type { ReturnState } from '../../core/session';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import { ZTherapistLinkToken } from '#shared/schemas/therapist.ts';
+import type { ReturnState } from '#web/core/session.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonClass,
@@ -14,7 +14,7 @@ import {
   Notice,
   Page,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useClaimLink, useClaimPreview } from './api';
 import {
   clearPendingTherapistLink,

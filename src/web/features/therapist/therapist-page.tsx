@@ -4,8 +4,8 @@ import type {
   TCoupleLink,
   TCreatedTherapistLink,
   TTherapistSummary,
-} from '../../../shared/schemas/therapist';
-import { t } from '../../i18n';
+} from '#shared/schemas/therapist.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -17,7 +17,7 @@ import {
   Page,
   Panel,
   useAnnounce,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import {
   useApproveTherapist,
   useCancelTherapistLink,
@@ -26,8 +26,8 @@ import {
   useEndTherapistLink,
 } from './api';
 import styles from './therapist.module.css';
-import { isStepUpRequired } from '../../core/step-up';
-import { StepUpForm } from '../../ui/step-up-form';
+import { isStepUpRequired } from '#web/core/step-up.ts';
+import { StepUpForm } from '#web/ui/step-up-form.tsx';
 
 /** The partners' page: how therapist access works, the couple's links, and a new link. */
 export function TherapistPage() {

@@ -1,9 +1,9 @@
 import { useState, useSyncExternalStore, type FormEvent } from 'react';
 import { Link, Navigate, useNavigate } from 'react-router';
-import { ZTherapistSignUpBody } from '../../../shared/schemas/therapist';
-import type { ReturnState } from '../../core/session';
-import { useMe } from '../../core/session';
-import { t } from '../../i18n';
+import { ZTherapistSignUpBody } from '#shared/schemas/therapist.ts';
+import type { ReturnState } from '#web/core/session.ts';
+import { useMe } from '#web/core/session.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   ErrorSummary,
@@ -14,7 +14,7 @@ import {
   summaryProblems,
   TextField,
   useFormErrors,
-} from '../../ui';
+} from '#web/ui/index.ts';
 import { useTherapistSignUp } from './api';
 import { getPendingTherapistLink, subscribePendingTherapistLink } from './pending-link';
 import styles from './therapist.module.css';

@@ -1,7 +1,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { ZOk } from '../../../shared/schemas/common';
-import { ZTodayResponse } from '../../../shared/schemas/today';
-import { apiFetch } from '../../core/api-client';
+import { ZOk } from '#shared/schemas/common.ts';
+import { ZTodayResponse } from '#shared/schemas/today.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 
 /** Today in the person's own time zone, as YYYY-MM-DD. */
 export function localDay(now = new Date()): string {

@@ -1,8 +1,8 @@
 import { useEffect, useRef } from 'react';
 import { Link } from 'react-router';
-import type { TNewsKind, TTodayResponse } from '../../../shared/schemas/today';
-import { plural, t, type PluralBase } from '../../i18n';
-import { formatDateTime, JointWorkPaused, LoadError, Loading, Panel } from '../../ui';
+import type { TNewsKind, TTodayResponse } from '#shared/schemas/today.ts';
+import { plural, t, type PluralBase } from '#web/i18n/index.ts';
+import { formatDateTime, JointWorkPaused, LoadError, Loading, Panel } from '#web/ui/index.ts';
 import { localDay, useMarkSeen, useToday } from './api';
 import styles from './today.module.css';
 

@@ -5,7 +5,7 @@ import {
   useQueryClient,
   type InfiniteData,
 } from '@tanstack/react-query';
-import { ZAcceptanceResponse } from '../../../shared/schemas/co-authored';
+import { ZAcceptanceResponse } from '#shared/schemas/co-authored.ts';
 import {
   ZCurrentPlan,
   ZPlanCompare,
@@ -19,8 +19,8 @@ import {
   type TPlanSections,
   type TTriggerEntryInput,
   type TTriggerList,
-} from '../../../shared/schemas/triggers';
-import { ApiError, apiFetch, versionConflict } from '../../core/api-client';
+} from '#shared/schemas/triggers.ts';
+import { ApiError, apiFetch, versionConflict } from '#web/core/api-client.ts';
 
 export type ListView = 'mine' | 'archived' | 'partner';
 

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
-import type { TTriggerEntry } from '../../../shared/schemas/triggers';
-import { t } from '../../i18n';
+import type { TTriggerEntry } from '#shared/schemas/triggers.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -12,8 +12,8 @@ import {
   ShareControl,
   TherapistShareControl,
   useAnnounce,
-} from '../../ui';
-import { useSpaceHasTherapist } from '../../core/space-therapist';
+} from '#web/ui/index.ts';
+import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
 import {
   useEditTrigger,
   useEntryAction,

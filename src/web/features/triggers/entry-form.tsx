@@ -6,9 +6,9 @@ import {
   ZTriggerEntryInput,
   type TTriggerEntry,
   type TTriggerEntryInput,
-} from '../../../shared/schemas/triggers';
-import { isApiError } from '../../core/api-client';
-import { t } from '../../i18n';
+} from '#shared/schemas/triggers.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -17,8 +17,8 @@ import {
   pickKnownFields,
   summaryProblems,
   useFormErrors,
-} from '../../ui';
-import { TextAreaField } from '../../ui/text-area-field';
+} from '#web/ui/index.ts';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { DateTimeField, IntensityField } from './fields';
 import styles from './triggers.module.css';
 

@@ -1,6 +1,6 @@
 import type { InputHTMLAttributes } from 'react';
-import { t } from '../../i18n';
-import { cx } from '../../ui';
+import { t } from '#web/i18n/index.ts';
+import { cx } from '#web/ui/index.ts';
 import styles from './triggers.module.css';
 
 interface Described {

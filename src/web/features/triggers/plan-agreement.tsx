@@ -1,6 +1,6 @@
-import type { TAcceptance } from '../../../shared/schemas/co-authored';
-import { t } from '../../i18n';
-import { Button, useAnnounce } from '../../ui';
+import type { TAcceptance } from '#shared/schemas/co-authored.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, useAnnounce } from '#web/ui/index.ts';
 import { usePlanAgreement } from './api';
 import styles from './triggers.module.css';
 

@@ -1,8 +1,8 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { TWordDiffPart } from '../../../shared/schemas/co-authored';
-import { PLAN_SECTIONS } from '../../../shared/schemas/triggers';
-import { t } from '../../i18n';
-import { Button, LoadError, Loading } from '../../ui';
+import type { TWordDiffPart } from '#shared/schemas/co-authored.ts';
+import { PLAN_SECTIONS } from '#shared/schemas/triggers.ts';
+import { t } from '#web/i18n/index.ts';
+import { Button, LoadError, Loading } from '#web/ui/index.ts';
 import { usePlanCompare } from './api';
 import { SECTION_LABEL } from './plan-words';
 import styles from './triggers.module.css';

@@ -7,9 +7,9 @@ import {
   type TEarlierPlan,
   type TPlanSection,
   type TPlanSections,
-} from '../../../shared/schemas/triggers';
-import { isApiError } from '../../core/api-client';
-import { t, type MessageKey } from '../../i18n';
+} from '#shared/schemas/triggers.ts';
+import { isApiError } from '#web/core/api-client.ts';
+import { t, type MessageKey } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
@@ -25,9 +25,9 @@ import {
   pickKnownFields,
   useAnnounce,
   useFormErrors,
-} from '../../ui';
-import { ConflictPanel } from '../../ui/conflict-panel';
-import { TextAreaField } from '../../ui/text-area-field';
+} from '#web/ui/index.ts';
+import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { PlanConflict, usePlan, usePlanVersions, useSavePlan } from './api';
 import { PlanAgreement } from './plan-agreement';
 import { PlanCompare } from './plan-compare';

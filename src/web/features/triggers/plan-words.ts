@@ -1,5 +1,5 @@
-import type { TPlanSection } from '../../../shared/schemas/triggers';
-import type { MessageKey } from '../../i18n';
+import type { TPlanSection } from '#shared/schemas/triggers.ts';
+import type { MessageKey } from '#web/i18n/index.ts';
 
 /** The name of each part of the plan, used by the editor, the reading view and the comparison. */
 export const SECTION_LABEL = {

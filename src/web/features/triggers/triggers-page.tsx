@@ -1,7 +1,7 @@
 import { Link } from 'react-router';
-import { t } from '../../i18n';
-import { LoadError, Loading, Notice, Page, Panel, useAnnounce } from '../../ui';
-import { useSpace } from '../../core/space';
+import { t } from '#web/i18n/index.ts';
+import { LoadError, Loading, Notice, Page, Panel, useAnnounce } from '#web/ui/index.ts';
+import { useSpace } from '#web/core/space.ts';
 import { useLogTrigger, usePlan } from './api';
 import { MyEntries, PartnerEntries } from './entries';
 import { EntryForm } from './entry-form';
