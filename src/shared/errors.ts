@@ -16,7 +16,6 @@ export const ERROR_STATUS = {
   conflict: 409,
   already_in_space: 409,
   space_full: 409,
-  email_taken: 409,
   /** A therapist's account works with couples through their links; it never joins a space. */
   therapist_account: 409,
   /** Only a therapist's account can claim a therapist link. */

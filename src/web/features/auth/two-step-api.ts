@@ -103,12 +103,3 @@ export const useRemovePasskey = () =>
       schema: ZOk,
     }),
   );
-
-export const useSetRelock = () =>
-  useTwoStepMutation((minutes: number | null) =>
-    apiFetch('/api/auth/two-step/relock', {
-      method: 'PUT',
-      body: { minutes },
-      schema: ZTwoStepStatus,
-    }),
-  );
