@@ -135,6 +135,9 @@ export class JobWorker {
 
   private async claim(now: Date): Promise<ClaimedJob[]> {
     const leaseEnd = new Date(now.getTime() + this.leaseMs);
+    // `run_at` keeps microseconds and a Date only milliseconds: a job enqueued (run_at = now())
+    // in this same millisecond is due, so "due" means before the next millisecond.
+    const dueBefore = new Date(now.getTime() + 1);
     return queryRows<ClaimedJob>(
       this.db,
       sql`update ${outbox}
@@ -142,7 +145,7 @@ export class JobWorker {
           where id in (
             select id from ${outbox}
             where done_at is null and dead_at is null
-              and run_at <= ${now.toISOString()}::timestamptz
+              and run_at < ${dueBefore.toISOString()}::timestamptz
               and (locked_until is null or locked_until < ${now.toISOString()}::timestamptz)
             order by run_at, id
             limit ${this.batchSize}
