@@ -9,8 +9,9 @@ import {
 import { ZOk } from '#shared/schemas/common.ts';
 import { ZSecondStepNeeded } from '#shared/schemas/two-step.ts';
 import { z } from 'zod';
-import { ApiError, apiFetch } from '#web/core/api-client.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 import { forgetAccountData } from '#web/core/query-client.ts';
+import { signInAfterSignUp } from '#web/core/sign-in-after-sign-up.ts';
 import { queryKeys } from '#web/core/query-keys.ts';
 
 /**
@@ -23,17 +24,7 @@ export function useSignUp() {
   return useMutation({
     mutationFn: async (body: TSignUpBody) => {
       await apiFetch('/api/auth/signup', { method: 'POST', body, schema: ZOk });
-      try {
-        const { user, therapist } = await apiFetch('/api/auth/signin', {
-          method: 'POST',
-          body: { email: body.email, password: body.password },
-          schema: ZMeResponse,
-        });
-        return { ...user, therapist };
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      return signInAfterSignUp(body.email, body.password);
     },
     meta: { unauthenticatedIsExpected: true },
     onSuccess: (me) => {

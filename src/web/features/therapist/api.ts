@@ -1,5 +1,4 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { ZMeResponse } from '#shared/schemas/auth.ts';
 import { ZOk } from '#shared/schemas/common.ts';
 import {
   ZClaimPreview,
@@ -11,8 +10,9 @@ import {
   type TTherapistProfileBody,
   type TTherapistSignUpBody,
 } from '#shared/schemas/therapist.ts';
-import { ApiError, apiFetch } from '#web/core/api-client.ts';
+import { apiFetch } from '#web/core/api-client.ts';
 import { forgetAccountData } from '#web/core/query-client.ts';
+import { signInAfterSignUp } from '#web/core/sign-in-after-sign-up.ts';
 
 const keys = {
   links: ['therapist', 'links'] as const,
@@ -78,17 +78,7 @@ export function useTherapistSignUp() {
   return useMutation({
     mutationFn: async (body: TTherapistSignUpBody) => {
       await apiFetch('/api/therapist/signup', { method: 'POST', body, schema: ZOk });
-      try {
-        const { user, therapist } = await apiFetch('/api/auth/signin', {
-          method: 'POST',
-          body: { email: body.email, password: body.password },
-          schema: ZMeResponse,
-        });
-        return { ...user, therapist };
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
+      return signInAfterSignUp(body.email, body.password);
     },
     meta: { unauthenticatedIsExpected: true },
     onSuccess: (me) => {
