@@ -61,3 +61,18 @@ export async function publishChange(
 ): Promise<void> {
   // Filled by the notifications work.
 }
+
+/** "Notify me of" for one item: every new comment, only replies to me, or nothing. */
+export type CommentWatchMode = 'all' | 'replies' | 'none';
+
+/**
+ * Each person's default "Notify me of" (set in their notification preferences), for people who
+ * have made no choice on an item. Anyone without preferences gets 'all'.
+ */
+export async function commentWatchDefaults(
+  _db: DbOrTx,
+  userIds: readonly string[],
+): Promise<Map<string, CommentWatchMode>> {
+  // Filled by the notifications work.
+  return new Map(userIds.map((id) => [id, 'all' as const]));
+}
