@@ -20,6 +20,7 @@ import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale';
 import { readTestEnvironment } from '#server/config/index.ts';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 import { startServerProcess } from '../helpers/server-process';
 import { BUDGET_PAGES, pageWeight, type BudgetPage } from '../helpers/bundle-weight';
 
@@ -105,28 +106,39 @@ async function post(base: string, url: string, body: unknown, cookie?: string) {
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return {
     json: (await response.json()) as Record<string, unknown>,
-    cookie: response.headers.get('set-cookie')?.split(';')[0],
+    cookie: response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hh_session='))
+      ?.split(';')[0],
   };
 }
 
-/** A couple in a shared space; returns one partner's session cookie. */
+/**
+ * A couple in a shared space, both through the private safety screen with calm answers (as a
+ * couple at work in the program would be); returns one partner's session cookie. Sign-up signs
+ * nobody in (decision 0029): each partner signs in after it, as the page does.
+ */
 async function seedCouple(base: string): Promise<string> {
   const stamp = Date.now();
   const password = 'a long and quiet benchmark password';
-  const a = await post(base, '/api/auth/signup', {
-    displayName: 'Bench A',
-    email: `web-a-${stamp}@example.test`,
-    password,
-  });
-  const b = await post(base, '/api/auth/signup', {
-    displayName: 'Bench B',
-    email: `web-b-${stamp}@example.test`,
-    password,
-  });
-  await post(base, '/api/space', {}, a.cookie);
-  const invite = await post(base, '/api/invites', {}, a.cookie);
-  await post(base, '/api/invites/accept', { token: invite.json.token }, b.cookie);
-  return a.cookie!;
+  const { questions, answers } = loadSafetyScreen().definition;
+  const calm = Object.fromEntries(
+    questions.map((q) => [q.id, answers.find((a) => !q.care.includes(a.id))!.id]),
+  );
+  const person = async (name: string) => {
+    const email = `web-${name}-${stamp}@example.test`;
+    await post(base, '/api/auth/signup', { displayName: `Bench ${name}`, email, password });
+    const { cookie } = await post(base, '/api/auth/signin', { email, password });
+    if (!cookie) throw new Error('sign-in set no session cookie');
+    await post(base, '/api/safety-screen', { answers: calm }, cookie);
+    return cookie;
+  };
+  const a = await person('a');
+  const b = await person('b');
+  await post(base, '/api/space', {}, a);
+  const invite = await post(base, '/api/invites', {}, a);
+  await post(base, '/api/invites/accept', { token: invite.json.token }, b);
+  return a;
 }
 
 async function firstLessonSlug(base: string): Promise<string> {
