@@ -13,6 +13,7 @@
  * weights for FCP, LCP, TBT and CLS, without Speed Index (its weight spread over the others).
  *
  *   npm run bench:web -- --runs=5 --json
+ *   npm run bench:web -- --runs=1 --waterfall   (also: each request's start and end, the LCP element)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -32,6 +33,7 @@ const args = new Map(
 );
 const RUNS = Number(args.get('runs') ?? 3);
 const GIVEN_BASE = args.get('base');
+const WATERFALL = args.get('waterfall') === 'true';
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const MOBILE = { width: 412, height: 823, deviceScaleFactor: 1.75 };
@@ -56,14 +58,15 @@ interface Measured {
 
 /** Collects paint, LCP, layout shifts and long tasks from the first moment of the page. */
 const OBSERVER = `(() => {
-  const seen = { fcp: 0, lcp: 0, cls: 0, longTasks: [] };
+  const seen = { fcp: 0, lcp: 0, lcpElement: '', cls: 0, shifts: [], longTasks: [] };
   window.__benchWeb = seen;
   const watch = (type, each) => {
     try { new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true }); } catch {}
   };
   watch('paint', (e) => { if (e.name === 'first-contentful-paint') seen.fcp = e.startTime; });
-  watch('largest-contentful-paint', (e) => { seen.lcp = e.renderTime || e.loadTime || e.startTime; });
-  watch('layout-shift', (e) => { if (!e.hadRecentInput) seen.cls += e.value; });
+  const describe = (node) => node ? (node.tagName || '#text') + (node.className && typeof node.className === 'string' ? '.' + node.className.split(' ')[0] : '') + ' "' + (node.textContent || '').trim().slice(0, 40) + '"' : '(removed)';
+  watch('largest-contentful-paint', (e) => { seen.lcp = e.renderTime || e.loadTime || e.startTime; seen.lcpElement = describe(e.element); });
+  watch('layout-shift', (e) => { if (!e.hadRecentInput) { seen.cls += e.value; seen.shifts.push([e.startTime, e.value, (e.sources || []).map((s) => describe(s.node)).join(', ')]); } });
   watch('longtask', (e) => { seen.longTasks.push([e.startTime, e.duration]); });
 })();`;
 
@@ -185,9 +188,15 @@ async function measureOnce(
       );
       scripts.set(event.requestId, { bytes: 0, encoding: headers['content-encoding'] ?? 'none' });
     });
+    const requests = new Map<string, { url: string; start: number; end?: number }>();
+    cdp.on('Network.requestWillBeSent', (event) => {
+      requests.set(event.requestId, { url: event.request.url, start: event.timestamp });
+    });
     cdp.on('Network.loadingFinished', (event) => {
       const script = scripts.get(event.requestId);
       if (script) script.bytes = event.encodedDataLength;
+      const request = requests.get(event.requestId);
+      if (request) request.end = event.timestamp;
     });
     await page.goto(`${base}${url}`, { waitUntil: 'load', timeout: 120_000 });
     // Let the app fetch its data and settle, then read the figures (LCP stops at input).
@@ -197,10 +206,33 @@ async function measureOnce(
       () =>
         (
           window as unknown as {
-            __benchWeb: { fcp: number; lcp: number; cls: number; longTasks: [number, number][] };
+            __benchWeb: {
+              fcp: number;
+              lcp: number;
+              lcpElement: string;
+              cls: number;
+              shifts: [number, number, string][];
+              longTasks: [number, number][];
+            };
           }
         ).__benchWeb,
     );
+    if (WATERFALL) {
+      const all = [...requests.values()];
+      const zero = Math.min(...all.map((r) => r.start));
+      const ms = (t: number | undefined) =>
+        t === undefined ? '   …' : ((t - zero) * 1000).toFixed(0);
+      say(`\n  ${url}: LCP ${seen.lcp.toFixed(0)} ms on ${seen.lcpElement}`);
+      for (const r of all.sort((a, b) => a.start - b.start)) {
+        say(
+          `    ${ms(r.start).padStart(6)} → ${ms(r.end).padStart(6)}  ${r.url.replace(base, '')}`,
+        );
+      }
+      for (const [start, duration] of seen.longTasks)
+        say(`    long task at ${start.toFixed(0)} ms: ${duration.toFixed(0)} ms`);
+      for (const [start, value, sources] of seen.shifts)
+        say(`    layout shift at ${start.toFixed(0)} ms: ${value.toFixed(3)} (${sources})`);
+    }
     const tbt = seen.longTasks
       .filter(([start]) => start >= seen.fcp)
       .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);

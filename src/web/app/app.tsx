@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, matchPath, Route, Routes } from 'react-router';
 import { NotForTherapists } from '#web/features/therapist/not-for-therapists.tsx';
 import { AnnouncerProvider } from '#web/ui/index.ts';
 import { LandingPage } from './landing-page';
@@ -131,6 +131,33 @@ const TherapistPage = lazyPage(() =>
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
+
+/**
+ * Pages a visit often starts on, whose code is fetched as soon as the app starts rather than
+ * when the page is first rendered. Home otherwise waits for the sign-in check before asking for
+ * its code; the guide's pages come filled in by the server (`prerendered`), and the app waits
+ * for their code before it replaces them, so their text stays on the screen (decision 0057).
+ */
+const FIRST_PAGES = [
+  { path: '/guide/:slug', page: LessonPage, prerendered: true },
+  { path: '/guide', page: GuideIndexPage, prerendered: true },
+  { path: '/home', page: HomePage, prerendered: false },
+] as const;
+
+/**
+ * Starts fetching the code of the page at `pathname`. Resolves when the app may render: at once,
+ * or for a page the server filled in, once its code is in (or failed to come: the page's error
+ * boundary then shows it).
+ */
+export function loadFirstPage(pathname: string): Promise<void> {
+  const first = FIRST_PAGES.find(({ path }) => matchPath(path, pathname));
+  if (!first) return Promise.resolve();
+  const loading = first.page.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+  return first.prerendered ? loading : Promise.resolve();
+}
 
 /** The shell: providers, and the routes that compose the features. */
 export function App() {
