@@ -14,6 +14,7 @@
  *
  *   npm run bench:web -- --runs=5 --json
  *   npm run bench:web -- --runs=1 --waterfall   (also: each request's start and end, the LCP element)
+ *   npm run bench:web -- --pages=lesson,home
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -34,6 +35,7 @@ const args = new Map(
 const RUNS = Number(args.get('runs') ?? 3);
 const GIVEN_BASE = args.get('base');
 const WATERFALL = args.get('waterfall') === 'true';
+const PAGES = args.get('pages')?.split(',');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const MOBILE = { width: 412, height: 823, deviceScaleFactor: 1.75 };
@@ -300,7 +302,7 @@ try {
       `${NETWORK.latency} ms RTT, ${Math.round((NETWORK.downloadThroughput * 8) / 1024)} kbit/s down; ${base}\n`,
   );
   say('page      JS over the wire   JS gzip (build)   FCP ms   LCP ms   TBT ms     CLS   score*');
-  for (const target of targets) {
+  for (const target of targets.filter(({ name }) => !PAGES || PAGES.includes(name))) {
     const runs: Measured[] = [];
     for (let i = 0; i < RUNS; i++)
       runs.push(await measureOnce(browser, base, target.url, target.cookie));

@@ -135,14 +135,33 @@ const TherapistSignUpPage = lazyPage(() =>
 /**
  * Pages a visit often starts on, whose code is fetched as soon as the app starts rather than
  * when the page is first rendered. Home otherwise waits for the sign-in check before asking for
- * its code; the guide's pages come filled in by the server (`prerendered`), and the app waits
- * for their code before it replaces them, so their text stays on the screen (decision 0057).
+ * its code, its data and the schema of the sign-in answer, one round trip after another; now
+ * they travel together. The guide's pages come filled in by the server (`prerendered`), and the
+ * app waits for their code before it replaces them, so their text stays on the screen
+ * (decision 0057).
  */
-const FIRST_PAGES = [
+const FIRST_PAGES: readonly {
+  path: string;
+  page: { preload: () => Promise<unknown> };
+  prerendered: boolean;
+  along?: () => void;
+}[] = [
   { path: '/guide/:slug', page: LessonPage, prerendered: true },
   { path: '/guide', page: GuideIndexPage, prerendered: true },
-  { path: '/home', page: HomePage, prerendered: false },
-] as const;
+  {
+    path: '/home',
+    page: HomePage,
+    prerendered: false,
+    along: () => {
+      // A signed-out visitor gets 401s here, which send them to sign in, as the check would.
+      void import('#shared/schemas/auth.ts');
+      void import('#web/core/space.ts').then((m) => queryClient.prefetchQuery(m.spaceQuery));
+      void import('#web/features/today/api.ts').then((m) =>
+        queryClient.prefetchQuery(m.todayQuery(m.localDay())),
+      );
+    },
+  },
+];
 
 /**
  * Starts fetching the code of the page at `pathname`. Resolves when the app may render: at once,
@@ -152,6 +171,7 @@ const FIRST_PAGES = [
 export function loadFirstPage(pathname: string): Promise<void> {
   const first = FIRST_PAGES.find(({ path }) => matchPath(path, pathname));
   if (!first) return Promise.resolve();
+  first.along?.();
   const loading = first.page.preload().then(
     () => undefined,
     () => undefined,
