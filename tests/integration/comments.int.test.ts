@@ -122,12 +122,23 @@ describe('who reads and writes comments follows the item', () => {
     // Now the partner is told as well; the earlier exchange was not written for them.
     expectStatus(await a.post(`/api/checkins/${id}/share`), 200);
     expect((await threads(b, id)).threads).toEqual([]);
-    await post(b, { itemId: id, body: 'All three of us now.' });
+    // Separate conversations: the partner's words stay with the couple, the therapist's with the
+    // author, so the partner never learns the item is shared with the therapist.
+    await post(b, { itemId: id, body: 'Between the two of us.' });
+    const fromA = await post(a, { itemId: id, body: 'To both of you.' });
     expect((await threads(therapist, id)).threads.map((c) => c.body)).toEqual([
-      'All three of us now.',
+      'To both of you.',
       'Shall we talk about this?',
     ]);
-    expect((await threads(a, id)).threads).toHaveLength(2);
+    expect((await threads(b, id)).threads.map((c) => c.body)).toEqual([
+      'To both of you.',
+      'Between the two of us.',
+    ]);
+    expect((await threads(a, id)).threads).toHaveLength(3);
+    // A therapist's reply under the author's comment stays out of the partner's view.
+    await post(therapist, { itemId: id, body: 'Thank you.', parentId: fromA.id });
+    expect((await threads(b, id)).threads[0]!.replies).toEqual([]);
+    expect((await threads(a, id)).threads[0]!.replies.map((r) => r.body)).toEqual(['Thank you.']);
     // The therapist share ends: the therapist reaches nothing.
     expectStatus(await a.put(`/api/checkins/${id}/therapist`, { shared: false }), 200);
     expect((await list(therapist, id)).statusCode).toBe(404);

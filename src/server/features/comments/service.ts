@@ -326,8 +326,11 @@ export async function postComment(
 ): Promise<TComment> {
   return db.transaction(async (tx) => {
     const target = await requireCommentable(tx, kinds, actor, input.kind, input.itemId);
-    let forPartner = target.role === 'partner' || target.forPartner;
-    let forTherapist = target.role === 'therapist' || target.forTherapist;
+    // Separate conversations (decision 0050): the author's words reach everyone the item is
+    // shared with; the partner's stay between the couple, the therapist's between the therapist
+    // and the author, so the partner never learns whether the item is shared with the therapist.
+    let forPartner = target.role === 'author' ? target.forPartner : target.role === 'partner';
+    let forTherapist = target.role === 'author' ? target.forTherapist : target.role === 'therapist';
     let parentId: string | null = null;
     let replyTo: string | null = null;
     if (input.parentId) {
