@@ -177,10 +177,10 @@ function WatchControl({
         {WATCH_MODES.map((m) => (
           <option key={m} value={m}>
             {t(NOTIFY_WORDS[m])}
-            {isDefault && m === mode ? ` ${t('comments.notify.default')}` : ''}
           </option>
         ))}
       </select>
+      {isDefault && <p className={styles.quiet}>{t('comments.notify.default')}</p>}
       {setWatch.isError && <p role="alert">{setWatch.error.message}</p>}
     </div>
   );

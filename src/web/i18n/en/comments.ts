@@ -54,7 +54,7 @@ export const comments = {
   'comments.notify.all': 'Every new comment',
   'comments.notify.replies': 'Only replies to me',
   'comments.notify.none': 'Nothing',
-  'comments.notify.default': '(your usual choice)',
+  'comments.notify.default': 'Your usual choice, from your notification settings.',
   'comments.notify.saved': 'Saved: you will be told of {choice}.',
   'comments.conflict':
     'You changed this comment somewhere else a moment ago. Here it is as it is now; your words are still in the box.',
