@@ -66,8 +66,8 @@ const NOTIFY_WORDS = {
  * wording one click away, withdrawal, and "Notify me of". It lives in the ui layer so every
  * feature page (and the therapist's view) can show it without importing another feature.
  *
- * A quote comes from words selected in the item above (the nearest element marked
- * `data-comment-source`, or the card around this section), or typed into the quote field: the
+ * A quote comes from words selected in the item above (in the card around this section: the
+ * nearest `article`, or the element the section sits in), or typed into the quote field: the
  * server finds them in the item, so both ways work with a keyboard alone.
  */
 export function CommentsSection({

@@ -62,7 +62,7 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {
-  const page = role === 'therapist' ? '/therapist' : ITEM_PAGES[kind as TCommentItemKind];
+  const page = role === 'therapist' ? '/practice' : ITEM_PAGES[kind as TCommentItemKind];
   return `${page}#comments-${itemId}`;
 }
 

@@ -1,6 +1,7 @@
 /** Comments under a shared item: threads, replies, quotes, edits, withdrawal, "Notify me of". */
 export const comments = {
   'comments.heading': 'Comments',
+  'comments.forWeek': 'Comments on the week of {week}',
   'comments.loading': 'Loading comments…',
   'comments.empty': 'No comments yet. Would you like to share your thoughts?',
   'comments.who.partner': 'Who can read these: the two of you.',
