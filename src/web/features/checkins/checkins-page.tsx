@@ -667,7 +667,12 @@ function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName
       {checkin.mine && <SharingControls checkin={checkin} partnerName={partnerName} />}
       {checkin.mine && <TherapistShare checkin={checkin} />}
       {commentAudience(checkin) && (
-        <CommentsSection kind="checkin" itemId={checkin.id} audience={commentAudience(checkin)!} />
+        <CommentsSection
+          kind="checkin"
+          itemId={checkin.id}
+          audience={commentAudience(checkin)!}
+          headingLevel={4}
+        />
       )}
     </article>
   );
