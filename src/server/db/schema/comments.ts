@@ -31,9 +31,12 @@ export const comments = pgTable(
     itemId: uuid('item_id').notNull(),
     /** The space of the item; a therapist's comment carries the couple's space. */
     spaceId: uuid('space_id').references(() => spaces.id, { onDelete: 'cascade' }),
-    /** A reply names the thread's first comment; one level of replies (decision 0050). */
+    /**
+     * A reply names the thread's first comment; one level of replies (decision 0050). Erasing the
+     * first comment's writer keeps the others' replies, each then a thread of its own.
+     */
     parentId: uuid('parent_id').references((): AnyPgColumn => comments.id, {
-      onDelete: 'cascade',
+      onDelete: 'set null',
     }),
     authorId: uuid('author_id')
       .notNull()
