@@ -1,6 +1,11 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { coupleViaApi, signedInPerson, type ApiPerson } from './couple-setup';
+import {
+  coupleViaApi,
+  coupleWithTherapistViaApi,
+  signedInPerson,
+  type ApiPerson,
+} from './couple-setup';
 import {
   expectCleanExit,
   expectNoAxeViolations,
@@ -39,8 +44,8 @@ async function api(base: string, person: ApiPerson, method: string, path: string
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** Sam's check-in of yesterday, shared with Alex. */
-async function sharedCheckin(base: string, sam: ApiPerson): Promise<string> {
+/** Sam's check-in of yesterday, shared with Alex (or only with the therapist). */
+async function sharedCheckin(base: string, sam: ApiPerson, audience = 'partner'): Promise<string> {
   const day = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
   const written = await api(base, sam, 'PUT', `/api/checkins/mine/${day}`, {
     feelings: ['hurt'],
@@ -49,7 +54,8 @@ async function sharedCheckin(base: string, sam: ApiPerson): Promise<string> {
     note: NOTE,
   });
   const id = (written.checkin as { id: string }).id;
-  await api(base, sam, 'POST', `/api/checkins/${id}/share`);
+  if (audience === 'partner') await api(base, sam, 'POST', `/api/checkins/${id}/share`);
+  else await api(base, sam, 'PUT', `/api/checkins/${id}/therapist`, { shared: true });
   return id;
 }
 
@@ -165,6 +171,62 @@ async function commentsJourney(base: string) {
   await expectCleanExit(sam);
 }
 
+/**
+ * The therapist: Sam shares a check-in with the therapist only; the therapist comments in the
+ * workspace; Sam reads and replies under the check-in; Alex reaches none of it, and once Sam
+ * shares the check-in with Alex too, Alex sees the check-in but not the therapist's words.
+ */
+async function therapistJourney(base: string) {
+  const {
+    alex: alexApi,
+    sam: samApi,
+    therapist: therapistApi,
+    linkId,
+  } = await coupleWithTherapistViaApi(base);
+  const checkinId = await sharedCheckin(base, samApi, 'therapist');
+  const therapist = await signedInPerson(browser, base, therapistApi);
+  await therapist.page.goto(`${base}/practice/couples/${linkId}`);
+  await therapist.page.getByRole('heading', { level: 1, name: 'Alex and Sam' }).waitFor();
+  await therapist.page.getByRole('button', { name: /^Open Check-in/ }).click();
+  await therapist.page.getByText(NOTE).waitFor();
+  await comments(therapist.page)
+    .getByText('Who can read these: you and the partner who shared this.', { exact: false })
+    .waitFor();
+  await comments(therapist.page).getByLabel('Add a comment').fill('Thank you for sharing this.');
+  await comments(therapist.page).getByRole('button', { name: 'Post comment' }).click();
+  await comments(therapist.page).getByText('Thank you for sharing this.').waitFor();
+  await expectNoAxeViolations(therapist.page, 'comments, therapist workspace');
+
+  const sam = await signedInPerson(browser, base, samApi);
+  await openCheckins(sam.page, base);
+  await comments(sam.page).getByText('Dr Rivera (therapist)').waitFor();
+  await comments(sam.page).getByText('Who can read these: you and your therapist.').waitFor();
+  await comments(sam.page).getByRole('button', { name: 'Reply' }).click();
+  await comments(sam.page).getByLabel('Your reply to Dr Rivera (therapist)').fill('It helped.');
+  await comments(sam.page).getByRole('button', { name: 'Post reply' }).click();
+  await comments(sam.page).getByText('It helped.').waitFor();
+  await expectNoAxeViolations(sam.page, 'comments, with the therapist');
+
+  const alexStatus = async () =>
+    (
+      await fetch(`${base}/api/comments?kind=checkin&itemId=${checkinId}`, {
+        headers: { cookie: alexApi.cookie },
+      })
+    ).status;
+  expect(await alexStatus()).toBe(404);
+  await api(base, samApi, 'POST', `/api/checkins/${checkinId}/share`);
+  expect(await alexStatus()).toBe(200);
+  const alex = await signedInPerson(browser, base, alexApi);
+  await openCheckins(alex.page, base);
+  await timeline(alex.page).getByText(NOTE).waitFor();
+  await comments(alex.page).getByText('No comments yet.', { exact: false }).waitFor();
+  expect(await alex.page.getByText('Thank you for sharing this.').count()).toBe(0);
+
+  await expectCleanExit(therapist);
+  await expectCleanExit(sam);
+  await expectCleanExit(alex);
+}
+
 describe('comments on a shared check-in', () => {
   it('quote, comment, reply, edit, withdraw and narrow on PGlite', async () => {
     await commentsJourney(app.base);
@@ -172,5 +234,13 @@ describe('comments on a shared check-in', () => {
 
   it('does the same on PostgreSQL', async () => {
     await onPostgres(commentsJourney);
+  });
+
+  it('with the therapist the item is shared with, on PGlite', async () => {
+    await therapistJourney(app.base);
+  });
+
+  it('with the therapist, on PostgreSQL', async () => {
+    await onPostgres(therapistJourney);
   });
 });
