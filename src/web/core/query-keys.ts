@@ -21,4 +21,6 @@ export const queryKeys = {
   guideLessons: ['guide', 'lessons'] as const,
   guideLesson: (slug: string) => ['guide', 'lesson', slug] as const,
   guideReflections: (slug: string) => ['guide', 'reflections', slug] as const,
+  /** The comment threads of one item (the comments core, under every shared item's page). */
+  comments: (kind: string, itemId: string) => ['comments', kind, itemId] as const,
 };

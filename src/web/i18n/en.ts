@@ -27,6 +27,7 @@ import { twoStep } from './en/two-step';
 import { myData } from './en/my-data';
 import { account } from './en/account';
 import { forms } from './en/forms';
+import { comments } from './en/comments';
 
 export const core = {
   // The frame around every page
@@ -354,6 +355,7 @@ export const en = {
   ...myData,
   ...account,
   ...forms,
+  ...comments,
 } as const;
 
 export type Catalog = typeof en;
