@@ -18,3 +18,4 @@ export * from './two-step';
 export * from './my-data';
 export * from './jobs';
 export * from './account';
+export * from './notifications';
