@@ -21,4 +21,7 @@ export const queryKeys = {
   guideLessons: ['guide', 'lessons'] as const,
   guideLesson: (slug: string) => ['guide', 'lesson', slug] as const,
   guideReflections: (slug: string) => ['guide', 'reflections', slug] as const,
+  /** My notifications (every page of the list); a new one from the live stream makes it stale. */
+  notifications: ['notifications'] as const,
+  notificationPreferences: ['notifications', 'preferences'] as const,
 };
