@@ -40,6 +40,7 @@ import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { LiveHub } from './events/live';
+import { registerNotificationEmailJob } from './events/notification-email';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
 import { registerCsrfCheck } from './http/csrf';
@@ -95,6 +96,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const mailer = createMailer(config);
   const jobs = new JobWorker(database.db, { logger: options.logger, leaseMs: config.jobLeaseMs });
   registerEmailJob(jobs, mailer);
+  registerNotificationEmailJob(jobs, { db: database.db, mailer, origin: config.publicUrl.origin });
   const sessions = new SessionStore(database.db, {
     idleMs: config.sessionIdleMs,
     maxMs: config.sessionMaxMs,

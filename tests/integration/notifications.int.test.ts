@@ -22,7 +22,7 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Person = TestClient & { userId: string };
+type Person = TestClient & { userId: string; email?: string };
 
 const DAY = new Date().toISOString().slice(0, 10);
 const CANARY = 'lighthouse-canary-7Q';
@@ -305,5 +305,52 @@ describe('safety', () => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(stream.text()).toBe(before);
     stream.close();
+  });
+});
+
+describe('the email channel', () => {
+  const prefs = (quietHours: { start: number; end: number } | null) => ({
+    channels: { comment: 'in_app', reply: 'in_app', shared: 'email', therapist: 'in_app' },
+    quietHours,
+    timeZone: 'UTC',
+    commentDefault: 'all',
+  });
+
+  it('sends a neutral email with no name or content, once, and waits for quiet hours to end', async () => {
+    const { a, b } = await createCouple(t);
+    const space = await spaceIdOf(a);
+    expectStatus(
+      await b.put('/api/notifications/preferences', prefs(null), { 'if-match': '"0"' }),
+      200,
+    );
+    const news = () =>
+      t.mailbox.to(b.email).filter((m) => m.subject === 'Something new is waiting for you');
+    await t.deliver();
+    await tell(b, a, space);
+    await t.deliver();
+    const [email, ...more] = news();
+    expect(more).toEqual([]);
+    expect(email!.subject).toBe('Something new is waiting for you');
+    expect(email!.text).toContain('/notifications');
+    for (const word of ['Alex', 'Sam', 'check-in', 'partner', CANARY]) {
+      expect(`${email!.subject}\n${email!.text}`).not.toContain(word);
+    }
+    await t.deliver();
+    expect(news()).toHaveLength(1);
+
+    // Inside quiet hours (now ± 1 hour, UTC): it waits; read in the app meanwhile, it never goes.
+    const minutes = new Date().getUTCHours() * 60 + new Date().getUTCMinutes();
+    const quiet = { start: (minutes + 1380) % 1440, end: (minutes + 60) % 1440 };
+    expectStatus(
+      await b.put('/api/notifications/preferences', prefs(quiet), { 'if-match': '"1"' }),
+      200,
+    );
+    await tell(b, a, space);
+    expect(await t.deliver()).toBe(0);
+    expect(news()).toHaveLength(1);
+    expectStatus(await b.post('/api/notifications/read-all'), 200);
+    await t.database.db.execute(sql`update outbox set run_at = now() where done_at is null`);
+    expect(await t.deliver()).toBe(1);
+    expect(news()).toHaveLength(1);
   });
 });

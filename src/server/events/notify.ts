@@ -7,7 +7,9 @@ import {
   notificationPreferences,
   notifications,
 } from '#server/db/schema/index.ts';
+import { enqueue } from '#server/jobs/index.ts';
 import { jointWorkOpenSql } from '#server/policy/joint-work.ts';
+import { quietUntil } from './quiet-hours';
 
 /**
  * The one way a feature tells people that something happened (issue 12). A feature decides who
@@ -108,6 +110,9 @@ export async function appendLiveEvent(
     select pg_notify(${LIVE_CHANNEL}, 'u:' || string_agg(user_id::text, ',')) from appended`);
 }
 
+/** The job that sends the neutral "something new" email for one notification. */
+export const NOTIFICATION_EMAIL_JOB = 'notification-email';
+
 /** Store the notification for each recipient (in the caller's transaction) and wake streams. */
 export async function notify(db: DbOrTx, notification: NewNotification): Promise<void> {
   const recipients = orderedIds(notification.recipients).filter(
@@ -116,20 +121,51 @@ export async function notify(db: DbOrTx, notification: NewNotification): Promise
   if (recipients.length === 0) return;
   if (!LINK.test(notification.link)) throw new Error('A notification link must be an app path');
   const { kind, spaceId, joint } = notification;
+  const prefs = new Map(
+    (
+      await db
+        .select({
+          userId: notificationPreferences.userId,
+          channel: sql<string | null>`${notificationPreferences.channels} ->> ${kind}`,
+          quietStart: notificationPreferences.quietStart,
+          quietEnd: notificationPreferences.quietEnd,
+          timeZone: notificationPreferences.timeZone,
+        })
+        .from(notificationPreferences)
+        .where(inArray(notificationPreferences.userId, recipients))
+    ).map((row) => [row.userId, row]),
+  );
+  const wanted = recipients.filter((id) => prefs.get(id)?.channel !== 'off');
+  if (wanted.length === 0) return;
   // Held (released_at null) when it is about joint work and the couple's joint work rests now.
   const released =
     joint && spaceId ? sql`case when ${jointWorkOpenSql(spaceId)} then now() end` : sql`now()`;
-  const rows = await queryRows<{ recipient_id: string; released: boolean }>(
+  const rows = await queryRows<{ id: string; recipient_id: string; released: boolean }>(
     db,
     sql`insert into ${notifications}
         (recipient_id, kind, actor_id, space_id, link, joint, released_at)
       select r, ${kind}, ${notification.actorId}::uuid, ${spaceId}::uuid, ${notification.link},
         ${joint}, ${released}
-      from unnest(${uuidArray(recipients)}) as r
-      where coalesce((select p.channels ->> ${kind} from ${notificationPreferences} p
-        where p.user_id = r), 'in_app') <> 'off'
-      returning recipient_id, released_at is not null as released`,
+      from unnest(${uuidArray(wanted)}) as r
+      returning id, recipient_id, released_at is not null as released`,
   );
+  const now = new Date();
+  for (const row of rows) {
+    const pref = prefs.get(row.recipient_id);
+    if (!row.released || pref?.channel !== 'email') continue;
+    // The email says only "something new"; it waits for the end of the person's quiet hours.
+    await enqueue(db, {
+      kind: NOTIFICATION_EMAIL_JOB,
+      dedupKey: `notification-email:${row.id}`,
+      payload: { notificationId: row.id },
+      runAt: quietUntil(
+        now,
+        pref.quietStart !== null && pref.quietEnd !== null
+          ? { start: pref.quietStart, end: pref.quietEnd, timeZone: pref.timeZone }
+          : null,
+      ),
+    });
+  }
   const wake = rows.filter((row) => row.released).map((row) => row.recipient_id);
   await appendLiveEvent(db, wake, 'notification', { kind });
 }

@@ -37,8 +37,9 @@ export type TNotificationList = z.infer<typeof ZNotificationList>;
 export const ZUnread = z.object({ unread: z.number().int().min(0) });
 export type TUnread = z.infer<typeof ZUnread>;
 
-export const ZChannel = z.enum(['in_app', 'off'], {
-  message: 'Choose “In the app” or “Off”.',
+/** `email`: in the app and by email (a neutral email, held to the end of quiet hours). */
+export const ZChannel = z.enum(['in_app', 'email', 'off'], {
+  message: 'Choose “In the app”, “In the app and by email” or “Off”.',
 });
 export type TChannel = z.infer<typeof ZChannel>;
 

@@ -125,7 +125,7 @@ function present(row: PrefRow | undefined): TNotificationPreferences {
   if (!row) return { preferences: DEFAULTS, version: 0 };
   const stored = (row.channels ?? {}) as Partial<Record<TNotificationKind, string>>;
   const channel = (kind: TNotificationKind): TChannel =>
-    stored[kind] === 'off' ? 'off' : 'in_app';
+    stored[kind] === 'off' || stored[kind] === 'email' ? stored[kind] : 'in_app';
   return {
     preferences: {
       channels: {

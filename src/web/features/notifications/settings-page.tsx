@@ -10,7 +10,7 @@ import { Button, LoadError, Loading, Notice, Page, Panel, useAnnounce } from '#w
 import { usePreferences, useSavePreferences } from './api';
 import styles from './notifications.module.css';
 
-const CHANNELS = ['in_app', 'off'] as const;
+const CHANNELS = ['in_app', 'email', 'off'] as const;
 const WATCH = ['all', 'replies', 'none'] as const;
 
 /** The browser's own time zone, the default until the person picks one. */
