@@ -239,6 +239,7 @@ describe('the stream', () => {
     const cookie = b.cookie;
     expectStatus(await b.post('/api/auth/signout'), 200);
     await stream.ended;
+    expect(stream.events().at(-1)?.event).toBe('end');
     const again = await openStream(t, Object.assign(t.client('old'), { cookie }));
     expect(again.statusCode).toBe(401);
   });

@@ -159,8 +159,13 @@ export class LiveStream {
     }
   }
 
-  close(): void {
+  /**
+   * Ends the stream. `sessionEnded`: its session is over, so the page is told (`event: end`) and
+   * does not reconnect; otherwise (the server stopping) the browser reconnects, maybe elsewhere.
+   */
+  close(sessionEnded = false): void {
     if (this.#closed) return;
+    if (sessionEnded) this.write(frame('end', {}));
     this.#closed = true;
     this.hub.forget(this);
     this.body.end();
@@ -215,7 +220,7 @@ export class LiveHub {
         for (const stream of this.#byUser.get(userId) ?? []) stream.wake();
       }
     } else if (payload.startsWith('end:')) {
-      for (const stream of [...(this.#bySession.get(payload.slice(4)) ?? [])]) stream.close();
+      this.endSession(payload.slice(4));
     }
   }
 
@@ -267,7 +272,7 @@ export class LiveHub {
 
   /** Ends every stream of a session (sign-out in this process; other processes hear `end:`). */
   endSession(sessionId: string): void {
-    for (const stream of [...(this.#bySession.get(sessionId) ?? [])]) stream.close();
+    for (const stream of [...(this.#bySession.get(sessionId) ?? [])]) stream.close(true);
   }
 
   /** Ends the streams whose session has expired by time (idle or absolute). */

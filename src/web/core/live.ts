@@ -67,6 +67,11 @@ function open(): void {
   stream.addEventListener('reset', () => {
     void queryClient.invalidateQueries();
   });
+  // The session is over (signed out, here or elsewhere): no reconnect; the page learns it.
+  stream.addEventListener('end', () => {
+    closeLiveStream();
+    void queryClient.invalidateQueries({ queryKey: queryKeys.me });
+  });
   stream.addEventListener('error', () => {
     if (stream.readyState !== EventSource.CLOSED) return; // the browser is reconnecting
     source = null;
