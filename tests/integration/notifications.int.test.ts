@@ -100,6 +100,8 @@ describe('the list', () => {
   it('a partner sharing a check-in and the therapist writing notify, without their words', async () => {
     const { a, b } = await createCouple(t);
     const therapist = await linkTherapist(t, { a, b }, 'active');
+    const stream = await openStream(t, b);
+    await stream.waitFor((e) => counts(e).length === 1);
     const written = await a.put(`/api/checkins/mine/${DAY}`, {
       feelings: ['hurt'],
       intensity: 2,
@@ -121,6 +123,11 @@ describe('the list', () => {
       'shared',
     ]);
     expect(mine.body).not.toContain(CANARY);
+    // The stream says only the kind; the canary is in neither its events nor its counts.
+    await stream.waitFor((e) => e.filter((x) => x.event === 'notification').length === 2);
+    expect(stream.text()).not.toContain(CANARY);
+    expect(stream.text()).not.toContain('Alex');
+    stream.close();
     expect((await list(a)).notifications.map((n) => n.kind)).toEqual(['therapist']);
   });
 });
