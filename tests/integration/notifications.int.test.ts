@@ -117,18 +117,26 @@ describe('the list', () => {
       }),
       201,
     );
+    expectStatus(
+      await therapist.post(`/api/practice/couples/${therapist.linkId}/suggestions`, {
+        exercise: 'daily-check-in',
+        note: CANARY,
+      }),
+      201,
+    );
     const mine = await b.get('/api/notifications');
     expect(mine.json<TNotificationList>().notifications.map((n) => n.kind)).toEqual([
+      'therapist',
       'therapist',
       'shared',
     ]);
     expect(mine.body).not.toContain(CANARY);
     // The stream says only the kind; the canary is in neither its events nor its counts.
-    await stream.waitFor((e) => e.filter((x) => x.event === 'notification').length === 2);
+    await stream.waitFor((e) => e.filter((x) => x.event === 'notification').length === 3);
     expect(stream.text()).not.toContain(CANARY);
     expect(stream.text()).not.toContain('Alex');
     stream.close();
-    expect((await list(a)).notifications.map((n) => n.kind)).toEqual(['therapist']);
+    expect((await list(a)).notifications.map((n) => n.kind)).toEqual(['therapist', 'therapist']);
   });
 });
 
