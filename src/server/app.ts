@@ -39,6 +39,9 @@ import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
+import { registerNotificationRoutes } from './features/notifications/routes';
+import { LiveHub } from './events/live';
+import { registerNotificationEmailJob } from './events/notification-email';
 import { registerApiDocs } from './http/api-docs';
 import { registerCrisisPhraseCheck } from './http/crisis-phrases';
 import { registerCsrfCheck } from './http/csrf';
@@ -67,6 +70,8 @@ export interface App {
   /** The outbox worker: `main` starts its loop; tests call `drain()`. Stopped when the app closes. */
   jobs: JobWorker;
   mailer: Mailer;
+  /** This process's open event streams (issue 12). */
+  live: LiveHub;
 }
 
 /** 64 KiB is plenty for any form in the app; larger bodies get a 413. */
@@ -92,17 +97,26 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   const mailer = createMailer(config);
   const jobs = new JobWorker(database.db, { logger: options.logger, leaseMs: config.jobLeaseMs });
   registerEmailJob(jobs, mailer);
+  registerNotificationEmailJob(jobs, { db: database.db, mailer, origin: config.publicUrl.origin });
+  const sessions = new SessionStore(database.db, {
+    idleMs: config.sessionIdleMs,
+    maxMs: config.sessionMaxMs,
+  });
+  const live = new LiveHub(database, {
+    logger: options.logger,
+    liveSessions: async (ids) => new Set(await sessions.liveAmong(ids)),
+  });
   const ctx: ServerContext = {
     config,
     db: database.db,
-    sessions: new SessionStore(database.db, {
-      idleMs: config.sessionIdleMs,
-      maxMs: config.sessionMaxMs,
-    }),
+    sessions,
     jobs,
     mailer,
     features: FEATURES,
+    live,
   };
+  // Before the server waits for open connections: the streams end here, or it would wait forever.
+  app.addHook('preClose', async () => live.stop());
   app.addHook('onClose', async () => {
     await jobs.stop();
     await mailer.close();
@@ -188,6 +202,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAccessLogRoutes(app, ctx);
   registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
+  registerNotificationRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [
@@ -215,5 +230,5 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     app.setNotFoundHandler(async (_request, reply) => reply.status(404).send(notFound().toBody()));
 
   await app.ready();
-  return { app, routePolicies, jobs, mailer };
+  return { app, routePolicies, jobs, mailer, live };
 }

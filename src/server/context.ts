@@ -3,6 +3,7 @@ import type { Database } from './db';
 import type { SessionStore } from './auth/sessions';
 import type { Mailer } from './email';
 import type { JobWorker } from './jobs';
+import type { LiveHub } from './events/live';
 import type { FeatureWhole } from './policy/manifest';
 
 /** What route modules receive: configuration, the database, sessions, the job worker, email. */
@@ -19,4 +20,6 @@ export interface ServerContext {
    * news, progress milestones, and the queries one feature answers for another.
    */
   features: FeatureWhole;
+  /** Open event streams of this process (issue 12); features write through `events/notify.ts`. */
+  live: LiveHub;
 }

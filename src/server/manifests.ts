@@ -19,6 +19,7 @@ import { spaceManifest } from './features/space/manifest';
 import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
+import { notificationsManifest } from './features/notifications/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -48,6 +49,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   therapistManifest,
   todayManifest,
   commentsManifest,
+  notificationsManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

@@ -40,6 +40,8 @@ export const APP_PAGES = [
   'practice',
   'practice/couples/:linkId',
   'practice/notes',
+  'notifications',
+  'notifications/settings',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -16,12 +16,15 @@
  *                server in this process (tests/bench/outbox.ts): emails per second
  *   check-ins    a timeline page at 1,000 and at 1,000,000 check-ins, and posting one
  *                (tests/bench/checkins.ts; it seeds a million rows, so it takes a few minutes)
+ *   live         a partner's share → the notification on the other partner's open stream, with
+ *                100 streams open, against a bare round trip; server RSS per 1,000 idle streams
+ *                up to 5,000 (tests/bench/live.ts)
  *
  * Options: --duration=<seconds> (default 10), --engines=pglite,postgres, --checkins=false,
  *          --checkin-rows=<n> (default 1000000; smaller only to try the bench out),
  *          --outbox-emails=<n> (default 2000),
  *          --only=home (bare, signed-in and the two home measurements only: no load, engine,
- *          outbox or check-ins)
+ *          outbox or check-ins), --only=live (the live section only)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -33,6 +36,7 @@ import { openDatabase } from '#server/db/index.ts';
 import { createScratchPostgresDatabase } from '#server/db/scratch.ts';
 import { startServerProcess } from '../helpers/server-process';
 import { benchCheckins } from './checkins';
+import { benchLive, type LiveResult } from './live';
 import { benchOutbox } from './outbox';
 import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 
@@ -51,6 +55,7 @@ const CHECKINS = args.get('checkins') !== 'false';
 const CHECKIN_ROWS = Number(args.get('checkin-rows') ?? 1_000_000);
 const OUTBOX_EMAILS = Number(args.get('outbox-emails') ?? 2000);
 const ONLY_HOME = args.get('only') === 'home';
+const ONLY_LIVE = args.get('only') === 'live';
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
@@ -243,6 +248,12 @@ const check = (
   );
 };
 
+/** Issue 12's goals: p99 ≤ 50 ms from publish to the partner's stream; ≤ 50 MB per 1,000 streams. */
+function checkLive(live: LiveResult) {
+  check('share → partner stream p99 (ms)', live.publish.p99, 50, 'atMost');
+  check('idle streams: MB RSS per 1,000', live.mbPer1000, 50, 'atMost');
+}
+
 for (const engine of ENGINES) {
   say(`\n== ${engine} (${DURATION_S} s per measurement, ${CONNECTIONS} connections)`);
   const dataDir = mkdtempSync(path.join(tmpdir(), 'hh-bench-'));
@@ -263,6 +274,18 @@ for (const engine of ENGINES) {
       NODE_ENV: 'production',
     };
     const server = await startServerProcess(serverEnv);
+    if (ONLY_LIVE) {
+      try {
+        const cookies = await seedCouples(server.base);
+        const live = await benchLive({ base: server.base, pid: server.child.pid!, cookies, say });
+        checkLive(live);
+        results[engine] = { live };
+      } finally {
+        await server.stop();
+      }
+      continue;
+    }
+    let live: LiveResult | undefined;
     let bare: Measured,
       signedIn: Measured,
       home: Measured,
@@ -286,6 +309,8 @@ for (const engine of ENGINES) {
           // connections ÷ latency, so comparing 10 connections against 50 would be off by itself.
           load(server.base, '/api/ping', CONNECTIONS, DURATION_S),
         ]);
+        live = await benchLive({ base: server.base, pid: server.child.pid!, cookies, say });
+        checkLive(live);
       }
     } finally {
       await server.stop();
@@ -386,6 +411,7 @@ for (const engine of ENGINES) {
       engineQueriesPerSecond: engineOwn,
       outbox,
       checkins,
+      live,
     };
   } finally {
     await scratch?.drop();

@@ -63,6 +63,8 @@ const PAGES: Record<string, Who> = {
   practice: 'therapist',
   'practice/couples/:linkId': 'therapist',
   'practice/notes': 'therapist',
+  notifications: 'partner',
+  'notifications/settings': 'partner',
   '*': 'visitor',
 };
 

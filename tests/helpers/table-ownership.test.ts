@@ -38,6 +38,11 @@ const CORE_TABLES = [
   'two_step_pending',
   'session_step_ups',
   'two_step_settings',
+  // The events core (issue 12): every feature notifies and publishes through src/server/events.
+  'notifications',
+  'notification_preferences',
+  'live_cursors',
+  'live_events',
 ];
 
 describe('features read only their own tables (issue 11, item 3)', () => {

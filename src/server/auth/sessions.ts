@@ -1,4 +1,4 @@
-import { and, eq, gt, isNull, ne, not, sql } from 'drizzle-orm';
+import { and, eq, gt, inArray, isNull, ne, not, sql } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
 import type { Database, DbOrTx } from '#server/db/index.ts';
 import {
@@ -173,6 +173,16 @@ export class SessionStore {
       gt(sessions.expiresAt, now),
       gt(sessions.lastSeenAt, new Date(now.getTime() - this.timeouts.idleMs)),
     )!;
+  }
+
+  /** Which of these sessions are still live (open event streams end with theirs; issue 12). */
+  async liveAmong(ids: readonly string[], now = new Date()): Promise<string[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.db
+      .select({ id: sessions.id })
+      .from(sessions)
+      .where(and(inArray(sessions.id, [...ids]), this.isLive(now)));
+    return rows.map((row) => row.id);
   }
 
   /** Deletes a person's sessions that can no longer be used, so the table does not grow forever. */

@@ -172,6 +172,9 @@ export function pgliteHandle(
     async ping() {
       await client.query('select 1');
     },
+    listen(channel, handlers) {
+      return client.listen(channel, (payload) => handlers.onPayload(payload));
+    },
     close() {
       closing ??= close();
       return closing;

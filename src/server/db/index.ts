@@ -23,6 +23,7 @@ export type {
   DatabaseHandle,
   DbLogger,
   DbOrTx,
+  ListenHandlers,
   OpenDatabaseOptions,
   QueryObserver,
   Transaction,

@@ -30,7 +30,10 @@ interface SerializedError {
 
 type Reply =
   { id: number; ok: true; result: unknown } | { id: number; ok: false; error: SerializedError };
-type WorkerEvent = { event: 'ready' } | { event: 'failed'; error: SerializedError };
+type WorkerEvent =
+  | { event: 'ready' }
+  | { event: 'failed'; error: SerializedError }
+  | { event: 'notification'; channel: string; payload: string };
 
 type Parser = (value: string, typeId?: number) => unknown;
 
@@ -190,6 +193,7 @@ export class PgliteWorkerClient {
     { resolve: (value: unknown) => void; reject: (error: Error) => void }
   >();
   #nextId = 1;
+  readonly #listeners = new Map<string, Set<(payload: string) => void>>();
   #openTransactions = 0;
   readonly #waitWarningMs: number;
   #dead: Error | undefined;
@@ -219,6 +223,12 @@ export class PgliteWorkerClient {
     this.waitReady = new Promise<void>((resolve, reject) => {
       const onEvent = (message: Reply | WorkerEvent) => {
         if ('event' in message) {
+          if (message.event === 'notification') {
+            for (const listener of this.#listeners.get(message.channel) ?? []) {
+              listener(message.payload);
+            }
+            return;
+          }
           if (message.event === 'ready') resolve();
           else reject(rebuildError(message.error));
           return;
@@ -366,6 +376,23 @@ export class PgliteWorkerClient {
     } finally {
       this.#openTransactions--;
     }
+  }
+
+  /**
+   * LISTEN on `channel` in the engine (issue 12): every NOTIFY on it (from a statement, or from a
+   * transaction once it commits) calls `onPayload`. Returns a function that stops listening here.
+   */
+  async listen(channel: string, onPayload: (payload: string) => void): Promise<() => void> {
+    let set = this.#listeners.get(channel);
+    if (!set) {
+      set = new Set();
+      this.#listeners.set(channel, set);
+      await this._request({ op: 'listen', channel });
+    }
+    set.add(onPayload);
+    return () => {
+      set.delete(onPayload);
+    };
   }
 
   /** A consistent tarball of the data directory (waits for open transactions, checkpoints first). */

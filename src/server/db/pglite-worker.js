@@ -5,9 +5,10 @@
  * same way under `node --import tsx`, under Vitest and under a plain `node` script.
  *
  * The protocol is private to `pglite-client.ts`:
- *   requests  { id, op: 'query' | 'exec' | 'begin' | 'commit' | 'rollback' | 'dump' | 'close', ... }
+ *   requests  { id, op: 'query' | 'exec' | 'listen' | 'begin' | 'commit' | 'rollback' | 'dump' | 'close', ... }
  *   replies   { id, ok: true, result } | { id, ok: false, error: SerializedError }
  *   events    { event: 'ready' } | { event: 'failed', error: SerializedError }
+ *             | { event: 'notification', channel, payload } (after a `listen` request)
  *
  * Ordering is PGlite's own: a query outside a transaction takes PGlite's transaction mutex, so it
  * waits while a transaction is open and never runs inside it; queries of an open transaction go
@@ -498,6 +499,17 @@ port.on('message', (/** @type {any} */ message) => {
             forgetStatements();
             if (open) open.schemaChanged = true;
           }
+          return;
+        }
+        case 'listen': {
+          // LISTEN inside this one engine (issue 12): a NOTIFY, sent by any statement or in a
+          // transaction once it commits, comes back to the client as an event.
+          if (!db) throw new Error('The database is not open');
+          const channel = String(message.channel);
+          await db.listen(channel, (payload) => {
+            port.postMessage({ event: 'notification', channel, payload });
+          });
+          reply(id, undefined);
           return;
         }
         case 'begin':

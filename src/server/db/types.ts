@@ -26,8 +26,21 @@ export interface DatabaseHandle {
   engine: 'pglite' | 'postgres';
   /** SELECT 1 through the engine; used by /api/health. */
   ping(): Promise<void>;
+  /**
+   * LISTEN on `channel` (issue 12, decision 0052). A NOTIFY sent inside a transaction arrives only
+   * once it commits. PostgreSQL: one dedicated connection per process, reconnected when lost, with
+   * `onGap` called after a reconnect (NOTIFYs sent meanwhile are gone). Embedded engine: LISTEN in
+   * the worker's one engine. Returns a function that stops this listener.
+   */
+  listen(channel: string, handlers: ListenHandlers): Promise<() => void>;
   /** Idempotent: stops the backup timer, checkpoints and closes the worker or ends the pool, releases the lock. */
   close(): Promise<void>;
+}
+
+export interface ListenHandlers {
+  onPayload(payload: string): void;
+  /** Called when notifications may have been missed (a lost connection came back). */
+  onGap?(): void;
 }
 
 export interface OpenDatabaseOptions {

@@ -150,6 +150,19 @@ export const emailTemplates = {
     ),
   }),
 
+  /**
+   * Something is waiting in the app (a notification whose kind the person chose to get by email,
+   * issue 12). Never who, what or where: only that there is something, and where to sign in.
+   */
+  somethingNew: (d: { link: string }): EmailContent => ({
+    subject: 'Something new is waiting for you',
+    text: body(
+      'Something new is waiting for you in your account.',
+      `To see it, sign in: ${d.link}`,
+      'You chose to get these emails. You can turn them off on your notification settings page.',
+    ),
+  }),
+
   /** The last email: the account is gone. */
   erasureDone: (_d: Record<string, never>): EmailContent => ({
     subject: 'Your account has been deleted',

@@ -1,4 +1,15 @@
+import { inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '#server/db/index.ts';
+import { queryRows } from '#server/db/index.ts';
+import {
+  liveCursors,
+  liveEvents,
+  notificationPreferences,
+  notifications,
+} from '#server/db/schema/index.ts';
+import { enqueue } from '#server/jobs/index.ts';
+import { jointWorkOpenSql } from '#server/policy/joint-work.ts';
+import { quietUntil } from './quiet-hours';
 
 /**
  * The one way a feature tells people that something happened (issue 12). A feature decides who
@@ -6,8 +17,10 @@ import type { DbOrTx } from '#server/db/index.ts';
  * notification for each recipient whose preferences want it, and wakes their open streams.
  * Nothing of the content goes in: only a kind, who did it, the space and a link of ids.
  *
- * STUB at the start of issue 12: the signatures are fixed; the notifications work fills the
- * bodies (tables, preferences, quiet hours, the email channel, LISTEN/NOTIFY).
+ * Delivery (decision 0052): every change a stream should hear is appended to the recipient's own
+ * live-event log (`live_events`, numbered per person) and announced with `pg_notify` in the
+ * writer's transaction, so nothing is told before it commits and a rolled-back write tells
+ * nothing. Streams read the log after the announcement; the number is the SSE event id.
  */
 
 /** What happened, in the words of the notification texts (never the content itself). */
@@ -20,6 +33,13 @@ export type NotificationKind =
   | 'shared'
   /** A message or suggestion from our therapist. */
   | 'therapist';
+
+export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
+  'comment',
+  'reply',
+  'shared',
+  'therapist',
+];
 
 export interface NewNotification {
   kind: NotificationKind;
@@ -37,9 +57,117 @@ export interface NewNotification {
   joint: boolean;
 }
 
+/** The channel every process LISTENs on; payloads are ids only (see `live.ts`). */
+export const LIVE_CHANNEL = 'hh_live';
+
+/** The topics of the live-event log. */
+export type LiveTopic =
+  /** A new notification (data: its kind): the stream sends it and the new unread count. */
+  | 'notification'
+  /** The unread count changed without a new notification (read elsewhere). */
+  | 'count'
+  /** A page may be showing something that changed (data: a `LiveChange`). */
+  | 'comments';
+
+/** Links are app paths made of ids: a slash, then letters, digits, `-`, `/`, `?`, `=`, `&`, `#`. */
+const LINK = /^\/[A-Za-z0-9\-/?=&#_.]{0,300}$/;
+
+function uuidArray(ids: readonly string[]) {
+  return sql`array[${sql.join(
+    ids.map((id) => sql`${id}`),
+    sql`, `,
+  )}]::uuid[]`;
+}
+
+/** Distinct ids in one order, so two writers always lock people's log rows in the same order. */
+function orderedIds(ids: Iterable<string>): string[] {
+  return [...new Set(ids)].sort();
+}
+
+/**
+ * Appends one event to each person's live log and announces it, in the caller's transaction: one
+ * statement. Taking the next number locks the person's `live_cursors` row until commit, so their
+ * events commit in number order (decision 0052).
+ */
+export async function appendLiveEvent(
+  db: DbOrTx,
+  userIds: readonly string[],
+  topic: LiveTopic,
+  data: Record<string, string | number | boolean>,
+): Promise<void> {
+  const ids = orderedIds(userIds);
+  if (ids.length === 0) return;
+  await db.execute(sql`with next as (
+      insert into ${liveCursors} (user_id, seq)
+      select u, 1 from unnest(${uuidArray(ids)}) as u
+      on conflict (user_id) do update set seq = ${liveCursors}.seq + 1
+      returning user_id, seq
+    ), appended as (
+      insert into ${liveEvents} (user_id, seq, topic, data)
+      select user_id, seq, ${topic}, ${JSON.stringify(data)}::jsonb from next
+      returning user_id
+    )
+    select pg_notify(${LIVE_CHANNEL}, 'u:' || string_agg(user_id::text, ',')) from appended`);
+}
+
+/** The job that sends the neutral "something new" email for one notification. */
+export const NOTIFICATION_EMAIL_JOB = 'notification-email';
+
 /** Store the notification for each recipient (in the caller's transaction) and wake streams. */
-export async function notify(_db: DbOrTx, _notification: NewNotification): Promise<void> {
-  // Filled by the notifications work.
+export async function notify(db: DbOrTx, notification: NewNotification): Promise<void> {
+  const recipients = orderedIds(notification.recipients).filter(
+    (id) => id !== notification.actorId,
+  );
+  if (recipients.length === 0) return;
+  if (!LINK.test(notification.link)) throw new Error('A notification link must be an app path');
+  const { kind, spaceId, joint } = notification;
+  const prefs = new Map(
+    (
+      await db
+        .select({
+          userId: notificationPreferences.userId,
+          channel: sql<string | null>`${notificationPreferences.channels} ->> ${kind}`,
+          quietStart: notificationPreferences.quietStart,
+          quietEnd: notificationPreferences.quietEnd,
+          timeZone: notificationPreferences.timeZone,
+        })
+        .from(notificationPreferences)
+        .where(inArray(notificationPreferences.userId, recipients))
+    ).map((row) => [row.userId, row]),
+  );
+  const wanted = recipients.filter((id) => prefs.get(id)?.channel !== 'off');
+  if (wanted.length === 0) return;
+  // Held (released_at null) when it is about joint work and the couple's joint work rests now.
+  const released =
+    joint && spaceId ? sql`case when ${jointWorkOpenSql(spaceId)} then now() end` : sql`now()`;
+  const rows = await queryRows<{ id: string; recipient_id: string; released: boolean }>(
+    db,
+    sql`insert into ${notifications}
+        (recipient_id, kind, actor_id, space_id, link, joint, released_at)
+      select r, ${kind}, ${notification.actorId}::uuid, ${spaceId}::uuid, ${notification.link},
+        ${joint}, ${released}
+      from unnest(${uuidArray(wanted)}) as r
+      returning id, recipient_id, released_at is not null as released`,
+  );
+  const now = new Date();
+  for (const row of rows) {
+    const pref = prefs.get(row.recipient_id);
+    if (!row.released || pref?.channel !== 'email') continue;
+    // The email says only "something new"; it waits for the end of the person's quiet hours.
+    await enqueue(db, {
+      kind: NOTIFICATION_EMAIL_JOB,
+      dedupKey: `notification-email:${row.id}`,
+      payload: { notificationId: row.id },
+      runAt: quietUntil(
+        now,
+        pref.quietStart !== null && pref.quietEnd !== null
+          ? { start: pref.quietStart, end: pref.quietEnd, timeZone: pref.timeZone }
+          : null,
+      ),
+    });
+  }
+  const wake = rows.filter((row) => row.released).map((row) => row.recipient_id);
+  await appendLiveEvent(db, wake, 'notification', { kind });
 }
 
 /** A content-free change an open page reacts to by reading again. */
@@ -55,24 +183,41 @@ export interface LiveChange {
  * posted, edited or withdrawn), in the caller's transaction so nothing is told before it commits.
  */
 export async function publishChange(
-  _db: DbOrTx,
-  _recipients: readonly string[],
-  _change: LiveChange,
+  db: DbOrTx,
+  recipients: readonly string[],
+  change: LiveChange,
 ): Promise<void> {
-  // Filled by the notifications work.
+  await appendLiveEvent(db, recipients, change.topic, {
+    topic: change.topic,
+    kind: change.kind,
+    itemId: change.itemId,
+  });
 }
 
 /** "Notify me of" for one item: every new comment, only replies to me, or nothing. */
 export type CommentWatchMode = 'all' | 'replies' | 'none';
+
+const WATCH_MODES = new Set<string>(['all', 'replies', 'none']);
 
 /**
  * Each person's default "Notify me of" (set in their notification preferences), for people who
  * have made no choice on an item. Anyone without preferences gets 'all'.
  */
 export async function commentWatchDefaults(
-  _db: DbOrTx,
+  db: DbOrTx,
   userIds: readonly string[],
 ): Promise<Map<string, CommentWatchMode>> {
-  // Filled by the notifications work.
-  return new Map(userIds.map((id) => [id, 'all' as const]));
+  const out = new Map<string, CommentWatchMode>(userIds.map((id) => [id, 'all' as const]));
+  if (userIds.length === 0) return out;
+  const rows = await db
+    .select({
+      userId: notificationPreferences.userId,
+      mode: notificationPreferences.commentDefault,
+    })
+    .from(notificationPreferences)
+    .where(inArray(notificationPreferences.userId, [...new Set(userIds)]));
+  for (const row of rows) {
+    if (WATCH_MODES.has(row.mode)) out.set(row.userId, row.mode as CommentWatchMode);
+  }
+  return out;
 }

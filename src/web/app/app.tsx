@@ -128,6 +128,12 @@ const TherapistJoinPage = lazyPage(() =>
 const TherapistPage = lazyPage(() =>
   import('#web/features/therapist/therapist-page.tsx').then((m) => m.TherapistPage),
 );
+const NotificationsPage = lazyPage(() =>
+  import('#web/features/notifications/notifications-page.tsx').then((m) => m.NotificationsPage),
+);
+const NotificationSettingsPage = lazyPage(() =>
+  import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -259,6 +265,8 @@ export function App() {
                 <Route path="practice" element={<PracticePage />} />
                 <Route path="practice/couples/:linkId" element={<PracticeCouplePage />} />
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
+                <Route path="notifications" element={<NotificationsPage />} />
+                <Route path="notifications/settings" element={<NotificationSettingsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

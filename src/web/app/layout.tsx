@@ -15,6 +15,11 @@ import { QuickExitButton, useTripleShiftExit } from './quick-exit/quick-exit-con
 import { useMe } from '#web/core/session.ts';
 import { SupportOffer } from './support-offer';
 
+/** The bell (and the live stream with it) loads after the first paint: only signed-in people have one. */
+const NotificationBell = lazyPart(() =>
+  import('#web/features/notifications/bell.tsx').then((m) => m.NotificationBell),
+);
+
 /** The lock screen after a pause brings its own code (and words) when first needed. */
 const LockScreen = lazyPart(() =>
   import('#web/features/account/lock-screen.tsx').then((m) => m.LockScreen),
@@ -49,6 +54,9 @@ export function Layout() {
             <span className={styles.brandName}>{t('app.name')}</span>
           </Link>
           <MenuDisclosure />
+          <Suspense fallback={null}>
+            <NotificationBell />
+          </Suspense>
           <div
             className={styles.safetyActions}
             role="group"

@@ -28,12 +28,16 @@ import { myData } from './en/my-data';
 import { account } from './en/account';
 import { forms } from './en/forms';
 import { comments } from './en/comments';
+import { notifications } from './en/notifications';
 
 export const core = {
   // The frame around every page
   'app.name': 'Healing Hearts',
   'app.pageTitle': '{page} · Healing Hearts',
   'app.neutralName': 'Notes',
+  // The bell in the safety bar (its name carries the count; issue 12)
+  'bell.none': 'Notifications, none unread',
+  'bell.unread': 'Notifications, {count} unread',
   // Quick exit
   'quickExit.button': 'Quick exit',
   'quickExit.helpLink': 'About quick exit',
@@ -356,6 +360,7 @@ export const en = {
   ...account,
   ...forms,
   ...comments,
+  ...notifications,
 } as const;
 
 export type Catalog = typeof en;

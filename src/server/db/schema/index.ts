@@ -19,3 +19,4 @@ export * from './my-data';
 export * from './jobs';
 export * from './account';
 export * from './comments';
+export * from './notifications';

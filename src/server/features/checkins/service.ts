@@ -1,4 +1,5 @@
 import { and, desc, eq, sql, type SQL } from 'drizzle-orm';
+import { notify } from '#server/events/notify.ts';
 import { alias, type AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '#shared/errors.ts';
 import type {
@@ -476,6 +477,15 @@ export async function shareCheckin(
           lastRevisionExposedAt: movedSpace(row, actor.space.id),
         })
         .where(and(ownItems(actor, ITEM), eq(checkins.id, row.id)));
+      // "Alex shared something with you": no day, no feeling, only where to look.
+      await notify(tx, {
+        kind: 'shared',
+        recipients: [partner.userId],
+        actorId: actor.userId,
+        spaceId: actor.space.id,
+        link: '/checkins',
+        joint: true,
+      });
     } else if (mode === 'when-both' && current === 'private') {
       await tx
         .update(checkins)

@@ -1,4 +1,5 @@
 import { and, eq, sql, type SQL } from 'drizzle-orm';
+import { notify } from '#server/events/notify.ts';
 import {
   MESSAGE_PAGE_SIZE,
   type TLinkState,
@@ -281,10 +282,21 @@ export async function writeAsTherapist(
     }
     partnerId = body.partnerId!;
   }
-  const written = await insertIfWritable(db, actor, linkId, body.thread, partnerId, body.body);
-  // The link stopped being active between the two statements: the same 404 as before.
-  if (!written) throw notFound();
-  return written;
+  return db.transaction(async (tx) => {
+    const written = await insertIfWritable(tx, actor, linkId, body.thread, partnerId, body.body);
+    // The link stopped being active between the two statements: the same 404 as before.
+    if (!written) throw notFound();
+    // Content-free: "A message from <therapist>", opening the messages page.
+    await notify(tx, {
+      kind: 'therapist',
+      recipients: partnerId ? [partnerId] : partners.map((p) => p.id),
+      actorId: actor.userId,
+      spaceId: null,
+      link: '/messages',
+      joint: false,
+    });
+    return written;
+  });
 }
 /** Inserts only while the link is writable for `actor`, in one statement. */
 async function insertIfWritable(

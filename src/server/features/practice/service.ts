@@ -1,4 +1,5 @@
 import { and, desc, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { notify } from '#server/events/notify.ts';
 import { AppError, notFound } from '#shared/errors.ts';
 import {
   PRACTICE_PAGE_SIZE,
@@ -362,19 +363,34 @@ export async function suggest(
       { exercise: 'Choose an exercise from the list.' },
     );
   }
-  const [row] = await queryRows<{ id: string }>(
-    db,
-    sql`insert into ${therapistSuggestions} (link_id, space_id, exercise_slug, note)
-      select ${therapistLinks.id}, ${therapistLinks.spaceId}, ${body.exercise}, ${body.note}
-      from ${therapistLinks} where ${myActiveLink(actor, linkId)}
-      returning id`,
-  );
-  if (!row) throw notFound();
-  const [saved] = await db
-    .select()
-    .from(therapistSuggestions)
-    .where(eq(therapistSuggestions.id, row.id));
-  return suggestionOut(saved!);
+  return db.transaction(async (tx) => {
+    const [row] = await queryRows<{ id: string; space_id: string }>(
+      tx,
+      sql`insert into ${therapistSuggestions} (link_id, space_id, exercise_slug, note)
+        select ${therapistLinks.id}, ${therapistLinks.spaceId}, ${body.exercise}, ${body.note}
+        from ${therapistLinks} where ${myActiveLink(actor, linkId)}
+        returning id, space_id`,
+    );
+    if (!row) throw notFound();
+    // "A new message from <therapist>": both partners, opening the program map.
+    const partners = await tx
+      .select({ userId: memberships.userId })
+      .from(memberships)
+      .where(and(eq(memberships.spaceId, row.space_id), isNull(memberships.leftAt)));
+    await notify(tx, {
+      kind: 'therapist',
+      recipients: partners.map((p) => p.userId),
+      actorId: actor.userId,
+      spaceId: row.space_id,
+      link: '/program',
+      joint: false,
+    });
+    const [saved] = await tx
+      .select()
+      .from(therapistSuggestions)
+      .where(eq(therapistSuggestions.id, row.id));
+    return suggestionOut(saved!);
+  });
 }
 /** Withdraws my open suggestion; the couple's map stops showing it at once. */
 export async function withdrawSuggestion(

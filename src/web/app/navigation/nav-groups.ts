@@ -65,6 +65,7 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/safety', label: 'layout.nav.safety' },
         { to: '/safety-screen', label: 'layout.nav.safetyScreen' },
         { to: '/quick-exit', label: 'layout.nav.quickExit' },
+        { to: '/notifications', label: 'layout.nav.notifications' },
         { to: '/account', label: 'layout.nav.account' },
       ],
     },
@@ -86,7 +87,10 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
     },
     {
       label: 'layout.group.account',
-      entries: [{ to: '/account', label: 'layout.nav.account' }],
+      entries: [
+        { to: '/notifications', label: 'layout.nav.notifications' },
+        { to: '/account', label: 'layout.nav.account' },
+      ],
     },
   ],
   visitor: [

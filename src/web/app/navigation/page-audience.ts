@@ -30,7 +30,7 @@ export const PAGE_AUDIENCE = {
     '/practice/notes',
     '/messages/couples/:linkId',
   ],
-  everyone: ['/account'],
+  everyone: ['/account', '/notifications', '/notifications/settings'],
 } as const;
 
 export type PageAudience = keyof typeof PAGE_AUDIENCE;

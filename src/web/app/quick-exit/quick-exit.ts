@@ -1,6 +1,7 @@
 import { queryClient } from '#web/core/query-client.ts';
 import { queryKeys } from '#web/core/query-keys.ts';
 import { clearEveryFragmentToken } from '#web/core/fragment-token.ts';
+import { closeLiveStream } from '#web/core/live-close.ts';
 import { restoredPageAction, signOutAsLeaving } from './sign-out-on-exit';
 
 export const QUICK_EXIT_META = 'hh-quick-exit';
@@ -57,6 +58,7 @@ export function quickExit(): void {
   const destination = readQuickExitUrl();
 
   blank();
+  closeLiveStream();
   signOut();
 
   try {

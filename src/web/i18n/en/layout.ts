@@ -33,6 +33,7 @@ export const layout = {
   'layout.nav.safetyScreen': 'Private safety questions',
   'layout.nav.quickExit': 'About quick exit',
   'layout.nav.account': 'Account',
+  'layout.nav.notifications': 'Notifications',
   'layout.nav.practice': 'Couples',
   'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',
