@@ -9,6 +9,10 @@ import {
   type TestClient,
 } from '../helpers/test-app';
 import { COMMENT_BODY_MAX, COMMENT_THREAD_PAGE } from '#shared/schemas/comments.ts';
+import { executeErasure } from '#server/features/my-data/erasure.ts';
+import { FEATURES } from '#server/manifests.ts';
+import { TEST_PASSWORD } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 import type { TComment, TCommentsResponse } from '#shared/schemas/comments.ts';
 
 /**
@@ -401,5 +405,53 @@ describe('bad input, joint work, concurrency', () => {
     const all = JSON.stringify((await b.get('/api/notifications')).json());
     expect(all).not.toContain('Secret words');
     expect(all).not.toContain(hidden);
+  });
+});
+
+describe('my data', () => {
+  it('exports my own comments and earlier wordings, never a quote or anyone else’s words', async () => {
+    const { a, b } = await createCouple(t, ['Ava', 'Bea']);
+    const id = await checkin(a, 'AVA-ITEM-WORDS shared.');
+    const mine = await post(b, {
+      itemId: id,
+      body: 'BEA-FIRST-WORDING',
+      quote: { text: 'AVA-ITEM-WORDS' },
+    });
+    expectStatus(
+      await b.patch(`/api/comments/${mine.id}`, { body: 'BEA-SECOND' }, { 'if-match': '"1"' }),
+      200,
+    );
+    await post(a, { itemId: id, body: 'AVA-COMMENT' });
+    // Narrowed: the quote's words are Ava's and no longer Bea's to read, so not in her copy.
+    expectStatus(await a.post(`/api/checkins/${id}/private`), 200);
+    expectStatus(
+      await b.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    const response = await b.get('/api/my-data/export');
+    expectStatus(response, 200);
+    const json = readZip(response.rawPayload).get('my-data.json')!.toString('utf8');
+    expect(json).toContain('BEA-SECOND');
+    expect(json).toContain('BEA-FIRST-WORDING');
+    expect(json).not.toContain('AVA-COMMENT');
+    expect(json).not.toContain('AVA-ITEM-WORDS');
+  });
+
+  it('erasing a writer keeps the replies others wrote in their threads', async () => {
+    const { a, b } = await createCouple(t, ['Leaves', 'Remains']);
+    const id = await checkin(b, 'Remains shares.');
+    const root = await post(a, { itemId: id, body: 'From the one who leaves.' });
+    await post(b, { itemId: id, body: 'A reply that stays.', parentId: root.id });
+    expectStatus(
+      await a.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    expectStatus(await a.post('/api/my-data/erasure'), 201);
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    expect(await executeErasure(t.database.db, a.userId, FEATURES, later)).toEqual({
+      email: a.email,
+    });
+    const left = await threads(b, id);
+    expect(left.threads.map((c) => c.body)).toEqual(['A reply that stays.']);
   });
 });

@@ -1,5 +1,6 @@
 import { commentWatches, commentWordings, comments } from '#server/db/schema/index.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
+import { commentsExportPart } from './export-part';
 
 /**
  * Comments on shared items (issue 12). The kinds that can carry them are declared by the features
@@ -10,4 +11,5 @@ export const commentsManifest: FeatureManifest = {
   name: 'comments',
   tables: [comments, commentWordings, commentWatches],
   tests: { canary: 'comments', authz: 'comments' },
+  exportPart: commentsExportPart,
 };
