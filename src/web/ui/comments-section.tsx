@@ -522,9 +522,12 @@ function Composer({
         <p className={buttonRowClass}>
           <Button
             variant="secondary"
-            aria-disabled={selected === '' || undefined}
             onClick={() => {
-              if (!selected) return;
+              // Nothing selected in the item: the quote field is the way in (typed or pasted).
+              if (!selected) {
+                document.getElementById(quoteId)?.focus();
+                return;
+              }
               setQuote(selected);
               document.getElementById(bodyId)?.focus();
             }}
