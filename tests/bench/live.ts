@@ -16,6 +16,10 @@ export interface LiveResult {
   publish: { p50: number; p99: number };
   /** The share request's own round trip (its transaction included), for comparison. */
   shareRoundTrip: { p50: number; p99: number };
+  /** A comment POST (the author comments on their shared check-in) → the partner's stream. */
+  comment: { p50: number; p99: number };
+  commentRatioP50: number;
+  commentRatioP99: number;
   ratioP50: number;
   ratioP99: number;
   rss: { streams: number; mb: number }[];
@@ -142,6 +146,37 @@ export async function benchLive(options: {
     publish.push(performance.now() - start);
     waiting.delete(couple);
   }
+  // Comments (issue 12): each couple's a comments on a check-in a shared above; b's streams get
+  // the notification ("every new comment" is everyone's default).
+  const shared = new Map<number, string>();
+  for (let couple = 0; couple < couples; couple++) {
+    const day = new Date(Date.UTC(2000, 0, 1) + couple * 86_400_000).toISOString().slice(0, 10);
+    const a = cookies[couple * 2]!;
+    const written = (await send(base, 'PUT', `/api/checkins/mine/${day}`, a, {
+      feelings: ['hurt'],
+      intensity: 2,
+      pain: 3,
+    })) as { checkin: { id: string } };
+    const arrived = new Promise<void>((resolve) => waiting.set(couple, resolve));
+    await send(base, 'POST', `/api/checkins/${written.checkin.id}/share`, a);
+    await arrived;
+    waiting.delete(couple);
+    shared.set(couple, written.checkin.id);
+  }
+  const comment: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const couple = i % couples;
+    const arrived = new Promise<void>((resolve) => waiting.set(couple, resolve));
+    const start = performance.now();
+    await send(base, 'POST', '/api/comments', cookies[couple * 2]!, {
+      kind: 'checkin',
+      itemId: shared.get(couple),
+      body: `A thought, number ${i}.`,
+    });
+    await arrived;
+    comment.push(performance.now() - start);
+    waiting.delete(couple);
+  }
   for (const stream of streams) stream.destroy();
   await settle(1000);
 
@@ -170,6 +205,9 @@ export async function benchLive(options: {
       p50: round(percentile(roundTrip, 50)),
       p99: round(percentile(roundTrip, 99)),
     },
+    comment: { p50: round(percentile(comment, 50)), p99: round(percentile(comment, 99)) },
+    commentRatioP50: round(percentile(comment, 50) / percentile(bare, 50)),
+    commentRatioP99: round(percentile(comment, 99) / percentile(bare, 99)),
     ratioP50: round(percentile(publish, 50) / percentile(bare, 50)),
     ratioP99: round(percentile(publish, 99) / percentile(bare, 99)),
     rss,
@@ -183,6 +221,9 @@ export async function benchLive(options: {
   );
   say(
     `${'  (the share request alone)'.padEnd(34)} p50 ${result.shareRoundTrip.p50} ms   p99 ${result.shareRoundTrip.p99} ms`,
+  );
+  say(
+    `${'comment POST → partner stream'.padEnd(34)} p50 ${result.comment.p50} ms   p99 ${result.comment.p99} ms   ${result.commentRatioP50} × bare p50, ${result.commentRatioP99} × bare p99`,
   );
   say(`${'idle streams'.padEnd(34)} ${result.mbPer1000} MB RSS per 1,000 streams`);
   return result;
