@@ -15,6 +15,7 @@ import { unreadCount } from '#server/events/live.ts';
 import { keysetCursor } from '#server/http/cursor.ts';
 import { versionConflict } from '#server/http/versioning.ts';
 import { jointWorkOpenSql } from '#server/policy/joint-work.ts';
+import { ownRows, spaceRows } from '#server/policy/rules.ts';
 import type { SignedInActor } from '#server/policy/actor.ts';
 
 const pageCursor = keysetCursor({ at: 'timestamp', id: 'uuid' });
@@ -25,11 +26,11 @@ const spaceOf = (actor: SignedInActor) => actor.space?.id ?? null;
 function visibleTo(actor: SignedInActor) {
   const spaceId = spaceOf(actor);
   return and(
-    eq(notifications.recipientId, actor.userId),
+    ownRows(actor, notifications.recipientId),
     spaceId
       ? or(
           sql`${notifications.releasedAt} is not null`,
-          and(eq(notifications.spaceId, spaceId), jointWorkOpenSql(spaceId)),
+          and(spaceRows(actor, notifications.spaceId), jointWorkOpenSql(spaceId)),
         )
       : sql`${notifications.releasedAt} is not null`,
   )!;
@@ -152,7 +153,7 @@ export async function readPreferences(db: Database, actor: SignedInActor) {
   const [row] = await db
     .select()
     .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, actor.userId));
+    .where(ownRows(actor, notificationPreferences.userId));
   return present(row);
 }
 
@@ -202,7 +203,7 @@ export async function writePreferences(
         })
         .where(
           and(
-            eq(notificationPreferences.userId, actor.userId),
+            ownRows(actor, notificationPreferences.userId),
             eq(notificationPreferences.version, version),
           ),
         )
@@ -212,7 +213,7 @@ export async function writePreferences(
     const [current] = await tx
       .select()
       .from(notificationPreferences)
-      .where(eq(notificationPreferences.userId, actor.userId));
+      .where(ownRows(actor, notificationPreferences.userId));
     throw versionConflict(
       present(current),
       'These settings changed in another window. Here they are as saved now; make your change again.',
