@@ -22,6 +22,7 @@ import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
+import { registerCommentRoutes } from './features/comments/routes';
 import { registerInviteRoutes } from './features/invites/routes';
 import { registerSafetyRoutes } from './features/safety/routes';
 import { registerSafetyScreenRoutes } from './features/safety-screen/routes';
@@ -199,6 +200,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerTriggerRoutes(app, ctx);
   registerCheckinRoutes(app, ctx);
   registerAccessLogRoutes(app, ctx);
+  registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.

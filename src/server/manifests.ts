@@ -1,6 +1,7 @@
 import { accessLogManifest } from './features/access-log/manifest';
 import { accountManifest } from './features/account/manifest';
 import { checkinsManifest } from './features/checkins/manifest';
+import { commentsManifest } from './features/comments/manifest';
 import { guideManifest } from './features/guide/manifest';
 import { impactLetterManifest } from './features/impact-letter/manifest';
 import { injuriesManifest } from './features/injuries/manifest';
@@ -47,6 +48,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   spaceManifest,
   therapistManifest,
   todayManifest,
+  commentsManifest,
   notificationsManifest,
 ];
 

@@ -4,7 +4,9 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/app';
+import { loadFirstPage } from './app/app';
 import { captureInviteFromLocation } from './core/pending-invite';
+import { capturePrerendered } from './core/prerendered';
 import { captureTherapistLink } from './features/therapist/pending-link';
 import './ui/global.css';
 
@@ -17,8 +19,14 @@ window.addEventListener('hashchange', captureTherapistLink);
 const root = document.getElementById('root');
 if (!root) throw new Error('The page is missing its #root element.');
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+// A page the server filled in (a lesson) stays as it is until the app can show the same page:
+// then, in one task, the root is emptied and the app renders, taking the lesson's text over.
+capturePrerendered(root);
+void loadFirstPage(window.location.pathname).then(() => {
+  root.replaceChildren();
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+});

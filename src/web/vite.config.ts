@@ -1,10 +1,22 @@
 import path from 'node:path';
-import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { precompress } from './precompress.ts';
 
 const webRoot = import.meta.dirname;
 const repoRoot = path.resolve(webRoot, '../..');
+
+/**
+ * The app is written against React's API and runs on Preact (decision 0056): these names, as the
+ * app and its libraries (React Router, TanStack Query) import them, resolve to `preact/compat`.
+ * Exact matches only, so that `react-router` itself is not caught by `react`.
+ */
+export const PREACT_ALIASES = [
+  { find: /^react$/, replacement: 'preact/compat' },
+  { find: /^react-dom$/, replacement: 'preact/compat' },
+  { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+  { find: /^react\/jsx-runtime$/, replacement: 'preact/jsx-runtime' },
+  { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/jsx-dev-runtime' },
+];
 
 /**
  * The web app builds to <repo>/dist/web, which the server serves: index.html for every page
@@ -16,7 +28,10 @@ const repoRoot = path.resolve(webRoot, '../..');
 export default defineConfig({
   root: webRoot,
   publicDir: path.join(webRoot, 'public'),
-  plugins: [react(), precompress()],
+  plugins: [precompress()],
+  resolve: { alias: PREACT_ALIASES, dedupe: ['preact'] },
+  // Vite's own transform compiles JSX; it only needs to call Preact's runtime.
+  oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
   build: {
     outDir: path.join(repoRoot, 'dist/web'),
     emptyOutDir: true,
@@ -26,6 +41,13 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     manifest: true,
     rolldownOptions: {
+      onLog(level, log, defaultHandler) {
+        // TanStack Query marks its modules "use client" (for React Server Components, which we do
+        // not use), and React Router reads `useOptimistic`, which Preact lacks, with a fallback.
+        if (log.code === 'MODULE_LEVEL_DIRECTIVE') return;
+        if (log.code === 'IMPORT_IS_UNDEFINED' && log.message.includes('useOptimistic')) return;
+        defaultHandler(level, log);
+      },
       treeshake: {
         propertyReadSideEffects: false,
         moduleSideEffects: [

@@ -13,6 +13,8 @@
  * weights for FCP, LCP, TBT and CLS, without Speed Index (its weight spread over the others).
  *
  *   npm run bench:web -- --runs=5 --json
+ *   npm run bench:web -- --runs=1 --waterfall   (also: each request's start and end, the LCP element)
+ *   npm run bench:web -- --pages=lesson,home
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -20,6 +22,7 @@ import path from 'node:path';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { buildWebIfStale } from '../../scripts/build-web-if-stale';
 import { readTestEnvironment } from '#server/config/index.ts';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 import { startServerProcess } from '../helpers/server-process';
 import { BUDGET_PAGES, pageWeight, type BudgetPage } from '../helpers/bundle-weight';
 
@@ -31,6 +34,8 @@ const args = new Map(
 );
 const RUNS = Number(args.get('runs') ?? 3);
 const GIVEN_BASE = args.get('base');
+const WATERFALL = args.get('waterfall') === 'true';
+const PAGES = args.get('pages')?.split(',');
 const say = (line: string) => process.stdout.write(`${line}\n`);
 
 const MOBILE = { width: 412, height: 823, deviceScaleFactor: 1.75 };
@@ -55,14 +60,15 @@ interface Measured {
 
 /** Collects paint, LCP, layout shifts and long tasks from the first moment of the page. */
 const OBSERVER = `(() => {
-  const seen = { fcp: 0, lcp: 0, cls: 0, longTasks: [] };
+  const seen = { fcp: 0, lcp: 0, lcpElement: '', cls: 0, shifts: [], longTasks: [] };
   window.__benchWeb = seen;
   const watch = (type, each) => {
     try { new PerformanceObserver((list) => list.getEntries().forEach(each)).observe({ type, buffered: true }); } catch {}
   };
   watch('paint', (e) => { if (e.name === 'first-contentful-paint') seen.fcp = e.startTime; });
-  watch('largest-contentful-paint', (e) => { seen.lcp = e.renderTime || e.loadTime || e.startTime; });
-  watch('layout-shift', (e) => { if (!e.hadRecentInput) seen.cls += e.value; });
+  const describe = (node) => node ? (node.tagName || '#text') + (node.className && typeof node.className === 'string' ? '.' + node.className.split(' ')[0] : '') + ' "' + (node.textContent || '').trim().slice(0, 40) + '"' : '(removed)';
+  watch('largest-contentful-paint', (e) => { seen.lcp = e.renderTime || e.loadTime || e.startTime; seen.lcpElement = describe(e.element); });
+  watch('layout-shift', (e) => { if (!e.hadRecentInput) { seen.cls += e.value; seen.shifts.push([e.startTime, e.value, (e.sources || []).map((s) => describe(s.node)).join(', ')]); } });
   watch('longtask', (e) => { seen.longTasks.push([e.startTime, e.duration]); });
 })();`;
 
@@ -105,28 +111,39 @@ async function post(base: string, url: string, body: unknown, cookie?: string) {
   if (!response.ok) throw new Error(`${url} answered ${response.status}`);
   return {
     json: (await response.json()) as Record<string, unknown>,
-    cookie: response.headers.get('set-cookie')?.split(';')[0],
+    cookie: response.headers
+      .getSetCookie()
+      .find((c) => c.startsWith('hh_session='))
+      ?.split(';')[0],
   };
 }
 
-/** A couple in a shared space; returns one partner's session cookie. */
+/**
+ * A couple in a shared space, both through the private safety screen with calm answers (as a
+ * couple at work in the program would be); returns one partner's session cookie. Sign-up signs
+ * nobody in (decision 0029): each partner signs in after it, as the page does.
+ */
 async function seedCouple(base: string): Promise<string> {
   const stamp = Date.now();
   const password = 'a long and quiet benchmark password';
-  const a = await post(base, '/api/auth/signup', {
-    displayName: 'Bench A',
-    email: `web-a-${stamp}@example.test`,
-    password,
-  });
-  const b = await post(base, '/api/auth/signup', {
-    displayName: 'Bench B',
-    email: `web-b-${stamp}@example.test`,
-    password,
-  });
-  await post(base, '/api/space', {}, a.cookie);
-  const invite = await post(base, '/api/invites', {}, a.cookie);
-  await post(base, '/api/invites/accept', { token: invite.json.token }, b.cookie);
-  return a.cookie!;
+  const { questions, answers } = loadSafetyScreen().definition;
+  const calm = Object.fromEntries(
+    questions.map((q) => [q.id, answers.find((a) => !q.care.includes(a.id))!.id]),
+  );
+  const person = async (name: string) => {
+    const email = `web-${name}-${stamp}@example.test`;
+    await post(base, '/api/auth/signup', { displayName: `Bench ${name}`, email, password });
+    const { cookie } = await post(base, '/api/auth/signin', { email, password });
+    if (!cookie) throw new Error('sign-in set no session cookie');
+    await post(base, '/api/safety-screen', { answers: calm }, cookie);
+    return cookie;
+  };
+  const a = await person('a');
+  const b = await person('b');
+  await post(base, '/api/space', {}, a);
+  const invite = await post(base, '/api/invites', {}, a);
+  await post(base, '/api/invites/accept', { token: invite.json.token }, b);
+  return a;
 }
 
 async function firstLessonSlug(base: string): Promise<string> {
@@ -173,9 +190,15 @@ async function measureOnce(
       );
       scripts.set(event.requestId, { bytes: 0, encoding: headers['content-encoding'] ?? 'none' });
     });
+    const requests = new Map<string, { url: string; start: number; end?: number }>();
+    cdp.on('Network.requestWillBeSent', (event) => {
+      requests.set(event.requestId, { url: event.request.url, start: event.timestamp });
+    });
     cdp.on('Network.loadingFinished', (event) => {
       const script = scripts.get(event.requestId);
       if (script) script.bytes = event.encodedDataLength;
+      const request = requests.get(event.requestId);
+      if (request) request.end = event.timestamp;
     });
     await page.goto(`${base}${url}`, { waitUntil: 'load', timeout: 120_000 });
     // Let the app fetch its data and settle, then read the figures (LCP stops at input).
@@ -185,10 +208,33 @@ async function measureOnce(
       () =>
         (
           window as unknown as {
-            __benchWeb: { fcp: number; lcp: number; cls: number; longTasks: [number, number][] };
+            __benchWeb: {
+              fcp: number;
+              lcp: number;
+              lcpElement: string;
+              cls: number;
+              shifts: [number, number, string][];
+              longTasks: [number, number][];
+            };
           }
         ).__benchWeb,
     );
+    if (WATERFALL) {
+      const all = [...requests.values()];
+      const zero = Math.min(...all.map((r) => r.start));
+      const ms = (t: number | undefined) =>
+        t === undefined ? '   …' : ((t - zero) * 1000).toFixed(0);
+      say(`\n  ${url}: LCP ${seen.lcp.toFixed(0)} ms on ${seen.lcpElement}`);
+      for (const r of all.sort((a, b) => a.start - b.start)) {
+        say(
+          `    ${ms(r.start).padStart(6)} → ${ms(r.end).padStart(6)}  ${r.url.replace(base, '')}`,
+        );
+      }
+      for (const [start, duration] of seen.longTasks)
+        say(`    long task at ${start.toFixed(0)} ms: ${duration.toFixed(0)} ms`);
+      for (const [start, value, sources] of seen.shifts)
+        say(`    layout shift at ${start.toFixed(0)} ms: ${value.toFixed(3)} (${sources})`);
+    }
     const tbt = seen.longTasks
       .filter(([start]) => start >= seen.fcp)
       .reduce((sum, [, duration]) => sum + Math.max(0, duration - 50), 0);
@@ -256,7 +302,7 @@ try {
       `${NETWORK.latency} ms RTT, ${Math.round((NETWORK.downloadThroughput * 8) / 1024)} kbit/s down; ${base}\n`,
   );
   say('page      JS over the wire   JS gzip (build)   FCP ms   LCP ms   TBT ms     CLS   score*');
-  for (const target of targets) {
+  for (const target of targets.filter(({ name }) => !PAGES || PAGES.includes(name))) {
     const runs: Measured[] = [];
     for (let i = 0; i < RUNS; i++)
       runs.push(await measureOnce(browser, base, target.url, target.cookie));

@@ -82,7 +82,7 @@ async function checkinJourney(base: string) {
   const alexCard = timeline(sam.page).getByRole('article');
   await alexCard.getByText('Hard morning, softer evening.').waitFor();
   await alexCard.getByText('Shared with you').waitFor();
-  expect(await alexCard.getByRole('heading').textContent()).toContain('Alex');
+  expect(await alexCard.getByRole('heading', { level: 3 }).textContent()).toContain('Alex');
   await expectNoAxeViolations(sam.page, 'check-in, partner sees the shared one, phone');
 
   // Alex edits it after sharing; Sam sees the new words and can still read what they saw.

@@ -7,6 +7,7 @@ import { checkins } from '#server/db/schema/index.ts';
 import { FEATURE_MANIFESTS } from '#server/manifests.ts';
 import { composeFeatures, type FeatureManifest } from '#server/policy/manifest.ts';
 import { ACCESS_ITEM_KINDS } from '#shared/schemas/access-log.ts';
+import { COMMENT_ITEM_KINDS } from '#shared/schemas/comments.ts';
 import { PRACTICE_ITEM_KINDS } from '#shared/schemas/practice.ts';
 import { ZMilestoneKey } from '#shared/schemas/progress.ts';
 import { PREP_KINDS } from '#shared/schemas/session-prep.ts';
@@ -32,6 +33,7 @@ const FACTS: CoverageFacts = {
   newsKinds: ZNewsKind.options,
   // `started` and `together` are progress's own, not a feature's.
   milestones: ZMilestoneKey.options.filter((key) => key !== 'started' && key !== 'together'),
+  commentKinds: COMMENT_ITEM_KINDS,
 };
 
 describe('feature manifests (issue 11, item 3)', () => {
@@ -99,6 +101,7 @@ describe('feature manifests (issue 11, item 3)', () => {
       therapistKinds: ['checkin'],
       newsKinds: ['checkin'],
       milestones: ['first_note'],
+      commentKinds: ['agreement'],
     };
 
     it('names each thing a newcomer forgot, in words', () => {
@@ -112,6 +115,7 @@ describe('feature manifests (issue 11, item 3)', () => {
         'The API knows the shared kind "agreement", but no feature manifest declares it (with its table, branch and presenter).',
         'Today knows the news kind "checkin", but no feature manifest counts it (news).',
         'Progress knows the milestone "first_note", but no feature manifest finds it.',
+        'The API knows the commentable kind "agreement", but no manifest says it can carry comments (a shareable kind\'s comments flag, or commentable).',
       ]);
     });
 

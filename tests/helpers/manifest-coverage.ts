@@ -16,6 +16,8 @@ export interface CoverageFacts {
   therapistKinds: readonly string[];
   newsKinds: readonly string[];
   milestones: readonly string[];
+  /** The API's names for kinds that can carry comments (COMMENT_ITEM_KINDS); optional for old callers. */
+  commentKinds?: readonly string[];
 }
 
 /**
@@ -134,5 +136,30 @@ export function whatIsMissing(
       out.push(`Progress knows the milestone "${key}", but no feature manifest finds it.`);
     }
   }
+  if (facts.commentKinds) {
+    const commentable = composeCommentable(manifests);
+    for (const name of facts.commentKinds) {
+      if (!commentable.includes(name)) {
+        out.push(
+          `The API knows the commentable kind "${name}", but no manifest says it can carry comments (a shareable kind's comments flag, or commentable).`,
+        );
+      }
+    }
+    for (const name of commentable) {
+      if (!facts.commentKinds.includes(name)) {
+        out.push(
+          `The manifests say "${name}" can carry comments, but the API's list (COMMENT_ITEM_KINDS in src/shared/schemas/comments.ts) does not have it.`,
+        );
+      }
+    }
+  }
   return out;
+}
+
+/** The kinds the manifests say can carry comments, as `composeFeatures` gathers them. */
+function composeCommentable(manifests: readonly FeatureManifest[]): string[] {
+  return [
+    ...manifests.flatMap((m) => (m.shareable ?? []).filter((k) => k.comments).map((k) => k.kind)),
+    ...manifests.flatMap((m) => (m.commentable ?? []).map((k) => k.kind)),
+  ];
 }

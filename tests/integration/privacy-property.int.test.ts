@@ -517,3 +517,106 @@ describe('the partner cannot tell whether an item is shared with the therapist',
     );
   }, 240_000);
 });
+
+// -------------------------------------------------------------------------------------------
+// Comments follow their item, and each reaches only those it was written for (issue 12).
+// -------------------------------------------------------------------------------------------
+
+describe('comments reach only those who may see the item and were written for', () => {
+  type Who = 'author' | 'partner' | 'therapist';
+  type CommentStep =
+    | { kind: 'partner'; share: boolean }
+    | { kind: 'therapist'; share: boolean }
+    | { kind: 'comment'; who: Who };
+  const commentStep: fc.Arbitrary<CommentStep> = fc.oneof(
+    fc.record({ kind: fc.constant('partner' as const), share: fc.boolean() }),
+    fc.record({ kind: fc.constant('therapist' as const), share: fc.boolean() }),
+    fc.record({
+      kind: fc.constant('comment' as const),
+      who: fc.constantFrom<Who>('author', 'partner', 'therapist'),
+    }),
+  );
+
+  /** Every comment body an item's thread shows `reader`, all pages; null for a 404. */
+  async function bodiesSeen(reader: TestClient, id: string): Promise<string[] | null> {
+    const out: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const response = await reader.get(
+        `/api/comments?kind=checkin&itemId=${id}${cursor ? `&cursor=${cursor}` : ''}`,
+      );
+      if (response.statusCode === 404) return null;
+      expect(response.statusCode).toBe(200);
+      const page = response.json<{
+        threads: { body: string | null; replies: { body: string | null }[] }[];
+        nextCursor: string | null;
+      }>();
+      for (const th of page.threads) {
+        out.push(th.body ?? '', ...th.replies.map((r) => r.body ?? ''));
+      }
+      cursor = page.nextCursor;
+    } while (cursor);
+    return out.sort();
+  }
+
+  it('holds for random sequences of sharing, narrowing and commenting by all three', async () => {
+    const { createCouple, linkTherapist } = await import('../helpers/test-app');
+    let run = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.array(commentStep, { minLength: 1, maxLength: 10 }), async (steps) => {
+        run += 1;
+        const { a, b } = await createCouple(t, [`Writer ${run}`, `Reader ${run}`]);
+        const therapist = await linkTherapist(t, { a, b }, 'active');
+        const written = await a.put('/api/checkins/mine/2026-04-04', { intensity: 2, pain: 2 });
+        const id = written.json<{ checkin: { id: string } }>().checkin.id;
+        const clients: Record<Who, TestClient> = { author: a, partner: b, therapist };
+        const model = { partner: false, therapist: false };
+        const comments: { words: string; forPartner: boolean; forTherapist: boolean }[] = [];
+
+        for (const [i, s] of steps.entries()) {
+          if (s.kind === 'partner') {
+            const url = `/api/checkins/${id}/${s.share ? 'share' : 'private'}`;
+            expect((await a.post(url)).statusCode).toBe(200);
+            model.partner = s.share;
+          } else if (s.kind === 'therapist') {
+            const shared = await a.put(`/api/checkins/${id}/therapist`, { shared: s.share });
+            expect(shared.statusCode).toBe(200);
+            model.therapist = s.share;
+          } else {
+            const words = `said-${s.who}-${run}-${i}`;
+            const posted = await clients[s.who].post('/api/comments', {
+              kind: 'checkin',
+              itemId: id,
+              body: words,
+            });
+            const allowed =
+              s.who === 'author' ||
+              (s.who === 'partner' && model.partner) ||
+              (s.who === 'therapist' && model.therapist);
+            expect(posted.statusCode).toBe(allowed ? 201 : 404);
+            if (allowed) {
+              comments.push({
+                words,
+                forPartner: s.who === 'author' ? model.partner : s.who === 'partner',
+                forTherapist: s.who === 'author' ? model.therapist : s.who === 'therapist',
+              });
+            }
+          }
+          const expected = (pick: (c: (typeof comments)[number]) => boolean) =>
+            comments
+              .filter(pick)
+              .map((c) => c.words)
+              .sort();
+          expect(await bodiesSeen(a, id)).toEqual(expected(() => true));
+          expect(await bodiesSeen(b, id)).toEqual(
+            model.partner ? expected((c) => c.forPartner) : null,
+          );
+          expect(await bodiesSeen(therapist, id)).toEqual(
+            model.therapist ? expected((c) => c.forTherapist) : null,
+          );
+        }
+      }),
+      { numRuns: 12 },
+    );
+  }, 240_000);
+});

@@ -7,8 +7,10 @@ import type { Database } from '#server/db/index.ts';
 import { memberships } from '#server/db/schema/index.ts';
 import { versionConflict } from '#server/http/versioning.ts';
 import type { SpaceMemberActor } from './actor';
+import type { CommentableKind } from './commentable';
+import { itemPart } from './manifest';
 import { requireJointWorkOpen } from './joint-work';
-import { ownRows, spaceRows } from './rules';
+import { isSpaceMember, ownRows, spaceRows } from './rules';
 
 /**
  * The co-authored item core (issue 11, item 2): items that belong to the couple in a space, not
@@ -512,4 +514,39 @@ export async function withdrawCoAuthored<S extends string>(
       .where(and(eq(a.itemId, current.id), eq(a.membershipId, members.mine)));
     return acceptanceOf(tx, kind, members, current);
   });
+}
+
+/**
+ * A co-authored kind as a kind that can carry comments (issue 12): both members of the item read
+ * and write its comments exactly when they may read the item (an active membership in its set),
+ * and both stand to it as its authors. A therapist never sees a co-authored item, so never its
+ * comments. The feature names it in its manifest's `commentable` list.
+ */
+export function coAuthoredCommentable<S extends string>(
+  kind: CoAuthoredKind<S>,
+  name: string,
+  title: string,
+): CommentableKind {
+  const t = kind.items;
+  const body = sql`json_build_object(${sql.join(
+    kind.sections.map((s) => sql`${s}::text, ${t[s]}`),
+    sql`, `,
+  )})`;
+  return {
+    kind: name,
+    title,
+    find: (actor, itemId) => sql`select ${t.id} as id, null::uuid as author_id,
+        ${t.spaceId} as space_id, true as for_partner, false as for_therapist, ${body} as body
+      from ${t}
+      where ${t.id} = ${itemId} and ${isSpaceMember(actor) ? spaceRows(actor, t.spaceId) : sql`false`}
+        and exists (select 1 from ${memberships} m
+          where ${ownRows(actor, sql`m.user_id`)} and m.left_at is null
+            and (m.id = ${t.memberOneId} or m.id = ${t.memberTwoId}))`,
+    readers: (itemId) => sql`select m.user_id, 'author'::text as role from ${t}
+      join ${memberships} m on m.left_at is null
+        and (m.id = ${t.memberOneId} or m.id = ${t.memberTwoId})
+      where ${t.id} = ${itemId}`,
+    parts: (row) =>
+      kind.sections.map((s) => itemPart(s, row?.[s])).filter((p) => p.text.trim() !== ''),
+  };
 }

@@ -6,6 +6,7 @@ import type { TPrepKind } from '#shared/schemas/session-prep.ts';
 import type { TNewsKind } from '#shared/schemas/today.ts';
 import type { Database, DbOrTx } from '#server/db/index.ts';
 import type { SignedInActor, SpaceMemberActor } from './actor';
+import { shareableCommentable, type CommentableKind } from './commentable';
 import { partnerSharedItems, type AuthoredItemColumns } from './rules';
 
 /**
@@ -24,6 +25,11 @@ export interface FeatureManifest {
   tables: PgTable[];
   /** Kinds of item a partner can share, read by every reader of shared items at once. */
   shareable?: ShareableKind[];
+  /**
+   * Kinds outside the shareable union that can carry comments (a co-authored item, through
+   * `coAuthoredCommentable`). A shareable kind opts in with its own `comments` flag instead.
+   */
+  commentable?: CommentableKind[];
   /** What Today counts as news for a partner (counted by kind, never quoted). */
   news?: NewsSource[];
   /** Firsts on the progress page. */
@@ -125,7 +131,7 @@ export interface ShareableKind {
   table: PgTable & AuthoredItemColumns & { id: AnyPgColumn };
   /** May the author share it with the couple's therapist? */
   therapist: boolean;
-  /** Can it carry comments? (None can yet; the co-authored item core adds them.) */
+  /** Can it carry comments? (issue 12: `policy/commentable.ts` reads it.) */
   comments: boolean;
   /**
    * Its branch of the union: `select kind, id, author_id, space_id, at, day, title,
@@ -226,6 +232,8 @@ export interface FeatureQueries {
 export interface FeatureWhole {
   manifests: readonly FeatureManifest[];
   shareable: readonly ShareableKind[];
+  /** Every kind that can carry comments: shareable kinds flagged so, then co-authored ones. */
+  commentable: readonly CommentableKind[];
   news: readonly NewsSource[];
   milestones: readonly Milestone[];
   queries: FeatureQueries;
@@ -269,6 +277,7 @@ export function composeFeatures(manifests: readonly FeatureManifest[]): FeatureW
       ownerOf.set(table, m.name);
     }
     for (const k of m.shareable ?? []) claim(`shareable kind ${k.kind}`, m.name);
+    for (const c of m.commentable ?? []) claim(`commentable kind ${c.kind}`, m.name);
     for (const n of m.news ?? []) claim(`news kind ${n.kind}`, m.name);
     for (const s of m.milestones ?? []) claim(`milestone ${s.key}`, m.name);
     for (const [name, answer] of Object.entries(m.queries ?? {})) {
@@ -280,9 +289,14 @@ export function composeFeatures(manifests: readonly FeatureManifest[]): FeatureW
   if (missing.length > 0) {
     throw new Error(`No feature manifest answers the queries ${missing.join(', ')}.`);
   }
+  const shareable = manifests.flatMap((m) => m.shareable ?? []);
   return {
     manifests,
-    shareable: manifests.flatMap((m) => m.shareable ?? []),
+    shareable,
+    commentable: [
+      ...shareable.filter((k) => k.comments).map((k) => shareableCommentable(shareable, k)),
+      ...manifests.flatMap((m) => m.commentable ?? []),
+    ],
     news: manifests.flatMap((m) => m.news ?? []),
     milestones: manifests.flatMap((m) => m.milestones ?? []),
     queries: queries as FeatureQueries,

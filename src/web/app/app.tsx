@@ -1,5 +1,5 @@
 import { QueryClientProvider } from '@tanstack/react-query';
-import { BrowserRouter, Route, Routes } from 'react-router';
+import { BrowserRouter, matchPath, Route, Routes } from 'react-router';
 import { NotForTherapists } from '#web/features/therapist/not-for-therapists.tsx';
 import { AnnouncerProvider } from '#web/ui/index.ts';
 import { LandingPage } from './landing-page';
@@ -137,6 +137,53 @@ const NotificationSettingsPage = lazyPage(() =>
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
+
+/**
+ * Pages a visit often starts on, whose code is fetched as soon as the app starts rather than
+ * when the page is first rendered. Home otherwise waits for the sign-in check before asking for
+ * its code, its data and the schema of the sign-in answer, one round trip after another; now
+ * they travel together. The guide's pages come filled in by the server (`prerendered`), and the
+ * app waits for their code before it replaces them, so their text stays on the screen
+ * (decision 0057).
+ */
+const FIRST_PAGES: readonly {
+  path: string;
+  page: { preload: () => Promise<unknown> };
+  prerendered: boolean;
+  along?: () => void;
+}[] = [
+  { path: '/guide/:slug', page: LessonPage, prerendered: true },
+  { path: '/guide', page: GuideIndexPage, prerendered: true },
+  {
+    path: '/home',
+    page: HomePage,
+    prerendered: false,
+    along: () => {
+      // A signed-out visitor gets 401s here, which send them to sign in, as the check would.
+      void import('#shared/schemas/auth.ts');
+      void import('#web/core/space.ts').then((m) => queryClient.prefetchQuery(m.spaceQuery));
+      void import('#web/features/today/api.ts').then((m) =>
+        queryClient.prefetchQuery(m.todayQuery(m.localDay())),
+      );
+    },
+  },
+];
+
+/**
+ * Starts fetching the code of the page at `pathname`. Resolves when the app may render: at once,
+ * or for a page the server filled in, once its code is in (or failed to come: the page's error
+ * boundary then shows it).
+ */
+export function loadFirstPage(pathname: string): Promise<void> {
+  const first = FIRST_PAGES.find(({ path }) => matchPath(path, pathname));
+  if (!first) return Promise.resolve();
+  first.along?.();
+  const loading = first.page.preload().then(
+    () => undefined,
+    () => undefined,
+  );
+  return first.prerendered ? loading : Promise.resolve();
+}
 
 /** The shell: providers, and the routes that compose the features. */
 export function App() {

@@ -21,6 +21,8 @@ export const queryKeys = {
   guideLessons: ['guide', 'lessons'] as const,
   guideLesson: (slug: string) => ['guide', 'lesson', slug] as const,
   guideReflections: (slug: string) => ['guide', 'reflections', slug] as const,
+  /** The comment threads of one item (the comments core, under every shared item's page). */
+  comments: (kind: string, itemId: string) => ['comments', kind, itemId] as const,
   /** My notifications (every page of the list); a new one from the live stream makes it stale. */
   notifications: ['notifications'] as const,
   notificationPreferences: ['notifications', 'preferences'] as const,

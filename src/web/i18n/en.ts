@@ -27,6 +27,7 @@ import { twoStep } from './en/two-step';
 import { myData } from './en/my-data';
 import { account } from './en/account';
 import { forms } from './en/forms';
+import { comments } from './en/comments';
 import { notifications } from './en/notifications';
 
 export const core = {
@@ -358,6 +359,7 @@ export const en = {
   ...myData,
   ...account,
   ...forms,
+  ...comments,
   ...notifications,
 } as const;
 

@@ -18,4 +18,5 @@ export * from './two-step';
 export * from './my-data';
 export * from './jobs';
 export * from './account';
+export * from './comments';
 export * from './notifications';

@@ -14,7 +14,7 @@ export const checkinsManifest: FeatureManifest = {
       title: 'Daily check-in',
       table: checkins,
       therapist: true,
-      comments: false,
+      comments: true,
       branch: ({ where, body }) => sql`select 'checkin'::text as kind, ${checkins.id} as id,
           ${checkins.authorId} as author_id, ${checkins.spaceId} as space_id,
           ${checkins.createdAt} as at, ${checkins.day}::text as day, null::text as title,

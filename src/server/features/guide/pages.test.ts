@@ -110,10 +110,23 @@ describe('the guide without JavaScript', () => {
       }
       expect(root).toContain('<h2 id="guide-draws-on">Draws on</h2>');
       expect(root).toContain('Sign in to keep a private reflection');
-      // No script and no inline style inside the page; the only scripts are our own files (the
-      // colour choice, applied before the first paint, and the app).
-      expect(root).not.toMatch(/<script|style=|<img|on\w+=/);
-      const scripts = html.match(/<script[^>]*>/g) ?? [];
+      // The lesson's facts for the app, as a data block that is never run (decision 0057), with
+      // no "<" that could close it early.
+      const facts = /<script type="application\/json" id="hh-lesson-facts">([^<]*)<\/script>/.exec(
+        root,
+      );
+      expect(facts).not.toBeNull();
+      expect(JSON.parse(facts![1]!)).toMatchObject({
+        slug,
+        title: lesson.title,
+        reflection: lesson.reflection,
+        drawsOn: lesson.drawsOn,
+      });
+      expect(root).toContain(`<div class="hh-static-body" data-lesson-body="${slug}">`);
+      // Else no script and no inline style inside the page; the only scripts are our own files
+      // (the colour choice, applied before the first paint, and the app).
+      expect(root.replace(facts![0], '')).not.toMatch(/<script|style=|<img|on\w+=/);
+      const scripts = html.replace(facts![0], '').match(/<script[^>]*>/g) ?? [];
       expect(scripts).toHaveLength(2);
       for (const script of scripts) expect(script).toMatch(/ src="\/[\w/.-]+"/);
       expect(html).toContain('You can read the guide without JavaScript');

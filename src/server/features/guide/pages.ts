@@ -103,6 +103,27 @@ export function renderIndex(library: LessonLibrary, quickExitUrl: string): Prere
   };
 }
 
+/**
+ * The lesson's facts other than its text, for the app to start from without asking the API: a
+ * data block (never run as a script, so the CSP does not come into it). `<` is escaped so that no
+ * text in it can close the element.
+ */
+function lessonFacts(lesson: Lesson): string {
+  const facts = {
+    slug: lesson.slug,
+    title: lesson.title,
+    summary: lesson.summary,
+    phase: lesson.phase,
+    minutes: lesson.minutes,
+    drawsOn: lesson.drawsOn,
+    reflection: lesson.reflection,
+    previous: lesson.previous,
+    next: lesson.next,
+  };
+  const json = JSON.stringify(facts).replace(/</g, '\\u003c');
+  return `<script type="application/json" id="hh-lesson-facts">${json}</script>`;
+}
+
 export function renderLesson(lesson: Lesson, quickExitUrl: string): PrerenderedPage {
   const e = escapeHtml;
   const signIn = `/signin`;
@@ -119,8 +140,9 @@ export function renderLesson(lesson: Lesson, quickExitUrl: string): PrerenderedP
     `<h1>${e(lesson.title)}</h1>`,
     `<p class="hh-static-lead">${e(lesson.summary)}</p>`,
     `<p class="hh-static-meta">${e(phaseLabel(lesson.phase))} · ${e(minutes(lesson.minutes))}</p>`,
-    // Rendered at start from our own Markdown with raw HTML off.
-    lesson.html,
+    // Rendered at start from our own Markdown with raw HTML off. The app keeps this element and
+    // moves it into its own page when it starts, instead of rendering the text again (0057).
+    `<div class="hh-static-body" data-lesson-body="${e(lesson.slug)}">${lesson.html}</div>`,
     `<section aria-labelledby="guide-draws-on"><h2 id="guide-draws-on">${e(PAGE_WORDS.drawsOn)}</h2><ul>${lesson.drawsOn.map((source) => `<li>${e(source)}</li>`).join('')}</ul></section>`,
     `<section aria-labelledby="guide-reflect"><h2 id="guide-reflect">${e(PAGE_WORDS.reflectHeading)}</h2><p>${e(lesson.reflection)}</p>`,
     `<p><a href="${signIn}">${e(PAGE_WORDS.signInToReflect)}</a>. ${e(PAGE_WORDS.signInToReflectAfter)}</p></section>`,
@@ -128,6 +150,7 @@ export function renderLesson(lesson: Lesson, quickExitUrl: string): PrerenderedP
     around
       ? `<nav aria-label="${e(PAGE_WORDS.lessonsNav)}"><ul class="hh-static-list">${around}</ul></nav>`
       : '',
+    lessonFacts(lesson),
   ].join('');
   return {
     status: 200,

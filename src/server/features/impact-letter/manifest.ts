@@ -21,7 +21,7 @@ export const impactLetterManifest: FeatureManifest = {
       title: 'Impact letter',
       table: impactLetters,
       therapist: false,
-      comments: false,
+      comments: true,
       // What a reader gets of a letter is its latest shared version, never the working draft.
       branch: ({ where, body }) => sql`select 'letter'::text, ${impactLetters.id},
           ${impactLetters.authorId}, ${impactLetters.spaceId}, latest.published_at, null::text,
@@ -49,7 +49,7 @@ export const impactLetterManifest: FeatureManifest = {
       title: 'Reflection on an impact letter',
       table: impactLetterReflections,
       therapist: false,
-      comments: false,
+      comments: true,
       branch: ({
         where,
         body,

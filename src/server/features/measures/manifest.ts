@@ -13,7 +13,7 @@ export const measuresManifest: FeatureManifest = {
       title: 'Weekly check-in',
       table: measureResponses,
       therapist: true,
-      comments: false,
+      comments: true,
       // The week, the title and the band words: never the answers to single questions.
       branch: ({ where, body }) => sql`select 'measure'::text, ${measureResponses.id},
           ${measureResponses.authorId}, ${measureResponses.spaceId}, ${measureResponses.createdAt},

@@ -7,7 +7,9 @@ import {
 } from '#server/db/schema/index.ts';
 import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
 import { ownItems, partnerRows, rowsOf, spaceRows } from '#server/policy/rules.ts';
+import { coAuthoredCommentable } from '#server/policy/co-authored.ts';
 import { triggerPlanExportPart } from './export-part';
+import { PLAN } from './plan-service';
 
 /** Trigger entries and the couple's plan, as the whole sees them. */
 export const triggersManifest: FeatureManifest = {
@@ -49,6 +51,8 @@ export const triggersManifest: FeatureManifest = {
       },
     },
   ],
+  // The couple's plan can carry comments (issue 12); trigger entries cannot yet.
+  commentable: [coAuthoredCommentable(PLAN, 'trigger-plan', 'Trigger plan')],
   news: [
     partnerSharedNews('trigger', triggerEntries, isNull(triggerEntries.archivedAt)),
     {

@@ -36,7 +36,7 @@ import { isJointWorkOpen } from '#server/policy/joint-work.ts';
  * who reads and writes, versions, 412s, acceptance, diffs). This file says which tables hold it
  * and how it is presented.
  */
-const PLAN: CoAuthoredKind<TPlanSection> = {
+export const PLAN: CoAuthoredKind<TPlanSection> = {
   sections: PLAN_SECTIONS,
   items: triggerPlans,
   versions: triggerPlanVersions,

@@ -11,6 +11,7 @@ import {
 import { isApiError, versionConflict } from '#web/core/api-client.ts';
 import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
 import { t } from '#web/i18n/index.ts';
+import { CommentsSection, type CommentAudience } from '#web/ui/comments-section.tsx';
 import {
   Button,
   ConfirmDialog,
@@ -665,8 +666,25 @@ function TimelineItem({ checkin, partnerName }: { checkin: TCheckin; partnerName
       )}
       {checkin.mine && <SharingControls checkin={checkin} partnerName={partnerName} />}
       {checkin.mine && <TherapistShare checkin={checkin} />}
+      {commentAudience(checkin) && (
+        <CommentsSection
+          kind="checkin"
+          itemId={checkin.id}
+          audience={commentAudience(checkin)!}
+          headingLevel={4}
+        />
+      )}
     </article>
   );
+}
+
+/** Who reads comments on a check-in: none while it is private (the section stays away). */
+function commentAudience(checkin: TCheckin): CommentAudience | null {
+  if (!checkin.mine) return 'partner';
+  const partner = checkin.sharing === 'shared';
+  if (partner && checkin.sharedWithTherapist) return 'all';
+  if (partner) return 'partner';
+  return checkin.sharedWithTherapist ? 'therapist' : null;
 }
 
 function CheckinBody({ checkin }: { checkin: TCheckin | TCheckinRevision }) {

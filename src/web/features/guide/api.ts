@@ -1,7 +1,6 @@
 import { queryOptions, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZLessonList,
-  ZLessonResponse,
   ZMyReflectionResponse,
   ZReflectionsResponse,
   type TMyReflection,
@@ -24,14 +23,6 @@ export const lessonsQuery = queryOptions({
 
 export function useLessons() {
   return useQuery(lessonsQuery);
-}
-
-export function useLesson(slug: string) {
-  return useQuery({
-    queryKey: queryKeys.guideLesson(slug),
-    queryFn: ({ signal }) => apiFetch(base(slug), { schema: ZLessonResponse, signal }),
-    staleTime: LESSON_STALE_MS,
-  });
 }
 
 /** Only for someone signed in; a visitor sees an invitation to sign in instead. */

@@ -1,14 +1,10 @@
 import { Link } from 'react-router';
-import { GUIDE_PHASES, type TGuidePhase, type TLessonSummary } from '#shared/schemas/guide.ts';
+import { GUIDE_PHASES, type TLessonSummary } from '#shared/schemas/guide.ts';
 import { t } from '#web/i18n/index.ts';
 import { LoadError, Loading, Page } from '#web/ui/index.ts';
 import { useLessons } from './api';
 import styles from './guide.module.css';
-
-export function phaseName(phase: TGuidePhase | null): string {
-  if (phase === null) return t('guide.faq');
-  return t(`guide.phase.${phase}`);
-}
+import { phaseName } from './phase-name';
 
 function LessonList({ lessons }: { lessons: TLessonSummary[] }) {
   return (

@@ -1,19 +1,26 @@
-import type { MouseEvent, ReactNode } from 'react';
+import { useCallback, type MouseEvent, type ReactNode } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
 import type { TLesson } from '#shared/schemas/guide.ts';
+import { prerenderedLesson } from '#web/core/prerendered.ts';
 import { useMe } from '#web/core/session.ts';
 import { t } from '#web/i18n/index.ts';
 import { LoadError, Loading, Page, usePageTitle } from '#web/ui/index.ts';
-import { useLesson } from './api';
 import styles from './guide.module.css';
-import { phaseName } from './guide-index-page';
+import { useLesson } from './lesson-query';
+import { phaseName } from './phase-name';
 import { ReflectionSection } from './reflection-section';
 
 /** One lesson, open to anyone; at its end, a signed-in reader's own reflection. */
 export function LessonPage() {
   const { slug = '' } = useParams();
-  const lesson = useLesson(slug);
+  // Opened from its address, the lesson is already on the screen: the page takes it over as it
+  // is (decision 0057). Reached by a link inside the app, it is fetched.
+  const prerendered = prerenderedLesson(slug);
+  const lesson = useLesson(slug, !prerendered);
 
+  if (prerendered) {
+    return <Lesson key={slug} lesson={prerendered.lesson} body={prerendered.body} />;
+  }
   if (lesson.isPending) return <LessonLoading />;
   if (lesson.isError) {
     return lesson.error.status === 404 ? (
@@ -60,9 +67,20 @@ function LessonNotFound() {
   );
 }
 
-function Lesson({ lesson }: { lesson: TLesson }) {
+/** A lesson, with its text as HTML from the API or as the element the server's page held. */
+type LessonProps =
+  { lesson: TLesson; body?: undefined } | { lesson: Omit<TLesson, 'html'>; body: HTMLElement };
+
+function Lesson({ lesson, body }: LessonProps) {
   const navigate = useNavigate();
   const me = useMe();
+  // Moves the server's element in, once: the text is not parsed, rendered or painted again.
+  const adopt = useCallback(
+    (element: HTMLDivElement | null) => {
+      if (element && body && body.parentElement !== element) element.append(body);
+    },
+    [body],
+  );
 
   // Links inside the lesson text are plain anchors; keep them inside the app.
   const followInternalLink = (event: MouseEvent<HTMLDivElement>) => {
@@ -86,8 +104,10 @@ function Lesson({ lesson }: { lesson: TLesson }) {
           <div
             className={styles.article}
             onClick={followInternalLink}
-            // Rendered on the server from our own Markdown, with raw HTML turned off.
-            dangerouslySetInnerHTML={{ __html: lesson.html }}
+            {...(body
+              ? { ref: adopt }
+              : // Rendered on the server from our own Markdown, with raw HTML turned off.
+                { dangerouslySetInnerHTML: { __html: 'html' in lesson ? lesson.html : '' } })}
           />
           <section aria-labelledby="guide-draws-on" className={styles.drawsOn}>
             <h2 id="guide-draws-on">{t('guide.lesson.drawsOn')}</h2>

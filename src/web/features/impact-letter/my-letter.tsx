@@ -1,4 +1,5 @@
 import { useState, type FormEvent } from 'react';
+import { CommentsSection } from '#web/ui/comments-section.tsx';
 import { Link } from 'react-router';
 import {
   LETTER_SECTION_MAX,
@@ -214,6 +215,9 @@ function LetterEditor({
         summary={t('impact-letter.versions.mine', { count: letter.versions.length })}
         emptyNote={t('impact-letter.section.emptyMine')}
       />
+      {partnerName && letter.visibility === 'partner' && letter.versions.length > 0 && (
+        <CommentsSection kind="letter" itemId={letter.id} audience="partner" />
+      )}
       {partnerName && (letter.visibility === 'partner' || letter.reflections.length > 0) && (
         <ReceivedReflections
           letter={letter}

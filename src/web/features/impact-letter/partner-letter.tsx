@@ -1,4 +1,5 @@
 import { useId, type FormEvent } from 'react';
+import { CommentsSection } from '#web/ui/comments-section.tsx';
 import {
   REFLECTION_PART_MAX,
   REFLECTION_PARTS,
@@ -125,6 +126,7 @@ function ReaderLetter({
       </p>
       <p className={styles.quiet}>{t('impact-letter.partner.readGently', { name: partnerName })}</p>
       <LetterText sections={letter.latest} emptyNote={emptyNote} />
+      <CommentsSection kind="letter" itemId={letter.id} audience="partner" />
       {updated && (
         <SharedVersions
           letterId={letter.id}
@@ -278,6 +280,14 @@ function SentReflection({
         >
           {t('impact-letter.reflection.withdraw')}
         </Button>
+      )}
+      {!withdrawn && reflection.sentAt && (
+        <CommentsSection
+          kind="letter_reflection"
+          itemId={reflection.id}
+          audience="partner"
+          headingLevel={4}
+        />
       )}
     </article>
   );

@@ -15,6 +15,7 @@ import { Button, formatDateTime, JointWorkPaused, Notice, useAnnounce } from '#w
 import { useMarkReflection } from './api';
 import styles from './impact-letter.module.css';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
+import { CommentsSection } from '#web/ui/comments-section.tsx';
 
 const PART_FOR_WRITER = {
   paraphrase: 'impact-letter.received.paraphrase',
@@ -111,6 +112,14 @@ function ReceivedReflection({
           )}
         </div>
       ))}
+      {reflection.status !== 'withdrawn' && reflection.sentAt && (
+        <CommentsSection
+          kind="letter_reflection"
+          itemId={reflection.id}
+          audience="partner"
+          headingLevel={4}
+        />
+      )}
     </article>
   );
 }

@@ -1,4 +1,5 @@
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { CommentsSection } from '#web/ui/comments-section.tsx';
 import type { TMeasureResponse, TMeasureSummary } from '#shared/schemas/measures.ts';
 import { t } from '#web/i18n/index.ts';
 import { useSpaceHasTherapist } from '#web/core/space-therapist.ts';
@@ -117,6 +118,7 @@ export function HistoryTable({ measure, whose, partnerName, sharingPaused }: His
           </tbody>
         </table>
       </div>
+      <WeekComments rows={rows} whose={whose} />
       {history.hasNextPage && (
         <p>
           <Button
@@ -131,5 +133,50 @@ export function HistoryTable({ measure, whose, partnerName, sharingPaused }: His
         </p>
       )}
     </>
+  );
+}
+
+/**
+ * Comments on each shared week (issue 12): a table has no room for a thread, so each week that
+ * someone else may see has its own "Comments" button below the table, opening its thread.
+ */
+function WeekComments({ rows, whose }: { rows: TMeasureResponse[]; whose: 'mine' | 'partner' }) {
+  const [open, setOpen] = useState<string | null>(null);
+  const shared = rows.filter(
+    (row) => whose === 'partner' || row.visibility === 'partner' || row.sharedWithTherapist,
+  );
+  if (shared.length === 0) return null;
+  return (
+    <ul className={styles.weekComments}>
+      {shared.map((row) => {
+        const audience =
+          whose === 'partner'
+            ? 'partner'
+            : row.visibility === 'partner'
+              ? row.sharedWithTherapist
+                ? 'all'
+                : 'partner'
+              : 'therapist';
+        return (
+          <li key={row.id}>
+            <Button
+              variant="quiet"
+              aria-expanded={open === row.id}
+              onClick={() => setOpen(open === row.id ? null : row.id)}
+            >
+              {t('comments.forWeek', { week: formatWeekShort(row.week) })}
+            </Button>
+            {open === row.id && (
+              <CommentsSection
+                kind="measure"
+                itemId={row.id}
+                audience={audience}
+                headingLevel={4}
+              />
+            )}
+          </li>
+        );
+      })}
+    </ul>
   );
 }

@@ -1,4 +1,6 @@
 import { useId, useState, type FormEvent } from 'react';
+import { COMMENT_ITEM_KINDS, type TCommentItemKind } from '#shared/schemas/comments.ts';
+import { CommentsSection } from '#web/ui/comments-section.tsx';
 import { Link, useParams } from 'react-router';
 import {
   NOTE_MAX,
@@ -244,8 +246,16 @@ function OpenedItem({ linkId, item }: { linkId: string; item: TItemSummary }) {
           ))}
         </dl>
       )}
+      {isCommentable(item.kind) && (
+        <CommentsSection kind={item.kind} itemId={item.id} audience="withAuthor" headingLevel={4} />
+      )}
     </div>
   );
+}
+
+/** Kinds whose manifest lets them carry comments (a guide reflection cannot yet). */
+function isCommentable(kind: string): kind is TCommentItemKind {
+  return (COMMENT_ITEM_KINDS as readonly string[]).includes(kind);
 }
 
 /* ---------- Notes ---------- */

@@ -1,4 +1,4 @@
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { queryOptions, useMutation, useQuery } from '@tanstack/react-query';
 import { ZOk } from '#shared/schemas/common.ts';
 import { ZTodayResponse } from '#shared/schemas/today.ts';
 import { apiFetch } from '#web/core/api-client.ts';
@@ -19,12 +19,16 @@ export const TODAY_REFRESH = {
   refetchInterval: 60_000,
 } as const;
 
-export function useToday(day: string) {
-  return useQuery({
-    ...TODAY_REFRESH,
+/** Today's query, also fetched ahead by the app shell when a visit starts on home. */
+export function todayQuery(day: string) {
+  return queryOptions({
     queryKey: ['today', day],
     queryFn: ({ signal }) => apiFetch(`/api/today?day=${day}`, { schema: ZTodayResponse, signal }),
   });
+}
+
+export function useToday(day: string) {
+  return useQuery({ ...TODAY_REFRESH, ...todayQuery(day) });
 }
 
 export function useMarkSeen() {

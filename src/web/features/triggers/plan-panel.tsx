@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react';
+import { CommentsSection } from '#web/ui/comments-section.tsx';
 import {
   PLAN_SECTION_MAX,
   PLAN_SECTIONS,
@@ -382,6 +383,9 @@ export function PlanPanel() {
             <JointWorkPaused />
           )}
         </>
+      )}
+      {current.id && current.together && (
+        <CommentsSection kind="trigger-plan" itemId={current.id} audience="partner" />
       )}
       {current.id && <PlanHistory planId={current.id} />}
       {earlier.length > 0 && (
