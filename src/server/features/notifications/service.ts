@@ -14,6 +14,7 @@ import { appendLiveEvent } from '#server/events/notify.ts';
 import { releaseHeldFor, unreadCount } from '#server/events/live.ts';
 import { keysetCursor } from '#server/http/cursor.ts';
 import { versionConflict } from '#server/http/versioning.ts';
+import { ownRows } from '#server/policy/rules.ts';
 import type { SignedInActor } from '#server/policy/actor.ts';
 
 const pageCursor = keysetCursor({ at: 'timestamp', id: 'uuid' });
@@ -23,7 +24,7 @@ const spaceOf = (actor: SignedInActor) => actor.space?.id ?? null;
 /** What the person may see: their own, released (held ones wait for joint work to reopen). */
 function visibleTo(actor: SignedInActor) {
   return and(
-    eq(notifications.recipientId, actor.userId),
+    ownRows(actor, notifications.recipientId),
     sql`${notifications.releasedAt} is not null`,
   )!;
 }
@@ -146,7 +147,7 @@ export async function readPreferences(db: Database, actor: SignedInActor) {
   const [row] = await db
     .select()
     .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, actor.userId));
+    .where(ownRows(actor, notificationPreferences.userId));
   return present(row);
 }
 
@@ -196,7 +197,7 @@ export async function writePreferences(
         })
         .where(
           and(
-            eq(notificationPreferences.userId, actor.userId),
+            ownRows(actor, notificationPreferences.userId),
             eq(notificationPreferences.version, version),
           ),
         )
@@ -206,7 +207,7 @@ export async function writePreferences(
     const [current] = await tx
       .select()
       .from(notificationPreferences)
-      .where(eq(notificationPreferences.userId, actor.userId));
+      .where(ownRows(actor, notificationPreferences.userId));
     throw versionConflict(
       present(current),
       'These settings changed in another window. Here they are as saved now; make your change again.',
