@@ -3,8 +3,7 @@
 // download holds no schema at all (decision 0028).
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { App } from './app/app';
-import { loadFirstPage } from './app/app';
+import { App, loadFirstPage } from './app/app';
 import { quickExit } from './app/quick-exit/quick-exit';
 import { createTripleShiftDetector } from './app/quick-exit/triple-shift';
 import { captureInviteFromLocation } from './core/pending-invite';
