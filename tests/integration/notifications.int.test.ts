@@ -299,6 +299,16 @@ describe('safety', () => {
     expect(after.unread).toBe(2);
     expect(after.notifications).toHaveLength(2);
     stream.close();
+
+    // Lifted through the safety page: the held one arrives live, with the new count.
+    const live = await openStream(t, b);
+    await live.waitFor((e) => counts(e).length === 1);
+    expectStatus(await a.post('/api/safety/pause'), 200);
+    await tell(b, a, space, true);
+    expect((await list(b)).unread).toBe(2);
+    expectStatus(await a.post('/api/safety/resume'), 200);
+    await live.waitFor((e) => counts(e).at(-1)?.unread === 3);
+    live.close();
   });
 
   it('private writing, the safety screen and "I don’t feel safe" tell the partner nothing', async () => {

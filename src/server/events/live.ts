@@ -23,25 +23,34 @@ const PAGE = 200;
 /** What the browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 2_000;
 
-/** Unread notifications the person can see now (held ones appear once joint work reopens). */
-export function unreadCountSql(userId: string, spaceId: string | null) {
-  const heldVisible = spaceId
-    ? sql`(${notifications.spaceId} = ${spaceId} and ${jointWorkOpenSql(spaceId)})`
-    : sql`false`;
+/**
+ * Unread notifications the person can see: released ones (held ones are released by
+ * `releaseHeldFor` or when joint work resumes, and stay visible after that).
+ */
+export function unreadCountSql(userId: string) {
   return sql`(select count(*)::int from ${notifications}
     where ${notifications.recipientId} = ${userId} and ${notifications.readAt} is null
-      and (${notifications.releasedAt} is not null or ${heldVisible}))`;
+      and ${notifications.releasedAt} is not null)`;
 }
 
-export async function unreadCount(
+/**
+ * Releases this person's notifications that waited for their space's joint work, if it is open
+ * now. Once released they stay visible whatever happens to joint work later, so a new pause
+ * never changes anyone's list or count (decision 0054).
+ */
+export async function releaseHeldFor(
   db: DbOrTx,
   userId: string,
   spaceId: string | null,
-): Promise<number> {
-  const [row] = await queryRows<{ n: number }>(
-    db,
-    sql`select ${unreadCountSql(userId, spaceId)} as n`,
-  );
+): Promise<void> {
+  if (!spaceId) return;
+  await db.execute(sql`update ${notifications} set released_at = now()
+    where ${notifications.recipientId} = ${userId} and ${notifications.releasedAt} is null
+      and ${notifications.spaceId} = ${spaceId} and ${jointWorkOpenSql(spaceId)}`);
+}
+
+export async function unreadCount(db: DbOrTx, userId: string): Promise<number> {
+  const [row] = await queryRows<{ n: number }>(db, sql`select ${unreadCountSql(userId)} as n`);
   return row?.n ?? 0;
 }
 
@@ -86,11 +95,12 @@ export class LiveStream {
   /** Starts from `lastEventId` (a resume) or from now; sends the unread count first. */
   async start(lastEventId: number | null): Promise<void> {
     const { userId, spaceId } = this.owner;
+    await releaseHeldFor(this.hub.db, userId, spaceId);
     const [row] = await queryRows<{ seq: string | null; unread: number }>(
       this.hub.db,
       sql`select (select ${liveCursors.seq} from ${liveCursors}
           where ${liveCursors.userId} = ${userId}) as seq,
-        ${unreadCountSql(userId, spaceId)} as unread`,
+        ${unreadCountSql(userId)} as unread`,
     );
     const now = Number(row?.seq ?? 0);
     // A number from the future (another database, a forged header) resumes from now.
@@ -127,7 +137,7 @@ export class LiveStream {
   }
 
   async #pull(): Promise<void> {
-    const { userId, spaceId } = this.owner;
+    const { userId } = this.owner;
     for (;;) {
       this.#again = false;
       const rows = await this.hub.db
@@ -153,7 +163,7 @@ export class LiveStream {
         }
       }
       if (countChanged) {
-        this.write(frame('count', { unread: await unreadCount(this.hub.db, userId, spaceId) }));
+        this.write(frame('count', { unread: await unreadCount(this.hub.db, userId) }));
       }
       if (rows.length < PAGE) return;
     }

@@ -170,6 +170,28 @@ export async function notify(db: DbOrTx, notification: NewNotification): Promise
   await appendLiveEvent(db, wake, 'notification', { kind });
 }
 
+/**
+ * Joint work may have reopened (a hold was lifted): notifications of this space held while it
+ * rested are released, and their people's open streams get the new count. Nothing happens, and
+ * nobody is told anything, while joint work stays closed or when nothing was held. Reads show
+ * held ones as soon as joint work is open in any case (a safety screen taken opens it too).
+ */
+export async function releaseHeldNotifications(db: DbOrTx, spaceId: string): Promise<void> {
+  const rows = await queryRows<{ recipient_id: string }>(
+    db,
+    sql`update ${notifications} set released_at = now()
+      where ${notifications.spaceId} = ${spaceId} and ${notifications.releasedAt} is null
+        and ${jointWorkOpenSql(spaceId)}
+      returning recipient_id`,
+  );
+  await appendLiveEvent(
+    db,
+    rows.map((row) => row.recipient_id),
+    'count',
+    {},
+  );
+}
+
 /** A content-free change an open page reacts to by reading again. */
 export interface LiveChange {
   topic: 'comments';

@@ -147,15 +147,16 @@ const TherapistSignUpPage = lazyPage(() =>
  * (decision 0057).
  */
 const FIRST_PAGES: readonly {
-  path: string;
+  /** A React Router pattern (not `path`: src/shared/pages.test.ts reads those as the routes). */
+  pattern: string;
   page: { preload: () => Promise<unknown> };
   prerendered: boolean;
   along?: () => void;
 }[] = [
-  { path: '/guide/:slug', page: LessonPage, prerendered: true },
-  { path: '/guide', page: GuideIndexPage, prerendered: true },
+  { pattern: '/guide/:slug', page: LessonPage, prerendered: true },
+  { pattern: '/guide', page: GuideIndexPage, prerendered: true },
   {
-    path: '/home',
+    pattern: '/home',
     page: HomePage,
     prerendered: false,
     along: () => {
@@ -175,7 +176,7 @@ const FIRST_PAGES: readonly {
  * boundary then shows it).
  */
 export function loadFirstPage(pathname: string): Promise<void> {
-  const first = FIRST_PAGES.find(({ path }) => matchPath(path, pathname));
+  const first = FIRST_PAGES.find(({ pattern }) => matchPath(pattern, pathname));
   if (!first) return Promise.resolve();
   first.along?.();
   const loading = first.page.preload().then(

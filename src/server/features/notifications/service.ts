@@ -11,27 +11,21 @@ import {
 import type { Database } from '#server/db/index.ts';
 import { notificationPreferences, notifications, users } from '#server/db/schema/index.ts';
 import { appendLiveEvent } from '#server/events/notify.ts';
-import { unreadCount } from '#server/events/live.ts';
+import { releaseHeldFor, unreadCount } from '#server/events/live.ts';
 import { keysetCursor } from '#server/http/cursor.ts';
 import { versionConflict } from '#server/http/versioning.ts';
-import { jointWorkOpenSql } from '#server/policy/joint-work.ts';
+import { ownRows } from '#server/policy/rules.ts';
 import type { SignedInActor } from '#server/policy/actor.ts';
 
 const pageCursor = keysetCursor({ at: 'timestamp', id: 'uuid' });
 
 const spaceOf = (actor: SignedInActor) => actor.space?.id ?? null;
 
-/** What the person may see: their own, released (or held ones once joint work reopened). */
+/** What the person may see: their own, released (held ones wait for joint work to reopen). */
 function visibleTo(actor: SignedInActor) {
-  const spaceId = spaceOf(actor);
   return and(
-    eq(notifications.recipientId, actor.userId),
-    spaceId
-      ? or(
-          sql`${notifications.releasedAt} is not null`,
-          and(eq(notifications.spaceId, spaceId), jointWorkOpenSql(spaceId)),
-        )
-      : sql`${notifications.releasedAt} is not null`,
+    ownRows(actor, notifications.recipientId),
+    sql`${notifications.releasedAt} is not null`,
   )!;
 }
 
@@ -42,6 +36,7 @@ export async function listNotifications(
   cursor: string | undefined,
 ): Promise<TNotificationList> {
   const after = cursor ? pageCursor.decode(cursor, 'cursor') : null;
+  if (!after) await releaseHeldFor(db, actor.userId, spaceOf(actor));
   const rows = await db
     .select({
       id: notifications.id,
@@ -82,7 +77,7 @@ export async function listNotifications(
       read: row.readAt !== null,
     })),
     next: rows.length > NOTIFICATION_PAGE_SIZE && last ? pageCursor.encode(last) : null,
-    unread: await unreadCount(db, actor.userId, spaceOf(actor)),
+    unread: await unreadCount(db, actor.userId),
   };
 }
 
@@ -97,7 +92,7 @@ export async function markRead(db: Database, actor: SignedInActor, id: string) {
     if (!row) throw new AppError('not_found', 'This notification does not exist.');
     // The person's other open tabs update their count.
     await appendLiveEvent(tx, [actor.userId], 'count', {});
-    return { unread: await unreadCount(tx, actor.userId, spaceOf(actor)) };
+    return { unread: await unreadCount(tx, actor.userId) };
   });
 }
 
@@ -108,7 +103,7 @@ export async function markAllRead(db: Database, actor: SignedInActor) {
       .set({ readAt: sql`now()` })
       .where(and(visibleTo(actor), isNull(notifications.readAt)));
     await appendLiveEvent(tx, [actor.userId], 'count', {});
-    return { unread: await unreadCount(tx, actor.userId, spaceOf(actor)) };
+    return { unread: await unreadCount(tx, actor.userId) };
   });
 }
 
@@ -152,7 +147,7 @@ export async function readPreferences(db: Database, actor: SignedInActor) {
   const [row] = await db
     .select()
     .from(notificationPreferences)
-    .where(eq(notificationPreferences.userId, actor.userId));
+    .where(ownRows(actor, notificationPreferences.userId));
   return present(row);
 }
 
@@ -202,7 +197,7 @@ export async function writePreferences(
         })
         .where(
           and(
-            eq(notificationPreferences.userId, actor.userId),
+            ownRows(actor, notificationPreferences.userId),
             eq(notificationPreferences.version, version),
           ),
         )
@@ -212,7 +207,7 @@ export async function writePreferences(
     const [current] = await tx
       .select()
       .from(notificationPreferences)
-      .where(eq(notificationPreferences.userId, actor.userId));
+      .where(ownRows(actor, notificationPreferences.userId));
     throw versionConflict(
       present(current),
       'These settings changed in another window. Here they are as saved now; make your change again.',

@@ -1,4 +1,5 @@
 import { and, isNull, sql } from 'drizzle-orm';
+import { releaseHeldNotifications } from '#server/events/notify.ts';
 import type { TSafetyState } from '#shared/schemas/safety.ts';
 import type { Database } from '#server/db/index.ts';
 import { queryRows } from '#server/db/query.ts';
@@ -47,10 +48,14 @@ export async function pauseJointWork(db: Database, actor: SignedInActor): Promis
 
 /** Lifts my own holds; another person's hold stays until they lift it. */
 export async function resumeJointWork(db: Database, actor: SignedInActor): Promise<void> {
-  await db
-    .update(jointWorkHolds)
-    .set({ liftedAt: new Date() })
-    .where(and(ownRows(actor, jointWorkHolds.userId), isNull(jointWorkHolds.liftedAt)));
+  await db.transaction(async (tx) => {
+    await tx
+      .update(jointWorkHolds)
+      .set({ liftedAt: new Date() })
+      .where(and(ownRows(actor, jointWorkHolds.userId), isNull(jointWorkHolds.liftedAt)));
+    // Notifications that waited while joint work rested appear now, live (issue 12).
+    if (actor.space) await releaseHeldNotifications(tx, actor.space.id);
+  });
 }
 
 export async function saveRegion(
