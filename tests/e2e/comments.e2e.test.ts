@@ -241,6 +241,55 @@ async function therapistJourney(base: string) {
   await expectCleanExit(alex);
 }
 
+/**
+ * The co-authored trigger plan, quoted the keyboard way: Sam types words of the plan into the
+ * quote field; Alex's open page shows the comment with its quote.
+ */
+async function planJourney(base: string) {
+  const [alexApi, samApi] = await coupleViaApi(base, ['Alex', 'Sam']);
+  const sections = {
+    signs: 'Going quiet and looking away',
+    signal: 'Our word is harbour',
+    response: '',
+    timeOut: '',
+    afterwards: '',
+  };
+  const response = await fetch(`${base}/api/triggers/plan`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      origin: base,
+      cookie: alexApi.cookie,
+      'if-match': '"0"',
+    },
+    body: JSON.stringify({ sections }),
+  });
+  expect(response.status).toBe(200);
+  const alex = await signedInPerson(browser, base, alexApi);
+  const sam = await signedInPerson(browser, base, samApi, { width: 360 });
+  for (const page of [alex.page, sam.page]) {
+    await page.goto(`${base}/triggers`);
+    await page.getByText('Our word is harbour').waitFor();
+    await comments(page).getByText('No comments yet.', { exact: false }).waitFor();
+  }
+  // Keyboard only: focus the quote button with nothing selected, which leads to the quote field.
+  await comments(sam.page).getByRole('button', { name: 'Quote the selected words' }).focus();
+  await sam.page.keyboard.press('Enter');
+  await sam.page.keyboard.type('looking away');
+  const quoteField = comments(sam.page).getByLabel('Words to quote (optional)');
+  expect(await quoteField.inputValue()).toBe('looking away');
+  await comments(sam.page).getByLabel('Add a comment').fill('This is the one I notice first.');
+  await comments(sam.page).getByRole('button', { name: 'Post comment' }).click();
+  await comments(sam.page).getByRole('blockquote').getByText('looking away').waitFor();
+  await expectNoAxeViolations(sam.page, 'comments on the trigger plan, phone');
+  await comments(alex.page)
+    .getByText('This is the one I notice first.')
+    .waitFor({ timeout: 5_000 });
+  await comments(alex.page).getByRole('blockquote').getByText('looking away').waitFor();
+  await expectCleanExit(alex);
+  await expectCleanExit(sam);
+}
+
 describe('comments on a shared check-in', () => {
   it('quote, comment, reply, edit, withdraw and narrow on PGlite', async () => {
     await commentsJourney(app.base);
@@ -256,5 +305,13 @@ describe('comments on a shared check-in', () => {
 
   it('with the therapist, on PostgreSQL', async () => {
     await onPostgres(therapistJourney);
+  });
+
+  it('on the co-authored trigger plan, quoted by keyboard, on PGlite', async () => {
+    await planJourney(app.base);
+  });
+
+  it('on the trigger plan, on PostgreSQL', async () => {
+    await onPostgres(planJourney);
   });
 });
