@@ -129,6 +129,8 @@ async function commentsJourney(base: string) {
   await comments(sam.page).getByLabel('Your reply to Alex').fill('Thank you for asking about it.');
   await comments(sam.page).getByRole('button', { name: 'Post reply' }).click();
   await comments(sam.page).getByText('Thank you for asking about it.').waitFor();
+  // The reply form closed; the keyboard user is back on the thread's Reply button.
+  expect(await sam.page.evaluate(() => document.activeElement?.textContent)).toBe('Reply');
   await expectNoAxeViolations(sam.page, 'comments, a reply, phone');
   const width = await sam.page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);

@@ -186,6 +186,20 @@ function WatchControl({
   );
 }
 
+/**
+ * The button that opened a form (Reply, Edit), focused again when the form closes (posted,
+ * saved or cancelled), so a keyboard user keeps their place in the thread.
+ */
+function useReturnFocus(open: boolean) {
+  const button = useRef<HTMLButtonElement>(null);
+  const wasOpen = useRef(false);
+  useEffect(() => {
+    if (wasOpen.current && !open) button.current?.focus();
+    wasOpen.current = open;
+  }, [open]);
+  return button;
+}
+
 function authorLabel(comment: TComment): string {
   if (comment.mine) return t('comments.you');
   if (comment.authorRole === 'therapist')
@@ -203,6 +217,7 @@ function ThreadView({
   thread: TThread;
 }) {
   const [replying, setReplying] = useState(false);
+  const replyButton = useReturnFocus(replying);
   return (
     <div className={styles.thread}>
       <CommentView kind={kind} itemId={itemId} comment={thread} />
@@ -218,7 +233,7 @@ function ThreadView({
       {replying ? (
         <ReplyForm kind={kind} itemId={itemId} parent={thread} onDone={() => setReplying(false)} />
       ) : (
-        <Button variant="quiet" onClick={() => setReplying(true)}>
+        <Button ref={replyButton} variant="quiet" onClick={() => setReplying(true)}>
           {t('comments.reply')}
         </Button>
       )}
@@ -237,6 +252,7 @@ function CommentView({
 }) {
   const [showEarlier, setShowEarlier] = useState(false);
   const [editing, setEditing] = useState(false);
+  const editButton = useReturnFocus(editing);
   const [withdrawing, setWithdrawing] = useState(false);
   const wordings = useWordings(comment.id, showEarlier);
   const withdraw = useWithdrawComment(kind, itemId);
@@ -303,7 +319,7 @@ function CommentView({
       )}
       {comment.mine && !comment.withdrawn && !editing && (
         <p className={buttonRowClass}>
-          <Button variant="quiet" onClick={() => setEditing(true)}>
+          <Button ref={editButton} variant="quiet" onClick={() => setEditing(true)}>
             {t('comments.edit')}
           </Button>
           <Button variant="quiet" onClick={() => setWithdrawing(true)}>
