@@ -253,13 +253,19 @@ function CommentView({
   const [showEarlier, setShowEarlier] = useState(false);
   const [editing, setEditing] = useState(false);
   const editButton = useReturnFocus(editing);
+  const article = useRef<HTMLElement>(null);
   const [withdrawing, setWithdrawing] = useState(false);
   const wordings = useWordings(comment.id, showEarlier);
   const withdraw = useWithdrawComment(kind, itemId);
   const earlierId = useId();
 
   return (
-    <article className={styles.comment} aria-label={authorLabel(comment)}>
+    <article
+      ref={article}
+      tabIndex={-1}
+      className={styles.comment}
+      aria-label={authorLabel(comment)}
+    >
       <p className={styles.meta}>
         <span className={styles.author}>{authorLabel(comment)}</span>
         {' · '}
@@ -330,7 +336,15 @@ function CommentView({
       <ConfirmDialog
         open={withdrawing}
         onClose={() => setWithdrawing(false)}
-        onConfirm={() => withdraw.mutate(comment.id, { onSuccess: () => setWithdrawing(false) })}
+        onConfirm={() =>
+          withdraw.mutate(comment.id, {
+            onSuccess: () => {
+              setWithdrawing(false);
+              // Its buttons are gone with its words: keep the keyboard in the comment itself.
+              article.current?.focus();
+            },
+          })
+        }
         heading={t('comments.withdrawHeading')}
         confirmLabel={t('comments.withdrawConfirm')}
         pendingLabel={t('comments.withdrawing')}
