@@ -184,6 +184,90 @@ describe('who reads and writes comments follows the item', () => {
   });
 });
 
+describe('every kind that carries comments', () => {
+  it('takes comments on a shared letter, a sent reflection and a shared weekly result', async () => {
+    const { a, b } = await createCouple(t, ['Lee', 'Max']);
+    const started = await a.post('/api/impact-letter/letters', { replacing: null });
+    expectStatus(started, 201);
+    let letter = started.json<{ id: string; version: number }>();
+    const saved = await a.put(
+      `/api/impact-letter/letters/${letter.id}`,
+      { whatHappened: 'The evening I found out.', howItAffectedMe: 'Sleep.', whatINeedNow: '' },
+      { 'if-match': `"${letter.version}"` },
+    );
+    expectStatus(saved, 200);
+    letter = saved.json<{ id: string; version: number }>();
+    // Before it is shared the partner cannot reach it, nor its comments.
+    const early = await b.post('/api/comments', { kind: 'letter', itemId: letter.id, body: 'x' });
+    expect(early.statusCode).toBe(404);
+    expectStatus(
+      await a.post(
+        `/api/impact-letter/letters/${letter.id}/share`,
+        {},
+        { 'if-match': `"${letter.version}"` },
+      ),
+      200,
+    );
+    const onLetter = await b.post('/api/comments', {
+      kind: 'letter',
+      itemId: letter.id,
+      body: 'I read every word.',
+      quote: { text: 'The evening I found out.' },
+    });
+    expectStatus(onLetter, 201);
+    expect(onLetter.json<{ comment: TComment }>().comment.quote?.part).toBe('whatHappened');
+
+    const drafted = await b.post(`/api/impact-letter/letters/${letter.id}/reflections`, {
+      paraphrase: 'You found out one evening.',
+      acknowledgement: 'And you have not slept since.',
+    });
+    expectStatus(drafted, 201);
+    const reflection = drafted.json<{ id: string; version: number }>();
+    // A draft reflection is its writer's alone: the letter's author cannot reach it yet.
+    const draftComment = await a.post('/api/comments', {
+      kind: 'letter_reflection',
+      itemId: reflection.id,
+      body: 'x',
+    });
+    expect(draftComment.statusCode).toBe(404);
+    expectStatus(
+      await b.post(
+        `/api/impact-letter/reflections/${reflection.id}/send`,
+        {},
+        { 'if-match': `"${reflection.version}"` },
+      ),
+      200,
+    );
+    expectStatus(
+      await a.post('/api/comments', {
+        kind: 'letter_reflection',
+        itemId: reflection.id,
+        body: 'Yes, that is it.',
+      }),
+      201,
+    );
+    expect((await threads(b, reflection.id, 'letter_reflection')).threads).toHaveLength(1);
+
+    const measured = await a.post('/api/measures/responses', {
+      measureId: 'trust-and-safety',
+      measureVersion: 1,
+      answers: { honest: 3, hope: 2 },
+    });
+    expectStatus(measured, 201);
+    const measureId = measured.json<{ response: { id: string } }>().response.id;
+    expect((await list(b, measureId, 'measure')).statusCode).toBe(404);
+    expectStatus(
+      await a.post(`/api/measures/responses/${measureId}/visibility`, { visibility: 'partner' }),
+      200,
+    );
+    expectStatus(
+      await b.post('/api/comments', { kind: 'measure', itemId: measureId, body: 'Thank you.' }),
+      201,
+    );
+    expect((await threads(a, measureId, 'measure')).threads).toHaveLength(1);
+  });
+});
+
 describe('threads, quotes, edits and withdrawal', () => {
   it('anchors a quote to the version it was made on and says when the text changed', async () => {
     const { a, b } = await createCouple(t);
