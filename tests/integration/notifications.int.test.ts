@@ -247,6 +247,27 @@ describe('the stream', () => {
     fresh.close();
   });
 
+  it('says "reset" when the log no longer reaches back that far; a number from the future is now', async () => {
+    const { a, b } = await createCouple(t);
+    const space = await spaceIdOf(a);
+    for (let i = 0; i < 3; i++) await tell(b, a, space);
+    // The log kept only the last event (as if the older ones were pruned).
+    await t.database.db
+      .delete(liveEvents)
+      .where(sql`${liveEvents.userId} = ${b.userId} and ${liveEvents.seq} < 3`);
+    const old = await openStream(t, b, { 'last-event-id': '0' });
+    const got = await old.waitFor((e) => ids(e).includes('3') && counts(e).length === 2);
+    expect(got.map((e) => e.event)).toEqual(['count', 'reset', 'notification', 'count']);
+    old.close();
+
+    const future = await openStream(t, b, { 'last-event-id': '999999' });
+    await future.waitFor((e) => counts(e).length === 1);
+    await tell(b, a, space);
+    const next = await future.waitFor((e) => ids(e).length === 1);
+    expect(ids(next)).toEqual(['4']);
+    future.close();
+  });
+
   it('ends when its session ends (sign-out, as quick exit does) and refuses the signed-out', async () => {
     const { b } = await createCouple(t);
     const stream = await openStream(t, b);
