@@ -94,6 +94,10 @@ async function commentsJourney(base: string) {
   const checkinId = await sharedCheckin(base, samApi);
   const alex = await signedInPerson(browser, base, alexApi);
   const sam = await signedInPerson(browser, base, samApi, { width: 360 });
+  // Sam's page is open before anything is said: what follows arrives without a reload.
+  await openCheckins(sam.page, base);
+  await comments(sam.page).getByText('No comments yet.', { exact: false }).waitFor();
+  await sam.page.getByRole('link', { name: 'Notifications, none unread' }).waitFor();
 
   // --- Alex quotes a passage of Sam's check-in and comments ---
   await openCheckins(alex.page, base);
@@ -115,9 +119,11 @@ async function commentsJourney(base: string) {
   await comments(alex.page).getByText('Quoted from the item').waitFor();
   await expectNoAxeViolations(alex.page, 'comments, one with a quote');
 
-  // --- Sam sees it and replies, on a phone ---
-  await openCheckins(sam.page, base);
-  await comments(sam.page).getByText('I did not know the drive was so hard.').waitFor();
+  // --- Sam's open page shows it, and the bell counts one; Sam replies on a phone ---
+  await comments(sam.page)
+    .getByText('I did not know the drive was so hard.')
+    .waitFor({ timeout: 5_000 });
+  await sam.page.getByRole('link', { name: 'Notifications, 1 unread' }).waitFor({ timeout: 5_000 });
   await comments(sam.page).getByText('Alex', { exact: true }).waitFor();
   await comments(sam.page).getByRole('button', { name: 'Reply' }).click();
   await comments(sam.page).getByLabel('Your reply to Alex').fill('Thank you for asking about it.');
@@ -127,9 +133,8 @@ async function commentsJourney(base: string) {
   const width = await sam.page.evaluate(() => document.documentElement.scrollWidth);
   expect(width).toBeLessThanOrEqual(360);
 
-  // --- Alex edits (the earlier wording stays one click away), then withdraws ---
-  await alex.page.reload();
-  await comments(alex.page).getByText('Thank you for asking about it.').waitFor();
+  // --- Alex's open page shows the reply; Alex edits (the earlier wording one click away) ---
+  await comments(alex.page).getByText('Thank you for asking about it.').waitFor({ timeout: 5_000 });
   const mine = comments(alex.page).getByRole('article', { name: 'You' });
   await mine.getByRole('button', { name: 'Edit' }).click();
   await mine.getByLabel('Your comment').fill('I did not know the drive home was so hard for you.');
@@ -139,20 +144,29 @@ async function commentsJourney(base: string) {
   await mine.getByRole('button', { name: 'Show the earlier wording' }).click();
   await mine.getByText('I did not know the drive was so hard.').waitFor();
   await expectNoAxeViolations(alex.page, 'comments, edited with the earlier wording shown');
+  await comments(sam.page).getByText('edited', { exact: true }).waitFor({ timeout: 5_000 });
 
-  await openCheckins(sam.page, base);
-  await comments(sam.page).getByText('edited', { exact: true }).waitFor();
-
+  // --- Alex withdraws ---
   await mine.getByRole('button', { name: 'Withdraw' }).click();
   const dialog = alex.page.getByRole('dialog', { name: 'Withdraw this comment?' });
   await dialog.waitFor();
   await dialog.getByRole('button', { name: 'Withdraw it' }).click();
   await comments(alex.page).getByText('This comment was withdrawn.').waitFor();
   expect(await comments(alex.page).getByText('so hard for you').count()).toBe(0);
+  await comments(sam.page).getByText('This comment was withdrawn.').waitFor({ timeout: 5_000 });
+  expect(await comments(sam.page).getByText('so hard for you').count()).toBe(0);
 
-  // --- Notify me of ---
+  // --- Alex chooses "Nothing" for this item: a new comment shows, but the bell stays ---
   await comments(alex.page).getByLabel('Notify me of').selectOption('none');
   await alex.page.getByText('Saved: you will be told of nothing.').waitFor();
+  const bellBefore = await alex.page.getByRole('link', { name: /^Notifications,/ }).textContent();
+  await comments(sam.page).getByLabel('Add a comment').fill('One more thought for later.');
+  await comments(sam.page).getByRole('button', { name: 'Post comment' }).click();
+  await comments(alex.page).getByText('One more thought for later.').waitFor({ timeout: 5_000 });
+  await alex.page.waitForTimeout(1_000);
+  expect(await alex.page.getByRole('link', { name: /^Notifications,/ }).textContent()).toBe(
+    bellBefore,
+  );
 
   // --- Sam makes the check-in private again: Alex no longer reaches the thread ---
   await api(base, samApi, 'POST', `/api/checkins/${checkinId}/private`);

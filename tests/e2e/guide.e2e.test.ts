@@ -102,6 +102,29 @@ async function guideJourney(base: string) {
     .getByRole('heading', { level: 1, name: 'Boundaries and expectations' })
     .waitFor();
 
+  // Opened by its address, the lesson is the server's text taken over by the app, with no
+  // request for it (decision 0057); the next one, reached by a link in the app, is fetched.
+  const lessonRequests: string[] = [];
+  visitor.page.on('request', (request) => {
+    const { pathname } = new URL(request.url());
+    if (pathname.startsWith('/api/guide/')) lessonRequests.push(pathname);
+  });
+  await visitor.page.goto(`${base}${LESSON}`);
+  await visitor.page.getByRole('button', { name: 'Quick exit' }).waitFor();
+  await visitor.page.getByText(FIRST_LINE).waitFor();
+  await visitor.page.getByRole('link', { name: 'Sign in to keep a private reflection' }).waitFor();
+  expect(await visitor.page.getByText(FIRST_LINE).count()).toBe(1);
+  await expectNoAxeViolations(visitor.page, 'lesson opened by its address, phone');
+  await visitor.page
+    .getByRole('navigation', { name: 'More lessons' })
+    .getByRole('link')
+    .last()
+    .click();
+  await visitor.page
+    .getByRole('heading', { level: 1, name: 'Boundaries and expectations' })
+    .waitFor();
+  expect(lessonRequests).toEqual(['/api/guide/boundaries-and-expectations']);
+
   // Alex writes a reflection, keeps it private, then shares it with Sam in two steps.
   const [alexApi, samApi] = await coupleViaApi(base);
   const alex = await signedInPerson(browser, base, alexApi);

@@ -367,4 +367,39 @@ describe('bad input, joint work, concurrency', () => {
         .statusCode,
     ).toBe(404);
   });
+
+  it('tells people as their "Notify me of" says, with neither words nor names of others', async () => {
+    const { a, b } = await createCouple(t, ['Robin', 'Kit']);
+    const id = await checkin(a, 'Notify words.');
+    const kinds = async (c: TestClient) =>
+      (await c.get('/api/notifications'))
+        .json<{ notifications: { kind: string; link: string }[] }>()
+        .notifications.filter((n) => n.kind === 'comment' || n.kind === 'reply');
+    // Default: every new comment.
+    const fromB = await post(b, { itemId: id, body: 'Secret words one.' });
+    expect((await kinds(a)).map((n) => n.kind)).toEqual(['comment']);
+    expect((await kinds(a))[0]!.link).toBe(`/checkins#comments-${id}`);
+    // Only replies to me: a new thread tells B nothing, a reply to B's comment does.
+    expectStatus(
+      await b.put('/api/comments/watch', { kind: 'checkin', itemId: id, mode: 'replies' }),
+      200,
+    );
+    await post(a, { itemId: id, body: 'Secret words two.' });
+    expect(await kinds(b)).toEqual([]);
+    await post(a, { itemId: id, body: 'Secret words three.', parentId: fromB.id });
+    expect((await kinds(b)).map((n) => n.kind)).toEqual(['reply']);
+    // Nothing: not even a reply.
+    expectStatus(
+      await b.put('/api/comments/watch', { kind: 'checkin', itemId: id, mode: 'none' }),
+      200,
+    );
+    await post(a, { itemId: id, body: 'Secret words four.', parentId: fromB.id });
+    expect(await kinds(b)).toHaveLength(1);
+    // A comment on a private item tells nobody.
+    const hidden = await checkin(a, 'Private words.', false);
+    await post(a, { itemId: hidden, body: 'Secret words five.' });
+    const all = JSON.stringify((await b.get('/api/notifications')).json());
+    expect(all).not.toContain('Secret words');
+    expect(all).not.toContain(hidden);
+  });
 });

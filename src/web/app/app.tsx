@@ -147,6 +147,7 @@ const TherapistSignUpPage = lazyPage(() =>
  * (decision 0057).
  */
 const FIRST_PAGES: readonly {
+  /** A React Router pattern (not `path`: src/shared/pages.test.ts reads those as the routes). */
   pattern: string;
   page: { preload: () => Promise<unknown> };
   prerendered: boolean;

@@ -25,7 +25,7 @@ const isLink = (value: unknown): value is { slug: string; title: string } | null
  * first paint of a lesson does not wait for the schema library; anything unexpected means the
  * app asks the API instead, as for a lesson reached by a link inside the app.
  */
-function readFacts(text: string): Omit<TLesson, 'html'> | undefined {
+export function readLessonFacts(text: string): Omit<TLesson, 'html'> | undefined {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -58,7 +58,7 @@ export function capturePrerendered(root: HTMLElement): void {
   const factsElement = root.querySelector('script#hh-lesson-facts');
   const body = root.querySelector<HTMLElement>('[data-lesson-body]');
   if (!factsElement || !body) return;
-  const facts = readFacts(factsElement.textContent ?? '');
+  const facts = readLessonFacts(factsElement.textContent ?? '');
   if (facts && body.dataset.lessonBody === facts.slug) lesson = { lesson: facts, body };
 }
 
