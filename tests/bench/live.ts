@@ -1,10 +1,11 @@
 /**
  * The live stream (issue 12), measured against the real server in its own process:
- *   publish → received  a partner shares a check-in (POST .../share, which notifies in its
- *                       transaction); the time until the other partner's open stream has the
- *                       notification, with 100 streams open on the server; p50/p99, and as a ratio
- *                       of a bare route's round trip (GET /api/ping) measured the same way, in the
- *                       same run, sequentially
+ *   comment → received  a partner comments on a check-in they shared (POST /api/comments); the
+ *                       time until the other partner's open stream has the `change` event that
+ *                       makes their page read the thread again, with 100 streams open on the
+ *                       server; p50/p99, and as a ratio of a bare route's round trip
+ *                       (GET /api/ping) measured the same way, in the same run, sequentially
+ *   share → received    the same for sharing a check-in (POST .../share) and its `notification`
  *   idle streams        the server's RSS with 0, 1,000 … 5,000 idle streams open: MB per 1,000
  */
 import { readFileSync } from 'node:fs';
@@ -14,6 +15,10 @@ export interface LiveResult {
   samples: number;
   bare: { p50: number; p99: number };
   publish: { p50: number; p99: number };
+  /** The comment POST's own round trip (its transaction included), for comparison. */
+  commentRoundTrip: { p50: number; p99: number };
+  /** Sharing a check-in → the partner's stream has the notification. */
+  share: { p50: number; p99: number };
   /** The share request's own round trip (its transaction included), for comparison. */
   shareRoundTrip: { p50: number; p99: number };
   ratioP50: number;
@@ -100,6 +105,7 @@ export async function benchLive(options: {
   const { base, cookies, say } = options;
   const couples = cookies.length / 2;
   const waiting = new Map<number, () => void>();
+  const waitingChange = new Map<number, () => void>();
   const streams: http.ClientRequest[] = [];
   // 100 streams: each person's, twice (two tabs), until there are 100.
   for (let i = 0; streams.length < STREAMS; i++) {
@@ -109,6 +115,7 @@ export async function benchLive(options: {
     streams.push(
       await openStream(base, cookies[person]!, (event) => {
         if (isB && event === 'notification') waiting.get(couple)?.();
+        if (isB && event === 'change') waitingChange.get(couple)?.();
       }),
     );
   }
@@ -122,8 +129,9 @@ export async function benchLive(options: {
     bare.push(performance.now() - start);
   }
 
-  const publish: number[] = [];
+  const share: number[] = [];
   const roundTrip: number[] = [];
+  const sharedCheckin = new Map<number, string>();
   for (let i = 0; i < SAMPLES; i++) {
     const couple = i % couples;
     const a = cookies[couple * 2]!;
@@ -139,8 +147,29 @@ export async function benchLive(options: {
     await send(base, 'POST', `/api/checkins/${written.checkin.id}/share`, a);
     roundTrip.push(performance.now() - start);
     await arrived;
-    publish.push(performance.now() - start);
+    share.push(performance.now() - start);
     waiting.delete(couple);
+    sharedCheckin.set(couple, written.checkin.id);
+  }
+
+  // Comments on a shared check-in: what the partner's open page shows without a reload.
+  const publish: number[] = [];
+  const commentTrip: number[] = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    const couple = i % couples;
+    const a = cookies[couple * 2]!;
+    const itemId = sharedCheckin.get(couple)!;
+    const arrived = new Promise<void>((resolve) => waitingChange.set(couple, resolve));
+    const start = performance.now();
+    await send(base, 'POST', '/api/comments', a, {
+      kind: 'checkin',
+      itemId,
+      body: `A comment for the bench, number ${i}.`,
+    });
+    commentTrip.push(performance.now() - start);
+    await arrived;
+    publish.push(performance.now() - start);
+    waitingChange.delete(couple);
   }
   for (const stream of streams) stream.destroy();
   await settle(1000);
@@ -166,6 +195,11 @@ export async function benchLive(options: {
     samples: SAMPLES,
     bare: { p50: round(percentile(bare, 50)), p99: round(percentile(bare, 99)) },
     publish: { p50: round(percentile(publish, 50)), p99: round(percentile(publish, 99)) },
+    commentRoundTrip: {
+      p50: round(percentile(commentTrip, 50)),
+      p99: round(percentile(commentTrip, 99)),
+    },
+    share: { p50: round(percentile(share, 50)), p99: round(percentile(share, 99)) },
     shareRoundTrip: {
       p50: round(percentile(roundTrip, 50)),
       p99: round(percentile(roundTrip, 99)),
@@ -179,7 +213,13 @@ export async function benchLive(options: {
     `${'bare GET /api/ping, one at a time'.padEnd(34)} p50 ${result.bare.p50} ms   p99 ${result.bare.p99} ms`,
   );
   say(
-    `${'share → partner stream (100 open)'.padEnd(34)} p50 ${result.publish.p50} ms   p99 ${result.publish.p99} ms   ${result.ratioP50} × bare p50, ${result.ratioP99} × bare p99`,
+    `${'comment → partner stream (100 open)'.padEnd(34)} p50 ${result.publish.p50} ms   p99 ${result.publish.p99} ms   ${result.ratioP50} × bare p50, ${result.ratioP99} × bare p99`,
+  );
+  say(
+    `${'  (the comment request alone)'.padEnd(34)} p50 ${result.commentRoundTrip.p50} ms   p99 ${result.commentRoundTrip.p99} ms`,
+  );
+  say(
+    `${'share → partner stream (100 open)'.padEnd(34)} p50 ${result.share.p50} ms   p99 ${result.share.p99} ms`,
   );
   say(
     `${'  (the share request alone)'.padEnd(34)} p50 ${result.shareRoundTrip.p50} ms   p99 ${result.shareRoundTrip.p99} ms`,
