@@ -1,5 +1,6 @@
 import { eq, sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { queryRows } from '#server/db/index.ts';
 import { liveEvents } from '#server/db/schema/index.ts';
 import { notify, publishChange, commentWatchDefaults } from '#server/events/notify.ts';
 import type { TNotificationList, TNotificationPreferences } from '#shared/schemas/notifications.ts';
@@ -247,6 +248,27 @@ describe('the stream', () => {
     fresh.close();
   });
 
+  it('says "reset" when the log no longer reaches back that far; a number from the future is now', async () => {
+    const { a, b } = await createCouple(t);
+    const space = await spaceIdOf(a);
+    for (let i = 0; i < 3; i++) await tell(b, a, space);
+    // The log kept only the last event (as if the older ones were pruned).
+    await t.database.db
+      .delete(liveEvents)
+      .where(sql`${liveEvents.userId} = ${b.userId} and ${liveEvents.seq} < 3`);
+    const old = await openStream(t, b, { 'last-event-id': '0' });
+    const got = await old.waitFor((e) => ids(e).includes('3') && counts(e).length === 2);
+    expect(got.map((e) => e.event)).toEqual(['count', 'reset', 'notification', 'count']);
+    old.close();
+
+    const future = await openStream(t, b, { 'last-event-id': '999999' });
+    await future.waitFor((e) => counts(e).length === 1);
+    await tell(b, a, space);
+    const next = await future.waitFor((e) => ids(e).length === 1);
+    expect(ids(next)).toEqual(['4']);
+    future.close();
+  });
+
   it('ends when its session ends (sign-out, as quick exit does) and refuses the signed-out', async () => {
     const { b } = await createCouple(t);
     const stream = await openStream(t, b);
@@ -257,6 +279,28 @@ describe('the stream', () => {
     expect(stream.events().at(-1)?.event).toBe('end');
     const again = await openStream(t, Object.assign(t.client('old'), { cookie }));
     expect(again.statusCode).toBe(401);
+  });
+
+  it('catches up after the LISTEN connection is lost (PostgreSQL; one engine in-process otherwise)', async () => {
+    const { a, b } = await createCouple(t);
+    const space = await spaceIdOf(a);
+    const stream = await openStream(t, b);
+    await stream.waitFor((e) => counts(e).length === 1);
+    if (inject('dbEngine') === 'postgres') {
+      // The server drops the listening connection; NOTIFYs sent until it is back are lost.
+      const killed = await queryRows<{ done: boolean }>(
+        t.database.db,
+        sql`select pg_terminate_backend(pid) as done from pg_stat_activity
+          where application_name = 'healing-hearts-listen' and datname = current_database()`,
+      );
+      expect(killed).toEqual([{ done: true }]);
+    }
+    await tell(b, a, space);
+    await stream.waitFor((e) => e.some((x) => x.event === 'notification'), 10_000);
+    await tell(b, a, space);
+    await stream.waitFor((e) => counts(e).at(-1)?.unread === 2, 10_000);
+    expect(ids(stream.events())).toHaveLength(2);
+    stream.close();
   });
 
   it('a rolled-back write tells nothing', async () => {
