@@ -111,6 +111,21 @@ const AXE_SOURCE = readFileSync(
 
 /** Runs axe-core in the page against WCAG 2.0–2.2 A and AA rules and fails on any violation. */
 export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  // Colours are read as drawn: a button still fading between two states (the framework may reuse
+  // one element for the next state's button) has contrast no person sees for more than a moment.
+  // An endless animation (a spinner) does not end, so the wait gives up quietly after 3 s.
+  await page
+    .waitForFunction(
+      () =>
+        document
+          .getAnimations()
+          .every((a) =>
+            a.effect?.getTiming().iterations !== Infinity ? a.playState !== 'running' : true,
+          ),
+      undefined,
+      { timeout: 3000 },
+    )
+    .catch(() => undefined);
   // Evaluated through the DevTools protocol: an inline <script> would be blocked by our own CSP.
   await page.evaluate(AXE_SOURCE);
   const violations = await page.evaluate(async () => {
