@@ -407,15 +407,37 @@ function EditForm({
         rows={3}
         error={problem}
       />
-      <p className={buttonRowClass}>
-        <Button type="submit" pending={edit.isPending}>
-          {edit.isPending ? t('comments.saving') : t('comments.save')}
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          {t('comments.cancel')}
-        </Button>
-      </p>
+      <SubmitOrCancel
+        pending={edit.isPending}
+        label={t('comments.save')}
+        pendingLabel={t('comments.saving')}
+        onCancel={onDone}
+      />
     </form>
+  );
+}
+
+/** The buttons under an edit or a reply: send it, or put the form away. */
+function SubmitOrCancel({
+  pending,
+  label,
+  pendingLabel,
+  onCancel,
+}: {
+  pending: boolean;
+  label: string;
+  pendingLabel: string;
+  onCancel: () => void;
+}) {
+  return (
+    <p className={buttonRowClass}>
+      <Button type="submit" pending={pending}>
+        {pending ? pendingLabel : label}
+      </Button>
+      <Button variant="quiet" onClick={onCancel}>
+        {t('comments.cancel')}
+      </Button>
+    </p>
   );
 }
 
@@ -461,14 +483,12 @@ function ReplyForm({
         error={problem}
         autoFocus
       />
-      <p className={buttonRowClass}>
-        <Button type="submit" pending={post.isPending}>
-          {post.isPending ? t('comments.posting') : t('comments.postReply')}
-        </Button>
-        <Button variant="quiet" onClick={onDone}>
-          {t('comments.cancel')}
-        </Button>
-      </p>
+      <SubmitOrCancel
+        pending={post.isPending}
+        label={t('comments.postReply')}
+        pendingLabel={t('comments.posting')}
+        onCancel={onDone}
+      />
     </form>
   );
 }
