@@ -176,7 +176,12 @@ export interface NewsWindow {
  */
 export interface NewsSource {
   kind: TNewsKind;
-  count: (actor: SpaceMemberActor, window: NewsWindow) => SQL;
+  /** `whole` is for a kind that spans features (comments on every commentable kind). */
+  count: (
+    actor: SpaceMemberActor,
+    window: NewsWindow,
+    whole: Pick<FeatureWhole, 'commentable'>,
+  ) => SQL;
 }
 
 /** A first on the progress page: a one-value select of the moment, or null. */

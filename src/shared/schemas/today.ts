@@ -22,6 +22,8 @@ export const ZNewsKind = z.enum([
   'injury',
   'therapist_message',
   'therapist_suggestion',
+  'comment',
+  'therapist_comment',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 
