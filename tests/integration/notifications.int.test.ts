@@ -281,6 +281,18 @@ describe('the stream', () => {
     expect(again.statusCode).toBe(401);
   });
 
+  it('ends when its session locks after a pause, and a locked session cannot open another', async () => {
+    const { b } = await createCouple(t);
+    expectStatus(await b.put('/api/auth/two-step/relock', { minutes: 2 }), 200);
+    const stream = await openStream(t, b);
+    await stream.waitFor((e) => counts(e).length === 1);
+    expectStatus(await b.post('/api/auth/lock'), 200);
+    await stream.ended;
+    expect(stream.events().at(-1)?.event).toBe('end');
+    const again = await openStream(t, b);
+    expect(again.statusCode).toBe(403);
+  });
+
   it('catches up after the LISTEN connection is lost (PostgreSQL; one engine in-process otherwise)', async () => {
     const { a, b } = await createCouple(t);
     const space = await spaceIdOf(a);

@@ -60,6 +60,14 @@ export interface NewNotification {
 /** The channel every process LISTENs on; payloads are ids only (see `live.ts`). */
 export const LIVE_CHANNEL = 'hh_live';
 
+/**
+ * Ends the open event streams of a session that stays (locked after a pause), in every process.
+ * A deleted session is announced by a trigger on `sessions` (migration 0009) instead.
+ */
+export async function announceSessionEnd(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${`end:${sessionId}`})`);
+}
+
 /** The topics of the live-event log. */
 export type LiveTopic =
   /** A new notification (data: its kind): the stream sends it and the new unread count. */
