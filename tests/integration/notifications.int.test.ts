@@ -2,7 +2,9 @@ import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '#server/db/index.ts';
 import { liveEvents } from '#server/db/schema/index.ts';
+import { MAX_STREAMS_PER_SESSION } from '#server/events/live.ts';
 import { notify, publishChange, commentWatchDefaults } from '#server/events/notify.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TNotificationList, TNotificationPreferences } from '#shared/schemas/notifications.ts';
 import { openStream, type SseEvent } from '../helpers/live-stream';
 import {
@@ -291,6 +293,27 @@ describe('the stream', () => {
     expect(stream.events().at(-1)?.event).toBe('end');
     const again = await openStream(t, b);
     expect(again.statusCode).toBe(403);
+  });
+
+  it('holds at most a few streams per session: one more closes the oldest', async () => {
+    const { b } = await createCouple(t);
+    const streams = [];
+    for (let i = 0; i < MAX_STREAMS_PER_SESSION; i++) {
+      const stream = await openStream(t, b);
+      await stream.waitFor((e) => counts(e).length === 1);
+      streams.push(stream);
+    }
+    const extra = await openStream(t, b);
+    await extra.waitFor((e) => counts(e).length === 1);
+    await streams[0]!.ended;
+    // Closed without "end": the browser would reconnect, as after a server restart.
+    expect(streams[0]!.events().some((e) => e.event === 'end')).toBe(false);
+    const second = await Promise.race([
+      streams[1]!.ended.then(() => 'ended'),
+      sleep(200).then(() => 'open'),
+    ]);
+    expect(second).toBe('open');
+    for (const stream of [...streams, extra]) stream.close();
   });
 
   it('catches up after the LISTEN connection is lost (PostgreSQL; one engine in-process otherwise)', async () => {
