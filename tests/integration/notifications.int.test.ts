@@ -1,7 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '#server/db/index.ts';
-import { liveEvents } from '#server/db/schema/index.ts';
+import { liveEvents, safetyScreens } from '#server/db/schema/index.ts';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 import { MAX_STREAMS_PER_SESSION } from '#server/events/live.ts';
 import { notify, publishChange, commentWatchDefaults } from '#server/events/notify.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -388,6 +389,23 @@ describe('safety', () => {
     expectStatus(await a.post('/api/safety/resume'), 200);
     await live.waitFor((e) => counts(e).at(-1)?.unread === 3);
     live.close();
+  });
+
+  it('what waited for the second safety screen arrives live once it is taken', async () => {
+    const { a, b } = await createCouple(t);
+    const space = await spaceIdOf(a);
+    // As if Sam had not taken the private safety screen yet: joint work is closed.
+    await t.database.db.delete(safetyScreens).where(eq(safetyScreens.userId, b.userId));
+    const stream = await openStream(t, a);
+    await stream.waitFor((e) => counts(e).length === 1);
+    await tell(a, b, space, true);
+    expect(await eventsFor(a.userId)).toBe(0);
+    const calm = Object.fromEntries(
+      loadSafetyScreen().definition.questions.map((q) => [q.id, 'no']),
+    );
+    expectStatus(await b.post('/api/safety-screen', { answers: calm }), 200);
+    await stream.waitFor((e) => counts(e).at(-1)?.unread === 1);
+    stream.close();
   });
 
   it('private writing, the safety screen and "I don’t feel safe" tell the partner nothing', async () => {
