@@ -40,6 +40,8 @@ import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
+import { registerGoalRoutes } from './features/goals/routes';
+import { registerHardDateJob } from './features/goals/reminders';
 import { LiveHub } from './events/live';
 import { registerNotificationEmailJob } from './events/notification-email';
 import { registerApiDocs } from './http/api-docs';
@@ -203,6 +205,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerGoalRoutes(app, ctx);
+  registerHardDateJob(jobs, database.db);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -32,13 +32,16 @@ export type NotificationKind =
   /** My partner shared something with me. */
   | 'shared'
   /** A message or suggestion from our therapist. */
-  | 'therapist';
+  | 'therapist'
+  /** A date in the couple's hard-dates plan is a few days away; the actor is the other partner. */
+  | 'hard_date';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'comment',
   'reply',
   'shared',
   'therapist',
+  'hard_date',
 ];
 
 export interface NewNotification {

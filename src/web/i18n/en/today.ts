@@ -38,6 +38,8 @@ export const today = {
   'today.news.comment.other': '{name} wrote {count} comments',
   'today.news.therapist_comment.one': 'Your therapist commented on something you shared',
   'today.news.therapist_comment.other': 'Your therapist wrote {count} comments on what you shared',
+  'today.news.goals.one': '{name} added or changed something in your goals or hard-dates plan',
+  'today.news.goals.other': '{name} made {count} changes to your goals and hard-dates plan',
   'today.next.heading': 'A next step',
   'today.next.intro': 'Only if it feels right today. There is no schedule to keep.',
   'today.next.map': 'See the whole program',
