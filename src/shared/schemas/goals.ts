@@ -69,7 +69,9 @@ export const ZHardDateInput = z.object({
   day: ZDay,
   yearly: z.boolean({ message: 'Say whether this date comes back every year: true or false.' }),
   remindDays: z
-    .int({ message: `Please choose a whole number of days, ${REMIND_DAYS_MIN} to ${REMIND_DAYS_MAX}.` })
+    .int({
+      message: `Please choose a whole number of days, ${REMIND_DAYS_MIN} to ${REMIND_DAYS_MAX}.`,
+    })
     .min(REMIND_DAYS_MIN, `Please choose ${REMIND_DAYS_MIN} to ${REMIND_DAYS_MAX} days.`)
     .max(REMIND_DAYS_MAX, `Please choose ${REMIND_DAYS_MIN} to ${REMIND_DAYS_MAX} days.`)
     .optional()

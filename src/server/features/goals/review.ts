@@ -31,7 +31,7 @@ function myAnswers(actor: SpaceMemberActor): SQL {
 /** The partner's finished answer to the same round as my finished one: a join, then scoped. */
 function theirFinishedMatch(actor: SpaceMemberActor): SQL {
   return and(
-    eq(theirs.spaceId, mine.spaceId),
+    eq(theirs.spaceId, progressReviewAnswers.spaceId),
     eq(theirs.coupleSince, mine.coupleSince),
     eq(theirs.round, mine.round),
     partnerRows(actor, theirs.userId),
@@ -126,7 +126,13 @@ export async function saveMyReview(
     const round = (await roundsDone(tx, actor)) + 1;
     const saved = await tx
       .insert(progressReviewAnswers)
-      .values({ spaceId: actor.space.id, coupleSince: since, userId: actor.userId, round, ...answers })
+      .values({
+        spaceId: actor.space.id,
+        coupleSince: since,
+        userId: actor.userId,
+        round,
+        ...answers,
+      })
       .onConflictDoUpdate({
         target: [mine.spaceId, mine.coupleSince, mine.userId, mine.round],
         set: { ...answers, updatedAt: sql`now()` },
@@ -150,7 +156,9 @@ export async function finishMyReview(
 ): Promise<TReviewView> {
   await db.transaction(async (tx) => {
     const { partner } = await requireOpen(tx, queries, actor);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`goals-review:${actor.space.id}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`goals-review:${actor.space.id}`}))`,
+    );
     const round = (await roundsDone(tx, actor)) + 1;
     const row = await myRow(tx, actor, round);
     if (!row || (row.grown === '' && row.hurts === '' && row.next === '')) {
@@ -186,7 +194,9 @@ export async function reopenMyReview(
 ): Promise<TReviewView> {
   await db.transaction(async (tx) => {
     await requireOpen(tx, queries, actor);
-    await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`goals-review:${actor.space.id}`}))`);
+    await tx.execute(
+      sql`select pg_advisory_xact_lock(hashtext(${`goals-review:${actor.space.id}`}))`,
+    );
     const round = (await roundsDone(tx, actor)) + 1;
     const reopened = await tx
       .update(mine)

@@ -64,11 +64,21 @@ export function registerGoalRoutes(root: FastifyInstance, ctx: ServerContext): v
   app.post(
     '/api/goals',
     {
-      schema: { tags, summary: 'Propose a goal', body: ZGoalInput, response: { 201: ZGoalResponse } },
+      schema: {
+        tags,
+        summary: 'Propose a goal',
+        body: ZGoalInput,
+        response: { 201: ZGoalResponse },
+      },
       config: member('create'),
     },
     async (request, reply) => {
-      const goal = await createGoal(ctx.db, queries, requireSpaceMember(request.actor), request.body);
+      const goal = await createGoal(
+        ctx.db,
+        queries,
+        requireSpaceMember(request.actor),
+        request.body,
+      );
       setVersionTag(reply, goal.version);
       return reply.status(201).send({ goal });
     },
@@ -89,7 +99,14 @@ export function registerGoalRoutes(root: FastifyInstance, ctx: ServerContext): v
     async (request, reply) => {
       const actor = requireSpaceMember(request.actor);
       const expected = requireIfMatch(request);
-      const goal = await updateGoal(ctx.db, queries, actor, request.params.id, expected, request.body);
+      const goal = await updateGoal(
+        ctx.db,
+        queries,
+        actor,
+        request.params.id,
+        expected,
+        request.body,
+      );
       setVersionTag(reply, goal.version);
       return { goal };
     },

@@ -105,8 +105,7 @@ function presentMilestone(row: MilestoneRow, actor: SpaceMemberActor, today: str
     targetOn: row.targetOn,
     lookAgain: row.reachedOn === null && isPast(row.targetOn, today),
     reachedOn: row.reachedOn,
-    reachedBy:
-      row.reachedOn !== null ? by(actor, row.reachedById, row.reachedByName ?? '') : null,
+    reachedBy: row.reachedOn !== null ? by(actor, row.reachedById, row.reachedByName ?? '') : null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
     updatedBy: by(actor, row.updatedById, row.updatedByName),
@@ -196,12 +195,7 @@ function changedBy(actor: SpaceMemberActor) {
   };
 }
 
-async function refuseOverLimit(
-  tx: DbOrTx,
-  count: SQL,
-  max: number,
-  words: string,
-): Promise<void> {
+async function refuseOverLimit(tx: DbOrTx, count: SQL, max: number, words: string): Promise<void> {
   const [row] = await queryRows<{ n: number }>(tx, sql`select (${count})::int as n`);
   if (Number(row?.n ?? 0) >= max) throw new AppError('conflict', words);
 }
@@ -378,11 +372,7 @@ async function changeMilestone(
     .update(goalMilestones)
     .set({ ...set, ...changedBy(actor), version: sql`${goalMilestones.version} + 1` })
     .where(
-      and(
-        eq(goalMilestones.id, id),
-        ourMilestones(actor),
-        eq(goalMilestones.version, expected),
-      ),
+      and(eq(goalMilestones.id, id), ourMilestones(actor), eq(goalMilestones.version, expected)),
     )
     .returning({ id: goalMilestones.id });
   const current = await readMilestone(tx, actor, id);
@@ -561,7 +551,9 @@ async function changeHardDate(
   const [row] = await tx
     .update(hardDates)
     .set({ ...set, ...changedBy(actor), version: sql`${hardDates.version} + 1` })
-    .where(and(eq(hardDates.id, id), coupleScope(actor, hardDates), eq(hardDates.version, expected)))
+    .where(
+      and(eq(hardDates.id, id), coupleScope(actor, hardDates), eq(hardDates.version, expected)),
+    )
     .returning();
   if (!row) throw versionConflict(await readHardDate(tx, actor, id));
   // A changed date gets reminders of its own; a reminder of an earlier version stays silent.
