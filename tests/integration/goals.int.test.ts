@@ -25,8 +25,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Person = TestClient & { userId: string };
-
 /** Both choose to go on, twice: the couple's pace reaches phase 3. */
 async function reachPhaseThree(a: TestClient, b: TestClient): Promise<void> {
   for (const phase of [2, 3]) {
@@ -264,7 +262,7 @@ describe('the hard-dates plan', () => {
       sql`select payload, run_at from outbox where kind = ${HARD_DATE_JOB}
         and payload->>'hardDateId' = ${date.id}`,
     );
-    const rows = (jobs as unknown as { rows: { payload: Record<string, unknown> }[] }).rows;
+    const rows = (jobs as { rows: { payload: Record<string, unknown> }[] }).rows;
     expect(rows).toHaveLength(2);
     expect(JSON.stringify(rows)).not.toContain('came to light');
   });
@@ -335,8 +333,8 @@ describe('the hard-dates plan', () => {
       sql`select run_at::text as run_at, payload->>'recipientId' as who from outbox
         where kind = ${HARD_DATE_JOB} and payload->>'hardDateId' = ${date.id}`,
     );
-    const rows = (jobs as unknown as { rows: { run_at: string; who: string }[] }).rows;
-    const mine = rows.find((r) => r.who === (a as Person).userId)!;
+    const rows = (jobs as { rows: { run_at: string; who: string }[] }).rows;
+    const mine = rows.find((r) => r.who === a.userId)!;
     const local = new Intl.DateTimeFormat('en-GB', {
       timeZone: 'Pacific/Auckland',
       hour: '2-digit',
