@@ -134,6 +134,9 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const GoalsPage = lazyPage(() =>
+  import('#web/features/goals/goals-page.tsx').then((m) => m.GoalsPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -268,6 +271,7 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="goals" element={<GoalsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

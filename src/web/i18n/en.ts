@@ -5,6 +5,7 @@ import { today } from './en/today';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
 import { guide } from './en/guide';
+import { goals } from './en/goals';
 import { triggers } from './en/triggers';
 import { checkins } from './en/checkins';
 
@@ -361,6 +362,7 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...goals,
 } as const;
 
 export type Catalog = typeof en;
