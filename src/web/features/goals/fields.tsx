@@ -22,6 +22,14 @@ export function formatDay(day: string): string {
   return new Intl.DateTimeFormat(undefined, { dateStyle: 'long' }).format(new Date(y, m - 1, d));
 }
 
+/** "14 March" for a date that comes back every year. */
+export function formatMonthDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  return new Intl.DateTimeFormat(undefined, { month: 'long', day: 'numeric' }).format(
+    new Date(y, m - 1, d),
+  );
+}
+
 /** One field of a small form: a line, a longer text, a day, a yes/no, or a number of days. */
 export interface FieldSpec<F extends string> {
   key: F;

@@ -13,7 +13,7 @@ import { isApiError } from '#web/core/api-client.ts';
 import { t } from '#web/i18n/index.ts';
 import { Button, buttonRowClass, Notice, Panel, useAnnounce } from '#web/ui/index.ts';
 import { useAddHardDate, useEditHardDate, useHardDateAside, useSaveMyPart } from './api';
-import { formatDay, SharedForm, type FieldSpec } from './fields';
+import { formatDay, formatMonthDay, SharedForm, type FieldSpec } from './fields';
 import styles from './goals.module.css';
 
 type DateField = 'title' | 'day' | 'yearly' | 'remindDays';
@@ -76,7 +76,7 @@ function HardDateCard({ date, canWrite }: { date: THardDate; canWrite: boolean }
       <h3>{date.title}</h3>
       <p>
         {date.yearly
-          ? t('goals.date.whenYearly', { date: formatDay(date.day) })
+          ? t('goals.date.whenYearly', { date: formatMonthDay(date.day) })
           : t('goals.date.whenOnce', { date: formatDay(date.day) })}
       </p>
       <p className={styles.quiet}>

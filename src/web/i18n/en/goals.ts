@@ -91,7 +91,7 @@ export const goals = {
   'goals.date.yearly': 'It comes back every year',
   'goals.date.remind': 'Remind us',
   'goals.date.remind.hint': 'How many days before the date.',
-  'goals.date.whenYearly': 'Every year on the day of {date}.',
+  'goals.date.whenYearly': 'Comes back every year on {date}.',
   'goals.date.whenOnce': 'Once, on {date}.',
   'goals.date.next': 'Next on {date}; a reminder comes {count} days before.',
   'goals.date.past': 'This date has passed.',
