@@ -205,6 +205,29 @@ describe('goals and milestones', () => {
     expect((await view(other.a)).goals).toEqual([]);
   });
 
+  it('after a partner leaves, the one who stays keeps the goals to read; a new partner sees none', async () => {
+    const { a, b } = await coupleInPhaseThree();
+    const goal = await propose(a);
+    expectStatus(await b.post('/api/space/leave'), 200);
+    expect((await b.get('/api/goals')).statusCode).toBe(404);
+    const kept = (await view(a)).goals;
+    expect(kept).toEqual([expect.objectContaining({ id: goal.id, current: false })]);
+    // Alone now: nothing joint can be written, and the kept goal never changes again.
+    expect((await a.put(`/api/goals/${goal.id}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(409);
+
+    const c = await t.signUp('Jordan');
+    const invite = await a.post('/api/invites');
+    expectStatus(invite, 201);
+    expectStatus(
+      await c.post('/api/invites/accept', { token: invite.json<{ token: string }>().token }),
+      200,
+    );
+    expect((await view(c)).goals).toEqual([]);
+    expect((await view(a)).goals.map((g) => g.current)).toEqual([false]);
+    await reachPhaseThree(a, c);
+    expect((await a.put(`/api/goals/${goal.id}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(404);
+  });
+
   it('rests while joint work rests, with the same neutral words', async () => {
     const { a, b } = await coupleInPhaseThree();
     const goal = await propose(a);

@@ -119,6 +119,8 @@ export const ZGoal = z.object({
   why: text(),
   targetOn: z.string().nullable(),
   lookAgain: z.boolean(),
+  /** Of the couple in the space now; false for an earlier couple's goal I keep to read. */
+  current: z.boolean(),
   /** Proposed by one of us; `agreed` once the other said "yes, let's". */
   proposedBy: ZBy,
   agreed: z.boolean(),
@@ -139,6 +141,8 @@ export const ZHardDate = z.object({
   day: z.string(),
   yearly: z.boolean(),
   remindDays: z.int(),
+  /** Of the couple in the space now; false for an earlier couple's date I keep to read. */
+  current: z.boolean(),
   /** The next time the date comes (this year's or next year's for a yearly one); null once past. */
   nextOn: z.string().nullable(),
   setAside: z.boolean(),

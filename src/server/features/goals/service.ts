@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, eq, gte, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '#shared/errors.ts';
 import {
@@ -44,6 +44,23 @@ export function coupleScope(
   const since = togetherSince(actor);
   if (!since) return sql`false`;
   return and(spaceRows(actor, table.spaceId), eq(table.coupleSince, since))!;
+}
+
+/**
+ * What I may read: the rows of every couple I have been part of in this space while I am still in
+ * it (decision 0007, rule 3). A couple here came together after I joined, or when I joined; someone
+ * who joins later never reads what was written before, and the one who stays keeps it to read.
+ */
+function readableScope(
+  actor: SpaceMemberActor,
+  table: { spaceId: AnyPgColumn; coupleSince: AnyPgColumn },
+): SQL {
+  return and(spaceRows(actor, table.spaceId), gte(table.coupleSince, actor.space.joinedAt))!;
+}
+
+/** Is this row of the couple in the space now (the only rows that can change)? */
+function isCurrent(actor: SpaceMemberActor, coupleSince: Date): boolean {
+  return togetherSince(actor)?.getTime() === coupleSince.getTime();
 }
 
 export interface OpenState {
@@ -125,6 +142,7 @@ function presentGoal(
     why: row.why,
     targetOn: row.targetOn,
     lookAgain: !allReached && row.setAsideAt === null && isPast(row.targetOn, today),
+    current: isCurrent(actor, row.coupleSince),
     proposedBy: by(actor, row.proposedById, row.proposedByName),
     agreed: row.agreedAt !== null,
     setAside: row.setAsideAt !== null,
@@ -163,7 +181,7 @@ async function listGoals(db: DbOrTx, actor: SpaceMemberActor): Promise<TGoal[]> 
   const rows = await db
     .select()
     .from(goals)
-    .where(coupleScope(actor, goals))
+    .where(readableScope(actor, goals))
     .orderBy(asc(goals.createdAt), asc(goals.id));
   const milestones = await milestonesOf(
     db,
@@ -433,7 +451,9 @@ function presentHardDate(
   actor: SpaceMemberActor,
   today: string,
 ): THardDate {
-  const partner = actor.space.partner;
+  const current = isCurrent(actor, row.coupleSince);
+  // An earlier couple's date shows my own part only: my partner now never wrote on it.
+  const partner = current ? actor.space.partner : null;
   const mine = parts.find((p) => p.userId === actor.userId);
   const theirs = partner ? parts.find((p) => p.userId === partner.userId) : undefined;
   return {
@@ -442,7 +462,8 @@ function presentHardDate(
     day: row.day,
     yearly: row.yearly,
     remindDays: row.remindDays,
-    nextOn: nextOccurrence(row.day, row.yearly, today),
+    current,
+    nextOn: current ? nextOccurrence(row.day, row.yearly, today) : null,
     setAside: row.setAsideAt !== null,
     version: row.version,
     updatedAt: row.updatedAt.toISOString(),
@@ -473,7 +494,7 @@ async function listHardDates(db: DbOrTx, actor: SpaceMemberActor): Promise<THard
   const rows = await db
     .select()
     .from(hardDates)
-    .where(coupleScope(actor, hardDates))
+    .where(readableScope(actor, hardDates))
     .orderBy(asc(hardDates.day), asc(hardDates.id));
   const parts = await partsOf(
     db,

@@ -197,6 +197,7 @@ function GoalCard({ goal, canWrite }: { goal: TGoal; canWrite: boolean }) {
           : t('goals.goal.proposedBy', { name: goal.proposedBy.name })}{' '}
         {goal.agreed ? t('goals.goal.agreed') : t('goals.goal.waiting')}
       </p>
+      {!goal.current && <p className={styles.quiet}>{t('goals.earlier')}</p>}
       {goal.setAside && (
         <Notice>
           <p>{t('goals.goal.asideNote')}</p>
@@ -314,7 +315,7 @@ export function GoalsPanel({ goals, canWrite }: { goals: TGoal[]; canWrite: bool
       ) : (
         <ul className={styles.list}>
           {active.map((goal) => (
-            <GoalCard key={goal.id} goal={goal} canWrite={canWrite} />
+            <GoalCard key={goal.id} goal={goal} canWrite={canWrite && goal.current} />
           ))}
         </ul>
       )}
@@ -323,7 +324,7 @@ export function GoalsPanel({ goals, canWrite }: { goals: TGoal[]; canWrite: bool
           <summary>{t('goals.goals.aside', { count: aside.length })}</summary>
           <ul className={styles.list}>
             {aside.map((goal) => (
-              <GoalCard key={goal.id} goal={goal} canWrite={canWrite} />
+              <GoalCard key={goal.id} goal={goal} canWrite={canWrite && goal.current} />
             ))}
           </ul>
         </details>

@@ -79,12 +79,15 @@ function HardDateCard({ date, canWrite }: { date: THardDate; canWrite: boolean }
           ? t('goals.date.whenYearly', { date: formatMonthDay(date.day) })
           : t('goals.date.whenOnce', { date: formatDay(date.day) })}
       </p>
+      {!date.current && <p className={styles.quiet}>{t('goals.earlier')}</p>}
       <p className={styles.quiet}>
         {date.setAside
           ? t('goals.date.asideNote')
           : date.nextOn
             ? t('goals.date.next', { date: formatDay(date.nextOn), count: date.remindDays })
-            : t('goals.date.past')}
+            : date.current
+              ? t('goals.date.past')
+              : ''}
       </p>
       <div className={styles.parts}>
         <section className={styles.part} aria-label={t('goals.date.mine')}>
@@ -203,7 +206,7 @@ export function HardDatesPanel({ dates, canWrite }: { dates: THardDate[]; canWri
       ) : (
         <ul className={styles.list}>
           {dates.map((date) => (
-            <HardDateCard key={date.id} date={date} canWrite={canWrite} />
+            <HardDateCard key={date.id} date={date} canWrite={canWrite && date.current} />
           ))}
         </ul>
       )}

@@ -14,6 +14,8 @@ export const goals = {
   'goals.notYet':
     'These exercises belong to the third phase, moving on. They open once you have both chosen to go on, and there is no hurry. Anything you wrote earlier stays here to read.',
   'goals.notYet.link': 'See where you are in the program',
+  'goals.earlier':
+    'From an earlier time in this space. It stays here for you to read; it can no longer be changed.',
   'goals.saving': 'Saving…',
   'goals.saveMine': 'Save my version',
   'goals.cancel': 'Stop editing',
