@@ -13,9 +13,11 @@ import {
   createTestApp,
   expectStatus,
   holdJointWork,
+  TEST_PASSWORD,
   type TestApp,
   type TestClient,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 let t: TestApp;
 beforeAll(async () => {
@@ -212,8 +214,8 @@ describe('goals and milestones', () => {
     expect((await b.get('/api/goals')).statusCode).toBe(404);
     const kept = (await view(a)).goals;
     expect(kept).toEqual([expect.objectContaining({ id: goal.id, current: false })]);
-    // Alone now: nothing joint can be written, and the kept goal never changes again.
-    expect((await a.put(`/api/goals/${goal.id}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(409);
+    // Kept to read, never to change again.
+    expect((await a.put(`/api/goals/${goal.id}`, { title: 'x' }, ifMatch(1))).statusCode).toBe(404);
 
     const c = await t.signUp('Jordan');
     const invite = await a.post('/api/invites');
@@ -460,5 +462,22 @@ describe('the progress review', () => {
     expect((await newsOf()).find((n) => n.kind === 'goals')).toBeUndefined();
     await propose(a);
     expect((await newsOf()).find((n) => n.kind === 'goals')).toMatchObject({ count: 1 });
+  });
+
+  it('my export holds our goals and dates and my own answers, never my partner’s unfinished ones', async () => {
+    const { a, b } = await coupleInPhaseThree();
+    await propose(a, { title: 'EXPORT-GOAL-1c4' });
+    expectStatus(await a.put('/api/goals/review/mine', { next: 'EXPORT-MINE-7d1' }), 200);
+    expectStatus(await b.put('/api/goals/review/mine', { next: 'EXPORT-THEIRS-2e9' }), 200);
+    expectStatus(
+      await a.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    const response = await a.get('/api/my-data/export');
+    expectStatus(response, 200);
+    const json = readZip(response.rawPayload).get('my-data.json')!.toString('utf8');
+    expect(json).toContain('EXPORT-GOAL-1c4');
+    expect(json).toContain('EXPORT-MINE-7d1');
+    expect(json).not.toContain('EXPORT-THEIRS-2e9');
   });
 });

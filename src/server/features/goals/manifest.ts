@@ -8,6 +8,7 @@ import {
 } from '#server/db/schema/index.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
 import { partnerRows } from '#server/policy/rules.ts';
+import { goalsExportPart } from './export-part';
 import { coupleScope } from './service';
 
 /**
@@ -17,6 +18,7 @@ import { coupleScope } from './service';
  */
 export const goalsManifest: FeatureManifest = {
   name: 'goals',
+  exportPart: goalsExportPart,
   tables: [goals, goalMilestones, hardDates, hardDateParts, progressReviewAnswers],
   news: [
     {

@@ -177,7 +177,7 @@ async function readGoal(db: DbOrTx, actor: SpaceMemberActor, id: string): Promis
   return presentGoal(row, milestones.get(row.id) ?? [], actor, utcToday());
 }
 
-async function listGoals(db: DbOrTx, actor: SpaceMemberActor): Promise<TGoal[]> {
+export async function listGoals(db: DbOrTx, actor: SpaceMemberActor): Promise<TGoal[]> {
   const rows = await db
     .select()
     .from(goals)
@@ -282,6 +282,8 @@ export async function updateGoal(
   input: TGoalValues,
 ): Promise<TGoal> {
   return db.transaction(async (tx) => {
+    // Not ours is not found, before anything else is said about it.
+    await readGoal(tx, actor, id);
     await requireOpen(tx, queries, actor);
     return changeGoal(tx, actor, id, expected, {
       title: input.title,
@@ -300,6 +302,8 @@ export async function agreeToGoal(
   expected: number,
 ): Promise<TGoal> {
   return db.transaction(async (tx) => {
+    // Not ours is not found, before anything else is said about it.
+    await readGoal(tx, actor, id);
     await requireOpen(tx, queries, actor);
     const goal = await changeGoal(
       tx,
@@ -330,6 +334,8 @@ export async function setGoalAside(
   setAside: boolean,
 ): Promise<TGoal> {
   return db.transaction(async (tx) => {
+    // Not ours is not found, before anything else is said about it.
+    await readGoal(tx, actor, id);
     await requireOpen(tx, queries, actor);
     return changeGoal(tx, actor, id, expected, { setAsideAt: setAside ? new Date() : null });
   });
@@ -343,8 +349,9 @@ export async function addMilestone(
   input: { title: string; targetOn: string | null },
 ): Promise<TGoal> {
   return db.transaction(async (tx) => {
-    await requireOpen(tx, queries, actor);
+    // Not ours is not found, before anything else is said about it.
     const goal = await readGoal(tx, actor, goalId);
+    await requireOpen(tx, queries, actor);
     if (goal.milestones.length >= MILESTONES_MAX) {
       throw new AppError(
         'conflict',
@@ -407,6 +414,8 @@ export async function updateMilestone(
   input: { title: string; targetOn: string | null },
 ): Promise<TMilestone> {
   return db.transaction(async (tx) => {
+    // Not ours is not found, before anything else is said about it.
+    await readMilestone(tx, actor, id);
     await requireOpen(tx, queries, actor);
     return changeMilestone(tx, actor, id, expected, {
       title: input.title,
@@ -425,6 +434,8 @@ export async function markMilestone(
   reached: boolean,
 ): Promise<TMilestone> {
   return db.transaction(async (tx) => {
+    // Not ours is not found, before anything else is said about it.
+    await readMilestone(tx, actor, id);
     await requireOpen(tx, queries, actor);
     const zones = await timeZonesOf(tx, [actor.userId]);
     const today = localDay(new Date(), zones.get(actor.userId) ?? null);
@@ -490,7 +501,7 @@ async function partsOf(
   return out;
 }
 
-async function listHardDates(db: DbOrTx, actor: SpaceMemberActor): Promise<THardDate[]> {
+export async function listHardDates(db: DbOrTx, actor: SpaceMemberActor): Promise<THardDate[]> {
   const rows = await db
     .select()
     .from(hardDates)
@@ -568,6 +579,8 @@ async function changeHardDate(
   expected: number,
   set: Partial<typeof hardDates.$inferInsert>,
 ): Promise<THardDate> {
+  // Not ours is not found, before anything else is said about it.
+  await readHardDateRow(tx, actor, id);
   const { partner } = await requireOpen(tx, queries, actor);
   const [row] = await tx
     .update(hardDates)
@@ -626,8 +639,9 @@ export async function saveMyPart(
   plan: string,
 ): Promise<THardDate> {
   return db.transaction(async (tx) => {
-    await requireOpen(tx, queries, actor);
+    // Not ours is not found, before anything else is said about it.
     const row = await readHardDateRow(tx, actor, id);
+    await requireOpen(tx, queries, actor);
     await tx
       .insert(hardDateParts)
       .values({ hardDateId: row.id, userId: actor.userId, plan })
