@@ -102,10 +102,10 @@ const ZBy = z.object({ name: text(), mine: z.boolean() });
 export const ZMilestone = z.object({
   id: ZId,
   title: text(),
-  targetOn: z.string().nullable(),
+  targetOn: text().nullable(),
   /** The target date has passed and the step is not reached: a date to look at again. */
   lookAgain: z.boolean(),
-  reachedOn: z.string().nullable(),
+  reachedOn: text().nullable(),
   reachedBy: ZBy.nullable(),
   version: z.int(),
   updatedAt: ZIsoDate,
@@ -117,7 +117,7 @@ export const ZGoal = z.object({
   id: ZId,
   title: text(),
   why: text(),
-  targetOn: z.string().nullable(),
+  targetOn: text().nullable(),
   lookAgain: z.boolean(),
   /** Of the couple in the space now; false for an earlier couple's goal I keep to read. */
   current: z.boolean(),
@@ -138,13 +138,13 @@ export const ZHardDatePart = z.object({ name: text(), mine: z.boolean(), plan: t
 export const ZHardDate = z.object({
   id: ZId,
   title: text(),
-  day: z.string(),
+  day: text(),
   yearly: z.boolean(),
   remindDays: z.int(),
   /** Of the couple in the space now; false for an earlier couple's date I keep to read. */
   current: z.boolean(),
   /** The next time the date comes (this year's or next year's for a yearly one); null once past. */
-  nextOn: z.string().nullable(),
+  nextOn: text().nullable(),
   setAside: z.boolean(),
   version: z.int(),
   updatedAt: ZIsoDate,

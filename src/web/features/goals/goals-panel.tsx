@@ -118,7 +118,7 @@ function Milestone({ step, canWrite }: { step: TMilestone; canWrite: boolean }) 
     <li className={styles.step}>
       <div className={styles.stepText}>
         <p className={reached ? styles.reached : undefined}>
-          {reached ? t('goals.step.reachedMark') : ''}
+          {reached ? `${t('goals.step.reachedMark')} ` : ''}
           {step.title}
         </p>
         {reached && step.reachedOn && step.reachedBy && (

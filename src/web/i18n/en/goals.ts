@@ -68,7 +68,7 @@ export const goals = {
   'goals.step.unmark': 'Not reached after all: “{step}”',
   'goals.step.marked': 'Marked as reached. Well done, both of you.',
   'goals.step.unmarked': '“{step}” is open again.',
-  'goals.step.reachedMark': '✓ ',
+  'goals.step.reachedMark': '✓',
   'goals.step.reachedByYou': 'You marked this on {date}.',
   'goals.step.reachedBy': '{name} marked this on {date}.',
   'goals.step.changedMeanwhile':
