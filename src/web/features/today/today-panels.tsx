@@ -19,6 +19,7 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   injury: { words: 'today.news.injury', path: '/injuries' },
   therapist_message: { words: 'today.news.therapist_message', path: '/messages' },
   therapist_suggestion: { words: 'today.news.therapist_suggestion', path: '/program' },
+  question: { words: 'today.news.question', path: '/questions' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */

@@ -34,6 +34,8 @@ export const today = {
   'today.news.therapist_message.other': 'Your therapist wrote {count} messages',
   'today.news.therapist_suggestion.one': 'Your therapist suggested an exercise',
   'today.news.therapist_suggestion.other': 'Your therapist suggested {count} exercises',
+  'today.news.question.one': '{name} released a question for you',
+  'today.news.question.other': '{name} released {count} questions for you',
   'today.next.heading': 'A next step',
   'today.next.intro': 'Only if it feels right today. There is no schedule to keep.',
   'today.next.map': 'See the whole program',
