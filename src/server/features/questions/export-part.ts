@@ -14,7 +14,11 @@ export async function questionsExportPart(
   db: Database,
   actor: SignedInActor,
 ): Promise<TExportSection> {
-  const section: TExportSection = { key: 'questions', heading: 'Questions and answers', entries: [] };
+  const section: TExportSection = {
+    key: 'questions',
+    heading: 'Questions and answers',
+    entries: [],
+  };
   const rows = await db
     .select({ question: questions, answer: questionAnswers })
     .from(questions)

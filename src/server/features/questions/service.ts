@@ -480,7 +480,11 @@ export async function releaseQuestions(
         updatedAt: now,
       })
       .where(
-        and(inArray(questions.id, [...ids]), ownItems(actor, questions), isNull(questions.sharedAt)),
+        and(
+          inArray(questions.id, [...ids]),
+          ownItems(actor, questions),
+          isNull(questions.sharedAt),
+        ),
       )
       .returning();
     await tellPartner(tx, actor, injuryId);
