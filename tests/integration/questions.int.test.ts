@@ -24,8 +24,6 @@ afterAll(async () => {
   await t?.close();
 });
 
-type Person = TestClient & { userId: string };
-
 /** A couple with one injury both confirmed: `hp` was hurt, `ip` broke the trust. */
 async function coupleWithInjury() {
   const { a: hp, b: ip } = await createCouple(t, ['Robin', 'Kai']);
@@ -118,18 +116,18 @@ describe('the question queue', () => {
       await ask(hp, injuryId, 'Where did you go?'),
     ];
 
-    const tooMany = await hp.post('/api/questions/release', { ids: [one!.id, two!.id, three!.id] });
+    const tooMany = await hp.post('/api/questions/release', { ids: [one.id, two.id, three.id] });
     expect(tooMany.statusCode).toBe(409);
     expect(tooMany.json<{ error: { message: string } }>().error.message).toMatch(/2 or fewer/);
 
-    const released = await hp.post('/api/questions/release', { ids: [one!.id, two!.id] });
+    const released = await hp.post('/api/questions/release', { ids: [one.id, two.id] });
     expectStatus(released, 200);
     const body = released.json<{ questions: TQuestion[]; pace: TPace }>();
     expect(body.questions.map((q) => q.state)).toEqual(['released', 'released']);
     expect(body.pace.releasedInWindow).toBe(2);
     expect(Date.parse(body.pace.nextReleaseAt!)).toBeGreaterThan(Date.now() + 23 * 3_600_000);
 
-    const refused = await hp.post('/api/questions/release', { ids: [three!.id] });
+    const refused = await hp.post('/api/questions/release', { ids: [three.id] });
     expect(refused.statusCode).toBe(409);
     const error = refused.json<{ error: { code: string; message: string; current: TPace } }>()
       .error;
@@ -138,12 +136,12 @@ describe('the question queue', () => {
     expect(error.current.nextReleaseAt).toBe(body.pace.nextReleaseAt);
 
     // Released twice is refused; the draft stays a draft.
-    expectStatus(await hp.post('/api/questions/release', { ids: [one!.id] }), 409);
-    expect((await list(hp, injuryId, 'draft')).questions.map((q) => q.id)).toEqual([three!.id]);
+    expectStatus(await hp.post('/api/questions/release', { ids: [one.id] }), 409);
+    expect((await list(hp, injuryId, 'draft')).questions.map((q) => q.id)).toEqual([three.id]);
 
     // The partner sees exactly the two, from their release: nothing of their life as drafts.
     const seen = (await list(ip, injuryId)).questions;
-    expect(seen.map((q) => q.id).sort()).toEqual([one!.id, two!.id].sort());
+    expect(seen.map((q) => q.id).sort()).toEqual([one.id, two.id].sort());
     for (const q of seen) {
       expect(q).toMatchObject({ mine: false, createdAt: null, draftVersion: null });
       expect(q.releasedAt).toBe(body.questions[0]!.releasedAt);
@@ -155,14 +153,14 @@ describe('the question queue', () => {
 
     // A wider pace lets the third go now.
     await setPace(hp, injuryId, 3);
-    expectStatus(await hp.post('/api/questions/release', { ids: [three!.id] }), 200);
+    expectStatus(await hp.post('/api/questions/release', { ids: [three.id] }), 200);
   });
 
   it('rests with joint work: drafts can still be written, releasing and answering wait', async () => {
     const { hp, ip, injuryId } = await coupleWithInjury();
     const first = await ask(hp, injuryId, 'Who knew?');
     expectStatus(await hp.post('/api/questions/release', { ids: [first.id] }), 200);
-    const lift = await holdJointWork(t, ip as Person);
+    const lift = await holdJointWork(t, ip);
     const second = await ask(hp, injuryId, 'Did your sister know?');
     const held = await hp.post('/api/questions/release', { ids: [second.id] });
     expect(held.statusCode).toBe(409);
