@@ -13,7 +13,7 @@ import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { conflictOf, useAnswer, useAskForTime, useQuestionList } from './api';
 import { AnswerVersions } from './answer-versions';
-import { injuryWords, type QuestionInjury } from './questions-page';
+import { injuryWords, type QuestionInjury } from './injury-words';
 import styles from './questions.module.css';
 
 interface AnsweringProps {

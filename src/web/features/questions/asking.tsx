@@ -34,7 +34,7 @@ import {
   useWriteQuestion,
 } from './api';
 import { AnswerVersions } from './answer-versions';
-import { injuryWords, type QuestionInjury } from './questions-page';
+import { injuryWords, type QuestionInjury } from './injury-words';
 import styles from './questions.module.css';
 
 interface AskingProps {

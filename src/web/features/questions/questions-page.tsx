@@ -1,5 +1,4 @@
 import { Link } from 'react-router';
-import type { TQuestionsOverview } from '#shared/schemas/questions.ts';
 import { useSpace } from '#web/core/space.ts';
 import { t } from '#web/i18n/index.ts';
 import { JointWorkPaused, LoadError, Loading, Notice, Page } from '#web/ui/index.ts';
@@ -31,13 +30,6 @@ export function QuestionsPage() {
       )}
     </Page>
   );
-}
-
-export type QuestionInjury = TQuestionsOverview['injuries'][number];
-
-/** "the affair (2026-01)" in the page's own words, never anything a person wrote. */
-export function injuryWords(injury: QuestionInjury) {
-  return { what: t(`questions.kind.${injury.kind}`), month: injury.cameToLight };
 }
 
 function InSpace({ partnerName }: { partnerName: string | null }) {
