@@ -311,7 +311,9 @@ function DraftCard({ draft, canRelease, chosen, onChoose }: DraftCardProps) {
 
   return (
     <li className={styles.card}>
-      <p className={styles.body}>{draft.body}</p>
+      <p className={styles.body} id={`${id}-body`}>
+        {draft.body}
+      </p>
       {draft.createdAt && (
         <p className={styles.meta}>
           {t('questions.drafts.written', { when: formatDateTime(draft.createdAt) })}
@@ -327,9 +329,6 @@ function DraftCard({ draft, canRelease, chosen, onChoose }: DraftCardProps) {
             aria-describedby={`${id}-body`}
           />
           <label htmlFor={`${id}-choose`}>{t('questions.drafts.choose')}</label>
-          <span id={`${id}-body`} className="visually-hidden">
-            {draft.body}
-          </span>
         </div>
       )}
       {editing ? (
@@ -394,7 +393,7 @@ function DraftCard({ draft, canRelease, chosen, onChoose }: DraftCardProps) {
               setBody(draft.body);
               setEditing(true);
             }}
-            aria-describedby={`${id}-body-text`}
+            aria-describedby={`${id}-body`}
           >
             {t('questions.drafts.edit')}
           </Button>
@@ -404,13 +403,10 @@ function DraftCard({ draft, canRelease, chosen, onChoose }: DraftCardProps) {
             onClick={() =>
               remove.mutate(draft.id, { onSuccess: () => announce(t('questions.drafts.deleted')) })
             }
-            aria-describedby={`${id}-body-text`}
+            aria-describedby={`${id}-body`}
           >
             {t('questions.drafts.delete')}
           </Button>
-          <span id={`${id}-body-text`} className="visually-hidden">
-            {draft.body}
-          </span>
         </div>
       )}
     </li>
