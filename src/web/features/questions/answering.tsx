@@ -142,6 +142,7 @@ function QuestionToAnswer({
           </form>
           {!answered && (
             <form
+              className={styles.timeForm}
               onSubmit={(event) => {
                 event.preventDefault();
                 time.mutate(

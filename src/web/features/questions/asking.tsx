@@ -79,7 +79,7 @@ function WriteQuestion({ injuryId }: { injuryId: string }) {
     );
   };
   return (
-    <section aria-labelledby={`${id}-h`}>
+    <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('questions.write.heading')}</h3>
       <p>{t('questions.write.intro')}</p>
       <form onSubmit={submit} noValidate>
@@ -115,7 +115,7 @@ function PaceForm({ pace }: { pace: TPace }) {
     );
   };
   return (
-    <section aria-labelledby={`${id}-h`}>
+    <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('questions.pace.heading')}</h3>
       <p>{t('questions.pace.intro')}</p>
       {!pace.chosen && <p>{t('questions.pace.notChosen', { cap: DEFAULT_CAP })}</p>}
@@ -218,7 +218,7 @@ function Drafts({ injuryId, pace, partnerName, canRelease }: DraftsProps) {
   const refusedPace = refused ? ZPace.safeParse(refused.current) : null;
 
   return (
-    <section aria-labelledby={`${id}-h`}>
+    <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('questions.drafts.heading')}</h3>
       {drafts.length === 0 && list.isSuccess && <p>{t('questions.drafts.empty')}</p>}
       <ul className={styles.list}>
@@ -426,7 +426,7 @@ function Released({
   const list = useQuestionList(injuryId, 'released');
   const questions = list.data?.pages.flatMap((p) => p.questions) ?? [];
   return (
-    <section aria-labelledby={`${id}-h`}>
+    <section className={styles.section} aria-labelledby={`${id}-h`}>
       <h3 id={`${id}-h`}>{t('questions.released.heading')}</h3>
       {questions.length === 0 && list.isSuccess && <p>{t('questions.released.empty')}</p>}
       <ul className={styles.list}>
