@@ -40,6 +40,7 @@ import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
+import { registerQuestionRoutes } from './features/questions/routes';
 import { LiveHub } from './events/live';
 import { registerNotificationEmailJob } from './events/notification-email';
 import { registerApiDocs } from './http/api-docs';
@@ -203,6 +204,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerQuestionRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

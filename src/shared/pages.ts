@@ -30,6 +30,7 @@ export const APP_PAGES = [
   'program',
   'impact-letter',
   'triggers',
+  'questions',
   'checkins',
   'safety-screen',
   'session-prep',

@@ -24,6 +24,7 @@ export const ZNewsKind = z.enum([
   'therapist_suggestion',
   'comment',
   'therapist_comment',
+  'question',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

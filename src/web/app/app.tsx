@@ -122,6 +122,9 @@ const HomePage = lazyPage(
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
+const QuestionsPage = lazyPage(() =>
+  import('#web/features/questions/questions-page.tsx').then((m) => m.QuestionsPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -249,6 +252,7 @@ export function App() {
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
+                <Route path="questions" element={<QuestionsPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />

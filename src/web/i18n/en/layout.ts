@@ -20,6 +20,7 @@ export const layout = {
   'layout.nav.home': 'Today',
   'layout.nav.checkins': 'Daily check-in',
   'layout.nav.triggers': 'Triggers',
+  'layout.nav.questions': 'Questions',
   'layout.nav.program': 'Program',
   'layout.nav.guide': 'Guide',
   'layout.nav.injuries': 'What happened',

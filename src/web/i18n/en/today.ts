@@ -38,6 +38,8 @@ export const today = {
   'today.news.comment.other': '{name} wrote {count} comments',
   'today.news.therapist_comment.one': 'Your therapist commented on something you shared',
   'today.news.therapist_comment.other': 'Your therapist wrote {count} comments on what you shared',
+  'today.news.question.one': '{name} released a question for you',
+  'today.news.question.other': '{name} released {count} questions for you',
   'today.next.heading': 'A next step',
   'today.next.intro': 'Only if it feels right today. There is no schedule to keep.',
   'today.next.map': 'See the whole program',
