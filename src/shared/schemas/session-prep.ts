@@ -9,6 +9,7 @@ export const PREP_KINDS = [
   'letter',
   'letter_reflection',
   'measure',
+  'apology',
 ] as const;
 export const ZPrepKind = z.enum(PREP_KINDS, {
   message: 'Choose one of the kinds of item listed on the page.',

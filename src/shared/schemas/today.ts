@@ -22,6 +22,7 @@ export const ZNewsKind = z.enum([
   'injury',
   'therapist_message',
   'therapist_suggestion',
+  'apology',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -19,6 +19,7 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   injury: { words: 'today.news.injury', path: '/injuries' },
   therapist_message: { words: 'today.news.therapist_message', path: '/messages' },
   therapist_suggestion: { words: 'today.news.therapist_suggestion', path: '/program' },
+  apology: { words: 'today.news.apology', path: '/apology' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */
