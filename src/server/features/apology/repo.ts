@@ -35,7 +35,9 @@ export type ApologyRow = typeof apologies.$inferSelect;
 export type CommitmentRow = typeof commitments.$inferSelect;
 export type VersionRow = typeof versions.$inferSelect;
 
-const item = <T extends typeof apologies | typeof commitments | typeof followThroughs | typeof acks>(
+const item = <
+  T extends typeof apologies | typeof commitments | typeof followThroughs | typeof acks,
+>(
   t: T,
 ) => ({ authorId: t.authorId, spaceId: t.spaceId, visibility: t.visibility, sharedAt: t.sharedAt });
 export const apologyItem = item(apologies);
@@ -269,7 +271,10 @@ export async function findVisibleApology(
   return row;
 }
 
-export async function latestVersion(db: DbOrTx, apologyId: string): Promise<VersionRow | undefined> {
+export async function latestVersion(
+  db: DbOrTx,
+  apologyId: string,
+): Promise<VersionRow | undefined> {
   const [row] = await db
     .select()
     .from(versions)

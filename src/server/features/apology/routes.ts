@@ -171,12 +171,7 @@ export function registerApologyRoutes(
       config: { policy: policy('signed-in', 'apology', 'read') },
     },
     async (request) =>
-      getVersion(
-        ctx.db,
-        requireSignedIn(request.actor),
-        request.params.id,
-        request.params.number,
-      ),
+      getVersion(ctx.db, requireSignedIn(request.actor), request.params.id, request.params.number),
   );
 
   app.post(

@@ -171,7 +171,11 @@ export async function getVersion(
 // Writing the apology
 
 function myCurrentApology(actor: SpaceMemberActor, id: string) {
-  return and(eq(apologies.id, id), ownItems(actor, apologyItem), spaceRows(actor, apologies.spaceId))!;
+  return and(
+    eq(apologies.id, id),
+    ownItems(actor, apologyItem),
+    spaceRows(actor, apologies.spaceId),
+  )!;
 }
 
 async function writerView(
@@ -464,9 +468,7 @@ export async function addFollowThrough(
     const [count] = await tx
       .select({ n: countSql })
       .from(followThroughs)
-      .where(
-        and(eq(followThroughs.commitmentId, row.id), ownItems(actor, followThroughItem)),
-      );
+      .where(and(eq(followThroughs.commitmentId, row.id), ownItems(actor, followThroughItem)));
     if ((count?.n ?? 0) >= FOLLOW_THROUGHS_MAX) throw new AppError('conflict', TOO_MANY_NOTES);
     const now = new Date();
     await tx.insert(followThroughs).values({
