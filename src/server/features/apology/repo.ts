@@ -247,18 +247,6 @@ export async function presentReader(
   };
 }
 
-export async function findOwnApology(
-  db: DbOrTx,
-  actor: SignedInActor,
-  id: string,
-): Promise<ApologyRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(apologies)
-    .where(and(eq(apologies.id, id), ownItems(actor, apologyItem)));
-  return row;
-}
-
 export async function findVisibleApology(
   db: DbOrTx,
   actor: SignedInActor,

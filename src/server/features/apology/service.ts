@@ -43,7 +43,6 @@ import {
   commitmentItem,
   commitments,
   countSql,
-  findOwnApology,
   findVisibleApology,
   followThroughItem,
   followThroughs,
@@ -85,7 +84,8 @@ async function spaceFacts(
     db,
     sql`select ${jointWorkOpenSql(actor.space.id)} as open, ${spaceInjuriesSql(actor)} as injuries`,
   );
-  const injuries = typeof row?.injuries === 'string' ? JSON.parse(row.injuries) : row?.injuries;
+  const injuries: unknown =
+    typeof row?.injuries === 'string' ? JSON.parse(row.injuries) : row?.injuries;
   return { open: row?.open === true, injuries: (injuries ?? []) as SpaceInjury[] };
 }
 
