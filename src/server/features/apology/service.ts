@@ -376,10 +376,6 @@ export async function addCommitment(
         checkInOn: body.checkInOn,
       })
       .returning({ id: commitments.id });
-    await tx
-      .update(apologies)
-      .set({ version: sql`${apologies.version} + 1`, updatedAt: new Date() })
-      .where(eq(apologies.id, apology.id));
     return commitmentView(tx, actor, row!.id);
   });
 }

@@ -137,7 +137,7 @@ export const apology = {
   'apology.commitments.removed': 'The commitment is removed.',
 
   'apology.follow.open': 'Note how I kept it',
-  'apology.follow.note': 'What I did',
+  'apology.follow.note': 'How I kept it',
   'apology.follow.note.hint': 'A few words about what you did to keep this promise.',
   'apology.follow.on': 'When',
   'apology.follow.on.words': 'On {date}',
