@@ -21,6 +21,7 @@ import { FEATURES } from './manifests';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
+import { registerApologyRoutes } from './features/apology/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerCommentRoutes } from './features/comments/routes';
 import { registerInviteRoutes } from './features/invites/routes';
@@ -205,6 +206,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
+  registerApologyRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

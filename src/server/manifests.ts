@@ -21,6 +21,7 @@ import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
 import { questionsManifest } from './features/questions/manifest';
+import { apologyManifest } from './features/apology/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -52,6 +53,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   commentsManifest,
   notificationsManifest,
   questionsManifest,
+  apologyManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

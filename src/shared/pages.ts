@@ -43,6 +43,7 @@ export const APP_PAGES = [
   'practice/notes',
   'notifications',
   'notifications/settings',
+  'apology',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

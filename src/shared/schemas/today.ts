@@ -25,6 +25,7 @@ export const ZNewsKind = z.enum([
   'comment',
   'therapist_comment',
   'question',
+  'apology',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

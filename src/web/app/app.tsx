@@ -140,6 +140,9 @@ const NotificationSettingsPage = lazyPage(() =>
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
+const ApologyPage = lazyPage(() =>
+  import('#web/features/apology/apology-page.tsx').then((m) => m.ApologyPage),
+);
 
 /**
  * Pages a visit often starts on, whose code is fetched as soon as the app starts rather than
@@ -272,6 +275,7 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="apology" element={<ApologyPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -17,6 +17,7 @@ import { checkins } from './en/checkins';
  */
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
+import { apology } from './en/apology';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
@@ -363,6 +364,7 @@ export const en = {
   ...comments,
   ...notifications,
   ...questions,
+  ...apology,
 } as const;
 
 export type Catalog = typeof en;

@@ -21,3 +21,4 @@ export * from './account';
 export * from './comments';
 export * from './notifications';
 export * from './questions';
+export * from './apology';

@@ -50,6 +50,7 @@ describe('the program definition', () => {
         '/therapist',
         '/safety-screen',
         '/questions',
+        '/apology',
       ]),
     );
   });

@@ -43,6 +43,7 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/injuries', label: 'layout.nav.injuries' },
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
         { to: '/questions', label: 'layout.nav.questions' },
+        { to: '/apology', label: 'layout.nav.apology' },
       ],
     },
     {

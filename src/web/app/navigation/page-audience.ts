@@ -24,6 +24,7 @@ export const PAGE_AUDIENCE = {
     '/therapist',
     '/messages',
     '/questions',
+    '/apology',
   ],
   therapist: [
     '/practice',

@@ -23,6 +23,8 @@ export const today = {
   'today.news.letter_reflection.other': '{name} sent you {count} reflections on your letter',
   'today.news.letter_mark.one': '{name} answered your reflection',
   'today.news.letter_mark.other': '{name} answered {count} parts of your reflection',
+  'today.news.apology.one': '{name} sent you an apology',
+  'today.news.apology.other': '{name} sent you {count} apologies',
   'today.news.measure.one': '{name} shared a weekly check-in',
   'today.news.measure.other': '{name} shared {count} weekly check-ins',
   'today.news.trigger_plan.one': '{name} changed your trigger plan',
