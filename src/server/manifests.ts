@@ -20,6 +20,8 @@ import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
+import { disclosuresManifest } from './features/disclosures/manifest';
+import { listeningManifest } from './features/listening/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -50,6 +52,8 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   todayManifest,
   commentsManifest,
   notificationsManifest,
+  disclosuresManifest,
+  listeningManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */
