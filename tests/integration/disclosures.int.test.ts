@@ -318,7 +318,10 @@ describe('the partner’s view does not depend on drafts (property)', () => {
           }
           const text = readable.join('\n');
           expect(view.forMe.map((d) => d.id).sort()).toEqual(
-            model.filter((m) => m.sealed).map((m) => m.id).sort(),
+            model
+              .filter((m) => m.sealed)
+              .map((m) => m.id)
+              .sort(),
           );
           for (const m of model) {
             if (m.opened) expect(text).toContain(m.token);

@@ -10,11 +10,10 @@ import { ZId, ZIsoDate, text } from './common';
 
 export const DISCLOSURE_TEXT_MAX = 12000;
 
-export const ZDisclosureText = text({ message: 'Please send what you want to tell as text.' })
-  .max(
-    DISCLOSURE_TEXT_MAX,
-    `Please keep one disclosure to ${DISCLOSURE_TEXT_MAX.toLocaleString('en')} characters or fewer. You can write a second one for the rest.`,
-  );
+export const ZDisclosureText = text({ message: 'Please send what you want to tell as text.' }).max(
+  DISCLOSURE_TEXT_MAX,
+  `Please keep one disclosure to ${DISCLOSURE_TEXT_MAX.toLocaleString('en')} characters or fewer. You can write a second one for the rest.`,
+);
 
 /** Starting or saving a draft: the words as they are now (empty is fine while drafting). */
 export const ZDisclosureDraftBody = z.strictObject(
@@ -69,8 +68,6 @@ export const ZDisclosureOverview = z.object({
   /** Am I the involved partner in one of our injuries (the one who writes disclosures)? */
   canWrite: z.boolean(),
   mine: z.array(ZWrittenDisclosure),
-  forMe: z.array(
-    z.object({ id: ZId, sealedAt: ZIsoDate, openedAt: ZIsoDate.nullable() }),
-  ),
+  forMe: z.array(z.object({ id: ZId, sealedAt: ZIsoDate, openedAt: ZIsoDate.nullable() })),
 });
 export type TDisclosureOverview = z.infer<typeof ZDisclosureOverview>;

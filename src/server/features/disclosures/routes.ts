@@ -161,7 +161,6 @@ export function registerDisclosureRoutes(root: FastifyInstance, ctx: ServerConte
       },
       config: { policy: policy('space-member', 'disclosures', 'update') },
     },
-    async (request) =>
-      openDisclosure(ctx.db, requireSpaceMember(request.actor), request.params.id),
+    async (request) => openDisclosure(ctx.db, requireSpaceMember(request.actor), request.params.id),
   );
 }

@@ -1,4 +1,8 @@
-import { listeningConversations, listeningRounds, listeningTurns } from '#server/db/schema/index.ts';
+import {
+  listeningConversations,
+  listeningRounds,
+  listeningTurns,
+} from '#server/db/schema/index.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
 
 /**

@@ -12,7 +12,11 @@ import {
 } from '#shared/schemas/listening.ts';
 import type { Database, DbOrTx, Transaction } from '#server/db/index.ts';
 import { queryRows } from '#server/db/query.ts';
-import { listeningConversations, listeningRounds, listeningTurns } from '#server/db/schema/index.ts';
+import {
+  listeningConversations,
+  listeningRounds,
+  listeningTurns,
+} from '#server/db/schema/index.ts';
 import { notify } from '#server/events/notify.ts';
 import { versionConflict } from '#server/http/versioning.ts';
 import type { SignedInActor, SpaceMemberActor } from '#server/policy/actor.ts';
@@ -45,10 +49,7 @@ const NOT_YOUR_STEP: Record<TNextStep, string> = {
 function conversationScope(actor: SignedInActor): SQL {
   const since = togetherSince(actor);
   if (!since || !isSpaceMember(actor)) return sql`false`;
-  return and(
-    spaceRows(actor, conversations.spaceId),
-    eq(conversations.coupleSince, since),
-  )!;
+  return and(spaceRows(actor, conversations.spaceId), eq(conversations.coupleSince, since))!;
 }
 
 type TurnRow = typeof turns.$inferSelect;
@@ -90,7 +91,13 @@ export async function getOverview(
 ): Promise<TListeningOverview> {
   const together = togetherSince(actor) !== null;
   if (!isSpaceMember(actor)) {
-    return { jointWorkOpen: true, paceOpen: false, phase: LISTENING_PHASE, together, conversations: [] };
+    return {
+      jointWorkOpen: true,
+      paceOpen: false,
+      phase: LISTENING_PHASE,
+      together,
+      conversations: [],
+    };
   }
   const [facts] = await queryRows<{ open: boolean; phase: number }>(
     db,
