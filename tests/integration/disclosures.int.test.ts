@@ -57,7 +57,10 @@ async function draft(c: TestClient, body = WORDS): Promise<TWrittenDisclosure> {
   return response.json<TWrittenDisclosure>();
 }
 
-async function seal(c: TestClient, d: TWrittenDisclosure): Promise<TWrittenDisclosure> {
+async function seal(
+  c: TestClient,
+  d: Pick<TWrittenDisclosure, 'id' | 'version'>,
+): Promise<TWrittenDisclosure> {
   const response = await c.post(`${BASE}/${d.id}/seal`, {}, tag(d.version));
   expectStatus(response, 200);
   return response.json<TWrittenDisclosure>();
