@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  LISTENING_PHASE,
   LISTENING_TEXT_MAX,
   type TConversation,
   type TListeningOverview,
@@ -149,6 +150,26 @@ describe('listening turns', () => {
     ]);
     // No score of anyone anywhere: the answers stay words in the history.
     expect(JSON.stringify(list)).not.toMatch(/score|rating|percent/i);
+  });
+
+  it('is the program map’s listening-turns exercise, in the phase the server gates on', async () => {
+    const { a } = await coupleAtPhaseTwo();
+    const view = (await a.get('/api/program')).json<{
+      phases: {
+        number: number;
+        topics: { exercises: { key: string; form: string; path: string }[] }[];
+      }[];
+    }>();
+    const found = view.phases.flatMap((phase) =>
+      phase.topics.flatMap((topic) =>
+        topic.exercises
+          .filter((e) => e.key === 'listening-turns')
+          .map((e) => ({ ...e, phase: phase.number })),
+      ),
+    );
+    expect(found).toEqual([
+      expect.objectContaining({ form: 'screen', path: '/listening', phase: LISTENING_PHASE }),
+    ]);
   });
 
   it('two writes to one step: one wins, the other gets 412 with the conversation now', async () => {

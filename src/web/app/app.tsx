@@ -134,6 +134,12 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const DisclosuresPage = lazyPage(() =>
+  import('#web/features/disclosures/disclosures-page.tsx').then((m) => m.DisclosuresPage),
+);
+const ListeningPage = lazyPage(() =>
+  import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -268,6 +274,8 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="disclosures" element={<DisclosuresPage />} />
+                <Route path="listening" element={<ListeningPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -17,6 +17,8 @@ import { checkins } from './en/checkins';
  */
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
+import { disclosures } from './en/disclosures';
+import { listening } from './en/listening';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
@@ -361,6 +363,8 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...disclosures,
+  ...listening,
 } as const;
 
 export type Catalog = typeof en;

@@ -42,6 +42,8 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/guide', label: 'layout.nav.guide' },
         { to: '/injuries', label: 'layout.nav.injuries' },
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
+        { to: '/disclosures', label: 'layout.nav.disclosures' },
+        { to: '/listening', label: 'layout.nav.listening' },
       ],
     },
     {

@@ -23,6 +23,8 @@ export const PAGE_AUDIENCE = {
     '/session-prep/print',
     '/therapist',
     '/messages',
+    '/disclosures',
+    '/listening',
   ],
   therapist: [
     '/practice',

@@ -24,6 +24,8 @@ export const layout = {
   'layout.nav.guide': 'Guide',
   'layout.nav.injuries': 'What happened',
   'layout.nav.impactLetter': 'Impact letter',
+  'layout.nav.disclosures': 'Sealed disclosures',
+  'layout.nav.listening': 'Listening turns',
   'layout.nav.measures': 'Weekly check-ins',
   'layout.nav.progress': 'Progress',
   'layout.nav.messages': 'Messages',
