@@ -139,10 +139,12 @@ function Conversations({
                     onChoose(c.id);
                   }}
                 >
-                  {t('listening.list.item', {
-                    date: formatDateTime(c.startedAt),
-                    turns: String(c.turns),
-                  })}
+                  {c.turns === 1
+                    ? t('listening.list.itemOne', { date: formatDateTime(c.startedAt) })
+                    : t('listening.list.item', {
+                        date: formatDateTime(c.startedAt),
+                        turns: String(c.turns),
+                      })}
                 </Button>
                 {c.myMove && c.next !== 'new_turn' && (
                   <span className={styles.tag}>{t('listening.list.yourMove')}</span>

@@ -37,6 +37,7 @@ export const listening = {
 
   'listening.list.heading': 'Your conversations',
   'listening.list.item': 'Started {date} · {turns} turns',
+  'listening.list.itemOne': 'Started {date} · one turn',
   'listening.list.yourMove': 'Your turn',
   'listening.list.new': 'Begin a new conversation',
 
