@@ -15,7 +15,9 @@ import {
   holdJointWork,
   type TestApp,
   type TestClient,
+  TEST_PASSWORD,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 type Person = TestClient & { email: string; userId: string };
 
@@ -240,6 +242,33 @@ describe('sealed disclosures', () => {
     const told = await notificationsOf(ip);
     expect(told.notifications[0]).toMatchObject({ kind: 'comment' });
     expect(told.notifications[0]!.link).toBe(`/disclosures#comments-${sealed.id}`);
+  });
+
+  it('"download my data" holds what I wrote, and never what was sealed for me', async () => {
+    const { ip, hp } = await coupleWithInjury();
+    await seal(ip, await draft(ip, 'IP-SEALED-4c1'));
+    await draft(ip, 'IP-DRAFT-8e2');
+    for (const c of [ip, hp]) {
+      expectStatus(
+        await c.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+        200,
+      );
+    }
+    const mine = readZip((await ip.get('/api/my-data/export')).rawPayload)
+      .get('my-data.json')!
+      .toString('utf8');
+    const parsed = JSON.parse(mine) as { disclosures: { title: string }[] };
+    expect(parsed.disclosures.map((d) => d.title).sort()).toEqual([
+      'A private draft',
+      expect.stringMatching(/^Sealed .*, not opened yet$/),
+    ]);
+    expect(mine).toContain('IP-SEALED-4c1');
+    expect(mine).toContain('IP-DRAFT-8e2');
+    const theirs = readZip((await hp.get('/api/my-data/export')).rawPayload)
+      .get('my-data.json')!
+      .toString('utf8');
+    expect(theirs).not.toContain('IP-SEALED-4c1');
+    expect(theirs).not.toContain('IP-DRAFT-8e2');
   });
 
   it('a stranger and a former partner reach nothing', async () => {

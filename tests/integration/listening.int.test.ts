@@ -13,7 +13,9 @@ import {
   holdJointWork,
   type TestApp,
   type TestClient,
+  TEST_PASSWORD,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 type Person = TestClient & { email: string; userId: string };
 
@@ -248,6 +250,24 @@ describe('listening turns', () => {
     expectStatus(await later.post('/api/invites/accept', { token: invite.token }), 200);
     expect((await later.get(`${BASE}/conversations/${c.id}`)).statusCode).toBe(404);
     expect((await later.get(BASE)).json<TListeningOverview>().conversations).toEqual([]);
+  });
+
+  it('"download my data" holds only my own words', async () => {
+    const { a, b } = await coupleAtPhaseTwo();
+    let c = await start(a, { feeling: 'A-FEEL-1a', need: 'A-NEED-2b' });
+    c = await step(b, c, 'reflections', { heard: 'B-HEARD-3c', validation: 'B-VALID-4d' });
+    await step(a, c, 'answers', { understood: 'not_yet', clarification: 'A-MORE-5e' });
+    expectStatus(
+      await a.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    const json = readZip((await a.get('/api/my-data/export')).rawPayload)
+      .get('my-data.json')!
+      .toString('utf8');
+    for (const mine of ['A-FEEL-1a', 'A-NEED-2b', 'A-MORE-5e', 'I felt understood: not yet'])
+      expect(json).toContain(mine);
+    expect(json).not.toContain('B-HEARD-3c');
+    expect(json).not.toContain('B-VALID-4d');
   });
 
   it('refuses bad input with our own words', async () => {

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import { disclosures, memberships } from '#server/db/schema/index.ts';
 import { itemPart, type FeatureManifest } from '#server/policy/manifest.ts';
 import { visibleItems } from '#server/policy/rules.ts';
+import { disclosuresExportPart } from './export-part';
 import { disclosureItem } from './service';
 
 /**
@@ -12,6 +13,7 @@ import { disclosureItem } from './service';
  */
 export const disclosuresManifest: FeatureManifest = {
   name: 'disclosures',
+  exportPart: disclosuresExportPart,
   tables: [disclosures],
   commentable: [
     {

@@ -4,6 +4,7 @@ import {
   listeningTurns,
 } from '#server/db/schema/index.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
+import { listeningExportPart } from './export-part';
 
 /**
  * Listening turns, as the whole sees them: three tables of the couple's conversations. Not a
@@ -13,6 +14,7 @@ import type { FeatureManifest } from '#server/policy/manifest.ts';
  */
 export const listeningManifest: FeatureManifest = {
   name: 'listening',
+  exportPart: listeningExportPart,
   tables: [listeningConversations, listeningTurns, listeningRounds],
   tests: { canary: 'listening', authz: 'listening' },
 };
