@@ -77,7 +77,10 @@ async function listeningJourney(base: string) {
   await samTablet.page.getByLabel('Why it makes sense').fill('A line from the tablet.');
   await sam.page.getByRole('button', { name: 'Send to Alex' }).click();
   await sam.page.getByText('It is Alex’s turn to say whether they felt understood.').waitFor();
-  await samTablet.page.getByRole('button', { name: 'Send to Alex' }).click();
+  // The tablet may already have looked again (on focus) and kept its words aside; if not, its
+  // send meets the 412. Either way it ends at the same panel, with nothing lost.
+  const tabletSend = samTablet.page.getByRole('button', { name: 'Send to Alex' });
+  if (await tabletSend.isVisible()) await tabletSend.click();
   await samTablet.page
     .getByRole('heading', { name: 'Your partner took this step while you were writing' })
     .waitFor();
@@ -138,7 +141,7 @@ async function listeningJourney(base: string) {
   }
   expect(alex.consoleErrors).toEqual([]);
   expect(sam.consoleErrors).toEqual([]);
-  // The tablet logs the one expected 412 (the step taken on the phone); nothing else.
+  // The tablet logs at most the one expected 412 (the step taken on the phone); nothing else.
   expect(samTablet.consoleErrors.filter((line) => !/status of 412/.test(line))).toEqual([]);
   for (const person of [alex, sam, samTablet]) await person.context.close();
 }

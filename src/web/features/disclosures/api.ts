@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZOk } from '#shared/schemas/common.ts';
 import {
@@ -8,6 +9,7 @@ import {
   type TWrittenDisclosure,
 } from '#shared/schemas/disclosures.ts';
 import { apiFetch, versionConflict } from '#web/core/api-client.ts';
+import { useUnreadCount } from '#web/core/live.ts';
 
 const BASE = '/api/disclosures';
 
@@ -108,4 +110,20 @@ export function useOpenDisclosure() {
     },
     onError: () => void queryClient.invalidateQueries({ queryKey: disclosureKeys.overview }),
   });
+}
+
+/**
+ * Looks again when a new notification arrives on the open stream (the partner's move is one),
+ * so the page follows the other's step without a reload. The count carries no content.
+ */
+export function useRefreshOnDisclosuresNews() {
+  const unread = useUnreadCount();
+  const queryClient = useQueryClient();
+  const seen = useRef(unread);
+  useEffect(() => {
+    if (unread !== null && seen.current !== null && unread > seen.current) {
+      void queryClient.invalidateQueries({ queryKey: disclosureKeys.all });
+    }
+    seen.current = unread;
+  }, [unread, queryClient]);
 }

@@ -26,6 +26,7 @@ import {
   useDisclosure,
   useDisclosures,
   useOpenDisclosure,
+  useRefreshOnDisclosuresNews,
   useSaveDraft,
   useSealDisclosure,
   useStartDisclosure,
@@ -39,6 +40,7 @@ import styles from './disclosures.module.css';
  */
 export function DisclosuresPage() {
   const overview = useDisclosures();
+  useRefreshOnDisclosuresNews();
   const space = useSpace();
   const partnerName = space.data?.space?.partner?.displayName ?? null;
   return (

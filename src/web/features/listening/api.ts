@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import {
   ZConversation,
@@ -8,6 +9,7 @@ import {
   type TShareBody,
 } from '#shared/schemas/listening.ts';
 import { apiFetch, versionConflict } from '#web/core/api-client.ts';
+import { useUnreadCount } from '#web/core/live.ts';
 
 const BASE = '/api/listening';
 
@@ -86,4 +88,20 @@ export function useTakeStep(conversation: TConversation) {
       void queryClient.invalidateQueries({ queryKey: listeningKeys.overview });
     },
   });
+}
+
+/**
+ * Looks again when a new notification arrives on the open stream (the partner's move is one),
+ * so the page follows the other's step without a reload. The count carries no content.
+ */
+export function useRefreshOnListeningNews() {
+  const unread = useUnreadCount();
+  const queryClient = useQueryClient();
+  const seen = useRef(unread);
+  useEffect(() => {
+    if (unread !== null && seen.current !== null && unread > seen.current) {
+      void queryClient.invalidateQueries({ queryKey: listeningKeys.all });
+    }
+    seen.current = unread;
+  }, [unread, queryClient]);
 }

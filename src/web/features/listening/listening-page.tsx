@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Link } from 'react-router';
 import {
   LISTENING_TEXT_MAX,
@@ -34,6 +34,7 @@ import {
   currentOf,
   useConversation,
   useListening,
+  useRefreshOnListeningNews,
   useStartConversation,
   useTakeStep,
   type Step,
@@ -48,6 +49,7 @@ import styles from './listening.module.css';
  */
 export function ListeningPage() {
   const overview = useListening();
+  useRefreshOnListeningNews();
   const [chosen, setChosen] = useState<string | null>(null);
   return (
     <Page title={t('listening.title')} heading={t('listening.heading')} lead={t('listening.lead')}>
@@ -262,9 +264,23 @@ function Turn({ turn }: { turn: TTurn }) {
 function NextStep({ conversation, canWrite }: { conversation: TConversation; canWrite: boolean }) {
   const last = conversation.turns.at(-1)!;
   const other = last.speaker.mine ? last.listener.name : last.speaker.name;
-  const [lost, setLost] = useState<{ mine: Record<string, string>; step: Step['path'] } | null>(
-    null,
-  );
+  const [lost, setLost] = useState<Lost | null>(null);
+  // Words typed into the step's form and not yet sent. If the conversation moves on under them
+  // (the partner took the step first, seen on a refresh), the form goes away: keep them here.
+  const typing = useRef<Lost | null>(null);
+  const form = canWrite && conversation.myMove ? conversation.next : 'none';
+  const shownForm = useRef(form);
+  useEffect(() => {
+    if (shownForm.current !== form) {
+      const words = typing.current;
+      if (words && Object.values(words.mine).some((v) => v.trim() !== '')) setLost(words);
+      typing.current = null;
+      shownForm.current = form;
+    }
+  }, [form]);
+  const onWords = (words: Lost | null) => {
+    typing.current = words;
+  };
   const conflict = lost && (
     <ConflictPanel
       heading={t('listening.conflict.heading')}
@@ -290,12 +306,18 @@ function NextStep({ conversation, canWrite }: { conversation: TConversation; can
     <>
       {conflict}
       {conversation.next === 'reflect' ? (
-        <ReflectForm conversation={conversation} speakerName={last.speaker.name} onLost={setLost} />
+        <ReflectForm
+          conversation={conversation}
+          speakerName={last.speaker.name}
+          onLost={setLost}
+          onWords={onWords}
+        />
       ) : conversation.next === 'answer' ? (
         <AnswerForm
           conversation={conversation}
           listenerName={last.listener.name}
           onLost={setLost}
+          onWords={onWords}
         />
       ) : (
         <section className={styles.step} aria-labelledby="next-turn">
@@ -310,6 +332,7 @@ function NextStep({ conversation, canWrite }: { conversation: TConversation; can
             conversation={conversation}
             submitLabel={t('listening.next.submit')}
             onLost={setLost}
+            onWords={onWords}
           />
         </section>
       )}
@@ -317,11 +340,11 @@ function NextStep({ conversation, canWrite }: { conversation: TConversation; can
   );
 }
 
+/** Words of mine that a step taken elsewhere overtook, and the step they were for. */
+type Lost = { mine: Record<string, string>; step: Step['path'] };
+
 /** My words beside what was saved in the step I was writing for (a 412). */
-function conflictParts(
-  lost: { mine: Record<string, string>; step: Step['path'] },
-  conversation: TConversation,
-) {
+function conflictParts(lost: Lost, conversation: TConversation) {
   const turn = conversation.turns.at(-1)!;
   const round = turn.rounds.at(-1);
   const saved: Record<string, string> =
@@ -356,15 +379,21 @@ function ShareForm({
   onDone,
   onCancel,
   onLost,
+  onWords,
 }: {
   idPrefix: string;
   conversation?: TConversation;
   submitLabel: string;
   onDone?: (id: string) => void;
   onCancel?: (() => void) | undefined;
-  onLost?: (lost: { mine: Record<string, string>; step: Step['path'] }) => void;
+  onLost?: (lost: Lost) => void;
+  onWords?: (words: Lost | null) => void;
 }) {
   const [values, setValues] = useState({ feeling: '', need: '' });
+  const change = (next: typeof values) => {
+    setValues(next);
+    onWords?.({ mine: next, step: 'turns' });
+  };
   const start = useStartConversation();
   const { errors, show, clear } = useFormErrors<ShareField>();
   const announce = useAnnounce();
@@ -380,6 +409,7 @@ function ShareForm({
       return;
     }
     clear();
+    onWords?.(null);
     const onError = (error: Error) => {
       if (currentOf(error)) {
         onLost?.({ mine: values, step: 'turns' });
@@ -421,7 +451,7 @@ function ShareForm({
           max={LISTENING_TEXT_MAX}
           rows={4}
           value={values.feeling}
-          onValueChange={(feeling) => setValues({ ...values, feeling })}
+          onValueChange={(feeling) => change({ ...values, feeling })}
           error={errors.fields.feeling}
         />
         <TextAreaField
@@ -431,7 +461,7 @@ function ShareForm({
           max={LISTENING_TEXT_MAX}
           rows={3}
           value={values.need}
-          onValueChange={(need) => setValues({ ...values, need })}
+          onValueChange={(need) => change({ ...values, need })}
           error={errors.fields.need}
         />
         <div className={buttonRowClass}>
@@ -472,12 +502,18 @@ function ReflectForm({
   conversation,
   speakerName,
   onLost,
+  onWords,
 }: {
   conversation: TConversation;
   speakerName: string;
-  onLost: (lost: { mine: Record<string, string>; step: Step['path'] }) => void;
+  onLost: (lost: Lost) => void;
+  onWords: (words: Lost | null) => void;
 }) {
   const [values, setValues] = useState({ heard: '', validation: '' });
+  const change = (next: typeof values) => {
+    setValues(next);
+    onWords({ mine: next, step: 'reflections' });
+  };
   const step = useTakeStep(conversation);
   const { errors, show, clear } = useFormErrors<ReflectField>();
   const announce = useAnnounce();
@@ -492,6 +528,7 @@ function ReflectForm({
       return;
     }
     clear();
+    onWords(null);
     step.mutate(
       { path: 'reflections', body: parsed.data },
       {
@@ -531,7 +568,7 @@ function ReflectForm({
           max={LISTENING_TEXT_MAX}
           rows={4}
           value={values.heard}
-          onValueChange={(heard) => setValues({ ...values, heard })}
+          onValueChange={(heard) => change({ ...values, heard })}
           error={errors.fields.heard}
         />
         <TextAreaField
@@ -541,7 +578,7 @@ function ReflectForm({
           max={LISTENING_TEXT_MAX}
           rows={3}
           value={values.validation}
-          onValueChange={(validation) => setValues({ ...values, validation })}
+          onValueChange={(validation) => change({ ...values, validation })}
           error={errors.fields.validation}
         />
         <div className={buttonRowClass}>
@@ -558,10 +595,12 @@ function AnswerForm({
   conversation,
   listenerName,
   onLost,
+  onWords,
 }: {
   conversation: TConversation;
   listenerName: string;
-  onLost: (lost: { mine: Record<string, string>; step: Step['path'] }) => void;
+  onLost: (lost: Lost) => void;
+  onWords: (words: Lost | null) => void;
 }) {
   const [choice, setChoice] = useState<TUnderstood | null>(null);
   const [clarification, setClarification] = useState('');
@@ -577,6 +616,7 @@ function AnswerForm({
       return;
     }
     setProblem(null);
+    onWords(null);
     step.mutate(
       { path: 'answers', body: { understood: choice, clarification } },
       {
@@ -634,7 +674,10 @@ function AnswerForm({
           max={LISTENING_TEXT_MAX}
           rows={3}
           value={clarification}
-          onValueChange={setClarification}
+          onValueChange={(next) => {
+            setClarification(next);
+            onWords({ mine: { clarification: next }, step: 'answers' });
+          }}
           error={problem?.field === 'clarification' ? problem.message : undefined}
         />
         <div className={buttonRowClass}>
