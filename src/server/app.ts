@@ -53,6 +53,8 @@ import { registerHostCheck } from './http/host-check';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
+import { registerDisclosureRoutes } from './features/disclosures/routes';
+import { registerListeningRoutes } from './features/listening/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -207,6 +209,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerNotificationRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
   registerApologyRoutes(app, ctx);
+  registerDisclosureRoutes(app, ctx);
+  registerListeningRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -22,6 +22,8 @@ import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
 import { questionsManifest } from './features/questions/manifest';
 import { apologyManifest } from './features/apology/manifest';
+import { disclosuresManifest } from './features/disclosures/manifest';
+import { listeningManifest } from './features/listening/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -54,6 +56,8 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   notificationsManifest,
   questionsManifest,
   apologyManifest,
+  disclosuresManifest,
+  listeningManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

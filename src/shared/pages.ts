@@ -44,6 +44,8 @@ export const APP_PAGES = [
   'notifications',
   'notifications/settings',
   'apology',
+  'disclosures',
+  'listening',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -15,6 +15,7 @@ export const COMMENT_ITEM_KINDS = [
   'measure',
   'trigger-plan',
   'apology',
+  'disclosure',
 ] as const;
 export const ZCommentItemKind = z.enum(COMMENT_ITEM_KINDS, {
   message: 'Choose one of the kinds of item that can carry comments.',

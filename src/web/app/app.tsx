@@ -137,6 +137,12 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const DisclosuresPage = lazyPage(() =>
+  import('#web/features/disclosures/disclosures-page.tsx').then((m) => m.DisclosuresPage),
+);
+const ListeningPage = lazyPage(() =>
+  import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -276,6 +282,8 @@ export function App() {
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
                 <Route path="apology" element={<ApologyPage />} />
+                <Route path="disclosures" element={<DisclosuresPage />} />
+                <Route path="listening" element={<ListeningPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -18,6 +18,8 @@ import { checkins } from './en/checkins';
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
 import { apology } from './en/apology';
+import { disclosures } from './en/disclosures';
+import { listening } from './en/listening';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
@@ -365,6 +367,8 @@ export const en = {
   ...notifications,
   ...questions,
   ...apology,
+  ...disclosures,
+  ...listening,
 } as const;
 
 export type Catalog = typeof en;

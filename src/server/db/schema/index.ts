@@ -22,3 +22,5 @@ export * from './comments';
 export * from './notifications';
 export * from './questions';
 export * from './apology';
+export * from './disclosures';
+export * from './listening';

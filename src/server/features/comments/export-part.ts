@@ -18,6 +18,7 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   measure: 'a weekly check-in',
   'trigger-plan': 'our trigger plan',
   apology: 'an apology',
+  disclosure: 'a sealed disclosure',
 };
 
 export async function commentsExportPart(

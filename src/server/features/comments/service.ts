@@ -61,6 +61,7 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   measure: '/measures',
   'trigger-plan': '/triggers',
   apology: '/apology',
+  disclosure: '/disclosures',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

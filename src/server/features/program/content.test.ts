@@ -51,6 +51,8 @@ describe('the program definition', () => {
         '/safety-screen',
         '/questions',
         '/apology',
+        '/listening',
+        '/disclosures',
       ]),
     );
   });

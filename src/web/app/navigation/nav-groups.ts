@@ -44,6 +44,8 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
         { to: '/questions', label: 'layout.nav.questions' },
         { to: '/apology', label: 'layout.nav.apology' },
+        { to: '/disclosures', label: 'layout.nav.disclosures' },
+        { to: '/listening', label: 'layout.nav.listening' },
       ],
     },
     {

@@ -25,6 +25,8 @@ export const PAGE_AUDIENCE = {
     '/messages',
     '/questions',
     '/apology',
+    '/disclosures',
+    '/listening',
   ],
   therapist: [
     '/practice',

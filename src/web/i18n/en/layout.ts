@@ -26,6 +26,8 @@ export const layout = {
   'layout.nav.injuries': 'What happened',
   'layout.nav.impactLetter': 'Impact letter',
   'layout.nav.apology': 'Apology',
+  'layout.nav.disclosures': 'Sealed disclosures',
+  'layout.nav.listening': 'Listening turns',
   'layout.nav.measures': 'Weekly check-ins',
   'layout.nav.progress': 'Progress',
   'layout.nav.messages': 'Messages',
