@@ -39,6 +39,8 @@ import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
+import { registerAgreementRoutes } from './features/agreements/routes';
+import { registerTransparencyRoutes } from './features/transparency/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { LiveHub } from './events/live';
 import { registerNotificationEmailJob } from './events/notification-email';
@@ -203,6 +205,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerAgreementRoutes(app, ctx);
+  registerTransparencyRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -32,13 +32,16 @@ export type NotificationKind =
   /** My partner shared something with me. */
   | 'shared'
   /** A message or suggestion from our therapist. */
-  | 'therapist';
+  | 'therapist'
+  /** An agreement we made comes back to us on its review day (the other partner is named). */
+  | 'review';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'comment',
   'reply',
   'shared',
   'therapist',
+  'review',
 ];
 
 export interface NewNotification {

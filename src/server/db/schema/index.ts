@@ -20,3 +20,5 @@ export * from './jobs';
 export * from './account';
 export * from './comments';
 export * from './notifications';
+export * from './agreements';
+export * from './transparency';

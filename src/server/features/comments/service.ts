@@ -59,6 +59,7 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   letter_reflection: '/impact-letter',
   measure: '/measures',
   'trigger-plan': '/triggers',
+  agreement: '/agreements',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

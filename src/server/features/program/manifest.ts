@@ -7,7 +7,7 @@ import {
   programReady,
 } from '#server/db/schema/index.ts';
 import type { FeatureManifest, Milestone } from '#server/policy/manifest.ts';
-import { spaceRows } from '#server/policy/rules.ts';
+import { spaceRows, togetherSince } from '#server/policy/rules.ts';
 
 const phaseOpened = (phase: 2 | 3): Milestone => ({
   key: phase === 2 ? 'phase_2' : 'phase_3',
@@ -25,5 +25,15 @@ export const programManifest: FeatureManifest = {
   name: 'program',
   tables: [programMarks, programPace, programReady, programPhaseChanges, programPhaseOpenings],
   milestones: [phaseOpened(2), phaseOpened(3)],
+  queries: {
+    // The same rule as `currentPhase` in pace.ts, as one expression for another statement.
+    couplePhase: (actor) => {
+      const since = togetherSince(actor);
+      if (!since) return sql`1`;
+      return sql`coalesce((select ${programPace.phase} from ${programPace}
+        where ${spaceRows(actor, programPace.spaceId)}
+          and ${programPace.coupleSince} = ${since.toISOString()}::timestamptz), 1)`;
+    },
+  },
   tests: { canary: 'program', authz: 'program' },
 };
