@@ -42,6 +42,8 @@ export const APP_PAGES = [
   'practice/notes',
   'notifications',
   'notifications/settings',
+  'agreements',
+  'transparency',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

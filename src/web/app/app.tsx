@@ -122,6 +122,12 @@ const HomePage = lazyPage(
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
+const AgreementsPage = lazyPage(() =>
+  import('#web/features/agreements/agreements-page.tsx').then((m) => m.AgreementsPage),
+);
+const TransparencyPage = lazyPage(() =>
+  import('#web/features/transparency/transparency-page.tsx').then((m) => m.TransparencyPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -268,6 +274,8 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="agreements" element={<AgreementsPage />} />
+                <Route path="transparency" element={<TransparencyPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -29,6 +29,8 @@ import { account } from './en/account';
 import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
+import { agreements } from './en/agreements';
+import { transparency } from './en/transparency';
 
 export const core = {
   // The frame around every page
@@ -361,6 +363,8 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...agreements,
+  ...transparency,
 } as const;
 
 export type Catalog = typeof en;

@@ -49,6 +49,8 @@ describe('the program definition', () => {
         '/session-prep',
         '/therapist',
         '/safety-screen',
+        '/agreements',
+        '/transparency',
       ]),
     );
   });

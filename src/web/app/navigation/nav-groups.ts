@@ -42,6 +42,8 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/guide', label: 'layout.nav.guide' },
         { to: '/injuries', label: 'layout.nav.injuries' },
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
+        { to: '/agreements', label: 'layout.nav.agreements' },
+        { to: '/transparency', label: 'layout.nav.transparency' },
       ],
     },
     {

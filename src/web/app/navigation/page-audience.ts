@@ -23,6 +23,8 @@ export const PAGE_AUDIENCE = {
     '/session-prep/print',
     '/therapist',
     '/messages',
+    '/agreements',
+    '/transparency',
   ],
   therapist: [
     '/practice',
