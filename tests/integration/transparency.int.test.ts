@@ -170,7 +170,12 @@ describe('transparency offers', () => {
     const lift = await holdJointWork(t, b);
     expect((await a.post('/api/transparency', OFFER)).statusCode).toBe(409);
     expect((await put(b, made.id, 'answer', 1, { accept: true })).statusCode).toBe(409);
+    // While joint work rests the offers are not shown at all, to either partner.
+    for (const who of [a, b]) {
+      expect(await list(who)).toMatchObject({ offers: [], jointWorkOpen: false });
+    }
     await lift();
+    expect((await list(b)).offers).toHaveLength(1);
     const other = await namedCouple(['Robin', 'Kim']);
     expect((await list(other.a)).offers).toEqual([]);
     expect((await put(other.b, made.id, 'answer', 1, { accept: true })).statusCode).toBe(404);

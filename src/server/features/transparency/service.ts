@@ -92,13 +92,19 @@ async function canOffer(db: DbOrTx, actor: SpaceMemberActor): Promise<boolean> {
   return (row?.roles ?? []).includes('involved');
 }
 
-/** Every offer between us, newest first, and whether I may make one. */
+/**
+ * Every offer between us, newest first, and whether I may make one. While joint work rests (a
+ * safety hold or a screen not yet taken) the offers are not shown at all (clinical.md §4.4): the
+ * page shows only the neutral resting words, the same for both, whatever the reason.
+ */
 export async function listOffers(db: Database, actor: SpaceMemberActor): Promise<TOfferList> {
-  const [rows, offer, jointWorkOpen] = await Promise.all([
-    db.select().from(t).where(readable(actor)).orderBy(desc(t.createdAt), desc(t.id)),
+  const [offer, jointWorkOpen] = await Promise.all([
     canOffer(db, actor),
     isJointWorkOpen(db, actor.space.id),
   ]);
+  const rows = jointWorkOpen
+    ? await db.select().from(t).where(readable(actor)).orderBy(desc(t.createdAt), desc(t.id))
+    : [];
   const today = todayUtc();
   return {
     offers: rows.map((row) => present(row, actor, today)),

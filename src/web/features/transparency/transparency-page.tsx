@@ -256,6 +256,12 @@ function OfferItem({
         )}
       </div>
       {offer.state === 'accepted' && <p className={styles.quiet}>{t('transparency.pauseNote')}</p>}
+      {offer.state === 'paused' && offer.paused?.by.mine && (
+        <p className={styles.quiet}>
+          {t('transparency.pausedCheckin')}{' '}
+          <Link to="/checkins">{t('transparency.pausedCheckinLink')}</Link>
+        </p>
+      )}
     </li>
   );
 }

@@ -62,5 +62,8 @@ export const transparency = {
   'transparency.resumed': 'Your pause is taken away.',
   'transparency.endNow': 'End it today',
   'transparency.ended': 'The offer has ended.',
+  'transparency.pausedCheckin':
+    'A pause is fine. If it helps, a check-in is a quiet place to note how you are.',
+  'transparency.pausedCheckinLink': 'Go to check-ins',
   'transparency.pauseNote': 'Either of you can pause it at any time, without giving a reason.',
 } as const;
