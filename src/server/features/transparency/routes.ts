@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { ZodType } from 'zod';
 import { ZIdParams } from '#shared/schemas/common.ts';
 import {
   ZOfferAnswerBody,
@@ -8,6 +9,7 @@ import {
   ZOfferList,
   ZOfferPauseBody,
   ZOfferResponse,
+  type TOffer,
 } from '#shared/schemas/transparency.ts';
 import type { ServerContext } from '#server/context.ts';
 import { requireIfMatch, setVersionTag } from '#server/http/versioning.ts';
@@ -59,13 +61,13 @@ export function registerTransparencyRoutes(root: FastifyInstance, ctx: ServerCon
   const change = <B>(
     path: string,
     summary: string,
-    body: import('zod').ZodType<B>,
+    body: ZodType<B>,
     run: (
       actor: ReturnType<typeof requireSpaceMember>,
       id: string,
       expected: number,
       input: B,
-    ) => Promise<import('#shared/schemas/transparency.ts').TOffer>,
+    ) => Promise<TOffer>,
   ): void => {
     app.put(
       path,
