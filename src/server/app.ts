@@ -40,6 +40,8 @@ import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
+import { registerAgreementRoutes } from './features/agreements/routes';
+import { registerTransparencyRoutes } from './features/transparency/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { registerQuestionRoutes } from './features/questions/routes';
 import { LiveHub } from './events/live';
@@ -211,6 +213,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerApologyRoutes(app, ctx);
   registerDisclosureRoutes(app, ctx);
   registerListeningRoutes(app, ctx);
+  registerAgreementRoutes(app, ctx);
+  registerTransparencyRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -19,6 +19,8 @@ import { spaceManifest } from './features/space/manifest';
 import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
+import { agreementsManifest } from './features/agreements/manifest';
+import { transparencyManifest } from './features/transparency/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
 import { questionsManifest } from './features/questions/manifest';
 import { apologyManifest } from './features/apology/manifest';
@@ -58,6 +60,8 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   apologyManifest,
   disclosuresManifest,
   listeningManifest,
+  agreementsManifest,
+  transparencyManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

@@ -46,6 +46,8 @@ export const APP_PAGES = [
   'apology',
   'disclosures',
   'listening',
+  'agreements',
+  'transparency',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -34,7 +34,9 @@ export type NotificationKind =
   /** A message or suggestion from our therapist. */
   | 'therapist'
   /** A day someone set (a commitment's check-in) has come; the actor is the other partner. */
-  | 'reminder';
+  | 'reminder'
+  /** An agreement we made comes back to us on its review day (the other partner is named). */
+  | 'review';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'comment',
@@ -42,6 +44,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'shared',
   'therapist',
   'reminder',
+  'review',
 ];
 
 export interface NewNotification {

@@ -125,6 +125,12 @@ const TriggersPage = lazyPage(() =>
 const QuestionsPage = lazyPage(() =>
   import('#web/features/questions/questions-page.tsx').then((m) => m.QuestionsPage),
 );
+const AgreementsPage = lazyPage(() =>
+  import('#web/features/agreements/agreements-page.tsx').then((m) => m.AgreementsPage),
+);
+const TransparencyPage = lazyPage(() =>
+  import('#web/features/transparency/transparency-page.tsx').then((m) => m.TransparencyPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -284,6 +290,8 @@ export function App() {
                 <Route path="apology" element={<ApologyPage />} />
                 <Route path="disclosures" element={<DisclosuresPage />} />
                 <Route path="listening" element={<ListeningPage />} />
+                <Route path="agreements" element={<AgreementsPage />} />
+                <Route path="transparency" element={<TransparencyPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -33,6 +33,8 @@ import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
 import { questions } from './en/questions';
+import { agreements } from './en/agreements';
+import { transparency } from './en/transparency';
 
 export const core = {
   // The frame around every page
@@ -369,6 +371,8 @@ export const en = {
   ...apology,
   ...disclosures,
   ...listening,
+  ...agreements,
+  ...transparency,
 } as const;
 
 export type Catalog = typeof en;

@@ -24,3 +24,5 @@ export * from './questions';
 export * from './apology';
 export * from './disclosures';
 export * from './listening';
+export * from './agreements';
+export * from './transparency';

@@ -19,6 +19,7 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   'trigger-plan': 'our trigger plan',
   apology: 'an apology',
   disclosure: 'a sealed disclosure',
+  agreement: 'one of our agreements',
 };
 
 export async function commentsExportPart(

@@ -62,6 +62,7 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   'trigger-plan': '/triggers',
   apology: '/apology',
   disclosure: '/disclosures',
+  agreement: '/agreements',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

@@ -114,6 +114,7 @@ const DEFAULTS: TNotificationPreferencesBody = {
     shared: 'in_app',
     therapist: 'in_app',
     reminder: 'in_app',
+    review: 'in_app',
   },
   quietHours: null,
   timeZone: null,
@@ -135,6 +136,7 @@ function present(row: PrefRow | undefined): TNotificationPreferences {
         shared: channel('shared'),
         therapist: channel('therapist'),
         reminder: channel('reminder'),
+        review: channel('review'),
       },
       quietHours:
         row.quietStart !== null && row.quietEnd !== null

@@ -53,6 +53,8 @@ describe('the program definition', () => {
         '/apology',
         '/listening',
         '/disclosures',
+        '/agreements',
+        '/transparency',
       ]),
     );
   });

@@ -46,6 +46,8 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/apology', label: 'layout.nav.apology' },
         { to: '/disclosures', label: 'layout.nav.disclosures' },
         { to: '/listening', label: 'layout.nav.listening' },
+        { to: '/agreements', label: 'layout.nav.agreements' },
+        { to: '/transparency', label: 'layout.nav.transparency' },
       ],
     },
     {

@@ -27,6 +27,8 @@ export const PAGE_AUDIENCE = {
     '/apology',
     '/disclosures',
     '/listening',
+    '/agreements',
+    '/transparency',
   ],
   therapist: [
     '/practice',

@@ -42,6 +42,8 @@ export const layout = {
   'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',
   'layout.nav.signUp': 'Create an account',
+  'layout.nav.agreements': 'Agreements',
+  'layout.nav.transparency': 'Offers of openness',
 
   'layout.theme.legend': 'Colours',
   'layout.theme.system': 'As my device',

@@ -23,6 +23,7 @@ export const notifications = {
   'notifications.kind.shared': '{name} shared something with you',
   'notifications.kind.therapist': 'A new message from {name}',
   'notifications.kind.reminder': 'A check-in day you set with {name} has come',
+  'notifications.kind.review': 'An agreement with {name} is ready to look at again',
   'notifications.open': 'Open',
   'notifications.settingsLink': 'Choose what you are notified of',
 
@@ -38,6 +39,7 @@ export const notifications = {
   'notifications.settings.kind.therapist': 'Messages from our therapist',
   'notifications.settings.kind.reminder':
     'Reminders of days we set (such as a check-in on a commitment)',
+  'notifications.settings.kind.review': 'An agreement of ours reaches its review date',
   'notifications.settings.channel.in_app': 'In the app',
   'notifications.settings.channel.email': 'In the app and by email',
   'notifications.settings.channel.off': 'Off',
