@@ -3,53 +3,47 @@ import type { DbOrTx } from '#server/db/index.ts';
 import { notificationPreferences } from '#server/db/schema/index.ts';
 
 /**
- * Reminders at a person's own time of day: "09:00 on the 12th" means 09:00 where they live (the
- * time zone in their notification preferences; UTC when they chose none). Whether an email may
- * go out then is the notify core's business (quiet hours), not the caller's.
+ * Local times for reminders (issue 14, item 6): a reminder "on a day" is sent at a minute of
+ * that day in the person's own time zone (from their notification preferences; UTC without
+ * one). Quiet hours are the notify core's business: an email that would land in them waits.
  */
 
-/** How far `zone` is ahead of UTC at `instant`, in minutes (0 for an unknown zone). */
-function zoneOffset(instant: Date, zone: string | null): number {
-  let fields: Intl.DateTimeFormatPart[];
+/** The UTC offset of `zone` at `instant`, in minutes (UTC for an unknown zone). */
+function offsetMinutes(instant: Date, zone: string | null): number {
+  let parts: Intl.DateTimeFormatPart[];
   try {
-    fields = new Intl.DateTimeFormat('en-GB', {
+    parts = new Intl.DateTimeFormat('en-GB', {
       timeZone: zone ?? 'UTC',
-      hourCycle: 'h23',
       year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
     }).formatToParts(instant);
   } catch {
     return 0;
   }
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(fields.find((f) => f.type === type)?.value ?? 0);
-  const wall = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'));
-  const utcMinute = instant.getTime() - (instant.getTime() % 60_000);
-  return Math.round((wall - utcMinute) / 60_000);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  const local = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'));
+  const whole = Math.floor(instant.getTime() / 60_000) * 60_000;
+  return Math.round((local - whole) / 60_000);
 }
 
 /**
- * The instant when the wall clock in `zone` shows `minute` minutes past midnight on `day`
- * (YYYY-MM-DD). A time skipped by a daylight-saving change lands just after the change.
+ * The instant that is `minute` minutes after midnight of `day` (YYYY-MM-DD) in `zone`. On a
+ * daylight-saving change the hour that does not exist moves on by the change.
  */
 export function atLocalTime(day: string, minute: number, zone: string | null): Date {
-  const [year, month, date] = day.split('-').map(Number) as [number, number, number];
-  const wall = Date.UTC(year, month - 1, date, 0, minute);
-  // The offset at the wall time read as UTC is close; one more round settles it near a change.
-  const first = wall - zoneOffset(new Date(wall), zone) * 60_000;
-  return new Date(wall - zoneOffset(new Date(first), zone) * 60_000);
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const wall = Date.UTC(y, m - 1, d, 0, minute);
+  // Two rounds settle the offset on either side of a change.
+  let guess = wall - offsetMinutes(new Date(wall), zone) * 60_000;
+  guess = wall - offsetMinutes(new Date(guess), zone) * 60_000;
+  return new Date(guess);
 }
 
-/** Today's date (YYYY-MM-DD) where the person lives, at `now`. */
-export function localDay(now: Date, zone: string | null): string {
-  const shifted = new Date(now.getTime() + zoneOffset(now, zone) * 60_000);
-  return shifted.toISOString().slice(0, 10);
-}
-
-/** Each person's time zone from their notification preferences (null when they chose none). */
+/** Each person's time zone from their notification preferences (null when they set none). */
 export async function timeZonesOf(
   db: DbOrTx,
   userIds: readonly string[],
@@ -59,7 +53,22 @@ export async function timeZonesOf(
   const rows = await db
     .select({ userId: notificationPreferences.userId, zone: notificationPreferences.timeZone })
     .from(notificationPreferences)
-    .where(inArray(notificationPreferences.userId, [...new Set(userIds)]));
+    .where(inArray(notificationPreferences.userId, [...userIds]));
   for (const row of rows) zones.set(row.userId, row.zone);
   return zones;
+}
+
+/** Today's date (YYYY-MM-DD) where the person lives, at `now` (UTC for an unknown zone). */
+export function localDay(now: Date, zone: string | null): string {
+  try {
+    // en-CA writes a date as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone ?? 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
 }

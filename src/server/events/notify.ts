@@ -33,6 +33,10 @@ export type NotificationKind =
   | 'shared'
   /** A message or suggestion from our therapist. */
   | 'therapist'
+  /** A day someone set (a commitment's check-in) has come; the actor is the other partner. */
+  | 'reminder'
+  /** An agreement we made comes back to us on its review day (the other partner is named). */
+  | 'review'
   /** A date in the couple's hard-dates plan is a few days away; the actor is the other partner. */
   | 'hard_date';
 
@@ -41,6 +45,8 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'reply',
   'shared',
   'therapist',
+  'reminder',
+  'review',
   'hard_date',
 ];
 

@@ -10,6 +10,8 @@ export const NOTIFICATION_KINDS = [
   'reply',
   'shared',
   'therapist',
+  'reminder',
+  'review',
   'hard_date',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
@@ -72,6 +74,9 @@ export const ZNotificationPreferencesBody = z
       reply: ZChannel,
       shared: ZChannel,
       therapist: ZChannel,
+      reminder: ZChannel.optional().default('in_app'),
+      /** An agreement's review day has come (issue 15); optional for older clients. */
+      review: ZChannel.default('in_app'),
       hard_date: ZChannel.optional().default('in_app'),
     }),
     quietHours: z.object({ start: ZMinuteOfDay, end: ZMinuteOfDay }).nullable(),

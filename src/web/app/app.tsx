@@ -122,6 +122,15 @@ const HomePage = lazyPage(
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
+const QuestionsPage = lazyPage(() =>
+  import('#web/features/questions/questions-page.tsx').then((m) => m.QuestionsPage),
+);
+const AgreementsPage = lazyPage(() =>
+  import('#web/features/agreements/agreements-page.tsx').then((m) => m.AgreementsPage),
+);
+const TransparencyPage = lazyPage(() =>
+  import('#web/features/transparency/transparency-page.tsx').then((m) => m.TransparencyPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -134,11 +143,20 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const DisclosuresPage = lazyPage(() =>
+  import('#web/features/disclosures/disclosures-page.tsx').then((m) => m.DisclosuresPage),
+);
+const ListeningPage = lazyPage(() =>
+  import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
+);
 const GoalsPage = lazyPage(() =>
   import('#web/features/goals/goals-page.tsx').then((m) => m.GoalsPage),
 );
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
+);
+const ApologyPage = lazyPage(() =>
+  import('#web/features/apology/apology-page.tsx').then((m) => m.ApologyPage),
 );
 
 /**
@@ -252,6 +270,7 @@ export function App() {
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
+                <Route path="questions" element={<QuestionsPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />
@@ -271,6 +290,11 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="apology" element={<ApologyPage />} />
+                <Route path="disclosures" element={<DisclosuresPage />} />
+                <Route path="listening" element={<ListeningPage />} />
+                <Route path="agreements" element={<AgreementsPage />} />
+                <Route path="transparency" element={<TransparencyPage />} />
                 <Route path="goals" element={<GoalsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />

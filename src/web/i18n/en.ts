@@ -18,6 +18,9 @@ import { checkins } from './en/checkins';
  */
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
+import { apology } from './en/apology';
+import { disclosures } from './en/disclosures';
+import { listening } from './en/listening';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
@@ -30,6 +33,9 @@ import { account } from './en/account';
 import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
+import { questions } from './en/questions';
+import { agreements } from './en/agreements';
+import { transparency } from './en/transparency';
 
 export const core = {
   // The frame around every page
@@ -362,6 +368,12 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...questions,
+  ...apology,
+  ...disclosures,
+  ...listening,
+  ...agreements,
+  ...transparency,
   ...goals,
 } as const;
 

@@ -60,6 +60,9 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   letter_reflection: '/impact-letter',
   measure: '/measures',
   'trigger-plan': '/triggers',
+  apology: '/apology',
+  disclosure: '/disclosures',
+  agreement: '/agreements',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

@@ -113,6 +113,8 @@ const DEFAULTS: TNotificationPreferencesBody = {
     reply: 'in_app',
     shared: 'in_app',
     therapist: 'in_app',
+    reminder: 'in_app',
+    review: 'in_app',
     hard_date: 'in_app',
   },
   quietHours: null,
@@ -134,6 +136,8 @@ function present(row: PrefRow | undefined): TNotificationPreferences {
         reply: channel('reply'),
         shared: channel('shared'),
         therapist: channel('therapist'),
+        reminder: channel('reminder'),
+        review: channel('review'),
         hard_date: channel('hard_date'),
       },
       quietHours:

@@ -49,6 +49,12 @@ describe('the program definition', () => {
         '/session-prep',
         '/therapist',
         '/safety-screen',
+        '/questions',
+        '/apology',
+        '/listening',
+        '/disclosures',
+        '/agreements',
+        '/transparency',
         '/goals',
       ]),
     );

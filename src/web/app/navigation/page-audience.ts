@@ -23,6 +23,12 @@ export const PAGE_AUDIENCE = {
     '/session-prep/print',
     '/therapist',
     '/messages',
+    '/questions',
+    '/apology',
+    '/disclosures',
+    '/listening',
+    '/agreements',
+    '/transparency',
     '/goals',
   ],
   therapist: [
