@@ -39,6 +39,7 @@ import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
+import { registerReconnectingRoutes } from './features/reconnecting/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { LiveHub } from './events/live';
 import { registerNotificationEmailJob } from './events/notification-email';
@@ -203,6 +204,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerReconnectingRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

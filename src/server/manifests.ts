@@ -20,6 +20,7 @@ import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
+import { reconnectingManifest } from './features/reconnecting/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -50,6 +51,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   todayManifest,
   commentsManifest,
   notificationsManifest,
+  reconnectingManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */
