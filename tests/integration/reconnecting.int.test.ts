@@ -1,4 +1,6 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { queryRows } from '#server/db/index.ts';
 import type {
   TDatePlan,
   TPacing,
@@ -342,17 +344,13 @@ describe('reconnecting: intimacy pacing', () => {
   it('stores nothing about a pause but who holds one: no reason, no time', async () => {
     const { a, b } = await coupleInPhaseThree();
     expectStatus(await a.post('/api/reconnecting/pacing/pause', { reason: 'tired' }), 200);
-    const columns = await t.database.db.execute<{ column_name: string }>(
-      // information_schema: the table's columns, to keep it that way.
-      (await import('drizzle-orm')).sql`select column_name from information_schema.columns
+    // The table's columns, to keep it that way.
+    const columns = await queryRows<{ column_name: string }>(
+      t.database.db,
+      sql`select column_name from information_schema.columns
         where table_name = 'reconnecting_pacing_pauses' order by column_name`,
     );
-    const rows = 'rows' in columns ? columns.rows : columns;
-    expect((rows as { column_name: string }[]).map((r) => r.column_name)).toEqual([
-      'couple_since',
-      'space_id',
-      'user_id',
-    ]);
+    expect(columns.map((r) => r.column_name)).toEqual(['couple_since', 'space_id', 'user_id']);
     expect((await view(b)).pacing.paused).toBe(true);
   });
 });

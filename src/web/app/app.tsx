@@ -122,6 +122,9 @@ const HomePage = lazyPage(
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
+const ReconnectingPage = lazyPage(() =>
+  import('#web/features/reconnecting/reconnecting-page.tsx').then((m) => m.ReconnectingPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -268,6 +271,7 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="reconnecting" element={<ReconnectingPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>
