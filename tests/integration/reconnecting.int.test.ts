@@ -12,9 +12,11 @@ import {
   createTestApp,
   expectStatus,
   holdJointWork,
+  TEST_PASSWORD,
   type TestApp,
   type TestClient,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 /**
  * Reconnecting on both engines: rituals proposed and agreed, appreciations sent and taken back,
@@ -352,5 +354,47 @@ describe('reconnecting: intimacy pacing', () => {
     );
     expect(columns.map((r) => r.column_name)).toEqual(['couple_since', 'space_id', 'user_id']);
     expect((await view(b)).pacing.paused).toBe(true);
+  });
+});
+
+describe('reconnecting: download my data', () => {
+  it('holds my notes and what was shared with me, never my partner’s private note', async () => {
+    const { a, b } = await coupleInPhaseThree();
+    const idea = await a.post('/api/reconnecting/dates', { idea: 'EXPORT-IDEA-31a' });
+    const { id } = idea.json<{ date: TDatePlan }>().date;
+    const plan = { idea: 'EXPORT-IDEA-31a', plannedOn: '2026-07-01', plan: 'EXPORT-PLAN-8b2' };
+    expectStatus(await a.put(`/api/reconnecting/dates/${id}`, plan, ifMatch(1)), 200);
+    expectStatus(await a.put(`/api/reconnecting/dates/${id}/note`, { note: 'A-PRIVATE-5d7' }), 200);
+    expectStatus(await b.put(`/api/reconnecting/dates/${id}/note`, { note: 'B-SHARED-6e1' }), 200);
+    expectStatus(await b.post(`/api/reconnecting/dates/${id}/note/share`), 200);
+    expectStatus(await b.put(`/api/reconnecting/dates/${id}/note`, { note: 'B-SHARED-6e1' }), 200);
+    expectStatus(await b.post('/api/reconnecting/appreciations', { note: 'B-THANKS-0c4' }), 201);
+    expectStatus(await b.post('/api/reconnecting/pacing/pause'), 200);
+
+    const html = async (c: TestClient) => {
+      const stepUp = await c.post('/api/auth/step-up', {
+        method: 'password',
+        password: TEST_PASSWORD,
+      });
+      expectStatus(stepUp, 200);
+      const response = await c.get('/api/my-data/export');
+      expectStatus(response, 200);
+      return readZip(response.rawPayload).get('my-data.html')!.toString('utf8');
+    };
+    const mine = await html(a);
+    for (const word of [
+      'EXPORT-IDEA-31a',
+      'EXPORT-PLAN-8b2',
+      'A-PRIVATE-5d7',
+      'B-SHARED-6e1',
+      'B-THANKS-0c4',
+    ])
+      expect(mine).toContain(word);
+    // Of B's pause, A's export says nothing at all.
+    expect(mine).not.toContain('My pause');
+    const theirs = await html(b);
+    expect(theirs).toContain('B-SHARED-6e1');
+    expect(theirs).toContain('I have paused it.');
+    expect(theirs).not.toContain('A-PRIVATE-5d7');
   });
 });

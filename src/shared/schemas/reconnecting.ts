@@ -114,6 +114,7 @@ export const ZDatePlan = z.object({
   /** idea: no day yet; planned: a day is set (and then each may write how it went). */
   stage: z.enum(['idea', 'planned']),
   changedByMe: z.boolean(),
+  updatedAt: ZIsoDate,
   /** My own note on how it went (private unless I shared it). */
   myNote: ZDateNote.nullable(),
   /** My partner's note, only once they shared it. */

@@ -7,6 +7,7 @@ import {
   reconnectingRituals,
 } from '#server/db/schema/index.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
+import { reconnectingExportPart } from './export-part';
 
 /**
  * Reconnecting, as the whole sees it: its tables and its tests. It adds no news kind and no
@@ -23,5 +24,6 @@ export const reconnectingManifest: FeatureManifest = {
     reconnectingPacing,
     reconnectingPacingPauses,
   ],
+  exportPart: reconnectingExportPart,
   tests: { canary: 'reconnecting', authz: 'reconnecting' },
 };

@@ -294,6 +294,7 @@ function presentDate(row: DateRow, actor: SpaceMemberActor, notes: NoteRow[] = [
     plan: row.plan,
     stage: row.plannedOn ? 'planned' : 'idea',
     changedByMe: row.updatedBy === actor.userId,
+    updatedAt: row.updatedAt.toISOString(),
     myNote: mine ? { note: mine.note, shared: mine.shared } : null,
     partnerNote: theirs?.note ?? null,
   };
@@ -559,37 +560,28 @@ export async function resumePacing(db: Database, actor: SpaceMemberActor): Promi
 
 /* ---------- The whole page ---------- */
 
-export async function readReconnecting(
-  db: Database,
-  queries: Queries,
+/** Everything of the couple now in the space that I may read, without the page's state. */
+export async function readContent(
+  db: DbOrTx,
   actor: SpaceMemberActor,
-): Promise<TReconnectingView> {
+): Promise<Omit<TReconnectingView, 'together' | 'phaseOpen' | 'jointWorkOpen'>> {
   const since = togetherSince(actor);
-  const [state] = await queryRows<{ open: boolean; phase: number }>(
-    db,
-    sql`select ${jointWorkOpenSql(actor.space.id)} as open, ${queries.couplePhase(actor)} as phase`,
-  );
   const ritualRows = await db
     .select()
     .from(rituals)
     .where(and(ours(actor, rituals), isNull(rituals.setAsideAt)))
     .orderBy(asc(rituals.createdAt), asc(rituals.id));
-  const inThisCouple = (table: typeof appreciations): SQL =>
-    since ? eq(table.coupleSince, since) : sql`false`;
+  const inThisCouple: SQL = since ? eq(appreciations.coupleSince, since) : sql`false`;
   const received = await db
     .select()
     .from(appreciations)
-    .where(and(partnerSharedItems(actor, appreciations), inThisCouple(appreciations)))
+    .where(and(partnerSharedItems(actor, appreciations), inThisCouple))
     .orderBy(asc(appreciations.createdAt), asc(appreciations.id));
   const sent = await db
     .select()
     .from(appreciations)
     .where(
-      and(
-        ownItems(actor, appreciations),
-        spaceRows(actor, appreciations.spaceId),
-        inThisCouple(appreciations),
-      ),
+      and(ownItems(actor, appreciations), spaceRows(actor, appreciations.spaceId), inThisCouple),
     )
     .orderBy(asc(appreciations.createdAt), asc(appreciations.id));
   const dateRows = await db
@@ -603,9 +595,6 @@ export async function readReconnecting(
     dateRows.map((d) => d.id),
   );
   return {
-    together: since !== null,
-    phaseOpen: Number(state?.phase ?? 1) >= RECONNECTING_PHASE,
-    jointWorkOpen: state?.open === true,
     rituals: ritualRows.map((row) => presentRitual(row, actor)),
     appreciations: {
       received: received.map((row) => presentAppreciation(row, false)),
@@ -613,5 +602,22 @@ export async function readReconnecting(
     },
     dates: dateRows.map((row) => presentDate(row, actor, notes)),
     pacing: await readPacing(db, actor),
+  };
+}
+
+export async function readReconnecting(
+  db: Database,
+  queries: Queries,
+  actor: SpaceMemberActor,
+): Promise<TReconnectingView> {
+  const [state] = await queryRows<{ open: boolean; phase: number }>(
+    db,
+    sql`select ${jointWorkOpenSql(actor.space.id)} as open, ${queries.couplePhase(actor)} as phase`,
+  );
+  return {
+    together: togetherSince(actor) !== null,
+    phaseOpen: Number(state?.phase ?? 1) >= RECONNECTING_PHASE,
+    jointWorkOpen: state?.open === true,
+    ...(await readContent(db, actor)),
   };
 }

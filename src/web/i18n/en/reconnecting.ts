@@ -147,7 +147,8 @@ export const reconnecting = {
   'reconnecting.pacing.paused.other':
     'Intimacy is paused for now. Nothing is asked of you; a pause is simply respected.',
   'reconnecting.pacing.resume': 'Lift my pause',
-  'reconnecting.pacing.pausedDone': 'Paused. Nobody is told, and no reason is asked.',
+  'reconnecting.pacing.pausedDone':
+    'Paused. No reason is asked and no message is sent; your partner sees only that it is paused.',
   'reconnecting.pacing.resumedDone': 'Your pause is lifted.',
   'reconnecting.pacing.whilePaused':
     'While it is paused, the pace stays as it is. It can be changed again after the pause.',
