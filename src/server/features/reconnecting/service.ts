@@ -151,6 +151,8 @@ export async function changeRitual(
   input: z.output<typeof ZRitualInput>,
 ): Promise<TRitual> {
   return db.transaction(async (tx) => {
+    // Someone else's ritual is not there (404) before anything else is said about it.
+    await currentRitual(tx, actor, id);
     await requireOpen(tx, queries, actor);
     const [row] = await tx
       .update(rituals)
@@ -177,9 +179,9 @@ export async function agreeRitual(
   expected: number,
 ): Promise<TRitual> {
   return db.transaction(async (tx) => {
-    await requireOpen(tx, queries, actor);
     const [current] = await tx.select().from(rituals).where(ritualOf(actor, id)).for('update');
     if (!current) throw notFound();
+    await requireOpen(tx, queries, actor);
     if (current.version !== expected) {
       throw versionConflict(presentRitual(current, actor), RITUAL_MOVED);
     }
@@ -350,6 +352,7 @@ export async function planDate(
   input: z.output<typeof ZDatePlanInput> | TDatePlanInput,
 ): Promise<TDatePlan> {
   return db.transaction(async (tx) => {
+    await readDate(tx, actor, id);
     await requireOpen(tx, queries, actor);
     const [row] = await tx
       .update(dates)
@@ -410,9 +413,9 @@ export async function shareDateNote(
   share: boolean,
 ): Promise<TDatePlan> {
   return db.transaction(async (tx) => {
-    if (share) await requireOpen(tx, queries, actor);
     const [date] = await tx.select().from(dates).where(dateOf(actor, id)).limit(1);
     if (!date) throw notFound();
+    if (share) await requireOpen(tx, queries, actor);
     const mine = and(ownItems(actor, dateNotes), eq(dateNotes.dateId, date.id));
     const [row] = await tx
       .update(dateNotes)
