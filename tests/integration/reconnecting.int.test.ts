@@ -343,6 +343,19 @@ describe('reconnecting: intimacy pacing', () => {
     expect(await unread(a)).toBe(aUnread);
   });
 
+  it('can still be paused after the couple steps back from phase 3, but not changed', async () => {
+    const { a, b } = await coupleInPhaseThree();
+    expectStatus(await a.put('/api/reconnecting/pacing', { pace: 'closeness' }, ifMatch(0)), 200);
+    expectStatus(await b.post('/api/program/pace/step-back', { phase: 2 }), 200);
+    expect((await view(a)).phaseOpen).toBe(false);
+    expectStatus(await a.post('/api/reconnecting/pacing/agree', {}, ifMatch(1)), 409);
+    const paused = await b.post('/api/reconnecting/pacing/pause');
+    expectStatus(paused, 200);
+    expect((await view(a)).pacing).toMatchObject({ pace: 'closeness', paused: true });
+    expectStatus(await b.post('/api/reconnecting/pacing/resume'), 200);
+    expect((await view(a)).pacing.paused).toBe(false);
+  });
+
   it('stores nothing about a pause but who holds one: no reason, no time', async () => {
     const { a, b } = await coupleInPhaseThree();
     expectStatus(await a.post('/api/reconnecting/pacing/pause', { reason: 'tired' }), 200);

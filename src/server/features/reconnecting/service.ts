@@ -4,13 +4,13 @@ import { AppError, notFound } from '#shared/errors.ts';
 import type {
   TAppreciation,
   TDatePlan,
-  TDatePlanInput,
   TPacing,
-  TPacingInput,
   TReconnectingView,
   TRitual,
+  ZDatePlanInput,
+  ZPacingInput,
+  ZRitualInput,
 } from '#shared/schemas/reconnecting.ts';
-import type { ZDatePlanInput, ZPacingInput, ZRitualInput } from '#shared/schemas/reconnecting.ts';
 import type { z } from 'zod';
 import type { Database, DbOrTx } from '#server/db/index.ts';
 import { queryRows } from '#server/db/query.ts';
@@ -349,7 +349,7 @@ export async function planDate(
   actor: SpaceMemberActor,
   id: string,
   expected: number,
-  input: z.output<typeof ZDatePlanInput> | TDatePlanInput,
+  input: z.output<typeof ZDatePlanInput>,
 ): Promise<TDatePlan> {
   return db.transaction(async (tx) => {
     await readDate(tx, actor, id);
@@ -359,7 +359,7 @@ export async function planDate(
       .set({
         idea: input.idea,
         plannedOn: input.plannedOn,
-        plan: input.plan ?? '',
+        plan: input.plan,
         version: sql`${dates.version} + 1`,
         updatedBy: actor.userId,
         updatedAt: new Date(),
@@ -486,12 +486,12 @@ export async function proposePacing(
   queries: Queries,
   actor: SpaceMemberActor,
   expected: number,
-  input: z.output<typeof ZPacingInput> | TPacingInput,
+  input: z.output<typeof ZPacingInput>,
 ): Promise<TPacing> {
   return db.transaction(async (tx) => {
     const since = await requireOpen(tx, queries, actor);
     await requireNotPaused(tx, actor);
-    const values = { pace: input.pace, words: input.words ?? '' };
+    const values = { pace: input.pace, words: input.words };
     const [row] =
       expected === 0
         ? await tx

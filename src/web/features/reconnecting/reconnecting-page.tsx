@@ -49,13 +49,18 @@ function Together({ partnerName }: { partnerName: string }) {
   }
   const data = view.data;
   if (!data.phaseOpen) {
+    // After stepping back from phase 3, an agreed pace can still be paused (or a pause lifted).
+    const pacingKept = data.pacing.pace !== null || data.pacing.paused;
     return (
-      <Notice>
-        <p>{t('reconnecting.notYet')}</p>
-        <p>
-          <Link to="/program">{t('reconnecting.notYet.link')}</Link>
-        </p>
-      </Notice>
+      <>
+        <Notice>
+          <p>{t('reconnecting.notYet')}</p>
+          <p>
+            <Link to="/program">{t('reconnecting.notYet.link')}</Link>
+          </p>
+        </Notice>
+        {pacingKept && <PacingPanel pacing={data.pacing} partnerName={partnerName} open={false} />}
+      </>
     );
   }
   const open = data.jointWorkOpen;
