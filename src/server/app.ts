@@ -42,6 +42,7 @@ import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerAgreementRoutes } from './features/agreements/routes';
 import { registerTransparencyRoutes } from './features/transparency/routes';
+import { registerReconnectingRoutes } from './features/reconnecting/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { registerQuestionRoutes } from './features/questions/routes';
 import { LiveHub } from './events/live';
@@ -215,6 +216,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerListeningRoutes(app, ctx);
   registerAgreementRoutes(app, ctx);
   registerTransparencyRoutes(app, ctx);
+  registerReconnectingRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

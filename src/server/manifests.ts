@@ -26,6 +26,7 @@ import { questionsManifest } from './features/questions/manifest';
 import { apologyManifest } from './features/apology/manifest';
 import { disclosuresManifest } from './features/disclosures/manifest';
 import { listeningManifest } from './features/listening/manifest';
+import { reconnectingManifest } from './features/reconnecting/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -62,6 +63,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   listeningManifest,
   agreementsManifest,
   transparencyManifest,
+  reconnectingManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

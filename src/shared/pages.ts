@@ -48,6 +48,7 @@ export const APP_PAGES = [
   'listening',
   'agreements',
   'transparency',
+  'reconnecting',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

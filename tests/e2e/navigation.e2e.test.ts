@@ -37,6 +37,7 @@ const PARTNER_LINKS = [
   'Guide',
   'What happened',
   'Impact letter',
+  'Reconnecting',
   'Weekly check-ins',
   'Progress',
   'Messages',

@@ -131,6 +131,9 @@ const AgreementsPage = lazyPage(() =>
 const TransparencyPage = lazyPage(() =>
   import('#web/features/transparency/transparency-page.tsx').then((m) => m.TransparencyPage),
 );
+const ReconnectingPage = lazyPage(() =>
+  import('#web/features/reconnecting/reconnecting-page.tsx').then((m) => m.ReconnectingPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -292,6 +295,7 @@ export function App() {
                 <Route path="listening" element={<ListeningPage />} />
                 <Route path="agreements" element={<AgreementsPage />} />
                 <Route path="transparency" element={<TransparencyPage />} />
+                <Route path="reconnecting" element={<ReconnectingPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

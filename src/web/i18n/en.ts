@@ -7,6 +7,7 @@ import { program } from './en/program';
 import { guide } from './en/guide';
 import { triggers } from './en/triggers';
 import { checkins } from './en/checkins';
+import { reconnecting } from './en/reconnecting';
 
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
@@ -373,6 +374,7 @@ export const en = {
   ...listening,
   ...agreements,
   ...transparency,
+  ...reconnecting,
 } as const;
 
 export type Catalog = typeof en;

@@ -26,3 +26,4 @@ export * from './disclosures';
 export * from './listening';
 export * from './agreements';
 export * from './transparency';
+export * from './reconnecting';

@@ -55,6 +55,7 @@ describe('the program definition', () => {
         '/disclosures',
         '/agreements',
         '/transparency',
+        '/reconnecting',
       ]),
     );
   });

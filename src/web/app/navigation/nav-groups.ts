@@ -48,6 +48,7 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/listening', label: 'layout.nav.listening' },
         { to: '/agreements', label: 'layout.nav.agreements' },
         { to: '/transparency', label: 'layout.nav.transparency' },
+        { to: '/reconnecting', label: 'layout.nav.reconnecting' },
       ],
     },
     {

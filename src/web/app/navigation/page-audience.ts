@@ -29,6 +29,7 @@ export const PAGE_AUDIENCE = {
     '/listening',
     '/agreements',
     '/transparency',
+    '/reconnecting',
   ],
   therapist: [
     '/practice',

@@ -38,6 +38,7 @@ export const layout = {
   'layout.nav.quickExit': 'About quick exit',
   'layout.nav.account': 'Account',
   'layout.nav.notifications': 'Notifications',
+  'layout.nav.reconnecting': 'Reconnecting',
   'layout.nav.practice': 'Couples',
   'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',
