@@ -197,7 +197,9 @@ async function present(
         answeredAt: iso(round.answeredAt),
       })),
   }));
-  const last = turnRows.at(-1)!;
+  const last = turnRows.at(-1);
+  // Every conversation starts with a turn; none left means an account was erased.
+  if (!last) throw notFound();
   const lastRound = roundRows.filter((round) => round.turnId === last.id).at(-1) ?? null;
   const next = nextStep(last, lastRound);
   return {
