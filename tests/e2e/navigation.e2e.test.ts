@@ -37,6 +37,8 @@ const PARTNER_LINKS = [
   'Guide',
   'What happened',
   'Impact letter',
+  'Sealed disclosures',
+  'Listening turns',
   'Weekly check-ins',
   'Progress',
   'Messages',
