@@ -38,6 +38,8 @@ const PARTNER_LINKS = [
   'What happened',
   'Impact letter',
   'Reconnecting',
+  'Sealed disclosures',
+  'Listening turns',
   'Weekly check-ins',
   'Progress',
   'Messages',

@@ -176,7 +176,9 @@ describe(`item columns migration (${engine})`, () => {
       sql`select conrelid::regclass::text as table from pg_constraint
         where contype = 'c' and conname like '%\\_visibility'`,
     );
-    expect(rows.map((row) => row.table).sort()).toEqual([...ITEM_TABLES].sort());
+    // Item tables added after that change carry the same CHECK from their own first migration.
+    const later = ['disclosures'];
+    expect(rows.map((row) => row.table).sort()).toEqual([...ITEM_TABLES, ...later].sort());
   });
 
   it('then refuses a visibility outside the vocabulary', async () => {
