@@ -32,6 +32,13 @@ const PART_LABELS = {
   whatINeedNow: 'sessionPrep.part.whatINeedNow',
   paraphrase: 'sessionPrep.part.paraphrase',
   acknowledgement: 'sessionPrep.part.acknowledgement',
+  whatIDid: 'sessionPrep.part.whatIDid',
+  harm: 'sessionPrep.part.harm',
+  responsibility: 'sessionPrep.part.responsibility',
+  regret: 'sessionPrep.part.regret',
+  change: 'sessionPrep.part.change',
+  repair: 'sessionPrep.part.repair',
+  forgiveness: 'sessionPrep.part.forgiveness',
 } as const;
 
 function partLabel(part: TPrepItem['parts'][number]): string {

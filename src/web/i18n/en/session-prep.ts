@@ -75,5 +75,12 @@ export const sessionPrep = {
   'sessionPrep.part.whatINeedNow': 'What I need now',
   'sessionPrep.part.paraphrase': 'What I heard',
   'sessionPrep.part.acknowledgement': 'What I acknowledge',
+  'sessionPrep.part.whatIDid': 'What I did',
+  'sessionPrep.part.harm': 'The harm it caused',
+  'sessionPrep.part.responsibility': 'My responsibility',
+  'sessionPrep.part.regret': 'What I regret',
+  'sessionPrep.part.change': 'What will change',
+  'sessionPrep.part.repair': 'What I offer to repair',
+  'sessionPrep.part.forgiveness': 'Asking for forgiveness',
   'sessionPrep.part.scale': 'Result',
 } as const;
