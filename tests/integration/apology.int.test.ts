@@ -359,6 +359,20 @@ describe('commitments', () => {
     expect(stale.json<{ error: { current: TCommitment } }>().error.current.text).toBe(
       'Second words',
     );
+    // A day that has passed may stay as it is while the words change; a new day must be ahead.
+    const past = await commit(ip, draft.id, 'Yesterday', dayFromToday(-1));
+    const reworded = await ip.put(
+      `${BASE}/commitments/${past.id}`,
+      { text: 'Reworded', checkInOn: past.checkInOn },
+      ifMatch(past.version),
+    );
+    expect(reworded.statusCode).toBe(200);
+    const backwards = await ip.put(
+      `${BASE}/commitments/${past.id}`,
+      { text: 'Reworded', checkInOn: dayFromToday(-3) },
+      ifMatch(past.version + 1),
+    );
+    expect(backwards.statusCode).toBe(400);
   });
 
   it('on the check-in day both partners are reminded at their local time, with no content', async () => {
