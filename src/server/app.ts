@@ -51,6 +51,9 @@ import { registerHostCheck } from './http/host-check';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
+import { registerContactLogRoutes } from './features/contact-log/routes';
+import { registerForgivenessRoutes } from './features/forgiveness/routes';
+import { registerDecisionRoutes } from './features/decision/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -203,6 +206,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerCommentRoutes(app, ctx);
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
+  registerContactLogRoutes(app, ctx);
+  registerForgivenessRoutes(app, ctx);
+  registerDecisionRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -20,6 +20,9 @@ import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
+import { contactLogManifest } from './features/contact-log/manifest';
+import { forgivenessManifest } from './features/forgiveness/manifest';
+import { decisionManifest } from './features/decision/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -50,6 +53,9 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   todayManifest,
   commentsManifest,
   notificationsManifest,
+  contactLogManifest,
+  forgivenessManifest,
+  decisionManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

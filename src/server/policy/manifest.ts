@@ -229,6 +229,11 @@ export interface FeatureQueries {
     db: DbOrTx,
     actor: SignedInActor,
   ) => Promise<{ id: string; thread: string; mine: boolean; body: string; at: string }[]>;
+  /**
+   * program: the phase the couple now in the actor's space has reached together (the slower
+   * partner's pace), as an int; 1 without a partner. For joint exercises of a later phase.
+   */
+  couplePhase: (actor: SpaceMemberActor) => SQL;
 }
 
 /* ---------- The whole ---------- */
@@ -259,6 +264,7 @@ const QUERY_NAMES: (keyof FeatureQueries)[] = [
   'coupleMessagesSince',
   'myInjuryNotes',
   'myTherapistMessages',
+  'couplePhase',
 ];
 
 /**

@@ -9,6 +9,9 @@ export const PREP_KINDS = [
   'letter',
   'letter_reflection',
   'measure',
+  'contact_log',
+  'forgiveness',
+  'decision',
 ] as const;
 export const ZPrepKind = z.enum(PREP_KINDS, {
   message: 'Choose one of the kinds of item listed on the page.',

@@ -24,6 +24,9 @@ export const ZNewsKind = z.enum([
   'therapist_suggestion',
   'comment',
   'therapist_comment',
+  'contact_log',
+  'forgiveness',
+  'decision',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -20,3 +20,6 @@ export * from './jobs';
 export * from './account';
 export * from './comments';
 export * from './notifications';
+export * from './contact-log';
+export * from './forgiveness';
+export * from './decision';

@@ -17,6 +17,7 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   letter_reflection: 'a reflection on an impact letter',
   measure: 'a weekly check-in',
   'trigger-plan': 'our trigger plan',
+  contact_log: 'an entry of the contact log',
 };
 
 export async function commentsExportPart(

@@ -60,6 +60,7 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   letter_reflection: '/impact-letter',
   measure: '/measures',
   'trigger-plan': '/triggers',
+  contact_log: '/contact-log',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

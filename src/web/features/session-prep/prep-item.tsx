@@ -32,6 +32,13 @@ const PART_LABELS = {
   whatINeedNow: 'sessionPrep.part.whatINeedNow',
   paraphrase: 'sessionPrep.part.paraphrase',
   acknowledgement: 'sessionPrep.part.acknowledgement',
+  occurredOn: 'sessionPrep.part.occurredOn',
+  how: 'sessionPrep.part.how',
+  whatWasSaid: 'sessionPrep.part.whatWasSaid',
+  reflection: 'sessionPrep.part.reflection',
+  leaning: 'sessionPrep.part.leaning',
+  limits: 'sessionPrep.part.limits',
+  ownWords: 'sessionPrep.part.ownWords',
 } as const;
 
 function partLabel(part: TPrepItem['parts'][number]): string {

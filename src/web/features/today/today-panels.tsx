@@ -21,6 +21,9 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   therapist_suggestion: { words: 'today.news.therapist_suggestion', path: '/program' },
   comment: { words: 'today.news.comment', path: '/notifications' },
   therapist_comment: { words: 'today.news.therapist_comment', path: '/notifications' },
+  contact_log: { words: 'today.news.contact_log', path: '/contact-log' },
+  forgiveness: { words: 'today.news.forgiveness', path: '/forgiveness' },
+  decision: { words: 'today.news.decision', path: '/decision' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */
