@@ -42,6 +42,9 @@ export const APP_PAGES = [
   'practice/notes',
   'notifications',
   'notifications/settings',
+  'contact-log',
+  'forgiveness',
+  'decision',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -134,7 +134,7 @@ describe('the no-contact confirmation and the contact log', () => {
   it('rests while joint work rests; reading goes on', async () => {
     const { hp, ip } = await couple();
     const entry = await add(ip, ENDED);
-    const lift = await holdJointWork(t, hp as TestClient & { userId: string });
+    const lift = await holdJointWork(t, hp);
     const paused = await ip.post(BASE, CONTACT);
     expectStatus(paused, 409);
     expect(paused.json<{ error: { code: string } }>().error.code).toBe('joint_work_paused');

@@ -20,7 +20,9 @@ type Step =
   | { kind: 'share' }
   | { kind: 'unshare' };
 
-const words = fc.string({ minLength: 0, maxLength: 40 }).map((s) => s.replace(/\u0000/g, ''));
+const words = fc
+  .string({ minLength: 0, maxLength: 40 })
+  .map((s) => s.split(String.fromCharCode(0)).join(''));
 const step: fc.Arbitrary<Step> = fc.oneof(
   {
     weight: 3,

@@ -134,6 +134,19 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const ContactLogPage = lazyPage(() =>
+  import('#web/features/contact-log/contact-log-page.tsx').then((m) => m.ContactLogPage),
+);
+const ForgivenessPage = lazyPage(() =>
+  import('#web/features/forgiveness/forgiveness-page.tsx').then((m) => m.ForgivenessPage),
+);
+const LeaveSpace = lazyPart(() =>
+  import('#web/features/space/leave-space.tsx').then((m) => m.LeaveSpace),
+);
+const DecisionPage = lazyPage(
+  () => import('#web/features/decision/decision-page.tsx').then((m) => m.DecisionPage),
+  { along: [LeaveSpace] },
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -268,6 +281,16 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="contact-log" element={<ContactLogPage />} />
+                <Route path="forgiveness" element={<ForgivenessPage />} />
+                <Route
+                  path="decision"
+                  element={
+                    <DecisionPage
+                      leaveSpace={(partnerName) => <LeaveSpace partnerName={partnerName} />}
+                    />
+                  }
+                />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -29,6 +29,9 @@ import { account } from './en/account';
 import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
+import { contactLog } from './en/contact-log';
+import { forgiveness } from './en/forgiveness';
+import { decision } from './en/decision';
 
 export const core = {
   // The frame around every page
@@ -361,6 +364,9 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...contactLog,
+  ...forgiveness,
+  ...decision,
 } as const;
 
 export type Catalog = typeof en;

@@ -49,6 +49,9 @@ describe('the program definition', () => {
         '/session-prep',
         '/therapist',
         '/safety-screen',
+        '/contact-log',
+        '/forgiveness',
+        '/decision',
       ]),
     );
   });

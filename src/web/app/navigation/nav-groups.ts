@@ -42,6 +42,9 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/guide', label: 'layout.nav.guide' },
         { to: '/injuries', label: 'layout.nav.injuries' },
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
+        { to: '/contact-log', label: 'layout.nav.contactLog' },
+        { to: '/forgiveness', label: 'layout.nav.forgiveness' },
+        { to: '/decision', label: 'layout.nav.decision' },
       ],
     },
     {

@@ -23,6 +23,9 @@ export const PAGE_AUDIENCE = {
     '/session-prep/print',
     '/therapist',
     '/messages',
+    '/contact-log',
+    '/forgiveness',
+    '/decision',
   ],
   therapist: [
     '/practice',
