@@ -253,7 +253,7 @@ function MyReflection({ view, partnerName }: { view: TDecisionView; partnerName:
           </Button>
         </div>
       </form>
-      <h3>{t('decision.share.heading')}</h3>
+      <h3 className={styles.subheading}>{t('decision.share.heading')}</h3>
       {partnerName && !view.jointOpen && !shared && (
         <p className={styles.quiet}>
           {t('decision.share.notNow')} <Link to="/program">{t('decision.share.toProgram')}</Link>
@@ -536,7 +536,7 @@ function Separating({ open }: { open: boolean }) {
           <li>{t('decision.separating.tip4')}</li>
           <li>{t('decision.separating.tip5')}</li>
         </ul>
-        <h3>{t('decision.separating.closing')}</h3>
+        <h3 className={styles.subheading}>{t('decision.separating.closing')}</h3>
         <p>{t('decision.separating.closingIntro')}</p>
         <ul className={styles.list}>
           <li>{t('decision.separating.rule1')}</li>
