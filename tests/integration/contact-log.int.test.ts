@@ -129,6 +129,14 @@ describe('the no-contact confirmation and the contact log', () => {
     expectStatus(await ip.post(BASE, { ...CONTACT, occurredOn: '2026-02-31' }), 400);
     expectStatus(await ip.post(BASE, { ...CONTACT, location: 'anywhere' }), 400);
     expectStatus(await ip.post(BASE, { ...CONTACT, kind: 'maybe' }), 400);
+    // A correction of a contact keeps saying how it happened.
+    const entry = await add(ip, CONTACT);
+    const { kind: _kind, ...wording } = CONTACT;
+    const noHowNow = await ip.put(`${BASE}/${entry.id}`, { ...wording, how: '' }, tag(1));
+    expectStatus(noHowNow, 400);
+    expect(
+      noHowNow.json<{ error: { fields: Record<string, string> } }>().error.fields,
+    ).toHaveProperty('how');
   });
 
   it('rests while joint work rests; reading goes on', async () => {

@@ -6,9 +6,11 @@ import {
   createTestApp,
   expectStatus,
   holdJointWork,
+  TEST_PASSWORD,
   type TestApp,
   type TestClient,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 import { nameRoles, tag, toPhase } from './reflections-setup';
 
 let t: TestApp;
@@ -116,5 +118,22 @@ describe('the forgiveness reflection', () => {
       await hp.put(`${BASE}/reflection`, { ...WORDS, whereIAm: 'x'.repeat(8001) }, tag(0)),
       400,
     );
+  });
+
+  it("is in the writer's own export, and in no one else's", async () => {
+    const { hp, ip } = await couple();
+    expectStatus(
+      await hp.put(`${BASE}/reflection`, { ...WORDS, whereIAm: 'FORGIVE-EXPORT-7q' }, tag(0)),
+      200,
+    );
+    const exported = async (person: TestClient) => {
+      const step = { method: 'password', password: TEST_PASSWORD };
+      expectStatus(await person.post('/api/auth/step-up', step), 200);
+      const response = await person.get('/api/my-data/export');
+      expectStatus(response, 200);
+      return readZip(response.rawPayload).get('my-data.json')!.toString('utf8');
+    };
+    expect(await exported(hp)).toContain('FORGIVE-EXPORT-7q');
+    expect(await exported(ip)).not.toContain('FORGIVE-EXPORT-7q');
   });
 });

@@ -151,6 +151,11 @@ export async function correctEntry(
       .for('update');
     if (!row) throw notFound();
     if (row.version !== ifMatch) throw versionConflict(await presentOne(tx, actor, row));
+    if (row.kind === 'contact' && body.how === '') {
+      throw new AppError('validation_failed', 'Some of what was sent needs another look.', {
+        how: 'Please say how the contact happened (a message, a call, meeting in person…).',
+      });
+    }
     const partner = actor.space.partner;
     if (!partner) throw new AppError('conflict', NO_PARTNER);
     const unchanged =

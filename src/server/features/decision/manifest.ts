@@ -5,6 +5,7 @@ import {
   decisionReflections,
 } from '#server/db/schema/index.ts';
 import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { decisionExportPart } from './export-part';
 
 const r = decisionReflections;
 
@@ -36,5 +37,6 @@ export const decisionManifest: FeatureManifest = {
     },
   ],
   news: [partnerSharedNews('decision', decisionReflections)],
+  exportPart: decisionExportPart,
   tests: { canary: 'decision', authz: 'decision' },
 };

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { forgivenessReflections, forgivenessShares } from '#server/db/schema/index.ts';
 import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { forgivenessExportPart } from './export-part';
 
 const s = forgivenessShares;
 
@@ -31,5 +32,6 @@ export const forgivenessManifest: FeatureManifest = {
     },
   ],
   news: [partnerSharedNews('forgiveness', forgivenessShares)],
+  exportPart: forgivenessExportPart,
   tests: { canary: 'forgiveness', authz: 'forgiveness' },
 };
