@@ -8,6 +8,12 @@ import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/polic
 import { decisionExportPart } from './export-part';
 
 const r = decisionReflections;
+/** A leaning in words (session prep prints it); never user content. */
+const LEANING_WORDS: Record<string, string> = {
+  recommit: 'Recommit',
+  separate: 'Separate',
+  not_sure: 'Not sure yet',
+};
 
 /**
  * The decision reflection, as the whole sees it: a reflection is a shared item (kind `decision`)
@@ -32,7 +38,10 @@ export const decisionManifest: FeatureManifest = {
         where ${and(where, sql`${r.sharedAt} is not null`)}`,
       present: (row) => ({
         title: row.title,
-        parts: ['leaning', 'needs', 'limits', 'ownWords'].map((k) => itemPart(k, row.body?.[k])),
+        parts: [
+          itemPart('leaning', LEANING_WORDS[String(row.body?.leaning)] ?? ''),
+          ...['needs', 'limits', 'ownWords'].map((k) => itemPart(k, row.body?.[k])),
+        ],
       }),
     },
   ],
