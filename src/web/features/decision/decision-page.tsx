@@ -88,11 +88,7 @@ export function DecisionPage({ leaveSpace }: DecisionPageProps) {
             <p>{t('decision.about.p3')}</p>
           </details>
           {space.data?.space ? (
-            <MyReflection
-              key={view.data.mine.version === 0 ? 'new' : 'saved'}
-              view={view.data}
-              partnerName={partnerName}
-            />
+            <MyReflection view={view.data} partnerName={partnerName} />
           ) : (
             <Panel heading={t('decision.mine.heading')}>
               <p>{t('decision.noSpace')}</p>
@@ -100,7 +96,7 @@ export function DecisionPage({ leaveSpace }: DecisionPageProps) {
           )}
           {partnerName && <PartnerReflection shared={view.data.partner} name={name} />}
           {partnerName && (view.data.canRecord || view.data.record) && (
-            <SharedDecision key={view.data.record?.version ?? 0} view={view.data} name={name} />
+            <SharedDecision view={view.data} name={name} />
           )}
           <Separating open={view.data.record?.outcome === 'separate'} />
           {space.data?.space && leaveSpace(partnerName)}
@@ -367,7 +363,10 @@ function SharedDecision({ view, name }: { view: TDecisionView; name: string }) {
     put.mutate(
       { version, body: parsed.data },
       {
-        onSuccess: () => announce(t('decision.record.savedNow', { name })),
+        onSuccess: () => {
+          setEditing(false);
+          announce(t('decision.record.savedNow', { name }));
+        },
         onError: (error) => {
           const current = readSaved(error);
           if (current) setSaved(current);
@@ -436,7 +435,16 @@ function SharedDecision({ view, name }: { view: TDecisionView; name: string }) {
             </details>
           )}
           {!editing && view.jointOpen && (
-            <Button variant="quiet" onClick={() => setEditing(true)}>
+            <Button
+              variant="quiet"
+              onClick={() => {
+                // Start from the decision as it is now; a change meanwhile still meets a 412.
+                setValues(recordValues(record));
+                setVersion(record.version);
+                setSaved(null);
+                setEditing(true);
+              }}
+            >
               {t('decision.record.change')}
             </Button>
           )}

@@ -75,13 +75,7 @@ export function ForgivenessPage() {
             <p>{t('forgiveness.about.p2')}</p>
             <p>{t('forgiveness.about.p3')}</p>
           </details>
-          {forMe && (
-            <Reflection
-              key={view.data.reflection.version === 0 ? 'new' : 'saved'}
-              view={view.data}
-              partnerName={partnerName}
-            />
-          )}
+          {forMe && <Reflection view={view.data} partnerName={partnerName} />}
           {forMe && view.data.mine.length > 0 && (
             <MyShares shares={view.data.mine} partnerName={partnerName} />
           )}
