@@ -58,6 +58,9 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
 import { registerDisclosureRoutes } from './features/disclosures/routes';
 import { registerListeningRoutes } from './features/listening/routes';
+import { registerContactLogRoutes } from './features/contact-log/routes';
+import { registerForgivenessRoutes } from './features/forgiveness/routes';
+import { registerDecisionRoutes } from './features/decision/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -217,6 +220,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerAgreementRoutes(app, ctx);
   registerTransparencyRoutes(app, ctx);
   registerReconnectingRoutes(app, ctx);
+  registerContactLogRoutes(app, ctx);
+  registerForgivenessRoutes(app, ctx);
+  registerDecisionRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

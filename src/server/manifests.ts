@@ -27,6 +27,9 @@ import { apologyManifest } from './features/apology/manifest';
 import { disclosuresManifest } from './features/disclosures/manifest';
 import { listeningManifest } from './features/listening/manifest';
 import { reconnectingManifest } from './features/reconnecting/manifest';
+import { contactLogManifest } from './features/contact-log/manifest';
+import { forgivenessManifest } from './features/forgiveness/manifest';
+import { decisionManifest } from './features/decision/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -64,6 +67,9 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   agreementsManifest,
   transparencyManifest,
   reconnectingManifest,
+  contactLogManifest,
+  forgivenessManifest,
+  decisionManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

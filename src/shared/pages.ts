@@ -49,6 +49,9 @@ export const APP_PAGES = [
   'agreements',
   'transparency',
   'reconnecting',
+  'contact-log',
+  'forgiveness',
+  'decision',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -26,6 +26,9 @@ export const ZNewsKind = z.enum([
   'therapist_comment',
   'question',
   'apology',
+  'contact_log',
+  'forgiveness',
+  'decision',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -152,6 +152,19 @@ const DisclosuresPage = lazyPage(() =>
 const ListeningPage = lazyPage(() =>
   import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
 );
+const ContactLogPage = lazyPage(() =>
+  import('#web/features/contact-log/contact-log-page.tsx').then((m) => m.ContactLogPage),
+);
+const ForgivenessPage = lazyPage(() =>
+  import('#web/features/forgiveness/forgiveness-page.tsx').then((m) => m.ForgivenessPage),
+);
+const LeaveSpace = lazyPart(() =>
+  import('#web/features/space/leave-space.tsx').then((m) => m.LeaveSpace),
+);
+const DecisionPage = lazyPage(
+  () => import('#web/features/decision/decision-page.tsx').then((m) => m.DecisionPage),
+  { along: [LeaveSpace] },
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -296,6 +309,16 @@ export function App() {
                 <Route path="agreements" element={<AgreementsPage />} />
                 <Route path="transparency" element={<TransparencyPage />} />
                 <Route path="reconnecting" element={<ReconnectingPage />} />
+                <Route path="contact-log" element={<ContactLogPage />} />
+                <Route path="forgiveness" element={<ForgivenessPage />} />
+                <Route
+                  path="decision"
+                  element={
+                    <DecisionPage
+                      leaveSpace={(partnerName) => <LeaveSpace partnerName={partnerName} />}
+                    />
+                  }
+                />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -36,6 +36,9 @@ import { notifications } from './en/notifications';
 import { questions } from './en/questions';
 import { agreements } from './en/agreements';
 import { transparency } from './en/transparency';
+import { contactLog } from './en/contact-log';
+import { forgiveness } from './en/forgiveness';
+import { decision } from './en/decision';
 
 export const core = {
   // The frame around every page
@@ -375,6 +378,9 @@ export const en = {
   ...agreements,
   ...transparency,
   ...reconnecting,
+  ...contactLog,
+  ...forgiveness,
+  ...decision,
 } as const;
 
 export type Catalog = typeof en;

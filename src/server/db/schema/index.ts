@@ -27,3 +27,6 @@ export * from './listening';
 export * from './agreements';
 export * from './transparency';
 export * from './reconnecting';
+export * from './contact-log';
+export * from './forgiveness';
+export * from './decision';

@@ -20,6 +20,7 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   apology: 'an apology',
   disclosure: 'a sealed disclosure',
   agreement: 'one of our agreements',
+  contact_log: 'an entry of the contact log',
 };
 
 export async function commentsExportPart(

@@ -63,6 +63,7 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   apology: '/apology',
   disclosure: '/disclosures',
   agreement: '/agreements',
+  contact_log: '/contact-log',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

@@ -56,6 +56,9 @@ describe('the program definition', () => {
         '/agreements',
         '/transparency',
         '/reconnecting',
+        '/contact-log',
+        '/forgiveness',
+        '/decision',
       ]),
     );
   });

@@ -49,6 +49,9 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/agreements', label: 'layout.nav.agreements' },
         { to: '/transparency', label: 'layout.nav.transparency' },
         { to: '/reconnecting', label: 'layout.nav.reconnecting' },
+        { to: '/contact-log', label: 'layout.nav.contactLog' },
+        { to: '/forgiveness', label: 'layout.nav.forgiveness' },
+        { to: '/decision', label: 'layout.nav.decision' },
       ],
     },
     {

@@ -30,6 +30,9 @@ export const PAGE_AUDIENCE = {
     '/agreements',
     '/transparency',
     '/reconnecting',
+    '/contact-log',
+    '/forgiveness',
+    '/decision',
   ],
   therapist: [
     '/practice',

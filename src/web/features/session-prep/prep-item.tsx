@@ -41,6 +41,13 @@ const PART_LABELS = {
   change: 'sessionPrep.part.change',
   repair: 'sessionPrep.part.repair',
   forgiveness: 'sessionPrep.part.forgiveness',
+  occurredOn: 'sessionPrep.part.occurredOn',
+  how: 'sessionPrep.part.how',
+  whatWasSaid: 'sessionPrep.part.whatWasSaid',
+  reflection: 'sessionPrep.part.reflection',
+  leaning: 'sessionPrep.part.leaning',
+  limits: 'sessionPrep.part.limits',
+  ownWords: 'sessionPrep.part.ownWords',
 } as const;
 
 function partLabel(part: TPrepItem['parts'][number]): string {

@@ -23,6 +23,9 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   therapist_comment: { words: 'today.news.therapist_comment', path: '/notifications' },
   question: { words: 'today.news.question', path: '/questions' },
   apology: { words: 'today.news.apology', path: '/apology' },
+  contact_log: { words: 'today.news.contact_log', path: '/contact-log' },
+  forgiveness: { words: 'today.news.forgiveness', path: '/forgiveness' },
+  decision: { words: 'today.news.decision', path: '/decision' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */
