@@ -14,9 +14,11 @@ import {
   createTestApp,
   expectStatus,
   holdJointWork,
+  TEST_PASSWORD,
   type TestApp,
   type TestClient,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 /**
  * The couple's agreements on both engines: many co-authored items per couple, each active only
@@ -322,6 +324,29 @@ describe('comments', () => {
     expect((await other.a.get(`/api/comments?kind=agreement&itemId=${first.id}`)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe('download my data', () => {
+  it('carries the agreements both of us wrote, with where each stands', async () => {
+    const { a, b } = await createCouple(t);
+    const first = await draft(a, { title: 'Who we tell', body: 'AGREEMENT-WORDS-4f1' });
+    expectStatus(await accept(b, first.id, 1), 200);
+    expectStatus(
+      await b.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    const response = await b.get('/api/my-data/export');
+    expectStatus(response, 200);
+    const json = JSON.parse(readZip(response.rawPayload).get('my-data.json')!.toString('utf8')) as {
+      agreements: { title: string; fields: { label: string; text: string }[] }[];
+    };
+    expect(json.agreements).toHaveLength(1);
+    expect(json.agreements[0]!.title).toBe('Ground rules: Who we tell');
+    expect(json.agreements[0]!.fields).toEqual([
+      { label: 'The agreement', text: 'AGREEMENT-WORDS-4f1' },
+      { label: 'Where it stands', text: 'You accept this version; your partner has not.' },
+    ]);
   });
 });
 
