@@ -294,6 +294,7 @@ describe('review', () => {
       );
     }
 
+    // Accepting again (on the day, after it was set) is confirming.
     expectStatus(await accept(a, first.id, 1), 200);
     expect((await read(b, first.id)).review).toMatchObject({ due: true, partnerConfirmed: true });
     expectStatus(await accept(b, first.id, 1), 200);
@@ -305,6 +306,15 @@ describe('review', () => {
 
     const past = await a.put(`/api/agreements/${first.id}/review`, { reviewOn: '2020-01-01' });
     expect(past.statusCode).toBe(400);
+
+    // Setting the day again asks again: acceptances from before it was set do not answer it.
+    const again = await a.put(`/api/agreements/${first.id}/review`, { reviewOn: today });
+    expect(again.json<{ agreement: TAgreement }>().agreement.review).toMatchObject({
+      due: true,
+      mineConfirmed: false,
+      partnerConfirmed: false,
+    });
+    expect((await read(b, first.id)).active).toBe(true);
   });
 });
 
