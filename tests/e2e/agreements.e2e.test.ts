@@ -13,8 +13,8 @@ import {
  * Alex drafts a ground rule; Sam, on a phone in dark mode, accepts it, then Alex does: it holds.
  * Both propose a change at once: Sam's save comes second, so Sam sees Alex's words beside their
  * own in the conflict panel, takes Alex's for one part and saves. Alex compares the versions word
- * by word, both accept the newest, Alex sets a review date, and Sam withdraws: Alex sees it. Axe
- * checks every state.
+ * by word, both accept the newest, Alex sets the review date to today, both confirm it still works
+ * for them, and Sam withdraws: Alex sees it. Axe checks every state.
  */
 let app: RunningApp;
 let browser: Browser;
