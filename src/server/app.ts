@@ -51,6 +51,7 @@ import { registerHostCheck } from './http/host-check';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
+import { registerMeaningRoutes } from './features/meaning/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -224,6 +225,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     exercises: program.exercises.map(({ key, title }) => ({ key, title })),
     measureWords,
   });
+  registerMeaningRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

@@ -22,6 +22,7 @@ import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
+import { meaningManifest } from './features/meaning/manifest';
 /**
  * Every feature's manifest (decision 0038). Like `app.ts`, this is the shell: the one place that
  * imports every feature's manifest. The order is the order readers list things in (shared kinds
@@ -50,6 +51,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   todayManifest,
   commentsManifest,
   notificationsManifest,
+  meaningManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

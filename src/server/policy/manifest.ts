@@ -229,6 +229,11 @@ export interface FeatureQueries {
     db: DbOrTx,
     actor: SignedInActor,
   ) => Promise<{ id: string; thread: string; mine: boolean; body: string; at: string }[]>;
+  /**
+   * program: the couple's phase now as an int (1 alone, or when the pace belongs to an earlier
+   * couple), for joint exercises of a later phase that open with the couple's pace.
+   */
+  couplePhase: (actor: SpaceMemberActor) => SQL;
 }
 
 /* ---------- The whole ---------- */
@@ -259,6 +264,7 @@ const QUERY_NAMES: (keyof FeatureQueries)[] = [
   'coupleMessagesSince',
   'myInjuryNotes',
   'myTherapistMessages',
+  'couplePhase',
 ];
 
 /**

@@ -20,3 +20,4 @@ export * from './jobs';
 export * from './account';
 export * from './comments';
 export * from './notifications';
+export * from './meaning';

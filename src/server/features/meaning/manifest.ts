@@ -1,0 +1,76 @@
+import { sql } from 'drizzle-orm';
+import {
+  meaningFactors,
+  meaningSharedStories,
+  meaningSharedStoryAcceptances,
+  meaningSharedStoryVersions,
+  meaningStories,
+  meaningStoryVersions,
+  memberships,
+} from '#server/db/schema/index.ts';
+import type { CommentableKind } from '#server/policy/commentable.ts';
+import { coAuthoredCommentable } from '#server/policy/co-authored.ts';
+import { itemPart, type FeatureManifest } from '#server/policy/manifest.ts';
+import { rowsOf, visibleItems } from '#server/policy/rules.ts';
+import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
+import { SHARED_STORY } from './shared-service';
+
+const s = meaningStories;
+const v = meaningStoryVersions;
+
+/**
+ * The meaning story as a thing that carries comments (issue 12): found through `visibleItems`,
+ * so its author and, once it is shared, the partner may read and write them — on the words the
+ * partner read (its latest shared version), never on the private draft.
+ */
+const storyCommentable: CommentableKind = {
+  kind: 'meaning-story',
+  title: 'Meaning story',
+  find: (actor, itemId) => sql`select ${s.id} as id, ${s.authorId} as author_id,
+      ${s.spaceId} as space_id, ${sharedWithPartnerSql(s.visibility)} as for_partner,
+      false as for_therapist, json_build_object('text', latest.text) as body
+    from ${s}
+    join lateral (select ${v.text} as text from ${v} where ${v.storyId} = ${s.id}
+      order by ${v.number} desc limit 1) as latest on true
+    where ${s.id} = ${itemId} and ${visibleItems(actor, s)}`,
+  readers: (itemId) => sql`
+    select ${s.authorId} as user_id, 'author'::text as role from ${s} where ${s.id} = ${itemId}
+    union all
+    select m.user_id, 'partner'::text from ${s}
+      join ${memberships} am on am.space_id = ${s.spaceId} and am.user_id = ${s.authorId}
+        and am.left_at is null
+      join ${memberships} m on m.space_id = ${s.spaceId} and m.user_id <> ${s.authorId}
+        and m.left_at is null
+      where ${s.id} = ${itemId} and ${sharedWithPartnerSql(s.visibility)}
+        and ${s.sharedAt} >= greatest(am.joined_at, m.joined_at)`,
+  parts: (body) => [itemPart('text', body?.text)].filter((p) => p.text.trim() !== ''),
+};
+
+/** The factors map, the meaning stories and the shared story, as the whole sees them. */
+export const meaningManifest: FeatureManifest = {
+  name: 'meaning',
+  tables: [
+    meaningFactors,
+    meaningStories,
+    meaningStoryVersions,
+    meaningSharedStories,
+    meaningSharedStoryVersions,
+    meaningSharedStoryAcceptances,
+  ],
+  commentable: [
+    storyCommentable,
+    coAuthoredCommentable(SHARED_STORY, 'meaning-shared-story', 'Our shared story'),
+  ],
+  tests: { canary: 'meaning', authz: 'meaning' },
+  // History keeps the names of who changed the shared story; an erased person's become "a former partner".
+  onErase: async (tx, userId, formerName) => {
+    await tx
+      .update(meaningSharedStories)
+      .set({ updatedByName: formerName })
+      .where(rowsOf(meaningSharedStories.updatedById, userId));
+    await tx
+      .update(meaningSharedStoryVersions)
+      .set({ authorName: formerName })
+      .where(rowsOf(meaningSharedStoryVersions.authorId, userId));
+  },
+};
