@@ -15,9 +15,6 @@ import { rowsOf, visibleItems } from '#server/policy/rules.ts';
 import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
 import { SHARED_STORY } from './shared-service';
 
-const s = meaningStories;
-const v = meaningStoryVersions;
-
 /**
  * The meaning story as a thing that carries comments (issue 12): found through `visibleItems`,
  * so its author and, once it is shared, the partner may read and write them — on the words the
@@ -26,23 +23,26 @@ const v = meaningStoryVersions;
 const storyCommentable: CommentableKind = {
   kind: 'meaning-story',
   title: 'Meaning story',
-  find: (actor, itemId) => sql`select ${s.id} as id, ${s.authorId} as author_id,
-      ${s.spaceId} as space_id, ${sharedWithPartnerSql(s.visibility)} as for_partner,
+  find: (
+    actor,
+    itemId,
+  ) => sql`select ${meaningStories.id} as id, ${meaningStories.authorId} as author_id,
+      ${meaningStories.spaceId} as space_id, ${sharedWithPartnerSql(s.visibility)} as for_partner,
       false as for_therapist, json_build_object('text', latest.text) as body
-    from ${s}
-    join lateral (select ${v.text} as text from ${v} where ${v.storyId} = ${s.id}
-      order by ${v.number} desc limit 1) as latest on true
-    where ${s.id} = ${itemId} and ${visibleItems(actor, s)}`,
+    from ${meaningStories}
+    join lateral (select ${meaningStoryVersions.text} as text from ${meaningStoryVersions} where ${meaningStoryVersions.storyId} = ${meaningStories.id}
+      order by ${meaningStoryVersions.number} desc limit 1) as latest on true
+    where ${meaningStories.id} = ${itemId} and ${visibleItems(actor, s)}`,
   readers: (itemId) => sql`
-    select ${s.authorId} as user_id, 'author'::text as role from ${s} where ${s.id} = ${itemId}
+    select ${meaningStories.authorId} as user_id, 'author'::text as role from ${meaningStories} where ${meaningStories.id} = ${itemId}
     union all
-    select m.user_id, 'partner'::text from ${s}
-      join ${memberships} am on am.space_id = ${s.spaceId} and am.user_id = ${s.authorId}
+    select m.user_id, 'partner'::text from ${meaningStories}
+      join ${memberships} am on am.space_id = ${meaningStories.spaceId} and am.user_id = ${meaningStories.authorId}
         and am.left_at is null
-      join ${memberships} m on m.space_id = ${s.spaceId} and m.user_id <> ${s.authorId}
+      join ${memberships} m on m.space_id = ${meaningStories.spaceId} and m.user_id <> ${meaningStories.authorId}
         and m.left_at is null
-      where ${s.id} = ${itemId} and ${sharedWithPartnerSql(s.visibility)}
-        and ${s.sharedAt} >= greatest(am.joined_at, m.joined_at)`,
+      where ${meaningStories.id} = ${itemId} and ${sharedWithPartnerSql(s.visibility)}
+        and ${meaningStories.sharedAt} >= greatest(am.joined_at, m.joined_at)`,
   parts: (body) => [itemPart('text', body?.text)].filter((p) => p.text.trim() !== ''),
 };
 
