@@ -119,6 +119,9 @@ const HomePage = lazyPage(
     along: [InvitePanel, TodayPanels],
   },
 );
+const MeaningPage = lazyPage(() =>
+  import('#web/features/meaning/meaning-page.tsx').then((m) => m.MeaningPage),
+);
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
@@ -249,6 +252,7 @@ export function App() {
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
+                <Route path="meaning" element={<MeaningPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />

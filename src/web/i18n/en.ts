@@ -29,6 +29,7 @@ import { account } from './en/account';
 import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
+import { meaning } from './en/meaning';
 
 export const core = {
   // The frame around every page
@@ -361,6 +362,7 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...meaning,
 } as const;
 
 export type Catalog = typeof en;

@@ -27,12 +27,12 @@ const storyCommentable: CommentableKind = {
     actor,
     itemId,
   ) => sql`select ${meaningStories.id} as id, ${meaningStories.authorId} as author_id,
-      ${meaningStories.spaceId} as space_id, ${sharedWithPartnerSql(s.visibility)} as for_partner,
+      ${meaningStories.spaceId} as space_id, ${sharedWithPartnerSql(meaningStories.visibility)} as for_partner,
       false as for_therapist, json_build_object('text', latest.text) as body
     from ${meaningStories}
     join lateral (select ${meaningStoryVersions.text} as text from ${meaningStoryVersions} where ${meaningStoryVersions.storyId} = ${meaningStories.id}
       order by ${meaningStoryVersions.number} desc limit 1) as latest on true
-    where ${meaningStories.id} = ${itemId} and ${visibleItems(actor, s)}`,
+    where ${meaningStories.id} = ${itemId} and ${visibleItems(actor, meaningStories)}`,
   readers: (itemId) => sql`
     select ${meaningStories.authorId} as user_id, 'author'::text as role from ${meaningStories} where ${meaningStories.id} = ${itemId}
     union all
@@ -41,7 +41,7 @@ const storyCommentable: CommentableKind = {
         and am.left_at is null
       join ${memberships} m on m.space_id = ${meaningStories.spaceId} and m.user_id <> ${meaningStories.authorId}
         and m.left_at is null
-      where ${meaningStories.id} = ${itemId} and ${sharedWithPartnerSql(s.visibility)}
+      where ${meaningStories.id} = ${itemId} and ${sharedWithPartnerSql(meaningStories.visibility)}
         and ${meaningStories.sharedAt} >= greatest(am.joined_at, m.joined_at)`,
   parts: (body) => [itemPart('text', body?.text)].filter((p) => p.text.trim() !== ''),
 };

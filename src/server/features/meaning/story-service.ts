@@ -205,14 +205,12 @@ export async function shareStory(
     const since = togetherSince(actor);
     const seenByThisPartner = latest && since !== null && latest.sharedAt >= since;
     if (!latest || latest.text !== row.text || !seenByThisPartner) {
-      await tx
-        .insert(versions)
-        .values({
-          storyId: row.id,
-          number: (latest?.number ?? 0) + 1,
-          text: row.text,
-          sharedAt: now,
-        });
+      await tx.insert(versions).values({
+        storyId: row.id,
+        number: (latest?.number ?? 0) + 1,
+        text: row.text,
+        sharedAt: now,
+      });
     }
     const [updated] = await tx
       .update(stories)
@@ -232,7 +230,7 @@ export async function shareStory(
       link: '/meaning#story',
       joint: true,
     });
-    return presentMine(tx, updated!);
+    return presentMine(tx, updated);
   });
 }
 

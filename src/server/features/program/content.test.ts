@@ -49,6 +49,7 @@ describe('the program definition', () => {
         '/session-prep',
         '/therapist',
         '/safety-screen',
+        '/meaning',
       ]),
     );
   });

@@ -42,6 +42,7 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/guide', label: 'layout.nav.guide' },
         { to: '/injuries', label: 'layout.nav.injuries' },
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
+        { to: '/meaning', label: 'layout.nav.meaning' },
       ],
     },
     {

@@ -23,6 +23,7 @@ export const PAGE_AUDIENCE = {
     '/session-prep/print',
     '/therapist',
     '/messages',
+    '/meaning',
   ],
   therapist: [
     '/practice',

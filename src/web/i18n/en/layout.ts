@@ -24,6 +24,7 @@ export const layout = {
   'layout.nav.guide': 'Guide',
   'layout.nav.injuries': 'What happened',
   'layout.nav.impactLetter': 'Impact letter',
+  'layout.nav.meaning': 'Making sense of it',
   'layout.nav.measures': 'Weekly check-ins',
   'layout.nav.progress': 'Progress',
   'layout.nav.messages': 'Messages',
