@@ -136,12 +136,7 @@ function MyStory({
           errors.fields.text ? [{ fieldId: 'story-text', message: errors.fields.text }] : []
         }
       />
-      <form
-        className={styles.form}
-        onSubmit={submit}
-        noValidate
-        aria-label={t('meaning.story.field')}
-      >
+      <form className={styles.form} onSubmit={submit} noValidate>
         <TextAreaField
           id="story-text"
           label={t('meaning.story.field')}
