@@ -18,8 +18,10 @@ import {
   expectStatus,
   holdJointWork,
   type TestApp,
+  TEST_PASSWORD,
   type TestClient,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 /**
  * Meaning (issue 15, item 4): the contributing-factors map, the meaning story and the shared
@@ -311,6 +313,35 @@ describe('the shared story', () => {
     expect((await b.get(`${B}/shared`)).json<TSharedResponse>().jointWorkOpen).toBe(false);
     await lift();
     expectStatus(await b.put(`${B}/shared`, sections('Now'), tag(0)), 200);
+  });
+});
+
+describe('download my data', () => {
+  it('holds my own entries and story, and our shared story, but nothing my partner kept private', async () => {
+    const { a, b } = await coupleAtPhaseTwo();
+    await addFactor(a, 'ADA-FACTOR-PRIVATE-1a1');
+    const hers = await addFactor(b, 'BEN-FACTOR-PRIVATE-2b2');
+    expect(hers.shared).toBe(false);
+    const draft = await a.put(`${B}/story`, { text: 'ADA-STORY-3c3' }, tag(0));
+    expectStatus(await a.post(`${B}/story/share`, {}, tag(draft.headers.etag as string)), 200);
+    expectStatus(await b.put(`${B}/story`, { text: 'BEN-STORY-DRAFT-4d4' }, tag(0)), 200);
+    expectStatus(
+      await b.put(`${B}/shared`, { sections: { story: 'OUR-STORY-5e5', differently: '' } }, tag(0)),
+      200,
+    );
+    expectStatus(
+      await a.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    const response = await a.get('/api/my-data/export');
+    expectStatus(response, 200);
+    const json = readZip(response.rawPayload).get('my-data.json')!.toString('utf8');
+    for (const text of ['ADA-FACTOR-PRIVATE-1a1', 'ADA-STORY-3c3', 'OUR-STORY-5e5']) {
+      expect(json).toContain(text);
+    }
+    for (const text of ['BEN-FACTOR-PRIVATE-2b2', 'BEN-STORY-DRAFT-4d4']) {
+      expect(json).not.toContain(text);
+    }
   });
 });
 

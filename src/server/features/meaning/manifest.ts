@@ -13,6 +13,7 @@ import { coAuthoredCommentable } from '#server/policy/co-authored.ts';
 import { itemPart, type FeatureManifest } from '#server/policy/manifest.ts';
 import { rowsOf, visibleItems } from '#server/policy/rules.ts';
 import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
+import { meaningExportPart } from './export-part';
 import { SHARED_STORY } from './shared-service';
 
 /**
@@ -48,6 +49,7 @@ const storyCommentable: CommentableKind = {
 
 /** The factors map, the meaning stories and the shared story, as the whole sees them. */
 export const meaningManifest: FeatureManifest = {
+  exportPart: meaningExportPart,
   name: 'meaning',
   tables: [
     meaningFactors,
