@@ -20,6 +20,10 @@ import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
+import { questionsManifest } from './features/questions/manifest';
+import { apologyManifest } from './features/apology/manifest';
+import { disclosuresManifest } from './features/disclosures/manifest';
+import { listeningManifest } from './features/listening/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 import { meaningManifest } from './features/meaning/manifest';
@@ -51,6 +55,10 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   todayManifest,
   commentsManifest,
   notificationsManifest,
+  questionsManifest,
+  apologyManifest,
+  disclosuresManifest,
+  listeningManifest,
   meaningManifest,
 ];
 

@@ -30,6 +30,7 @@ export const APP_PAGES = [
   'program',
   'impact-letter',
   'triggers',
+  'questions',
   'checkins',
   'safety-screen',
   'session-prep',
@@ -42,6 +43,9 @@ export const APP_PAGES = [
   'practice/notes',
   'notifications',
   'notifications/settings',
+  'apology',
+  'disclosures',
+  'listening',
   'meaning',
 ] as const;
 

@@ -24,7 +24,10 @@
  *          --checkin-rows=<n> (default 1000000; smaller only to try the bench out),
  *          --outbox-emails=<n> (default 2000),
  *          --only=home (bare, signed-in and the two home measurements only: no load, engine,
- *          outbox or check-ins), --only=live (the live section only)
+ *          outbox or check-ins), --only=live (the live section only),
+ *          --only=questions (the question queue only: tests/bench/questions.ts)
+ *   questions    releasing a question → the partner's stream; an injury's question list at 10 and
+ *                at 1,000 questions with 5,000 answer versions (tests/bench/questions.ts)
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -38,6 +41,7 @@ import { startServerProcess } from '../helpers/server-process';
 import { benchCheckins } from './checkins';
 import { benchLive, type LiveResult } from './live';
 import { benchOutbox } from './outbox';
+import { benchQuestions } from './questions';
 import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 
 type Engine = 'pglite' | 'postgres';
@@ -56,6 +60,7 @@ const CHECKIN_ROWS = Number(args.get('checkin-rows') ?? 1_000_000);
 const OUTBOX_EMAILS = Number(args.get('outbox-emails') ?? 2000);
 const ONLY_HOME = args.get('only') === 'home';
 const ONLY_LIVE = args.get('only') === 'live';
+const ONLY_QUESTIONS = args.get('only') === 'questions';
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
@@ -274,6 +279,27 @@ for (const engine of ENGINES) {
       NODE_ENV: 'production',
     };
     const server = await startServerProcess(serverEnv);
+    if (ONLY_QUESTIONS) {
+      let cookies: string[];
+      try {
+        cookies = await seedCouples(server.base);
+      } finally {
+        await server.stop();
+      }
+      const questions = await benchQuestions({
+        dbOptions,
+        serverEnv,
+        cookies,
+        durationS: DURATION_S,
+        warmupS: WARMUP_S,
+        connections: CONNECTIONS,
+        say,
+        row,
+        check,
+      });
+      results[engine] = { questions };
+      continue;
+    }
     if (ONLY_LIVE) {
       try {
         const cookies = await seedCouples(server.base);
@@ -401,6 +427,17 @@ for (const engine of ENGINES) {
           check,
         })
       : undefined;
+    const questions = await benchQuestions({
+      dbOptions,
+      serverEnv,
+      cookies,
+      durationS: DURATION_S,
+      warmupS: WARMUP_S,
+      connections: CONNECTIONS,
+      say,
+      row,
+      check,
+    });
     results[engine] = {
       bare,
       signedIn,
@@ -412,6 +449,7 @@ for (const engine of ENGINES) {
       outbox,
       checkins,
       live,
+      questions,
     };
   } finally {
     await scratch?.drop();

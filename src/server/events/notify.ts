@@ -32,13 +32,16 @@ export type NotificationKind =
   /** My partner shared something with me. */
   | 'shared'
   /** A message or suggestion from our therapist. */
-  | 'therapist';
+  | 'therapist'
+  /** A day someone set (a commitment's check-in) has come; the actor is the other partner. */
+  | 'reminder';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'comment',
   'reply',
   'shared',
   'therapist',
+  'reminder',
 ];
 
 export interface NewNotification {

@@ -230,8 +230,8 @@ export interface FeatureQueries {
     actor: SignedInActor,
   ) => Promise<{ id: string; thread: string; mine: boolean; body: string; at: string }[]>;
   /**
-   * program: the couple's phase now as an int (1 alone, or when the pace belongs to an earlier
-   * couple), for joint exercises of a later phase that open with the couple's pace.
+   * program: the phase the couple now in the actor's space has reached together (the slower
+   * partner's pace), as an int; 1 without a partner. For joint exercises of a later phase.
    */
   couplePhase: (actor: SpaceMemberActor) => SQL;
 }

@@ -14,6 +14,8 @@ export const COMMENT_ITEM_KINDS = [
   'letter_reflection',
   'measure',
   'trigger-plan',
+  'apology',
+  'disclosure',
   'meaning-story',
   'meaning-shared-story',
 ] as const;

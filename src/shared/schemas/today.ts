@@ -24,6 +24,8 @@ export const ZNewsKind = z.enum([
   'therapist_suggestion',
   'comment',
   'therapist_comment',
+  'question',
+  'apology',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -125,6 +125,9 @@ const MeaningPage = lazyPage(() =>
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
+const QuestionsPage = lazyPage(() =>
+  import('#web/features/questions/questions-page.tsx').then((m) => m.QuestionsPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -137,8 +140,17 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const DisclosuresPage = lazyPage(() =>
+  import('#web/features/disclosures/disclosures-page.tsx').then((m) => m.DisclosuresPage),
+);
+const ListeningPage = lazyPage(() =>
+  import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
+);
+const ApologyPage = lazyPage(() =>
+  import('#web/features/apology/apology-page.tsx').then((m) => m.ApologyPage),
 );
 
 /**
@@ -252,6 +264,7 @@ export function App() {
                 <Route path="program" element={<ProgramPage />} />
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
+                <Route path="questions" element={<QuestionsPage />} />
                 <Route path="meaning" element={<MeaningPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="safety-screen" element={<SafetyScreenPage />} />
@@ -272,6 +285,9 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="apology" element={<ApologyPage />} />
+                <Route path="disclosures" element={<DisclosuresPage />} />
+                <Route path="listening" element={<ListeningPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

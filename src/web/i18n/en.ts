@@ -17,6 +17,9 @@ import { checkins } from './en/checkins';
  */
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
+import { apology } from './en/apology';
+import { disclosures } from './en/disclosures';
+import { listening } from './en/listening';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
@@ -29,6 +32,7 @@ import { account } from './en/account';
 import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
+import { questions } from './en/questions';
 import { meaning } from './en/meaning';
 
 export const core = {
@@ -362,6 +366,10 @@ export const en = {
   ...forms,
   ...comments,
   ...notifications,
+  ...questions,
+  ...apology,
+  ...disclosures,
+  ...listening,
   ...meaning,
 } as const;
 

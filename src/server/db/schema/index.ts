@@ -20,4 +20,8 @@ export * from './jobs';
 export * from './account';
 export * from './comments';
 export * from './notifications';
+export * from './questions';
+export * from './apology';
+export * from './disclosures';
+export * from './listening';
 export * from './meaning';

@@ -17,6 +17,8 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   letter_reflection: 'a reflection on an impact letter',
   measure: 'a weekly check-in',
   'trigger-plan': 'our trigger plan',
+  apology: 'an apology',
+  disclosure: 'a sealed disclosure',
   'meaning-story': 'a meaning story',
   'meaning-shared-story': 'our shared story',
 };

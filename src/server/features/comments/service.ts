@@ -60,6 +60,8 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   letter_reflection: '/impact-letter',
   measure: '/measures',
   'trigger-plan': '/triggers',
+  apology: '/apology',
+  disclosure: '/disclosures',
   'meaning-story': '/meaning',
   'meaning-shared-story': '/meaning',
 };

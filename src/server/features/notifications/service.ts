@@ -108,7 +108,13 @@ export async function markAllRead(db: Database, actor: SignedInActor) {
 }
 
 const DEFAULTS: TNotificationPreferencesBody = {
-  channels: { comment: 'in_app', reply: 'in_app', shared: 'in_app', therapist: 'in_app' },
+  channels: {
+    comment: 'in_app',
+    reply: 'in_app',
+    shared: 'in_app',
+    therapist: 'in_app',
+    reminder: 'in_app',
+  },
   quietHours: null,
   timeZone: null,
   commentDefault: 'all',
@@ -128,6 +134,7 @@ function present(row: PrefRow | undefined): TNotificationPreferences {
         reply: channel('reply'),
         shared: channel('shared'),
         therapist: channel('therapist'),
+        reminder: channel('reminder'),
       },
       quietHours:
         row.quietStart !== null && row.quietEnd !== null

@@ -419,7 +419,8 @@ async function requireLink(db: DbOrTx, actor: TherapistActor, linkId: string): P
 
 function summary(row: SharedItemRow, partners: Partner[]): TItemSummary {
   return {
-    kind: row.kind,
+    // Only kinds a therapist may see reach here (a question for the session is never one).
+    kind: row.kind as TItemSummary['kind'],
     id: row.id,
     authorName: partners.find((p) => p.userId === row.author_id)?.displayName ?? '',
     at: iso(row.at),

@@ -49,6 +49,10 @@ describe('the program definition', () => {
         '/session-prep',
         '/therapist',
         '/safety-screen',
+        '/questions',
+        '/apology',
+        '/listening',
+        '/disclosures',
         '/meaning',
       ]),
     );

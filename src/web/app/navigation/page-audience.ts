@@ -23,6 +23,10 @@ export const PAGE_AUDIENCE = {
     '/session-prep/print',
     '/therapist',
     '/messages',
+    '/questions',
+    '/apology',
+    '/disclosures',
+    '/listening',
     '/meaning',
   ],
   therapist: [

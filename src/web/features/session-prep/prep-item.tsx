@@ -32,6 +32,8 @@ const PART_LABELS = {
   whatINeedNow: 'sessionPrep.part.whatINeedNow',
   paraphrase: 'sessionPrep.part.paraphrase',
   acknowledgement: 'sessionPrep.part.acknowledgement',
+  question: 'sessionPrep.part.question',
+  answer: 'sessionPrep.part.answer',
 } as const;
 
 function partLabel(part: TPrepItem['parts'][number]): string {

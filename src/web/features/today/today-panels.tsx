@@ -21,6 +21,8 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   therapist_suggestion: { words: 'today.news.therapist_suggestion', path: '/program' },
   comment: { words: 'today.news.comment', path: '/notifications' },
   therapist_comment: { words: 'today.news.therapist_comment', path: '/notifications' },
+  question: { words: 'today.news.question', path: '/questions' },
+  apology: { words: 'today.news.apology', path: '/apology' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */

@@ -55,7 +55,9 @@ export const sessionPrep = {
   'sessionPrep.kind.reflection': 'Lesson reflection',
   'sessionPrep.kind.letter': 'Impact letter',
   'sessionPrep.kind.letter_reflection': 'Reflection on a letter',
+  'sessionPrep.kind.apology': 'Apology',
   'sessionPrep.kind.measure': 'Weekly check-in',
+  'sessionPrep.kind.question': 'A question to talk through',
   'sessionPrep.week': 'Week of {date}',
   'sessionPrep.part.feelings': 'Feelings',
   'sessionPrep.part.intensity': 'How strong the feelings were (1–5)',
@@ -75,4 +77,6 @@ export const sessionPrep = {
   'sessionPrep.part.paraphrase': 'What I heard',
   'sessionPrep.part.acknowledgement': 'What I acknowledge',
   'sessionPrep.part.scale': 'Result',
+  'sessionPrep.part.question': 'The question',
+  'sessionPrep.part.answer': 'The newest answer',
 } as const;
