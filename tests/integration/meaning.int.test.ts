@@ -98,6 +98,12 @@ describe('the contributing-factors map', () => {
     expect(told.notifications).toHaveLength(1);
     expect(JSON.stringify(told)).not.toMatch(/children/);
     expect(told.notifications[0]).toMatchObject({ kind: 'shared', link: '/meaning#factors' });
+    // Today counts it, never quotes it.
+    const today = await b.get('/api/today?day=2026-06-01');
+    expect(today.json<{ news: { kind: string; count: number }[] }>().news).toContainEqual(
+      expect.objectContaining({ kind: 'meaning_factor', count: 1 }),
+    );
+    expect(today.body).not.toMatch(/children/);
 
     // A change to a shared entry reaches the partner; making it private again takes it away.
     expectStatus(
@@ -272,6 +278,10 @@ describe('the shared story', () => {
     const told = await notifications(a);
     expect(told.notifications.map((n) => n.link)).toEqual(['/meaning#together']);
     expect(JSON.stringify(told)).not.toMatch(/drifted/);
+    const news = (await a.get('/api/today?day=2026-06-01')).json<{
+      news: { kind: string }[];
+    }>().news;
+    expect(news.map((n) => n.kind)).toContain('meaning_shared_story');
 
     // Comments on the co-authored story.
     expectStatus(

@@ -26,6 +26,9 @@ export const ZNewsKind = z.enum([
   'therapist_comment',
   'question',
   'apology',
+  'meaning_factor',
+  'meaning_story',
+  'meaning_shared_story',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

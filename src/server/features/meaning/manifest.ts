@@ -10,8 +10,8 @@ import {
 } from '#server/db/schema/index.ts';
 import type { CommentableKind } from '#server/policy/commentable.ts';
 import { coAuthoredCommentable } from '#server/policy/co-authored.ts';
-import { itemPart, type FeatureManifest } from '#server/policy/manifest.ts';
-import { rowsOf, visibleItems } from '#server/policy/rules.ts';
+import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
+import { partnerRows, rowsOf, spaceRows, visibleItems } from '#server/policy/rules.ts';
 import { sharedWithPartnerSql } from '#server/policy/visibility.ts';
 import { meaningExportPart } from './export-part';
 import { SHARED_STORY } from './shared-service';
@@ -62,6 +62,20 @@ export const meaningManifest: FeatureManifest = {
   commentable: [
     storyCommentable,
     coAuthoredCommentable(SHARED_STORY, 'meaning-shared-story', 'Our shared story'),
+  ],
+  // Counted, never quoted: what my partner shared, and changes they saved to our story.
+  news: [
+    partnerSharedNews('meaning_factor', meaningFactors),
+    partnerSharedNews('meaning_story', meaningStories),
+    {
+      kind: 'meaning_shared_story',
+      count: (actor, { since }) => sql`select 'meaning_shared_story'::text as kind,
+          count(*)::int as n, max(${meaningSharedStories.updatedAt}) as latest
+        from ${meaningSharedStories}
+        where ${spaceRows(actor, meaningSharedStories.spaceId)}
+          and ${partnerRows(actor, meaningSharedStories.updatedById)}
+          and ${meaningSharedStories.updatedAt} > ${since}`,
+    },
   ],
   tests: { canary: 'meaning', authz: 'meaning' },
   // History keeps the names of who changed the shared story; an erased person's become "a former partner".

@@ -23,6 +23,9 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   therapist_comment: { words: 'today.news.therapist_comment', path: '/notifications' },
   question: { words: 'today.news.question', path: '/questions' },
   apology: { words: 'today.news.apology', path: '/apology' },
+  meaning_factor: { words: 'today.news.meaning_factor', path: '/meaning' },
+  meaning_story: { words: 'today.news.meaning_story', path: '/meaning' },
+  meaning_shared_story: { words: 'today.news.meaning_shared_story', path: '/meaning' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */
