@@ -61,6 +61,7 @@ import { registerListeningRoutes } from './features/listening/routes';
 import { registerContactLogRoutes } from './features/contact-log/routes';
 import { registerForgivenessRoutes } from './features/forgiveness/routes';
 import { registerDecisionRoutes } from './features/decision/routes';
+import { registerMeaningRoutes } from './features/meaning/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -244,6 +245,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     exercises: program.exercises.map(({ key, title }) => ({ key, title })),
     measureWords,
   });
+  registerMeaningRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

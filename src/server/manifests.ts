@@ -32,6 +32,7 @@ import { forgivenessManifest } from './features/forgiveness/manifest';
 import { decisionManifest } from './features/decision/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
+import { meaningManifest } from './features/meaning/manifest';
 /**
  * Every feature's manifest (decision 0038). Like `app.ts`, this is the shell: the one place that
  * imports every feature's manifest. The order is the order readers list things in (shared kinds
@@ -70,6 +71,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   contactLogManifest,
   forgivenessManifest,
   decisionManifest,
+  meaningManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

@@ -52,6 +52,7 @@ export const APP_PAGES = [
   'contact-log',
   'forgiveness',
   'decision',
+  'meaning',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -29,6 +29,9 @@ export const ZNewsKind = z.enum([
   'contact_log',
   'forgiveness',
   'decision',
+  'meaning_factor',
+  'meaning_story',
+  'meaning_shared_story',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -119,6 +119,9 @@ const HomePage = lazyPage(
     along: [InvitePanel, TodayPanels],
   },
 );
+const MeaningPage = lazyPage(() =>
+  import('#web/features/meaning/meaning-page.tsx').then((m) => m.MeaningPage),
+);
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
@@ -284,6 +287,7 @@ export function App() {
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
                 <Route path="questions" element={<QuestionsPage />} />
+                <Route path="meaning" element={<MeaningPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />

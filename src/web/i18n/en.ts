@@ -39,6 +39,7 @@ import { transparency } from './en/transparency';
 import { contactLog } from './en/contact-log';
 import { forgiveness } from './en/forgiveness';
 import { decision } from './en/decision';
+import { meaning } from './en/meaning';
 
 export const core = {
   // The frame around every page
@@ -381,6 +382,7 @@ export const en = {
   ...contactLog,
   ...forgiveness,
   ...decision,
+  ...meaning,
 } as const;
 
 export type Catalog = typeof en;

@@ -30,3 +30,4 @@ export * from './reconnecting';
 export * from './contact-log';
 export * from './forgiveness';
 export * from './decision';
+export * from './meaning';

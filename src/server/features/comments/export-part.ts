@@ -21,6 +21,8 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   disclosure: 'a sealed disclosure',
   agreement: 'one of our agreements',
   contact_log: 'an entry of the contact log',
+  'meaning-story': 'a meaning story',
+  'meaning-shared-story': 'our shared story',
 };
 
 export async function commentsExportPart(

@@ -59,6 +59,7 @@ describe('the program definition', () => {
         '/contact-log',
         '/forgiveness',
         '/decision',
+        '/meaning',
       ]),
     );
   });

@@ -52,6 +52,7 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/contact-log', label: 'layout.nav.contactLog' },
         { to: '/forgiveness', label: 'layout.nav.forgiveness' },
         { to: '/decision', label: 'layout.nav.decision' },
+        { to: '/meaning', label: 'layout.nav.meaning' },
       ],
     },
     {

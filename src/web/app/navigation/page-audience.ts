@@ -33,6 +33,7 @@ export const PAGE_AUDIENCE = {
     '/contact-log',
     '/forgiveness',
     '/decision',
+    '/meaning',
   ],
   therapist: [
     '/practice',

@@ -26,6 +26,9 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   contact_log: { words: 'today.news.contact_log', path: '/contact-log' },
   forgiveness: { words: 'today.news.forgiveness', path: '/forgiveness' },
   decision: { words: 'today.news.decision', path: '/decision' },
+  meaning_factor: { words: 'today.news.meaning_factor', path: '/meaning' },
+  meaning_story: { words: 'today.news.meaning_story', path: '/meaning' },
+  meaning_shared_story: { words: 'today.news.meaning_shared_story', path: '/meaning' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */

@@ -31,6 +31,7 @@ export const layout = {
   'layout.nav.contactLog': 'Contact log',
   'layout.nav.forgiveness': 'Forgiveness',
   'layout.nav.decision': 'What comes next',
+  'layout.nav.meaning': 'Making sense of it',
   'layout.nav.measures': 'Weekly check-ins',
   'layout.nav.progress': 'Progress',
   'layout.nav.messages': 'Messages',
