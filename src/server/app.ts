@@ -21,6 +21,7 @@ import { FEATURES } from './manifests';
 import { registerInjuryRoutes } from './features/injuries/routes';
 import { registerGuideRoutes } from './features/guide/routes';
 import { registerImpactLetterRoutes } from './features/impact-letter/routes';
+import { registerApologyRoutes } from './features/apology/routes';
 import { registerCheckinRoutes } from './features/checkins/routes';
 import { registerCommentRoutes } from './features/comments/routes';
 import { registerInviteRoutes } from './features/invites/routes';
@@ -39,6 +40,8 @@ import { registerPracticeRoutes } from './features/practice/routes';
 import { registerSpaceRoutes } from './features/space/routes';
 import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
+import { registerAgreementRoutes } from './features/agreements/routes';
+import { registerTransparencyRoutes } from './features/transparency/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { registerQuestionRoutes } from './features/questions/routes';
 import { LiveHub } from './events/live';
@@ -52,6 +55,8 @@ import { registerHostCheck } from './http/host-check';
 import { registerJsonBodyParser } from './http/json-body';
 import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
+import { registerDisclosureRoutes } from './features/disclosures/routes';
+import { registerListeningRoutes } from './features/listening/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -205,6 +210,11 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerMessageRoutes(app, ctx);
   registerNotificationRoutes(app, ctx);
   registerQuestionRoutes(app, ctx);
+  registerApologyRoutes(app, ctx);
+  registerDisclosureRoutes(app, ctx);
+  registerListeningRoutes(app, ctx);
+  registerAgreementRoutes(app, ctx);
+  registerTransparencyRoutes(app, ctx);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -19,8 +19,13 @@ import { spaceManifest } from './features/space/manifest';
 import { therapistManifest } from './features/therapist/manifest';
 import { todayManifest } from './features/today/manifest';
 import { triggersManifest } from './features/triggers/manifest';
+import { agreementsManifest } from './features/agreements/manifest';
+import { transparencyManifest } from './features/transparency/manifest';
 import { notificationsManifest } from './features/notifications/manifest';
 import { questionsManifest } from './features/questions/manifest';
+import { apologyManifest } from './features/apology/manifest';
+import { disclosuresManifest } from './features/disclosures/manifest';
+import { listeningManifest } from './features/listening/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 /**
@@ -52,6 +57,11 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   commentsManifest,
   notificationsManifest,
   questionsManifest,
+  apologyManifest,
+  disclosuresManifest,
+  listeningManifest,
+  agreementsManifest,
+  transparencyManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

@@ -43,6 +43,11 @@ export const APP_PAGES = [
   'practice/notes',
   'notifications',
   'notifications/settings',
+  'apology',
+  'disclosures',
+  'listening',
+  'agreements',
+  'transparency',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -25,7 +25,9 @@
  *          --outbox-emails=<n> (default 2000),
  *          --only=home (bare, signed-in and the two home measurements only: no load, engine,
  *          outbox or check-ins), --only=live (the live section only),
- *          --only=questions (the question queue only: tests/bench/questions.ts)
+ *          --only=questions (the question queue only: tests/bench/questions.ts),
+ *          --only=agreements (the agreements section only: an agreement with 100 versions,
+ *          tests/bench/agreements.ts)
  *   questions    releasing a question → the partner's stream; an injury's question list at 10 and
  *                at 1,000 questions with 5,000 answer versions (tests/bench/questions.ts)
  */
@@ -42,6 +44,7 @@ import { benchCheckins } from './checkins';
 import { benchLive, type LiveResult } from './live';
 import { benchOutbox } from './outbox';
 import { benchQuestions } from './questions';
+import { benchAgreements } from './agreements';
 import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
 
 type Engine = 'pglite' | 'postgres';
@@ -61,6 +64,7 @@ const OUTBOX_EMAILS = Number(args.get('outbox-emails') ?? 2000);
 const ONLY_HOME = args.get('only') === 'home';
 const ONLY_LIVE = args.get('only') === 'live';
 const ONLY_QUESTIONS = args.get('only') === 'questions';
+const ONLY_AGREEMENTS = args.get('only') === 'agreements';
 const CONNECTIONS = 50;
 const COUPLES = 25;
 const PASSWORD = 'a long and quiet benchmark password';
@@ -300,6 +304,23 @@ for (const engine of ENGINES) {
       results[engine] = { questions };
       continue;
     }
+    if (ONLY_AGREEMENTS) {
+      try {
+        const cookies = await seedCouples(server.base);
+        const agreements = await benchAgreements({
+          base: server.base,
+          pair: [cookies[0]!, cookies[1]!],
+          durationS: DURATION_S,
+          warmupS: WARMUP_S,
+          say,
+          check,
+        });
+        results[engine] = { agreements };
+      } finally {
+        await server.stop();
+      }
+      continue;
+    }
     if (ONLY_LIVE) {
       try {
         const cookies = await seedCouples(server.base);
@@ -312,6 +333,7 @@ for (const engine of ENGINES) {
       continue;
     }
     let live: LiveResult | undefined;
+    let agreements: Awaited<ReturnType<typeof benchAgreements>> | undefined;
     let bare: Measured,
       signedIn: Measured,
       home: Measured,
@@ -337,6 +359,14 @@ for (const engine of ENGINES) {
         ]);
         live = await benchLive({ base: server.base, pid: server.child.pid!, cookies, say });
         checkLive(live);
+        agreements = await benchAgreements({
+          base: server.base,
+          pair: [cookies[2]!, cookies[3]!],
+          durationS: DURATION_S,
+          warmupS: WARMUP_S,
+          say,
+          check,
+        });
       }
     } finally {
       await server.stop();
@@ -450,6 +480,7 @@ for (const engine of ENGINES) {
       checkins,
       live,
       questions,
+      agreements,
     };
   } finally {
     await scratch?.drop();

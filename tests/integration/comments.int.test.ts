@@ -13,6 +13,7 @@ import { executeErasure } from '#server/features/my-data/erasure.ts';
 import { FEATURES } from '#server/manifests.ts';
 import { TEST_PASSWORD } from '../helpers/test-app';
 import { readZip } from '../helpers/zip';
+import type { TAccessLogPage } from '#shared/schemas/access-log.ts';
 import type { TComment, TCommentsResponse } from '#shared/schemas/comments.ts';
 
 /**
@@ -143,6 +144,9 @@ describe('who reads and writes comments follows the item', () => {
     await post(therapist, { itemId: id, body: 'Thank you.', parentId: fromA.id });
     expect((await threads(b, id)).threads[0]!.replies).toEqual([]);
     expect((await threads(a, id)).threads[0]!.replies.map((r) => r.body)).toEqual(['Thank you.']);
+    // The therapist read the thread once, and the author's access log says they opened the item.
+    const log = (await a.get('/api/access-log')).json<TAccessLogPage>().entries;
+    expect(log.map((e) => e.itemKind)).toEqual(['checkin']);
     // The therapist share ends: the therapist reaches nothing.
     expectStatus(await a.put(`/api/checkins/${id}/therapist`, { shared: false }), 200);
     expect((await list(therapist, id)).statusCode).toBe(404);

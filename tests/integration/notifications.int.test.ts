@@ -1,8 +1,11 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { queryRows } from '#server/db/index.ts';
-import { liveEvents } from '#server/db/schema/index.ts';
+import { liveEvents, safetyScreens } from '#server/db/schema/index.ts';
+import { loadSafetyScreen } from '#server/features/safety-screen/questions.ts';
+import { MAX_STREAMS_PER_SESSION } from '#server/events/live.ts';
 import { notify, publishChange, commentWatchDefaults } from '#server/events/notify.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 import type { TNotificationList, TNotificationPreferences } from '#shared/schemas/notifications.ts';
 import { openStream, type SseEvent } from '../helpers/live-stream';
 import {
@@ -281,6 +284,39 @@ describe('the stream', () => {
     expect(again.statusCode).toBe(401);
   });
 
+  it('ends when its session locks after a pause, and a locked session cannot open another', async () => {
+    const { b } = await createCouple(t);
+    expectStatus(await b.put('/api/auth/two-step/relock', { minutes: 2 }), 200);
+    const stream = await openStream(t, b);
+    await stream.waitFor((e) => counts(e).length === 1);
+    expectStatus(await b.post('/api/auth/lock'), 200);
+    await stream.ended;
+    expect(stream.events().at(-1)?.event).toBe('end');
+    const again = await openStream(t, b);
+    expect(again.statusCode).toBe(403);
+  });
+
+  it('holds at most a few streams per session: one more closes the oldest', async () => {
+    const { b } = await createCouple(t);
+    const streams = [];
+    for (let i = 0; i < MAX_STREAMS_PER_SESSION; i++) {
+      const stream = await openStream(t, b);
+      await stream.waitFor((e) => counts(e).length === 1);
+      streams.push(stream);
+    }
+    const extra = await openStream(t, b);
+    await extra.waitFor((e) => counts(e).length === 1);
+    await streams[0]!.ended;
+    // Closed without "end": the browser would reconnect, as after a server restart.
+    expect(streams[0]!.events().some((e) => e.event === 'end')).toBe(false);
+    const second = await Promise.race([
+      streams[1]!.ended.then(() => 'ended'),
+      sleep(200).then(() => 'open'),
+    ]);
+    expect(second).toBe('open');
+    for (const stream of [...streams, extra]) stream.close();
+  });
+
   it('catches up after the LISTEN connection is lost (PostgreSQL; one engine in-process otherwise)', async () => {
     const { a, b } = await createCouple(t);
     const space = await spaceIdOf(a);
@@ -353,6 +389,23 @@ describe('safety', () => {
     expectStatus(await a.post('/api/safety/resume'), 200);
     await live.waitFor((e) => counts(e).at(-1)?.unread === 3);
     live.close();
+  });
+
+  it('what waited for the second safety screen arrives live once it is taken', async () => {
+    const { a, b } = await createCouple(t);
+    const space = await spaceIdOf(a);
+    // As if Sam had not taken the private safety screen yet: joint work is closed.
+    await t.database.db.delete(safetyScreens).where(eq(safetyScreens.userId, b.userId));
+    const stream = await openStream(t, a);
+    await stream.waitFor((e) => counts(e).length === 1);
+    await tell(a, b, space, true);
+    expect(await eventsFor(a.userId)).toBe(0);
+    const calm = Object.fromEntries(
+      loadSafetyScreen().definition.questions.map((q) => [q.id, 'no']),
+    );
+    expectStatus(await b.post('/api/safety-screen', { answers: calm }), 200);
+    await stream.waitFor((e) => counts(e).at(-1)?.unread === 1);
+    stream.close();
   });
 
   it('private writing, the safety screen and "I don’t feel safe" tell the partner nothing', async () => {

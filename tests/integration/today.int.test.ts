@@ -270,6 +270,63 @@ describe('the next step knows what is done', () => {
 
 /* ---------- The therapist's messages and suggestions, with the partner's news ---------- */
 
+describe('comments as news', () => {
+  async function comment(client: TestClient, itemId: string, body: string) {
+    expectStatus(await client.post('/api/comments', { kind: 'checkin', itemId, body }), 201);
+  }
+  const kinds = async (client: TestClient) =>
+    (await today(client)).news.map((n) => [n.kind, n.count]);
+
+  it('counts my partner’s comments on what I may see, and starts again after I look', async () => {
+    const { a, b } = await createCouple(t);
+    const id = await writeCheckin(a, 'a long evening');
+    expectStatus(await a.post(`/api/checkins/${id}/share`), 200);
+    await seen(a);
+    await seen(b);
+    await comment(b, id, 'I am with you.');
+    await comment(b, id, 'And tomorrow too.');
+    expect(await kinds(a)).toEqual([['comment', 2]]);
+    // My own comment is not news to me, and my partner's are not news to them.
+    await comment(a, id, 'Thank you.');
+    expect(await kinds(b)).toEqual([['comment', 1]]);
+    await seen(a);
+    expect(await kinds(a)).toEqual([]);
+  });
+
+  it('stops counting a comment once its item is private again, and never counts a note to self', async () => {
+    const { a, b } = await createCouple(t);
+    const id = await writeCheckin(a, 'a quiet walk');
+    expectStatus(await a.post(`/api/checkins/${id}/share`), 200);
+    await seen(a);
+    await seen(b);
+    await comment(a, id, 'A word for you.');
+    expect(await kinds(b)).toEqual([['comment', 1]]);
+    expectStatus(await a.post(`/api/checkins/${id}/private`), 200);
+    expect(await kinds(b)).toEqual([]);
+    // A note the author writes on the private item is never news to the partner.
+    await comment(a, id, 'Only for me.');
+    expectStatus(await a.post(`/api/checkins/${id}/share`), 200);
+    // Shared again, the check-in is news once more; of its comments, only the one written for
+    // the partner counts.
+    expect(await kinds(b)).toEqual([
+      ['checkin', 1],
+      ['comment', 1],
+    ]);
+  });
+
+  it('counts the therapist’s comments for the author only, as the therapist’s', async () => {
+    const { a, b } = await createCouple(t);
+    const therapist = await linkTherapist(t, { a, b });
+    const id = await writeCheckin(a, 'for our session');
+    expectStatus(await a.put(`/api/checkins/${id}/therapist`, { shared: true }), 200);
+    await seen(a);
+    await seen(b);
+    await comment(therapist, id, 'Let us talk about this.');
+    expect(await kinds(a)).toEqual([['therapist_comment', 1]]);
+    expect(await kinds(b)).toEqual([]);
+  });
+});
+
 describe('news from the couple’s therapist', () => {
   it('counts new messages and suggestions, and starts again after I look', async () => {
     const { a, b } = await createCouple(t);

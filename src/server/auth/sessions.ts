@@ -175,14 +175,30 @@ export class SessionStore {
     )!;
   }
 
-  /** Which of these sessions are still live (open event streams end with theirs; issue 12). */
+  /**
+   * Which of these sessions may still hold open event streams (issue 12): live, and not locked
+   * after a pause, whether the page said so or the person's re-lock time has simply passed. A
+   * locked session's streams end; the page opens a new one after the step-up.
+   */
   async liveAmong(ids: readonly string[], now = new Date()): Promise<string[]> {
     if (ids.length === 0) return [];
     const rows = await this.db
-      .select({ id: sessions.id })
+      .select({
+        id: sessions.id,
+        lastSeenAt: sessions.lastSeenAt,
+        relockMinutes: twoStepSettings.relockMinutes,
+        lockedAt: sessionStepUps.lockedAt,
+      })
       .from(sessions)
+      .leftJoin(twoStepSettings, eq(twoStepSettings.userId, sessions.userId))
+      .leftJoin(sessionStepUps, eq(sessionStepUps.sessionId, sessions.id))
       .where(and(inArray(sessions.id, [...ids]), this.isLive(now)));
-    return rows.map((row) => row.id);
+    return rows
+      .filter(
+        (row) =>
+          row.lockedAt === null && !idleTooLong(row.relockMinutes ?? null, row.lastSeenAt, now),
+      )
+      .map((row) => row.id);
   }
 
   /** Deletes a person's sessions that can no longer be used, so the table does not grow forever. */

@@ -34,6 +34,7 @@ import { describeDevice } from './device';
 import { accountLinks } from './links';
 import { isNewDevice, recordSecurityEvent } from './security-events';
 import { setSessionCookie } from './cookie';
+import { announceSessionEnd } from '#server/events/notify.ts';
 import { lockSession } from './sessions';
 import {
   checkPasskeyAnswer,
@@ -633,6 +634,8 @@ export function registerTwoStepRoutes(root: FastifyInstance, ctx: ServerContext)
     async (request) => {
       const actor = requireSignedIn(request.actor);
       await lockSession(db, actor.sessionId);
+      // Open event streams of this session end now, in whichever process holds them.
+      await announceSessionEnd(db, actor.sessionId);
       return lockState({ ...actor, locked: true });
     },
   );

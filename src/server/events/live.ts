@@ -20,6 +20,12 @@ import { LIVE_CHANNEL } from './notify';
 
 /** How many events one read takes; more are read straight after. */
 const PAGE = 200;
+/**
+ * Open streams one session may hold: one per tab is normal, and a handful covers several tabs.
+ * A new stream past this closes the session's oldest, so no one session can hold many sockets
+ * and their memory (a scripted client, or tabs whose close never reached the server).
+ */
+export const MAX_STREAMS_PER_SESSION = 6;
 /** What the browser waits before reconnecting a dropped stream. */
 const RETRY_MS = 2_000;
 
@@ -237,6 +243,8 @@ export class LiveHub {
   /** Opens a stream for a signed-in person; the caller sends `stream.body` as the response. */
   async open(owner: StreamOwner, lastEventId: number | null): Promise<LiveStream> {
     await this.start();
+    const held = this.#bySession.get(owner.sessionId);
+    if (held && held.size >= MAX_STREAMS_PER_SESSION) [...held][0]?.close();
     const stream = new LiveStream(this, owner);
     // Registered before the starting point is read, so no event can fall between the two.
     this.#add(this.#byUser, owner.userId, stream);

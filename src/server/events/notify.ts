@@ -32,13 +32,19 @@ export type NotificationKind =
   /** My partner shared something with me. */
   | 'shared'
   /** A message or suggestion from our therapist. */
-  | 'therapist';
+  | 'therapist'
+  /** A day someone set (a commitment's check-in) has come; the actor is the other partner. */
+  | 'reminder'
+  /** An agreement we made comes back to us on its review day (the other partner is named). */
+  | 'review';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'comment',
   'reply',
   'shared',
   'therapist',
+  'reminder',
+  'review',
 ];
 
 export interface NewNotification {
@@ -59,6 +65,14 @@ export interface NewNotification {
 
 /** The channel every process LISTENs on; payloads are ids only (see `live.ts`). */
 export const LIVE_CHANNEL = 'hh_live';
+
+/**
+ * Ends the open event streams of a session that stays (locked after a pause), in every process.
+ * A deleted session is announced by a trigger on `sessions` (migration 0009) instead.
+ */
+export async function announceSessionEnd(db: DbOrTx, sessionId: string): Promise<void> {
+  await db.execute(sql`select pg_notify(${LIVE_CHANNEL}, ${`end:${sessionId}`})`);
+}
 
 /** The topics of the live-event log. */
 export type LiveTopic =

@@ -1,9 +1,9 @@
-import { and, desc, eq, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, lt, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import { AppError, notFound } from '#shared/errors.ts';
 import type { TAcceptance } from '#shared/schemas/co-authored.ts';
 import { wordDiff, type WordDiffPart } from '#shared/word-diff.ts';
-import type { Database } from '#server/db/index.ts';
+import type { DbOrTx } from '#server/db/index.ts';
 import { memberships } from '#server/db/schema/index.ts';
 import { versionConflict } from '#server/http/versioning.ts';
 import type { SpaceMemberActor } from './actor';
@@ -55,6 +55,11 @@ export interface CoAuthoredKind<S extends string> {
   acceptances: PgTable & { [K in 'itemId' | 'membershipId' | 'version' | 'acceptedAt']: Col };
   /** Saving and accepting are joint work: held while the couple's joint work is paused. */
   jointWork: boolean;
+  /**
+   * Item columns that are not versioned text (an agreement's kind, its review date), read with
+   * the item into `extra`. Only the feature writes them, with `createCoAuthored` or its own update.
+   */
+  extra?: Record<string, Col>;
 }
 
 export type Sections<S extends string> = Record<S, string>;
@@ -76,6 +81,8 @@ export interface CoAuthoredItem<S extends string> {
   updatedAt: Date;
   updatedById: string | null;
   updatedByName: string;
+  /** The kind's `extra` columns, by the same names. */
+  extra: Record<string, unknown>;
 }
 
 export interface CoAuthoredVersion<S extends string> {
@@ -93,7 +100,7 @@ export type ConflictPresenter<S extends string> = (
   acceptance: TAcceptance,
 ) => unknown;
 
-type Reader = Pick<Database, 'select'>;
+type Reader = Pick<DbOrTx, 'select'>;
 
 /** A feature's table as Drizzle's plain table type (its generic column map confuses inference). */
 function tableOf(table: PgTable): PgTable {
@@ -130,16 +137,22 @@ function readableItems(kind: CoAuthoredKind<string>, actor: SpaceMemberActor, mi
   )!;
 }
 
-/** The item of the people in the space now. */
+/**
+ * The item of the people in the space now: the only one, for a kind with one item per set of
+ * members (the trigger plan), or the one named by `itemId`, for a kind with many (agreements).
+ * Either way an item of an earlier set of members never matches, so it can never change.
+ */
 function currentItemOf(
   kind: CoAuthoredKind<string>,
   actor: SpaceMemberActor,
   members: CoAuthoredMembers,
+  itemId?: string,
 ): SQL {
   return and(
     spaceRows(actor, kind.items.spaceId),
     eq(kind.items.memberOneId, members.one),
     members.two === null ? isNull(kind.items.memberTwoId) : eq(kind.items.memberTwoId, members.two),
+    itemId === undefined ? undefined : eq(kind.items.id, itemId),
   )!;
 }
 
@@ -162,6 +175,7 @@ function itemFields<S extends string>(kind: CoAuthoredKind<S>): Record<string, C
     updatedById: t.updatedById,
     updatedByName: t.updatedByName,
     ...sectionColumns(kind.sections, t),
+    ...Object.fromEntries(Object.entries(kind.extra ?? {}).map(([k, c]) => [`extra_${k}`, c])),
   };
 }
 
@@ -179,6 +193,7 @@ function toItem<S extends string>(
     updatedAt: row.updatedAt as Date,
     updatedById: row.updatedById as string | null,
     updatedByName: row.updatedByName as string,
+    extra: Object.fromEntries(Object.keys(kind.extra ?? {}).map((k) => [k, row[`extra_${k}`]])),
   };
 }
 
@@ -219,11 +234,12 @@ async function readCurrent<S extends string>(
   kind: CoAuthoredKind<S>,
   actor: SpaceMemberActor,
   members: CoAuthoredMembers,
+  itemId?: string,
 ): Promise<CoAuthoredItem<S> | undefined> {
   const [row] = await db
     .select(itemFields(kind))
     .from(tableOf(kind.items))
-    .where(currentItemOf(kind, actor, members));
+    .where(currentItemOf(kind, actor, members, itemId));
   return row ? toItem(kind, row) : undefined;
 }
 
@@ -268,15 +284,17 @@ export interface CoAuthoredSaved<S extends string> {
 /**
  * Saves the whole item as a new version. `expected` is the version the writer started from (0
  * before anything was written); if someone saved in between, nothing is written and the writer
- * gets a 412 with `present(the item as it is now)`.
+ * gets a 412 with `present(the item as it is now)`. A kind with many items per set of members
+ * names the item (`itemId`) and starts new ones with `createCoAuthored`.
  */
 export async function saveCoAuthored<S extends string>(
-  db: Database,
+  db: DbOrTx,
   kind: CoAuthoredKind<S>,
   actor: SpaceMemberActor,
   expected: number,
   sections: Sections<S>,
   present: ConflictPresenter<S>,
+  itemId?: string,
 ): Promise<CoAuthoredSaved<S>> {
   const outcome = await db.transaction(async (tx) => {
     if (kind.jointWork) await requireJointWorkOpen(tx, actor);
@@ -293,7 +311,7 @@ export async function saveCoAuthored<S extends string>(
     // moves it on by exactly one version (only if it is still at the version the writer started
     // from). Both are one statement, so two writers at once cannot both win.
     const [row] =
-      expected === 0
+      expected === 0 && itemId === undefined
         ? await tx
             .insert(tableOf(kind.items))
             .values({
@@ -309,27 +327,158 @@ export async function saveCoAuthored<S extends string>(
         : await tx
             .update(tableOf(kind.items))
             .set({ version: sql`${kind.items.version} + 1`, ...change })
-            .where(and(currentItemOf(kind, actor, members), eq(kind.items.version, expected)))
+            .where(
+              and(currentItemOf(kind, actor, members, itemId), eq(kind.items.version, expected)),
+            )
             .returning(itemFields(kind));
     if (!row) {
-      const current = await readCurrent(tx, kind, actor, members);
+      const current = await readCurrent(tx, kind, actor, members, itemId);
+      // A named item that is not (or no longer) ours to change is simply not there.
+      if (!current && itemId !== undefined) throw notFound();
       return {
         conflict: present(current, members, await acceptanceOf(tx, kind, members, current)),
       };
     }
     const item = toItem(kind, row);
-    await tx.insert(tableOf(kind.versions)).values({
-      itemId: item.id,
-      version: item.version,
-      ...text,
-      authorId: actor.userId,
-      authorName: actor.displayName,
-      createdAt: now,
-    } as never);
+    await addVersion(tx, kind, actor, item, text, now);
     return { saved: { item, members, acceptance: noAcceptance(item.version) } };
   });
   if ('conflict' in outcome) throw versionConflict(outcome.conflict);
   return outcome.saved;
+}
+
+async function addVersion<S extends string>(
+  tx: DbOrTx,
+  kind: CoAuthoredKind<S>,
+  actor: SpaceMemberActor,
+  item: CoAuthoredItem<S>,
+  text: Sections<S>,
+  now: Date,
+): Promise<void> {
+  await tx.insert(tableOf(kind.versions)).values({
+    itemId: item.id,
+    version: item.version,
+    ...text,
+    authorId: actor.userId,
+    authorName: actor.displayName,
+    createdAt: now,
+  } as never);
+}
+
+/**
+ * Starts a new item of a kind with many items per set of members (agreements): version 1, by me,
+ * for the people in the space now. `extra` holds the kind's own item columns (by property name).
+ */
+export async function createCoAuthored<S extends string>(
+  db: DbOrTx,
+  kind: CoAuthoredKind<S>,
+  actor: SpaceMemberActor,
+  sections: Sections<S>,
+  extra: Record<string, unknown> = {},
+): Promise<CoAuthoredSaved<S>> {
+  return db.transaction(async (tx) => {
+    if (kind.jointWork) await requireJointWorkOpen(tx, actor);
+    const members = await coAuthoredMembers(tx, actor);
+    const now = new Date();
+    const text = pickSections(kind.sections, sections);
+    const [row] = await tx
+      .insert(tableOf(kind.items))
+      .values({
+        ...extra,
+        spaceId: actor.space.id,
+        memberOneId: members.one,
+        memberTwoId: members.two,
+        version: 1,
+        createdAt: now,
+        ...text,
+        updatedAt: now,
+        updatedById: actor.userId,
+        updatedByName: actor.displayName,
+      } as never)
+      .returning(itemFields(kind));
+    const item = toItem(kind, row!);
+    await addVersion(tx, kind, actor, item, text, now);
+    return { item, members, acceptance: noAcceptance(item.version) };
+  });
+}
+
+/** One item and where its acceptances stand, as a list of a kind with many items shows it. */
+export interface CoAuthoredEntry<S extends string> {
+  item: CoAuthoredItem<S>;
+  /** Of the people in the space now, so it can change; otherwise read-only history. */
+  current: boolean;
+  acceptance: TAcceptance;
+  /** When each of us last accepted the item's version now (null: not accepted). */
+  acceptedAt: { mine: Date | null; partner: Date | null };
+}
+
+/**
+ * Every item of a kind with many items that I may read (through one of my active memberships),
+ * newest change first, each with its acceptances: two statements whatever the number of items.
+ * With `itemId`, just that one (or a 404).
+ */
+export async function listCoAuthored<S extends string>(
+  db: Reader,
+  kind: CoAuthoredKind<S>,
+  actor: SpaceMemberActor,
+  itemId?: string,
+): Promise<{ members: CoAuthoredMembers; entries: CoAuthoredEntry<S>[] }> {
+  const members = await coAuthoredMembers(db, actor);
+  const rows = await db
+    .select(itemFields(kind))
+    .from(tableOf(kind.items))
+    .where(
+      and(
+        readableItems(kind, actor, members.mine),
+        itemId === undefined ? undefined : eq(kind.items.id, itemId),
+      ),
+    )
+    .orderBy(desc(kind.items.updatedAt));
+  if (itemId !== undefined && rows.length === 0) throw notFound();
+  const items = rows.map((row) => toItem(kind, row));
+  const a = kind.acceptances;
+  const accepted =
+    items.length === 0
+      ? []
+      : await db
+          .select({
+            itemId: a.itemId,
+            membershipId: a.membershipId,
+            version: a.version,
+            acceptedAt: a.acceptedAt,
+          })
+          .from(tableOf(a))
+          .where(
+            inArray(
+              a.itemId,
+              items.map((item) => item.id),
+            ),
+          );
+  const partnerId = members.one === members.mine ? members.two : members.one;
+  const entries = items.map((item) => {
+    const of = (membershipId: string | null): Date | null => {
+      if (membershipId === null) return null;
+      const row = accepted.find(
+        (r) =>
+          r.itemId === item.id && r.membershipId === membershipId && r.version === item.version,
+      );
+      return row ? (row.acceptedAt as Date) : null;
+    };
+    const mineAt = of(members.mine);
+    const partnerAt = of(partnerId);
+    return {
+      item,
+      current: isCurrentItem(item, members),
+      acceptance: {
+        version: item.version,
+        mine: mineAt !== null,
+        partner: partnerAt !== null,
+        both: mineAt !== null && partnerAt !== null,
+      },
+      acceptedAt: { mine: mineAt, partner: partnerAt },
+    };
+  });
+  return { members, entries };
 }
 
 /** The id of an item I may read (through one of my active memberships), or a 404. */
@@ -451,11 +600,12 @@ const CHANGED_BEFORE_AGREEING =
  * needs both people in the space: alone, there is nobody to agree with.
  */
 export async function acceptCoAuthored<S extends string>(
-  db: Database,
+  db: DbOrTx,
   kind: CoAuthoredKind<S>,
   actor: SpaceMemberActor,
   version: number,
   present: ConflictPresenter<S>,
+  itemId?: string,
 ): Promise<TAcceptance> {
   const outcome = await db.transaction(async (tx) => {
     if (kind.jointWork) await requireJointWorkOpen(tx, actor);
@@ -466,7 +616,8 @@ export async function acceptCoAuthored<S extends string>(
         'Agreeing to a version needs both of you in the space. Your partner has not joined yet.',
       );
     }
-    const current = await readCurrent(tx, kind, actor, members);
+    const current = await readCurrent(tx, kind, actor, members, itemId);
+    if (!current && itemId !== undefined) throw notFound();
     if (!current && version === 0) {
       throw new AppError(
         'conflict',
@@ -500,13 +651,15 @@ export async function acceptCoAuthored<S extends string>(
  * always possible, like making something private again.
  */
 export async function withdrawCoAuthored<S extends string>(
-  db: Database,
+  db: DbOrTx,
   kind: CoAuthoredKind<S>,
   actor: SpaceMemberActor,
+  itemId?: string,
 ): Promise<TAcceptance> {
   return db.transaction(async (tx) => {
     const members = await coAuthoredMembers(tx, actor);
-    const current = await readCurrent(tx, kind, actor, members);
+    const current = await readCurrent(tx, kind, actor, members, itemId);
+    if (!current && itemId !== undefined) throw notFound();
     if (!current) return noAcceptance(0);
     const a = kind.acceptances;
     await tx

@@ -4,10 +4,12 @@ import { notFound } from '#shared/errors.ts';
 import type { DbOrTx } from '#server/db/index.ts';
 import { queryRows } from '#server/db/query.ts';
 import { comments, memberships, therapistLinks } from '#server/db/schema/index.ts';
-import type { SignedInActor } from './actor';
-import type { ItemPart, ItemScope, ShareableKind } from './manifest';
+import type { SignedInActor, SpaceMemberActor } from './actor';
+import type { ItemPart, ItemScope, NewsWindow, ShareableKind } from './manifest';
 import {
   isSpaceMember,
+  ownRows,
+  spaceRows,
   isTherapist,
   therapistLinkActiveSql,
   therapistVisibleItems,
@@ -63,8 +65,11 @@ export interface CommentableKind {
    * `actor` may see it now, no row otherwise. `author_id` is null for a co-authored item.
    */
   find: (actor: SignedInActor, itemId: string) => SQL;
-  /** Rows `(user_id, role)`: everyone who may see the item now, with how they stand to it. */
-  readers: (itemId: string) => SQL;
+  /**
+   * Rows `(user_id, role)`: everyone who may see the item now, with how they stand to it. The id
+   * may be a column of an outer query (Today counts comments through it).
+   */
+  readers: (itemId: string | SQL) => SQL;
   /** The content lines of a row `find` gave. */
   parts: (body: Record<string, unknown> | null) => ItemPart[];
 }
@@ -210,6 +215,37 @@ export function readableComments(actor: SignedInActor, target: CommentTarget): S
         and ${comments.createdAt} >= ${together.toISOString()}::timestamptz))`;
     }
   }
+}
+
+/**
+ * Today's news of comments: how many comments my partner (or our therapist) wrote since I last
+ * looked, in my space, on items I may see now and written for how I stand to each item (the rule
+ * of `readableComments`, asked of every commentable kind through its `readers`). Counted, never
+ * quoted. Withdrawn comments are not news.
+ */
+export function commentNewsSql(
+  actor: SpaceMemberActor,
+  window: NewsWindow,
+  kinds: readonly CommentableKind[],
+  from: 'partner' | 'therapist',
+): SQL {
+  const me = actor.userId;
+  const readable = kinds.map(
+    (k) => sql`(${comments.itemKind} = ${k.kind} and exists (
+      select 1 from (${k.readers(sql`${comments.itemId}`)}) as r
+      where r.user_id = ${me} and (
+        (r.role = 'author' and ${comments.createdAt} > ${window.mine})
+        or (r.role = 'partner' and ${comments.forPartner} and ${comments.createdAt} > ${window.since}))))`,
+  );
+  const anyKind = readable.length === 0 ? sql`false` : sql.join(readable, sql` or `);
+  const newsKind = from === 'therapist' ? 'therapist_comment' : 'comment';
+  const byTherapist = sql`${comments.authorRole} = 'therapist'`;
+  return sql`select ${newsKind}::text as kind, count(*)::int as n,
+      max(${comments.createdAt}) as latest
+    from ${comments}
+    where ${spaceRows(actor, comments.spaceId)} and not (${ownRows(actor, comments.authorId)})
+      and ${from === 'therapist' ? byTherapist : sql`not (${byTherapist})`}
+      and ${comments.withdrawnAt} is null and (${anyKind})`;
 }
 
 /** May someone who stands to the item as `role` read a comment written for these audiences? */

@@ -176,7 +176,12 @@ export interface NewsWindow {
  */
 export interface NewsSource {
   kind: TNewsKind;
-  count: (actor: SpaceMemberActor, window: NewsWindow) => SQL;
+  /** `whole` is for a kind that spans features (comments on every commentable kind). */
+  count: (
+    actor: SpaceMemberActor,
+    window: NewsWindow,
+    whole: Pick<FeatureWhole, 'commentable'>,
+  ) => SQL;
 }
 
 /** A first on the progress page: a one-value select of the moment, or null. */
@@ -224,6 +229,11 @@ export interface FeatureQueries {
     db: DbOrTx,
     actor: SignedInActor,
   ) => Promise<{ id: string; thread: string; mine: boolean; body: string; at: string }[]>;
+  /**
+   * program: the phase the couple now in the actor's space has reached together (the slower
+   * partner's pace), as an int; 1 without a partner. For joint exercises of a later phase.
+   */
+  couplePhase: (actor: SpaceMemberActor) => SQL;
 }
 
 /* ---------- The whole ---------- */
@@ -254,6 +264,7 @@ const QUERY_NAMES: (keyof FeatureQueries)[] = [
   'coupleMessagesSince',
   'myInjuryNotes',
   'myTherapistMessages',
+  'couplePhase',
 ];
 
 /**

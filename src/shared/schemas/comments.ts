@@ -14,6 +14,9 @@ export const COMMENT_ITEM_KINDS = [
   'letter_reflection',
   'measure',
   'trigger-plan',
+  'apology',
+  'disclosure',
+  'agreement',
 ] as const;
 export const ZCommentItemKind = z.enum(COMMENT_ITEM_KINDS, {
   message: 'Choose one of the kinds of item that can carry comments.',

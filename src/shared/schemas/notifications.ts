@@ -5,7 +5,14 @@ import { ZId, ZIsoDate, ZPageCursor, text } from './common';
  * Notifications (issue 12). An entry carries a kind, the actor's display name, a link of ids and
  * times: never content. The page builds its neutral words from kind + name.
  */
-export const NOTIFICATION_KINDS = ['comment', 'reply', 'shared', 'therapist'] as const;
+export const NOTIFICATION_KINDS = [
+  'comment',
+  'reply',
+  'shared',
+  'therapist',
+  'reminder',
+  'review',
+] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
 
@@ -66,6 +73,9 @@ export const ZNotificationPreferencesBody = z
       reply: ZChannel,
       shared: ZChannel,
       therapist: ZChannel,
+      reminder: ZChannel.optional().default('in_app'),
+      /** An agreement's review day has come (issue 15); optional for older clients. */
+      review: ZChannel.default('in_app'),
     }),
     quietHours: z.object({ start: ZMinuteOfDay, end: ZMinuteOfDay }).nullable(),
     timeZone: ZTimeZone.nullable(),

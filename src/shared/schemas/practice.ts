@@ -15,6 +15,7 @@ export const PRACTICE_ITEM_KINDS = [
   'letter',
   'letter_reflection',
   'measure',
+  'apology',
 ] as const;
 export const ZPracticeItemKind = z.enum(PRACTICE_ITEM_KINDS, {
   message: 'This kind of item is not one the workspace knows.',

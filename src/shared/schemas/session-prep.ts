@@ -10,6 +10,7 @@ export const PREP_KINDS = [
   'letter_reflection',
   'measure',
   'question',
+  'apology',
 ] as const;
 export const ZPrepKind = z.enum(PREP_KINDS, {
   message: 'Choose one of the kinds of item listed on the page.',

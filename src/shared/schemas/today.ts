@@ -22,7 +22,10 @@ export const ZNewsKind = z.enum([
   'injury',
   'therapist_message',
   'therapist_suggestion',
+  'comment',
+  'therapist_comment',
   'question',
+  'apology',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

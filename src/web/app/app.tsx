@@ -125,6 +125,12 @@ const TriggersPage = lazyPage(() =>
 const QuestionsPage = lazyPage(() =>
   import('#web/features/questions/questions-page.tsx').then((m) => m.QuestionsPage),
 );
+const AgreementsPage = lazyPage(() =>
+  import('#web/features/agreements/agreements-page.tsx').then((m) => m.AgreementsPage),
+);
+const TransparencyPage = lazyPage(() =>
+  import('#web/features/transparency/transparency-page.tsx').then((m) => m.TransparencyPage),
+);
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
 );
@@ -137,8 +143,17 @@ const NotificationsPage = lazyPage(() =>
 const NotificationSettingsPage = lazyPage(() =>
   import('#web/features/notifications/settings-page.tsx').then((m) => m.NotificationSettingsPage),
 );
+const DisclosuresPage = lazyPage(() =>
+  import('#web/features/disclosures/disclosures-page.tsx').then((m) => m.DisclosuresPage),
+);
+const ListeningPage = lazyPage(() =>
+  import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
+);
+const ApologyPage = lazyPage(() =>
+  import('#web/features/apology/apology-page.tsx').then((m) => m.ApologyPage),
 );
 
 /**
@@ -272,6 +287,11 @@ export function App() {
                 <Route path="practice/notes" element={<PracticeNotesPage />} />
                 <Route path="notifications" element={<NotificationsPage />} />
                 <Route path="notifications/settings" element={<NotificationSettingsPage />} />
+                <Route path="apology" element={<ApologyPage />} />
+                <Route path="disclosures" element={<DisclosuresPage />} />
+                <Route path="listening" element={<ListeningPage />} />
+                <Route path="agreements" element={<AgreementsPage />} />
+                <Route path="transparency" element={<TransparencyPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -67,7 +67,8 @@ function open(): void {
   stream.addEventListener('reset', () => {
     void queryClient.invalidateQueries();
   });
-  // The session is over (signed out, here or elsewhere): no reconnect; the page learns it.
+  // The session is over (signed out, here or elsewhere) or locked after a pause: no reconnect;
+  // the page learns which (a step-up reopens it through `reopenLiveStream`).
   stream.addEventListener('end', () => {
     closeLiveStream();
     void queryClient.invalidateQueries({ queryKey: queryKeys.me });
@@ -96,6 +97,14 @@ export function closeLiveStream(): void {
   source?.close();
   source = null;
   setUnread(null);
+}
+
+/**
+ * Opens the stream again if the page still wants it: after the lock screen's step-up (a locked
+ * session's stream ends, and the signed-in person has not changed, so nothing else reopens it).
+ */
+export function reopenLiveStream(): void {
+  if (wanted > 0 && !source) open();
 }
 
 /** Keeps the stream open while the calling component is mounted and someone is signed in. */

@@ -17,6 +17,9 @@ import { checkins } from './en/checkins';
  */
 import { measures } from './en/measures';
 import { impactLetter } from './en/impact-letter';
+import { apology } from './en/apology';
+import { disclosures } from './en/disclosures';
+import { listening } from './en/listening';
 import { sessionPrep } from './en/session-prep';
 import { accessLog } from './en/access-log';
 import { therapist } from './en/therapist';
@@ -30,6 +33,8 @@ import { forms } from './en/forms';
 import { comments } from './en/comments';
 import { notifications } from './en/notifications';
 import { questions } from './en/questions';
+import { agreements } from './en/agreements';
+import { transparency } from './en/transparency';
 
 export const core = {
   // The frame around every page
@@ -363,6 +368,11 @@ export const en = {
   ...comments,
   ...notifications,
   ...questions,
+  ...apology,
+  ...disclosures,
+  ...listening,
+  ...agreements,
+  ...transparency,
 } as const;
 
 export type Catalog = typeof en;

@@ -13,3 +13,8 @@ export function formatDate(iso: string): string {
 export function formatDateTime(iso: string): string {
   return dateTimeFormat.format(new Date(iso));
 }
+
+/** A calendar day (`YYYY-MM-DD`, a review or end date) as "3 May 2026", whatever the time zone. */
+export function formatDay(day: string): string {
+  return dateFormat.format(new Date(`${day}T12:00:00`));
+}

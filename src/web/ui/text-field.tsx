@@ -14,7 +14,7 @@ export interface TextFieldProps extends Omit<
   error?: string | undefined;
   value: string;
   onValueChange: (value: string) => void;
-  type?: 'text' | 'email' | 'password';
+  type?: 'text' | 'email' | 'password' | 'date';
 }
 
 /**

@@ -64,6 +64,8 @@ export const comments = pgTable(
     index('comments_item_idx').on(t.itemKind, t.itemId, t.createdAt.desc(), t.id.desc()),
     index('comments_parent_idx').on(t.parentId),
     index('comments_author_idx').on(t.authorId),
+    // Today's news counts a space's comments after a moment.
+    index('comments_space_idx').on(t.spaceId, t.createdAt),
     check('comments_withdrawn_check', sql`(${t.withdrawnAt} is null) = (${t.body} is not null)`),
   ],
 );

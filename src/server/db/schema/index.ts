@@ -21,3 +21,8 @@ export * from './account';
 export * from './comments';
 export * from './notifications';
 export * from './questions';
+export * from './apology';
+export * from './disclosures';
+export * from './listening';
+export * from './agreements';
+export * from './transparency';

@@ -17,6 +17,9 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   letter_reflection: 'a reflection on an impact letter',
   measure: 'a weekly check-in',
   'trigger-plan': 'our trigger plan',
+  apology: 'an apology',
+  disclosure: 'a sealed disclosure',
+  agreement: 'one of our agreements',
 };
 
 export async function commentsExportPart(

@@ -1,4 +1,5 @@
 import { commentWatches, commentWordings, comments } from '#server/db/schema/index.ts';
+import { commentNewsSql } from '#server/policy/commentable.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
 import { commentsExportPart } from './export-part';
 
@@ -12,4 +13,15 @@ export const commentsManifest: FeatureManifest = {
   tables: [comments, commentWordings, commentWatches],
   tests: { canary: 'comments', authz: 'comments' },
   exportPart: commentsExportPart,
+  news: [
+    {
+      kind: 'comment',
+      count: (actor, window, whole) => commentNewsSql(actor, window, whole.commentable, 'partner'),
+    },
+    {
+      kind: 'therapist_comment',
+      count: (actor, window, whole) =>
+        commentNewsSql(actor, window, whole.commentable, 'therapist'),
+    },
+  ],
 };

@@ -25,6 +25,7 @@ import {
 } from '#server/events/notify.ts';
 import { keysetCursor } from '#server/http/cursor.ts';
 import { versionConflict } from '#server/http/versioning.ts';
+import { recordAccess } from '#server/policy/access-log.ts';
 import type { SignedInActor } from '#server/policy/actor.ts';
 import {
   itemReaders,
@@ -59,6 +60,9 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   letter_reflection: '/impact-letter',
   measure: '/measures',
   'trigger-plan': '/triggers',
+  apology: '/apology',
+  disclosure: '/disclosures',
+  agreement: '/agreements',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {
@@ -182,6 +186,17 @@ export async function listComments(
 ): Promise<TCommentsResponse> {
   const after = query.cursor ? threadCursor.decode(query.cursor, 'cursor') : undefined;
   const target = await requireCommentable(db, kinds, actor, query.kind, query.itemId);
+  // A thread quotes its item, so a therapist reading one has opened the item: the author sees it
+  // in their access log, written before anything is returned.
+  if (target.role === 'therapist' && target.spaceId && target.authorId) {
+    await recordAccess(db, {
+      therapistId: actor.userId,
+      spaceId: target.spaceId,
+      itemKind: target.kind,
+      itemId: target.id,
+      authorId: target.authorId,
+    });
+  }
   const roots = await db
     .select(columns)
     .from(comments)

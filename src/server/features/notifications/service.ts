@@ -108,7 +108,14 @@ export async function markAllRead(db: Database, actor: SignedInActor) {
 }
 
 const DEFAULTS: TNotificationPreferencesBody = {
-  channels: { comment: 'in_app', reply: 'in_app', shared: 'in_app', therapist: 'in_app' },
+  channels: {
+    comment: 'in_app',
+    reply: 'in_app',
+    shared: 'in_app',
+    therapist: 'in_app',
+    reminder: 'in_app',
+    review: 'in_app',
+  },
   quietHours: null,
   timeZone: null,
   commentDefault: 'all',
@@ -128,6 +135,8 @@ function present(row: PrefRow | undefined): TNotificationPreferences {
         reply: channel('reply'),
         shared: channel('shared'),
         therapist: channel('therapist'),
+        reminder: channel('reminder'),
+        review: channel('review'),
       },
       quietHours:
         row.quietStart !== null && row.quietEnd !== null

@@ -50,6 +50,11 @@ describe('the program definition', () => {
         '/therapist',
         '/safety-screen',
         '/questions',
+        '/apology',
+        '/listening',
+        '/disclosures',
+        '/agreements',
+        '/transparency',
       ]),
     );
   });

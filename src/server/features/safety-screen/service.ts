@@ -2,6 +2,7 @@ import { and, isNull } from 'drizzle-orm';
 import type { Database } from '#server/db/index.ts';
 import { jointWorkHolds, safetyScreens } from '#server/db/schema/index.ts';
 import type { SignedInActor } from '#server/policy/actor.ts';
+import { releaseHeldNotifications } from '#server/events/notify.ts';
 import { placeJointWorkHold } from '#server/policy/joint-work.ts';
 import { ownRows, rowsOf } from '#server/policy/rules.ts';
 
@@ -39,6 +40,9 @@ export async function recordScreen(
     if (result === 'care') await placeJointWorkHold(tx, actor);
     const space = actor.space;
     if (!space) return { takenAt, paused: false };
+    // The last of the two to take the screen opens joint work: what waited appears live (a care
+    // result keeps it closed, and then this releases nothing).
+    await releaseHeldNotifications(tx, space.id);
     const held = await tx
       .select({ id: jointWorkHolds.id })
       .from(jointWorkHolds)

@@ -34,7 +34,7 @@ export async function readToday(
   db: Database,
   actor: SignedInActor,
   day: string,
-  features: Pick<FeatureWhole, 'news' | 'queries'>,
+  features: Pick<FeatureWhole, 'news' | 'queries' | 'commentable'>,
 ): Promise<TodayRead> {
   const me = actor.userId;
   const lookedAt = sql`(select ${todayViews.lookedAt} from ${todayViews} where ${ownRows(actor, todayViews.userId)})`;
@@ -59,7 +59,7 @@ export async function readToday(
     const joined = member.space.joinedAt.toISOString();
     const mine = sql`greatest(coalesce(${lookedAt}, ${joined}::timestamptz), ${joined}::timestamptz)`;
     reflectionSent = features.queries.myReflectionSent(member);
-    const kinds = features.news.map((source) => source.count(member, { since, mine }));
+    const kinds = features.news.map((source) => source.count(member, { since, mine }, features));
     news = sql`(select coalesce(json_agg(json_build_object('kind', kind, 'count', n, 'latestAt', latest)
         order by latest desc), '[]'::json)
       from (${sql.join(kinds, sql` union all `)}) as shared where n > 0)`;

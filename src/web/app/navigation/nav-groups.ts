@@ -43,6 +43,11 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/injuries', label: 'layout.nav.injuries' },
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
         { to: '/questions', label: 'layout.nav.questions' },
+        { to: '/apology', label: 'layout.nav.apology' },
+        { to: '/disclosures', label: 'layout.nav.disclosures' },
+        { to: '/listening', label: 'layout.nav.listening' },
+        { to: '/agreements', label: 'layout.nav.agreements' },
+        { to: '/transparency', label: 'layout.nav.transparency' },
       ],
     },
     {

@@ -24,6 +24,11 @@ export const PAGE_AUDIENCE = {
     '/therapist',
     '/messages',
     '/questions',
+    '/apology',
+    '/disclosures',
+    '/listening',
+    '/agreements',
+    '/transparency',
   ],
   therapist: [
     '/practice',

@@ -2,6 +2,7 @@ import { useEffect, useRef } from 'react';
 import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import type { TLockState } from '#shared/schemas/two-step.ts';
 import { apiFetch, isApiError } from '#web/core/api-client.ts';
+import { reopenLiveStream } from '#web/core/live.ts';
 import { queryKeys } from '#web/core/query-keys.ts';
 import { lockStateKey } from './relock-boundary';
 
@@ -51,6 +52,7 @@ export function unlockHere(queryClient: QueryClient) {
     relockMinutes: current?.relockMinutes ?? null,
   });
   void queryClient.invalidateQueries();
+  reopenLiveStream();
 }
 
 function isLockKey(key: readonly unknown[]) {

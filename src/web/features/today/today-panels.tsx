@@ -19,13 +19,17 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   injury: { words: 'today.news.injury', path: '/injuries' },
   therapist_message: { words: 'today.news.therapist_message', path: '/messages' },
   therapist_suggestion: { words: 'today.news.therapist_suggestion', path: '/program' },
+  comment: { words: 'today.news.comment', path: '/notifications' },
+  therapist_comment: { words: 'today.news.therapist_comment', path: '/notifications' },
   question: { words: 'today.news.question', path: '/questions' },
+  apology: { words: 'today.news.apology', path: '/apology' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */
 const FROM_THERAPIST: ReadonlySet<TNewsKind> = new Set([
   'therapist_message',
   'therapist_suggestion',
+  'therapist_comment',
 ]);
 
 /** The news split by who it is from: the partner's first, then the therapist's. */

@@ -1,47 +1,11 @@
 import { useId, useState, type FormEvent } from 'react';
-import type { TWordDiffPart } from '#shared/schemas/co-authored.ts';
 import { PLAN_SECTIONS } from '#shared/schemas/triggers.ts';
 import { t } from '#web/i18n/index.ts';
 import { Button, LoadError, Loading } from '#web/ui/index.ts';
+import { WordDiffText } from '#web/ui/word-diff-text.tsx';
 import { usePlanCompare } from './api';
 import { SECTION_LABEL } from './plan-words';
 import styles from './triggers.module.css';
-
-/**
- * One part's word diff as reading text. Struck-through and underlined words also say "taken
- * out" and "put in" to a screen reader, which does not announce `del` and `ins` by itself.
- */
-function DiffText({ parts }: { parts: TWordDiffPart[] }) {
-  if (parts.every((part) => part.op === 'same')) {
-    return (
-      <>
-        {parts.length > 0 && <p className={styles.preserve}>{parts[0]!.text}</p>}
-        <p className={styles.quiet}>{t('triggers.plan.compare.noChange')}</p>
-      </>
-    );
-  }
-  return (
-    <p className={styles.preserve}>
-      {parts.map((part, i) => {
-        if (part.op === 'same') return <span key={i}>{part.text}</span>;
-        const Tag = part.op === 'removed' ? 'del' : 'ins';
-        return (
-          <Tag key={i} className={part.op === 'removed' ? styles.removed : styles.added}>
-            <span className={styles.visuallyHidden}>
-              {t(
-                part.op === 'removed'
-                  ? 'triggers.plan.compare.removed'
-                  : 'triggers.plan.compare.added',
-              )}{' '}
-            </span>
-            {part.text}
-            <span className={styles.visuallyHidden}> ({t('triggers.plan.compare.endChange')})</span>
-          </Tag>
-        );
-      })}
-    </p>
-  );
-}
 
 /**
  * Pick two versions of the plan and read, part by part, what changed between them. `versions`
@@ -106,7 +70,7 @@ export function PlanCompare({ planId, versions }: { planId: string; versions: nu
             {PLAN_SECTIONS.map((section) => (
               <div key={section} className={styles.planSection}>
                 <h5 className={styles.sectionHeading}>{t(SECTION_LABEL[section])}</h5>
-                <DiffText parts={compared.data.diff[section]} />
+                <WordDiffText parts={compared.data.diff[section]} />
               </div>
             ))}
           </div>

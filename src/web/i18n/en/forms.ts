@@ -18,4 +18,8 @@ export const forms = {
   'forms.conflict.usedSaved': 'The box for “{part}” now holds the saved words.',
   'forms.conflict.keepMine': 'Save my words over it',
   'forms.conflict.takeSaved': 'Use the saved version',
+  'forms.diff.removed': 'taken out:',
+  'forms.diff.added': 'put in:',
+  'forms.diff.endChange': 'end of change',
+  'forms.diff.noChange': 'No change in this part.',
 } as const;

@@ -25,6 +25,9 @@ export const layout = {
   'layout.nav.guide': 'Guide',
   'layout.nav.injuries': 'What happened',
   'layout.nav.impactLetter': 'Impact letter',
+  'layout.nav.apology': 'Apology',
+  'layout.nav.disclosures': 'Sealed disclosures',
+  'layout.nav.listening': 'Listening turns',
   'layout.nav.measures': 'Weekly check-ins',
   'layout.nav.progress': 'Progress',
   'layout.nav.messages': 'Messages',
@@ -39,6 +42,8 @@ export const layout = {
   'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',
   'layout.nav.signUp': 'Create an account',
+  'layout.nav.agreements': 'Agreements',
+  'layout.nav.transparency': 'Offers of openness',
 
   'layout.theme.legend': 'Colours',
   'layout.theme.system': 'As my device',

@@ -38,6 +38,7 @@ export const practice = {
   'practice.kind.reflection': 'Lesson reflection',
   'practice.kind.letter': 'Impact letter',
   'practice.kind.letter_reflection': 'Reflection on an impact letter',
+  'practice.kind.apology': 'Apology',
   'practice.kind.measure': 'Weekly check-in',
   'practice.part.feelings': 'Feelings',
   'practice.part.intensity': 'How strong (1–5)',

@@ -55,6 +55,7 @@ export const sessionPrep = {
   'sessionPrep.kind.reflection': 'Lesson reflection',
   'sessionPrep.kind.letter': 'Impact letter',
   'sessionPrep.kind.letter_reflection': 'Reflection on a letter',
+  'sessionPrep.kind.apology': 'Apology',
   'sessionPrep.kind.measure': 'Weekly check-in',
   'sessionPrep.kind.question': 'A question to talk through',
   'sessionPrep.week': 'Week of {date}',

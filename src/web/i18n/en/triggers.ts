@@ -143,8 +143,4 @@ export const triggers = {
   'triggers.plan.compare.show': 'Compare',
   'triggers.plan.compare.loading': 'Comparing the versions…',
   'triggers.plan.compare.result': 'What changed from version {from} to version {to}',
-  'triggers.plan.compare.removed': 'taken out:',
-  'triggers.plan.compare.added': 'put in:',
-  'triggers.plan.compare.endChange': 'end of change',
-  'triggers.plan.compare.noChange': 'No change in this part.',
 } as const;

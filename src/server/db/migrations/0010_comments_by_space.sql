@@ -1,0 +1,1 @@
+CREATE INDEX "comments_space_idx" ON "comments" USING btree ("space_id","created_at");
