@@ -10,6 +10,8 @@ export const layout = {
 
   'layout.group.day': 'Day to day',
   'layout.group.program': 'The program',
+  'layout.group.facing': 'Facing what happened',
+  'layout.group.onward': 'Understanding and going on',
   'layout.group.lookingBack': 'Looking back',
   'layout.group.therapist': 'With a therapist',
   'layout.group.you': 'You and your safety',
