@@ -42,6 +42,7 @@ import { registerTherapistRoutes } from './features/therapist/routes';
 import { registerTriggerRoutes } from './features/triggers/routes';
 import { registerAgreementRoutes } from './features/agreements/routes';
 import { registerTransparencyRoutes } from './features/transparency/routes';
+import { registerReconnectingRoutes } from './features/reconnecting/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { registerQuestionRoutes } from './features/questions/routes';
 import { registerGoalRoutes } from './features/goals/routes';
@@ -59,6 +60,10 @@ import { registerSecurityHeaders } from './http/security-headers';
 import { registerWebApp } from './http/web';
 import { registerDisclosureRoutes } from './features/disclosures/routes';
 import { registerListeningRoutes } from './features/listening/routes';
+import { registerContactLogRoutes } from './features/contact-log/routes';
+import { registerForgivenessRoutes } from './features/forgiveness/routes';
+import { registerDecisionRoutes } from './features/decision/routes';
+import { registerMeaningRoutes } from './features/meaning/routes';
 import { policy, registerRoutePolicies, type RoutePolicyRegistry } from './policy/route-policy';
 
 export interface BuildAppOptions {
@@ -217,6 +222,10 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerListeningRoutes(app, ctx);
   registerAgreementRoutes(app, ctx);
   registerTransparencyRoutes(app, ctx);
+  registerReconnectingRoutes(app, ctx);
+  registerContactLogRoutes(app, ctx);
+  registerForgivenessRoutes(app, ctx);
+  registerDecisionRoutes(app, ctx);
   registerGoalRoutes(app, ctx);
   registerHardDateJob(jobs, database.db);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
@@ -240,6 +249,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     exercises: program.exercises.map(({ key, title }) => ({ key, title })),
     measureWords,
   });
+  registerMeaningRoutes(app, ctx);
 
   if (options.serveWeb ?? true) await registerWebApp(app, config, { pages: guide.pages });
   else

@@ -26,9 +26,14 @@ import { questionsManifest } from './features/questions/manifest';
 import { apologyManifest } from './features/apology/manifest';
 import { disclosuresManifest } from './features/disclosures/manifest';
 import { listeningManifest } from './features/listening/manifest';
+import { reconnectingManifest } from './features/reconnecting/manifest';
+import { contactLogManifest } from './features/contact-log/manifest';
+import { forgivenessManifest } from './features/forgiveness/manifest';
+import { decisionManifest } from './features/decision/manifest';
 import { goalsManifest } from './features/goals/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
+import { meaningManifest } from './features/meaning/manifest';
 /**
  * Every feature's manifest (decision 0038). Like `app.ts`, this is the shell: the one place that
  * imports every feature's manifest. The order is the order readers list things in (shared kinds
@@ -63,6 +68,11 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   listeningManifest,
   agreementsManifest,
   transparencyManifest,
+  reconnectingManifest,
+  contactLogManifest,
+  forgivenessManifest,
+  decisionManifest,
+  meaningManifest,
   goalsManifest,
 ];
 

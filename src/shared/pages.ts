@@ -48,6 +48,11 @@ export const APP_PAGES = [
   'listening',
   'agreements',
   'transparency',
+  'reconnecting',
+  'contact-log',
+  'forgiveness',
+  'decision',
+  'meaning',
   'goals',
 ] as const;
 

@@ -111,6 +111,25 @@ async function apologyJourney(base: string) {
   await robin.page.getByText(/^Saved at /).waitFor();
   await expectNoAxeViolations(robin.page, 'apology draft with a language suggestion');
 
+  // Two windows: the phone saves first; the laptop's save meets it and shows both, nothing lost.
+  const phone = await robin.context.newPage();
+  await open(phone, base);
+  await phone.getByLabel('What will change', { exact: true }).fill('Written on the phone.');
+  await phone.getByRole('button', { name: 'Save draft' }).click();
+  await phone.getByText(/^Saved at /).waitFor();
+  await phone.close();
+  await robin.page
+    .getByLabel('What will change', { exact: true })
+    .fill(`${PARTS['What will change']} Always.`);
+  await robin.page.getByRole('button', { name: 'Save draft' }).click();
+  await robin.page
+    .getByRole('heading', { name: 'This was saved somewhere else while you were writing' })
+    .waitFor();
+  await robin.page.getByText('Written on the phone.').waitFor();
+  await expectNoAxeViolations(robin.page, 'apology draft, saved in two windows');
+  await robin.page.getByRole('button', { name: 'Save my words over it' }).click();
+  await robin.page.getByText(/^Saved at /).waitFor();
+
   // Kim sees nothing of the draft.
   await open(kim.page, base);
   await kim.page.getByRole('heading', { name: 'Nothing here yet' }).waitFor();
@@ -190,6 +209,14 @@ async function apologyJourney(base: string) {
   await robin.page.getByText('Kim sees it.').waitFor();
   await expectNoAxeViolations(robin.page, 'acknowledgement seen');
 
+  // Chromium logs every 4xx; the one 412 is the conflict this journey provoked on purpose.
+  const provoked = /status of 412 \(Precondition Failed\)/;
+  expect(robin.consoleErrors.filter((line) => provoked.test(line))).toHaveLength(1);
+  robin.consoleErrors.splice(
+    0,
+    robin.consoleErrors.length,
+    ...robin.consoleErrors.filter((line) => !provoked.test(line)),
+  );
   for (const person of [robin, kim]) {
     expect(person.foreign).toEqual([]);
     expect(person.consoleErrors).toEqual([]);

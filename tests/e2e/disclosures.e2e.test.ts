@@ -10,8 +10,8 @@ import {
 } from './harness';
 
 /**
- * A sealed disclosure in two browsers: Alex (the involved partner) writes a private draft and
- * seals it; Sam, on a phone in dark mode, sees only that something waits, prepares, opens it and
+ * A sealed disclosure in two browsers: Alex (the involved partner) writes a private draft (a
+ * save from a second device that started from an older version is shown both) and seals it; Sam, on a phone in dark mode, sees only that something waits, prepares, opens it and
  * writes back under it. Alex sees when it was opened. Axe checks every state.
  */
 let app: RunningApp;
@@ -49,10 +49,27 @@ async function disclosureJourney(base: string) {
     .waitFor();
   await expectNoAxeViolations(alex.page, 'disclosures, nothing written');
   await alex.page.getByRole('button', { name: 'Start writing' }).click();
+  await alex.page.getByLabel('What I need to tell you').waitFor();
+
+  // The same draft is open on Alex's phone too; the desktop saves first.
+  const alexPhone = await signedInPerson(browser, base, alexApi, { width: 360 });
+  await alexPhone.page.goto(`${base}/disclosures`);
+  await alexPhone.page.getByLabel('What I need to tell you').waitFor();
   await alex.page.getByLabel('What I need to tell you').fill(WORDS);
   await alex.page.getByRole('button', { name: 'Save draft' }).click();
   await alex.page.getByText(/Only you can see this draft\./).waitFor();
   await expectNoAxeViolations(alex.page, 'a private draft');
+
+  // The phone's save started from the empty draft: it is shown both, and takes the saved words.
+  await alexPhone.page.getByLabel('What I need to tell you').fill('Words from the phone.');
+  await alexPhone.page.getByRole('button', { name: 'Save draft' }).click();
+  await alexPhone.page.getByText(/saved in another window while you were writing/).waitFor();
+  await alexPhone.page.getByText(WORDS).waitFor();
+  await expectNoAxeViolations(alexPhone.page, 'draft saved elsewhere, phone');
+  await alexPhone.page.getByRole('button', { name: 'Use the saved version' }).click();
+  expect(await alexPhone.page.getByLabel('What I need to tell you').inputValue()).toBe(WORDS);
+  expect(alexPhone.consoleErrors.filter((line) => !/status of 412/.test(line))).toEqual([]);
+  await alexPhone.context.close();
 
   // Sam sees no trace of it.
   await sam.page.goto(`${base}/disclosures`);

@@ -14,7 +14,8 @@ import {
  * three questions in private; Sam sees nothing of them. Alex lets two go (after the self-check)
  * and the third is refused with when it can go. Sam, on a phone, answers one, asks for time on
  * the other, then corrects the first; Alex sees both versions and marks the answer for their
- * therapist. Axe checks every state.
+ * therapist. Then two of Sam's devices answer the second question at once: the page that lost
+ * shows both answers, and Sam sends theirs as a correction. Axe checks every state.
  */
 let app: RunningApp;
 let browser: Browser;
@@ -31,6 +32,8 @@ const Q1 = 'How did it begin?';
 const Q2 = 'Do you still have their number?';
 const Q3 = 'Did anyone else know?';
 const A1 = 'It began with messages at work in March.';
+const A2 = 'No. I deleted it in front of you, and I have not had it since.';
+const A2_ELSEWHERE = 'No, I deleted it.';
 const A1_FIXED = 'It began with messages at work in February, not March. I was wrong before.';
 
 async function api(base: string, person: ApiPerson, path: string, body: unknown, tag?: string) {
@@ -131,6 +134,9 @@ async function questionsJourney(base: string) {
   await first.getByRole('button', { name: 'Send the correction' }).click();
   await first.getByText(/Newest answer, version 2/).waitFor();
   await first.getByText('Earlier versions of this answer').waitFor();
+  // From the top: the sticky safety bar would otherwise sit over a button scrolled beneath it,
+  // which axe counts as a target too small to press.
+  await sam.page.evaluate(() => window.scrollTo(0, 0));
   await expectNoAxeViolations(sam.page, 'answered, corrected and time asked, phone');
 
   // Alex sees both versions, and that Sam needs time on the other.
@@ -153,12 +159,45 @@ async function questionsJourney(base: string) {
     .getByText('Alex would like to take this to your therapist.', { exact: false })
     .waitFor();
 
+  // Two of Sam's devices answer the second question at once: the other one is first, so this page
+  // gets the 412 and shows the saved answer beside Sam's words, and Sam sends theirs as a correction.
+  const list = await fetch(`${base}/api/questions/list?injuryId=${injuryId}&state=released`, {
+    headers: { cookie: samApi.cookie },
+  });
+  const { questions } = (await list.json()) as { questions: { id: string; body: string }[] };
+  const q2 = questions.find((q) => q.body === Q2)!;
+  const elsewhere = await fetch(`${base}/api/questions/${q2.id}/answer`, {
+    method: 'PUT',
+    headers: {
+      'content-type': 'application/json',
+      origin: base,
+      cookie: samApi.cookie,
+      'if-match': '"0"',
+    },
+    body: JSON.stringify({ body: A2_ELSEWHERE }),
+  });
+  expect(elsewhere.status).toBe(200);
+  await second.getByRole('textbox', { name: 'Your answer', exact: true }).fill(A2);
+  await second.getByRole('button', { name: 'Send my answer' }).click();
+  const conflict = second.getByRole('region', {
+    name: 'An answer was sent from another window or device',
+  });
+  await conflict.getByText(A2_ELSEWHERE).waitFor();
+  await conflict.getByText(A2).waitFor();
+  await sam.page.evaluate(() => window.scrollTo(0, 0));
+  await expectNoAxeViolations(sam.page, 'two devices answered at once, phone');
+  await conflict.getByRole('button', { name: 'Save my words over it' }).click();
+  await second.getByText(/Newest answer, version 2/).waitFor();
+  await second.getByText(A2_ELSEWHERE).waitFor();
+
   for (const person of [alex, sam]) {
     expect(person.foreign).toEqual([]);
     const stored = await person.page.evaluate(() => localStorage.length + sessionStorage.length);
     expect(stored).toBe(0);
   }
-  expect(sam.consoleErrors).toEqual([]);
+  // Sam's browser logs the one expected 412 (the answer another device sent first).
+  expect(sam.consoleErrors.filter((line) => !/status of 412/.test(line))).toEqual([]);
+  expect(sam.consoleErrors).toHaveLength(1);
   // Alex's browser logs the one expected 409 (the release past the pace); nothing else.
   expect(alex.consoleErrors.filter((line) => !/status of 409/.test(line))).toEqual([]);
   await alex.context.close();

@@ -11,15 +11,16 @@ import { pageWeight, readManifest, WEB_DIST, type BudgetPage } from './bundle-we
  * The weight of a first visit, in bytes of JavaScript as sent gzip-compressed (decision 0028).
  * Issue 10 asks for ≤ 90 KB on the front page and a lesson and ≤ 150 KB on home. With Preact
  * behind React's names (decision 0056) the framework is about 20 KB of that, and a lesson loads
- * neither the schema library nor the signed-in form (decision 0057); the ceilings are what each
- * page weighed on 2026-12-07 (52.5, 54.7 and 86.7 KB) with a little room. Lower these when you
- * can; raise them only with a reason in docs/performance.md.
+ * neither the schema library nor the signed-in form (decision 0057). The ceilings are what each
+ * page weighed on 2026-12-07 once the exercises of issues 14 and 15 had landed (55.5, 57.8 and
+ * 90.2 KB: their routes and menu entries sit in the shell) with a little room. Lower these when
+ * you can; raise them only with a reason in docs/performance.md.
  */
 const KB = 1024;
 const BUDGETS: Record<BudgetPage, number> = {
-  landing: 55 * KB,
-  lesson: 57 * KB,
-  home: 90 * KB,
+  landing: 58 * KB,
+  lesson: 60 * KB,
+  home: 94 * KB,
 };
 
 beforeAll(() => {

@@ -14,9 +14,11 @@ import {
   createTestApp,
   expectStatus,
   holdJointWork,
+  TEST_PASSWORD,
   type TestApp,
   type TestClient,
 } from '../helpers/test-app';
+import { readZip } from '../helpers/zip';
 
 /**
  * The couple's agreements on both engines: many co-authored items per couple, each active only
@@ -292,6 +294,7 @@ describe('review', () => {
       );
     }
 
+    // Accepting again (on the day, after it was set) is confirming.
     expectStatus(await accept(a, first.id, 1), 200);
     expect((await read(b, first.id)).review).toMatchObject({ due: true, partnerConfirmed: true });
     expectStatus(await accept(b, first.id, 1), 200);
@@ -303,6 +306,15 @@ describe('review', () => {
 
     const past = await a.put(`/api/agreements/${first.id}/review`, { reviewOn: '2020-01-01' });
     expect(past.statusCode).toBe(400);
+
+    // Setting the day again asks again: acceptances from before it was set do not answer it.
+    const again = await a.put(`/api/agreements/${first.id}/review`, { reviewOn: today });
+    expect(again.json<{ agreement: TAgreement }>().agreement.review).toMatchObject({
+      due: true,
+      mineConfirmed: false,
+      partnerConfirmed: false,
+    });
+    expect((await read(b, first.id)).active).toBe(true);
   });
 });
 
@@ -322,6 +334,29 @@ describe('comments', () => {
     expect((await other.a.get(`/api/comments?kind=agreement&itemId=${first.id}`)).statusCode).toBe(
       404,
     );
+  });
+});
+
+describe('download my data', () => {
+  it('carries the agreements both of us wrote, with where each stands', async () => {
+    const { a, b } = await createCouple(t);
+    const first = await draft(a, { title: 'Who we tell', body: 'AGREEMENT-WORDS-4f1' });
+    expectStatus(await accept(b, first.id, 1), 200);
+    expectStatus(
+      await b.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+      200,
+    );
+    const response = await b.get('/api/my-data/export');
+    expectStatus(response, 200);
+    const json = JSON.parse(readZip(response.rawPayload).get('my-data.json')!.toString('utf8')) as {
+      agreements: { title: string; fields: { label: string; text: string }[] }[];
+    };
+    expect(json.agreements).toHaveLength(1);
+    expect(json.agreements[0]!.title).toBe('Ground rules: Who we tell');
+    expect(json.agreements[0]!.fields).toEqual([
+      { label: 'The agreement', text: 'AGREEMENT-WORDS-4f1' },
+      { label: 'Where it stands', text: 'You accept this version; your partner has not.' },
+    ]);
   });
 });
 

@@ -9,12 +9,14 @@ import type {
 } from '#shared/schemas/apology.ts';
 import type { TNotificationList } from '#shared/schemas/notifications.ts';
 import { queryRows } from '#server/db/query.ts';
+import { readZip } from '../helpers/zip';
 import { atLocalTime } from '#server/events/local-time.ts';
 import {
   createCouple,
   createTestApp,
   expectStatus,
   holdJointWork,
+  TEST_PASSWORD,
   type TestApp,
   type TestClient,
 } from '../helpers/test-app';
@@ -357,6 +359,20 @@ describe('commitments', () => {
     expect(stale.json<{ error: { current: TCommitment } }>().error.current.text).toBe(
       'Second words',
     );
+    // A day that has passed may stay as it is while the words change; a new day must be ahead.
+    const past = await commit(ip, draft.id, 'Yesterday', dayFromToday(-1));
+    const reworded = await ip.put(
+      `${BASE}/commitments/${past.id}`,
+      { text: 'Reworded', checkInOn: past.checkInOn },
+      ifMatch(past.version),
+    );
+    expect(reworded.statusCode).toBe(200);
+    const backwards = await ip.put(
+      `${BASE}/commitments/${past.id}`,
+      { text: 'Reworded', checkInOn: dayFromToday(-3) },
+      ifMatch(past.version + 1),
+    );
+    expect(backwards.statusCode).toBe(400);
   });
 
   it('on the check-in day both partners are reminded at their local time, with no content', async () => {
@@ -426,5 +442,31 @@ describe('comments on the apology', () => {
     expect(thread.statusCode).toBe(200);
     expect(thread.body).toContain('the problem is my feelings');
     expect(thread.body).toContain('"changed":true');
+  });
+});
+
+describe('download my data', () => {
+  it("holds my own draft, commitments and notes, and never my partner's draft", async () => {
+    const { ip, hp, injuryId } = await coupleWithInjury();
+    const draft = await save(ip, await start(ip, injuryId), { ...PARTS, harm: 'IP-DRAFT-4c1' });
+    await commit(ip, draft.id, 'IP-PROMISE-8d2');
+    const exportOf = async (person: TestClient) => {
+      expectStatus(
+        await person.post('/api/auth/step-up', { method: 'password', password: TEST_PASSWORD }),
+        200,
+      );
+      const response = await person.get('/api/my-data/export');
+      expectStatus(response, 200);
+      return readZip(response.rawPayload).get('my-data.json')!.toString('utf8');
+    };
+    const mineJson = JSON.parse(await exportOf(ip)) as {
+      apology: { title: string; fields: { text: string }[] }[];
+    };
+    const texts = mineJson.apology.flatMap((e) => e.fields.map((f) => f.text));
+    expect(texts).toContain('IP-DRAFT-4c1');
+    expect(texts).toContain('IP-PROMISE-8d2');
+    const theirs = await exportOf(hp);
+    expect(theirs).not.toContain('IP-DRAFT-4c1');
+    expect(theirs).not.toContain('IP-PROMISE-8d2');
   });
 });

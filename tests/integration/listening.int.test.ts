@@ -101,6 +101,9 @@ describe('listening turns', () => {
       tag(c.version),
     );
     expect(wrong.statusCode).toBe(409);
+    expect(wrong.json<{ error: { message: string } }>().error.message).toMatch(
+      /listener’s step now/,
+    );
     c = await step(b, c, 'reflections', REFLECT);
     expect(c.next).toBe('answer');
     const early = await b.post(
@@ -109,6 +112,9 @@ describe('listening turns', () => {
       tag(c.version),
     );
     expect(early.statusCode).toBe(409);
+    expect(early.json<{ error: { message: string } }>().error.message).toMatch(
+      /speaker’s step now/,
+    );
     c = await step(a, c, 'answers', {
       understood: 'partly',
       clarification: 'It is less about being late and more about not being thought of.',
@@ -117,9 +123,9 @@ describe('listening turns', () => {
     expect(c.turns[0]!.heardAt).toBeNull();
 
     // A new turn cannot start while this one goes on.
-    expect(
-      (await b.post(`${BASE}/conversations/${c.id}/turns`, SHARE, tag(c.version))).statusCode,
-    ).toBe(409);
+    const tooSoon = await b.post(`${BASE}/conversations/${c.id}/turns`, SHARE, tag(c.version));
+    expect(tooSoon.statusCode).toBe(409);
+    expect(tooSoon.json<{ error: { message: string } }>().error.message).toMatch(/still going/);
 
     c = await step(b, c, 'reflections', {
       heard: 'What hurts is feeling that you are not on my mind.',

@@ -17,6 +17,9 @@ export const COMMENT_ITEM_KINDS = [
   'apology',
   'disclosure',
   'agreement',
+  'contact_log',
+  'meaning-story',
+  'meaning-shared-story',
 ] as const;
 export const ZCommentItemKind = z.enum(COMMENT_ITEM_KINDS, {
   message: 'Choose one of the kinds of item that can carry comments.',

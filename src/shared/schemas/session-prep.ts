@@ -11,6 +11,9 @@ export const PREP_KINDS = [
   'measure',
   'question',
   'apology',
+  'contact_log',
+  'forgiveness',
+  'decision',
 ] as const;
 export const ZPrepKind = z.enum(PREP_KINDS, {
   message: 'Choose one of the kinds of item listed on the page.',

@@ -26,6 +26,12 @@ export const ZNewsKind = z.enum([
   'therapist_comment',
   'question',
   'apology',
+  'contact_log',
+  'forgiveness',
+  'decision',
+  'meaning_factor',
+  'meaning_story',
+  'meaning_shared_story',
   'goals',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;

@@ -119,6 +119,9 @@ const HomePage = lazyPage(
     along: [InvitePanel, TodayPanels],
   },
 );
+const MeaningPage = lazyPage(() =>
+  import('#web/features/meaning/meaning-page.tsx').then((m) => m.MeaningPage),
+);
 const TriggersPage = lazyPage(() =>
   import('#web/features/triggers/triggers-page.tsx').then((m) => m.TriggersPage),
 );
@@ -130,6 +133,9 @@ const AgreementsPage = lazyPage(() =>
 );
 const TransparencyPage = lazyPage(() =>
   import('#web/features/transparency/transparency-page.tsx').then((m) => m.TransparencyPage),
+);
+const ReconnectingPage = lazyPage(() =>
+  import('#web/features/reconnecting/reconnecting-page.tsx').then((m) => m.ReconnectingPage),
 );
 const TherapistJoinPage = lazyPage(() =>
   import('#web/features/therapist/therapist-join-page.tsx').then((m) => m.TherapistJoinPage),
@@ -148,6 +154,19 @@ const DisclosuresPage = lazyPage(() =>
 );
 const ListeningPage = lazyPage(() =>
   import('#web/features/listening/listening-page.tsx').then((m) => m.ListeningPage),
+);
+const ContactLogPage = lazyPage(() =>
+  import('#web/features/contact-log/contact-log-page.tsx').then((m) => m.ContactLogPage),
+);
+const ForgivenessPage = lazyPage(() =>
+  import('#web/features/forgiveness/forgiveness-page.tsx').then((m) => m.ForgivenessPage),
+);
+const LeaveSpace = lazyPart(() =>
+  import('#web/features/space/leave-space.tsx').then((m) => m.LeaveSpace),
+);
+const DecisionPage = lazyPage(
+  () => import('#web/features/decision/decision-page.tsx').then((m) => m.DecisionPage),
+  { along: [LeaveSpace] },
 );
 const GoalsPage = lazyPage(() =>
   import('#web/features/goals/goals-page.tsx').then((m) => m.GoalsPage),
@@ -271,6 +290,7 @@ export function App() {
                 <Route path="impact-letter" element={<ImpactLetterPage />} />
                 <Route path="triggers" element={<TriggersPage />} />
                 <Route path="questions" element={<QuestionsPage />} />
+                <Route path="meaning" element={<MeaningPage />} />
                 <Route path="checkins" element={<CheckinsPage />} />
                 <Route path="safety-screen" element={<SafetyScreenPage />} />
                 <Route path="session-prep" element={<SessionPrepPage />} />
@@ -295,6 +315,17 @@ export function App() {
                 <Route path="listening" element={<ListeningPage />} />
                 <Route path="agreements" element={<AgreementsPage />} />
                 <Route path="transparency" element={<TransparencyPage />} />
+                <Route path="reconnecting" element={<ReconnectingPage />} />
+                <Route path="contact-log" element={<ContactLogPage />} />
+                <Route path="forgiveness" element={<ForgivenessPage />} />
+                <Route
+                  path="decision"
+                  element={
+                    <DecisionPage
+                      leaveSpace={(partnerName) => <LeaveSpace partnerName={partnerName} />}
+                    />
+                  }
+                />
                 <Route path="goals" element={<GoalsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />

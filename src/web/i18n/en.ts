@@ -8,6 +8,7 @@ import { guide } from './en/guide';
 import { goals } from './en/goals';
 import { triggers } from './en/triggers';
 import { checkins } from './en/checkins';
+import { reconnecting } from './en/reconnecting';
 
 /**
  * Every sentence the web app shows, in English. One flat object: the key names the place, the
@@ -36,6 +37,10 @@ import { notifications } from './en/notifications';
 import { questions } from './en/questions';
 import { agreements } from './en/agreements';
 import { transparency } from './en/transparency';
+import { contactLog } from './en/contact-log';
+import { forgiveness } from './en/forgiveness';
+import { decision } from './en/decision';
+import { meaning } from './en/meaning';
 
 export const core = {
   // The frame around every page
@@ -374,6 +379,11 @@ export const en = {
   ...listening,
   ...agreements,
   ...transparency,
+  ...reconnecting,
+  ...contactLog,
+  ...forgiveness,
+  ...decision,
+  ...meaning,
   ...goals,
 } as const;
 

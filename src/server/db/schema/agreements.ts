@@ -34,6 +34,8 @@ export const agreements = pgTable(
     kind: text('kind').notNull(),
     /** The day the agreement comes back to both to confirm or change (null: none). */
     reviewOn: date('review_on'),
+    /** When the review date was last set: only acceptances after it confirm the review. */
+    reviewSetAt: timestamp('review_set_at', { withTimezone: true }),
     ...sections(),
   },
   (t) => [

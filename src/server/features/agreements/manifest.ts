@@ -8,11 +8,13 @@ import {
 import { coAuthoredCommentable } from '#server/policy/co-authored.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
 import { rowsOf } from '#server/policy/rules.ts';
+import { agreementsExportPart } from './export-part';
 import { AGREEMENT } from './service';
 
 /** The couple's agreements, as the whole sees them. */
 export const agreementsManifest: FeatureManifest = {
   name: 'agreements',
+  exportPart: agreementsExportPart,
   tables: [agreements, agreementVersions, agreementAcceptances, agreementEvents],
   // Both partners may comment on an agreement, exactly while they may read it (issue 12).
   commentable: [coAuthoredCommentable(AGREEMENT, 'agreement', 'Agreement')],

@@ -56,7 +56,11 @@ export const AGREEMENT: CoAuthoredKind<TAgreementSection> = {
   versions: agreementVersions,
   acceptances: agreementAcceptances,
   jointWork: true,
-  extra: { kind: agreements.kind, reviewOn: agreements.reviewOn },
+  extra: {
+    kind: agreements.kind,
+    reviewOn: agreements.reviewOn,
+    reviewSetAt: agreements.reviewSetAt,
+  },
 };
 
 /** The job that tells both partners an agreement's review day has come. */
@@ -161,7 +165,11 @@ function present(
 ): TAgreement {
   const { item, acceptance, acceptedAt } = entry;
   const reviewOn = reviewOf(item);
-  const since = reviewOn ? new Date(`${reviewOn}T00:00:00Z`) : null;
+  // A review is confirmed by accepting on or after its day, and after it was set: an acceptance
+  // from before someone asked for the review does not answer it.
+  const setAt = (item.extra.reviewSetAt as Date | null) ?? null;
+  const day = reviewOn ? new Date(`${reviewOn}T00:00:00Z`) : null;
+  const since = day && setAt && setAt > day ? setAt : day;
   const mineConfirmed = since !== null && acceptedAt.mine !== null && acceptedAt.mine >= since;
   const partnerConfirmed =
     since !== null && acceptedAt.partner !== null && acceptedAt.partner >= since;
@@ -368,7 +376,7 @@ export async function setReviewDate(
     const { entry } = await currentKind(tx, actor, id);
     await tx
       .update(agreements)
-      .set({ reviewOn })
+      .set({ reviewOn, reviewSetAt: reviewOn === null ? null : new Date() })
       .where(and(eq(agreements.id, id), spaceRows(actor, agreements.spaceId)));
     await record(tx, actor, id, 'review-date', entry.item.version, reviewOn);
     if (reviewOn !== null) {

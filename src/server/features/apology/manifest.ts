@@ -8,9 +8,11 @@ import {
 } from '#server/db/schema/index.ts';
 import { itemPart, partnerSharedNews, type FeatureManifest } from '#server/policy/manifest.ts';
 import { APOLOGY_PARTS } from '#shared/schemas/apology.ts';
+import { apologyExportPart } from './export-part';
 
 /** The apology and its commitments, as the whole sees them. */
 export const apologyManifest: FeatureManifest = {
+  exportPart: apologyExportPart,
   name: 'apology',
   tables: [
     apologies,

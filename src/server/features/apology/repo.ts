@@ -21,7 +21,7 @@ import {
 } from '#server/db/schema/index.ts';
 import type { SignedInActor } from '#server/policy/actor.ts';
 import type { SpaceInjury } from '#server/policy/injury-roles.ts';
-import { ownItems, visibleItems } from '#server/policy/rules.ts';
+import { visibleItems } from '#server/policy/rules.ts';
 import { sharesWithPartner } from '#shared/visibility.ts';
 import type { ApologyLanguage } from './language';
 

@@ -399,10 +399,11 @@ export async function editCommitment(
   ifMatch: number,
   body: TCommitmentBody,
 ): Promise<TCommitment> {
-  checkCheckInDay(body.checkInOn);
   return db.transaction(async (tx) => {
     const [row] = await tx.select().from(commitments).where(myCommitment(actor, id)).for('update');
     if (!row) throw notFound();
+    // A day already passed may stay as it is when only the words change.
+    if (body.checkInOn !== row.checkInOn) checkCheckInDay(body.checkInOn);
     const shared = row.sharedAt !== null && row.visibility === PARTNER;
     if (shared) await requireJointWorkOpen(tx, actor);
     if (row.version !== ifMatch) throw versionConflict(await commitmentView(tx, actor, id));

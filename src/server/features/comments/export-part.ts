@@ -20,6 +20,9 @@ const ITEM_WORDS: Record<TCommentItemKind, string> = {
   apology: 'an apology',
   disclosure: 'a sealed disclosure',
   agreement: 'one of our agreements',
+  contact_log: 'an entry of the contact log',
+  'meaning-story': 'a meaning story',
+  'meaning-shared-story': 'our shared story',
 };
 
 export async function commentsExportPart(

@@ -63,6 +63,9 @@ const ITEM_PAGES: Record<TCommentItemKind, string> = {
   apology: '/apology',
   disclosure: '/disclosures',
   agreement: '/agreements',
+  contact_log: '/contact-log',
+  'meaning-story': '/meaning',
+  'meaning-shared-story': '/meaning',
 };
 
 function itemLink(kind: string, itemId: string, role: ReaderRole): string {

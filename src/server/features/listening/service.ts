@@ -39,11 +39,14 @@ const rounds = listeningRounds;
 const NOT_YET_PACE = `Listening turns open when you have both chosen to go on to phase ${LISTENING_PHASE}. Either of you can choose that on the program page, and it opens once you both have.`;
 const NO_PARTNER =
   'Listening turns are for the two of you. Once your partner has joined your space, you can start one.';
-const NOT_YOUR_STEP: Record<TNextStep, string> = {
-  reflect: 'This step is for the one listening: they write back what they heard.',
-  answer: 'This step is for the one speaking: they say whether they felt understood.',
-  new_turn: 'This turn is still going. A new one can start once the one speaking feels heard.',
+/** Why a step was refused, from where the conversation stands now. */
+const STANDS: Record<TNextStep, string> = {
+  reflect: 'It is the listener’s step now: they write back what they heard.',
+  answer: 'It is the speaker’s step now: they say whether they felt understood.',
+  new_turn: 'This turn is done: the one speaking felt understood. A new turn can start now.',
 };
+const STILL_GOING =
+  'This turn is still going. A new one can start once the one speaking feels understood.';
 
 /** The conversations of the couple now in the actor's space; nothing without a partner. */
 function conversationScope(actor: SignedInActor): SQL {
@@ -194,7 +197,9 @@ async function present(
         answeredAt: iso(round.answeredAt),
       })),
   }));
-  const last = turnRows.at(-1)!;
+  const last = turnRows.at(-1);
+  // Every conversation starts with a turn; none left means an account was erased.
+  if (!last) throw notFound();
   const lastRound = roundRows.filter((round) => round.turnId === last.id).at(-1) ?? null;
   const next = nextStep(last, lastRound);
   return {
@@ -315,7 +320,8 @@ export async function takeStep(
       .limit(1);
     const next = nextStep(turn!, round ?? null);
     if (next !== step.kind || !isMyMove(actor, next, turn!)) {
-      throw new AppError('conflict', NOT_YOUR_STEP[step.kind]);
+      const why = step.kind === 'new_turn' && next !== 'new_turn' ? STILL_GOING : STANDS[next];
+      throw new AppError('conflict', why);
     }
     const now = new Date();
     if (step.kind === 'reflect') {

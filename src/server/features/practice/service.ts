@@ -419,7 +419,7 @@ async function requireLink(db: DbOrTx, actor: TherapistActor, linkId: string): P
 
 function summary(row: SharedItemRow, partners: Partner[]): TItemSummary {
   return {
-    // Only kinds a therapist may see reach here (a question for the session is never one).
+    // Only kinds a therapist may see reach here (questions, the contact log and reflections never do).
     kind: row.kind as TItemSummary['kind'],
     id: row.id,
     authorName: partners.find((p) => p.userId === row.author_id)?.displayName ?? '',

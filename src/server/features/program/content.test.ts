@@ -55,6 +55,11 @@ describe('the program definition', () => {
         '/disclosures',
         '/agreements',
         '/transparency',
+        '/reconnecting',
+        '/contact-log',
+        '/forgiveness',
+        '/decision',
+        '/meaning',
         '/goals',
       ]),
     );

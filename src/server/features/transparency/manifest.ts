@@ -1,10 +1,12 @@
 import { transparencyOffers } from '#server/db/schema/index.ts';
 import type { FeatureManifest } from '#server/policy/manifest.ts';
 import { rowsOf } from '#server/policy/rules.ts';
+import { transparencyExportPart } from './export-part';
 
 /** Transparency offers, as the whole sees them. */
 export const transparencyManifest: FeatureManifest = {
   name: 'transparency',
+  exportPart: transparencyExportPart,
   tables: [transparencyOffers],
   tests: { canary: 'transparency', authz: 'transparency' },
   // An offer keeps the name of who made or paused it; an erased person's becomes "a former

@@ -20,8 +20,8 @@ export interface NavGroup {
  * Every page a person can reach from the menu, in groups, for each kind of viewer: the one place
  * that lists them (decision 0023). The phone's menu and the desktop's side navigation both render
  * this. A new feature adds one entry to the group it belongs in, for example
- *   { to: '/talking', label: 'layout.nav.talking' }       under "The program"
- *   { to: '/agreements', label: 'layout.nav.agreements' } under "The program"
+ *   { to: '/questions', label: 'layout.nav.questions' }   under "Facing what happened"
+ *   { to: '/meaning', label: 'layout.nav.meaning' }       under "Understanding and going on"
  *   { to: '/notifications', label: 'layout.nav.notifications' } under "You and your safety"
  * and, if only one kind of account may open it, one line in page-audience.ts.
  */
@@ -41,13 +41,30 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/program', label: 'layout.nav.program' },
         { to: '/guide', label: 'layout.nav.guide' },
         { to: '/injuries', label: 'layout.nav.injuries' },
+      ],
+    },
+    {
+      // Phase 1's exercises in which the partners speak to each other (issue 14, issue 15).
+      label: 'layout.group.facing',
+      entries: [
         { to: '/impact-letter', label: 'layout.nav.impactLetter' },
         { to: '/questions', label: 'layout.nav.questions' },
         { to: '/apology', label: 'layout.nav.apology' },
         { to: '/disclosures', label: 'layout.nav.disclosures' },
-        { to: '/listening', label: 'layout.nav.listening' },
-        { to: '/agreements', label: 'layout.nav.agreements' },
+        { to: '/contact-log', label: 'layout.nav.contactLog' },
         { to: '/transparency', label: 'layout.nav.transparency' },
+        { to: '/agreements', label: 'layout.nav.agreements' },
+      ],
+    },
+    {
+      // Phases 2 and 3: understanding, reconnecting and going on.
+      label: 'layout.group.onward',
+      entries: [
+        { to: '/listening', label: 'layout.nav.listening' },
+        { to: '/meaning', label: 'layout.nav.meaning' },
+        { to: '/forgiveness', label: 'layout.nav.forgiveness' },
+        { to: '/reconnecting', label: 'layout.nav.reconnecting' },
+        { to: '/decision', label: 'layout.nav.decision' },
         { to: '/goals', label: 'layout.nav.goals' },
       ],
     },

@@ -29,6 +29,11 @@ export const PAGE_AUDIENCE = {
     '/listening',
     '/agreements',
     '/transparency',
+    '/reconnecting',
+    '/contact-log',
+    '/forgiveness',
+    '/decision',
+    '/meaning',
     '/goals',
   ],
   therapist: [

@@ -477,15 +477,17 @@ function Acknowledge({ note, jointWorkOpen }: { note: TFollowThrough; jointWorkO
   const ack = note.acknowledgement;
   const [words, setWords] = useState(ack?.note ?? '');
   const [changing, setChanging] = useState(false);
+  const [mine, setMine] = useState<'seen' | 'not_yet' | null>(null);
   const conflict = versionConflict(answer.error, (current) => {
     const parsed = ZCommitment.safeParse(current);
     return parsed.success ? parsed.data : null;
   });
-  const send = (choice: 'seen' | 'not_yet') =>
+  const send = (choice: 'seen' | 'not_yet', version = ack?.version ?? 0) => {
+    setMine(choice);
     answer.mutate(
       {
         id: note.id,
-        version: ack?.version ?? 0,
+        version,
         body: { answer: choice, ...(words.trim() ? { note: words } : {}) },
       },
       {
@@ -495,6 +497,34 @@ function Acknowledge({ note, jointWorkOpen }: { note: TFollowThrough; jointWorkO
         },
       },
     );
+  };
+  const answerWords = (choice: 'seen' | 'not_yet' | undefined) =>
+    choice === 'seen' ? t('apology.ack.seen') : choice === 'not_yet' ? t('apology.ack.notYet') : '';
+
+  // Answered from another window meanwhile: both answers side by side, nothing lost.
+  if (conflict && mine) {
+    const saved = conflict.followThroughs.find((n) => n.id === note.id)?.acknowledgement;
+    return (
+      <ConflictPanel
+        body={t('apology.ack.conflict')}
+        parts={[
+          {
+            key: 'answer',
+            label: t('apology.ack.answer'),
+            mine: answerWords(mine),
+            saved: answerWords(saved?.answer),
+          },
+          { key: 'note', label: t('apology.ack.note'), mine: words, saved: saved?.note ?? '' },
+        ]}
+        onKeepMine={() => send(mine, saved?.version ?? 0)}
+        onTakeSaved={() => {
+          setWords(saved?.note ?? '');
+          setChanging(false);
+          answer.reset();
+        }}
+      />
+    );
+  }
 
   if (ack && !changing) {
     return (
@@ -521,12 +551,7 @@ function Acknowledge({ note, jointWorkOpen }: { note: TFollowThrough; jointWorkO
         value={words}
         onValueChange={setWords}
       />
-      {conflict && (
-        <Notice tone="problem" role="alert">
-          <p>{t('apology.ack.conflict')}</p>
-        </Notice>
-      )}
-      {answer.isError && !conflict && (
+      {answer.isError && (
         <Notice tone="problem" role="alert">
           <p>{problemOf(answer.error)}</p>
         </Notice>

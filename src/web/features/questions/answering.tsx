@@ -4,6 +4,7 @@ import { t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
+  formatDate,
   formatDateTime,
   Notice,
   Panel,
@@ -94,7 +95,11 @@ function QuestionToAnswer({
       <p className={styles.body}>{question.body}</p>
       {question.releasedAt && <p className={styles.meta}>{formatDateTime(question.releasedAt)}</p>}
       {question.needsTime && !answered && (
-        <p>{t('questions.status.timeMine', { date: question.needsTime.until })}</p>
+        <p>
+          {t('questions.status.timeMine', {
+            date: formatDate(`${question.needsTime.until}T12:00:00`),
+          })}
+        </p>
       )}
       <AnswerVersions question={question} />
       {question.mark && (

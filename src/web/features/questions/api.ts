@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react';
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { ZOk } from '#shared/schemas/common.ts';
 import {
@@ -14,6 +15,7 @@ import {
   type TQuestionState,
 } from '#shared/schemas/questions.ts';
 import { apiFetch, versionConflict } from '#web/core/api-client.ts';
+import { useUnreadCount } from '#web/core/live.ts';
 
 /** Every key of this feature starts with its name, so one call refreshes all of it. */
 export const questionKeys = {
@@ -165,4 +167,21 @@ export function conflictOf(error: unknown): TQuestionDetail | null {
     const parsed = ZQuestionDetail.safeParse(current);
     return parsed.success ? parsed.data : null;
   });
+}
+
+/**
+ * Reads the queue again when a new notification arrives on the open stream (a question let go, an
+ * answer, a mark: the partner's move is one), so the page follows without a reload. The count
+ * carries no content.
+ */
+export function useRefreshOnQuestionNews() {
+  const unread = useUnreadCount();
+  const queryClient = useQueryClient();
+  const seen = useRef(unread);
+  useEffect(() => {
+    if (unread !== null && seen.current !== null && unread > seen.current) {
+      void queryClient.invalidateQueries({ queryKey: questionKeys.all });
+    }
+    seen.current = unread;
+  }, [unread, queryClient]);
 }

@@ -16,6 +16,7 @@ import { plural, t } from '#web/i18n/index.ts';
 import {
   Button,
   buttonRowClass,
+  formatDate,
   formatDateTime,
   Notice,
   Panel,
@@ -469,7 +470,7 @@ function ReleasedCard({
         <p>
           {t('questions.status.time', {
             name: partnerName,
-            date: question.needsTime.until,
+            date: formatDate(`${question.needsTime.until}T12:00:00`),
           })}
         </p>
       )}

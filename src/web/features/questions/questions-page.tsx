@@ -2,7 +2,7 @@ import { Link } from 'react-router';
 import { useSpace } from '#web/core/space.ts';
 import { t } from '#web/i18n/index.ts';
 import { JointWorkPaused, LoadError, Loading, Notice, Page } from '#web/ui/index.ts';
-import { useOverview } from './api';
+import { useOverview, useRefreshOnQuestionNews } from './api';
 import { Answering } from './answering';
 import { Asking } from './asking';
 
@@ -34,6 +34,7 @@ export function QuestionsPage() {
 
 function InSpace({ partnerName }: { partnerName: string | null }) {
   const overview = useOverview();
+  useRefreshOnQuestionNews();
   if (overview.isPending) return <Loading label={t('questions.loading')} />;
   if (overview.isError) {
     return <LoadError message={overview.error.message} onRetry={() => void overview.refetch()} />;

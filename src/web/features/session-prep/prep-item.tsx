@@ -34,6 +34,20 @@ const PART_LABELS = {
   acknowledgement: 'sessionPrep.part.acknowledgement',
   question: 'sessionPrep.part.question',
   answer: 'sessionPrep.part.answer',
+  whatIDid: 'sessionPrep.part.whatIDid',
+  harm: 'sessionPrep.part.harm',
+  responsibility: 'sessionPrep.part.responsibility',
+  regret: 'sessionPrep.part.regret',
+  change: 'sessionPrep.part.change',
+  repair: 'sessionPrep.part.repair',
+  forgiveness: 'sessionPrep.part.forgiveness',
+  occurredOn: 'sessionPrep.part.occurredOn',
+  how: 'sessionPrep.part.how',
+  whatWasSaid: 'sessionPrep.part.whatWasSaid',
+  reflection: 'sessionPrep.part.reflection',
+  leaning: 'sessionPrep.part.leaning',
+  limits: 'sessionPrep.part.limits',
+  ownWords: 'sessionPrep.part.ownWords',
 } as const;
 
 function partLabel(part: TPrepItem['parts'][number]): string {

@@ -23,6 +23,12 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   therapist_comment: { words: 'today.news.therapist_comment', path: '/notifications' },
   question: { words: 'today.news.question', path: '/questions' },
   apology: { words: 'today.news.apology', path: '/apology' },
+  contact_log: { words: 'today.news.contact_log', path: '/contact-log' },
+  forgiveness: { words: 'today.news.forgiveness', path: '/forgiveness' },
+  decision: { words: 'today.news.decision', path: '/decision' },
+  meaning_factor: { words: 'today.news.meaning_factor', path: '/meaning' },
+  meaning_story: { words: 'today.news.meaning_story', path: '/meaning' },
+  meaning_shared_story: { words: 'today.news.meaning_shared_story', path: '/meaning' },
   goals: { words: 'today.news.goals', path: '/goals' },
 };
 

@@ -158,6 +158,7 @@ export const apology = {
   'apology.ack.notYet': 'Not yet',
   'apology.ack.doneSeen': 'Your answer is shared: I see it.',
   'apology.ack.doneNotYet': 'Your answer is shared: not yet.',
+  'apology.ack.answer': 'Answer',
   'apology.ack.conflict':
-    'You answered this from another window a moment ago. The page now shows that answer; choose again if you want to change it.',
+    'You answered this from another window a moment ago. Here are both answers; keep yours or the one already saved.',
 } as const;

@@ -1,0 +1,1 @@
+ALTER TABLE "agreements" ADD COLUMN "review_set_at" timestamp with time zone;
