@@ -45,6 +45,8 @@ import { registerTransparencyRoutes } from './features/transparency/routes';
 import { registerReconnectingRoutes } from './features/reconnecting/routes';
 import { registerNotificationRoutes } from './features/notifications/routes';
 import { registerQuestionRoutes } from './features/questions/routes';
+import { registerGoalRoutes } from './features/goals/routes';
+import { registerHardDateJob } from './features/goals/reminders';
 import { LiveHub } from './events/live';
 import { registerNotificationEmailJob } from './events/notification-email';
 import { registerApiDocs } from './http/api-docs';
@@ -224,6 +226,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   registerContactLogRoutes(app, ctx);
   registerForgivenessRoutes(app, ctx);
   registerDecisionRoutes(app, ctx);
+  registerGoalRoutes(app, ctx);
+  registerHardDateJob(jobs, database.db);
   // Session prep prints weekly check-ins in their own words, from the measures loaded above.
   const measureWords = new Map(
     measures.all.map((m) => [

@@ -30,6 +30,7 @@ import { reconnectingManifest } from './features/reconnecting/manifest';
 import { contactLogManifest } from './features/contact-log/manifest';
 import { forgivenessManifest } from './features/forgiveness/manifest';
 import { decisionManifest } from './features/decision/manifest';
+import { goalsManifest } from './features/goals/manifest';
 import { composeFeatures, type FeatureManifest } from './policy/manifest';
 
 import { meaningManifest } from './features/meaning/manifest';
@@ -72,6 +73,7 @@ export const FEATURE_MANIFESTS: readonly FeatureManifest[] = [
   forgivenessManifest,
   decisionManifest,
   meaningManifest,
+  goalsManifest,
 ];
 
 /** The manifests put together: what `ServerContext.features` carries. */

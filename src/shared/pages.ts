@@ -53,6 +53,7 @@ export const APP_PAGES = [
   'forgiveness',
   'decision',
   'meaning',
+  'goals',
 ] as const;
 
 const patterns = APP_PAGES.map((page) => page.split('/').filter(Boolean));

@@ -48,6 +48,7 @@ const PARTNER_LINKS = [
   'Forgiveness',
   'Reconnecting',
   'What comes next',
+  'Goals and hard dates',
   'Weekly check-ins',
   'Progress',
   'Messages',

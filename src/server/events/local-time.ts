@@ -57,3 +57,18 @@ export async function timeZonesOf(
   for (const row of rows) zones.set(row.userId, row.zone);
   return zones;
 }
+
+/** Today's date (YYYY-MM-DD) where the person lives, at `now` (UTC for an unknown zone). */
+export function localDay(now: Date, zone: string | null): string {
+  try {
+    // en-CA writes a date as YYYY-MM-DD.
+    return new Intl.DateTimeFormat('en-CA', {
+      timeZone: zone ?? 'UTC',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    }).format(now);
+  } catch {
+    return now.toISOString().slice(0, 10);
+  }
+}

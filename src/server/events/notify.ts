@@ -36,7 +36,9 @@ export type NotificationKind =
   /** A day someone set (a commitment's check-in) has come; the actor is the other partner. */
   | 'reminder'
   /** An agreement we made comes back to us on its review day (the other partner is named). */
-  | 'review';
+  | 'review'
+  /** A date in the couple's hard-dates plan is a few days away; the actor is the other partner. */
+  | 'hard_date';
 
 export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'comment',
@@ -45,6 +47,7 @@ export const NOTIFICATION_KINDS: readonly NotificationKind[] = [
   'therapist',
   'reminder',
   'review',
+  'hard_date',
 ];
 
 export interface NewNotification {

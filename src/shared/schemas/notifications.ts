@@ -12,6 +12,7 @@ export const NOTIFICATION_KINDS = [
   'therapist',
   'reminder',
   'review',
+  'hard_date',
 ] as const;
 export const ZNotificationKind = z.enum(NOTIFICATION_KINDS);
 export type TNotificationKind = z.infer<typeof ZNotificationKind>;
@@ -76,6 +77,7 @@ export const ZNotificationPreferencesBody = z
       reminder: ZChannel.optional().default('in_app'),
       /** An agreement's review day has come (issue 15); optional for older clients. */
       review: ZChannel.default('in_app'),
+      hard_date: ZChannel.optional().default('in_app'),
     }),
     quietHours: z.object({ start: ZMinuteOfDay, end: ZMinuteOfDay }).nullable(),
     timeZone: ZTimeZone.nullable(),

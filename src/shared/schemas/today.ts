@@ -32,6 +32,7 @@ export const ZNewsKind = z.enum([
   'meaning_factor',
   'meaning_story',
   'meaning_shared_story',
+  'goals',
 ]);
 export type TNewsKind = z.infer<typeof ZNewsKind>;
 

@@ -168,6 +168,9 @@ const DecisionPage = lazyPage(
   () => import('#web/features/decision/decision-page.tsx').then((m) => m.DecisionPage),
   { along: [LeaveSpace] },
 );
+const GoalsPage = lazyPage(() =>
+  import('#web/features/goals/goals-page.tsx').then((m) => m.GoalsPage),
+);
 const TherapistSignUpPage = lazyPage(() =>
   import('#web/features/therapist/therapist-signup-page.tsx').then((m) => m.TherapistSignUpPage),
 );
@@ -323,6 +326,7 @@ export function App() {
                     />
                   }
                 />
+                <Route path="goals" element={<GoalsPage />} />
               </Route>
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -5,6 +5,7 @@ import { today } from './en/today';
 import { injuries } from './en/injuries';
 import { program } from './en/program';
 import { guide } from './en/guide';
+import { goals } from './en/goals';
 import { triggers } from './en/triggers';
 import { checkins } from './en/checkins';
 import { reconnecting } from './en/reconnecting';
@@ -383,6 +384,7 @@ export const en = {
   ...forgiveness,
   ...decision,
   ...meaning,
+  ...goals,
 } as const;
 
 export type Catalog = typeof en;

@@ -31,3 +31,4 @@ export * from './contact-log';
 export * from './forgiveness';
 export * from './decision';
 export * from './meaning';
+export * from './goals';

@@ -115,6 +115,7 @@ const DEFAULTS: TNotificationPreferencesBody = {
     therapist: 'in_app',
     reminder: 'in_app',
     review: 'in_app',
+    hard_date: 'in_app',
   },
   quietHours: null,
   timeZone: null,
@@ -137,6 +138,7 @@ function present(row: PrefRow | undefined): TNotificationPreferences {
         therapist: channel('therapist'),
         reminder: channel('reminder'),
         review: channel('review'),
+        hard_date: channel('hard_date'),
       },
       quietHours:
         row.quietStart !== null && row.quietEnd !== null

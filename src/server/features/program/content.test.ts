@@ -60,6 +60,7 @@ describe('the program definition', () => {
         '/forgiveness',
         '/decision',
         '/meaning',
+        '/goals',
       ]),
     );
   });

@@ -65,6 +65,7 @@ export const NAVIGATION: Record<Viewer, readonly NavGroup[]> = {
         { to: '/forgiveness', label: 'layout.nav.forgiveness' },
         { to: '/reconnecting', label: 'layout.nav.reconnecting' },
         { to: '/decision', label: 'layout.nav.decision' },
+        { to: '/goals', label: 'layout.nav.goals' },
       ],
     },
     {

@@ -34,6 +34,7 @@ export const PAGE_AUDIENCE = {
     '/forgiveness',
     '/decision',
     '/meaning',
+    '/goals',
   ],
   therapist: [
     '/practice',

@@ -29,6 +29,7 @@ const NEWS: Record<TNewsKind, { words: PluralBase; path: string }> = {
   meaning_factor: { words: 'today.news.meaning_factor', path: '/meaning' },
   meaning_story: { words: 'today.news.meaning_story', path: '/meaning' },
   meaning_shared_story: { words: 'today.news.meaning_shared_story', path: '/meaning' },
+  goals: { words: 'today.news.goals', path: '/goals' },
 };
 
 /** What the couple's therapist sent; everything else is what the partner shared. */

@@ -45,6 +45,7 @@ export const layout = {
   'layout.nav.account': 'Account',
   'layout.nav.notifications': 'Notifications',
   'layout.nav.reconnecting': 'Reconnecting',
+  'layout.nav.goals': 'Goals and hard dates',
   'layout.nav.practice': 'Couples',
   'layout.nav.practiceNotes': 'My notes',
   'layout.nav.signIn': 'Sign in',

@@ -24,6 +24,7 @@ export const notifications = {
   'notifications.kind.therapist': 'A new message from {name}',
   'notifications.kind.reminder': 'A check-in day you set with {name} has come',
   'notifications.kind.review': 'An agreement with {name} is ready to look at again',
+  'notifications.kind.hard_date': 'A date in the plan you made with {name} is a few days away',
   'notifications.open': 'Open',
   'notifications.settingsLink': 'Choose what you are notified of',
 
@@ -40,6 +41,7 @@ export const notifications = {
   'notifications.settings.kind.reminder':
     'Reminders of days we set (such as a check-in on a commitment)',
   'notifications.settings.kind.review': 'An agreement of ours reaches its review date',
+  'notifications.settings.kind.hard_date': 'A date in our hard-dates plan is a few days away',
   'notifications.settings.channel.in_app': 'In the app',
   'notifications.settings.channel.email': 'In the app and by email',
   'notifications.settings.channel.off': 'Off',

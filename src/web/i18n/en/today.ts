@@ -54,6 +54,8 @@ export const today = {
   'today.news.forgiveness.other': '{name} shared {count} reflections on forgiveness',
   'today.news.decision.one': '{name} shared a reflection on what comes next',
   'today.news.decision.other': '{name} shared a reflection on what comes next',
+  'today.news.goals.one': '{name} added or changed something in your goals or hard-dates plan',
+  'today.news.goals.other': '{name} made {count} changes to your goals and hard-dates plan',
   'today.next.heading': 'A next step',
   'today.next.intro': 'Only if it feels right today. There is no schedule to keep.',
   'today.next.map': 'See the whole program',

@@ -1,0 +1,156 @@
+/**
+ * Moving forward: shared goals, the hard-dates plan and the progress review. Plain, warm words;
+ * no scores, no streaks, and a date that passes is only a date to look at again.
+ */
+export const goals = {
+  'goals.title': 'Goals and hard dates',
+  'goals.heading': 'Moving forward together',
+  'goals.lead':
+    'Goals you choose together, a plan for the days that may hurt, and now and then a look back at how far you have come.',
+  'goals.loading': 'Loading your goals and plan…',
+  'goals.alone':
+    'This page is for the two of you together. Once your partner has joined your space, you can plan here side by side.',
+  'goals.alone.link': 'Back to your home page',
+  'goals.notYet':
+    'These exercises belong to the third phase, moving on. They open once you have both chosen to go on, and there is no hurry. Anything you wrote earlier stays here to read.',
+  'goals.notYet.link': 'See where you are in the program',
+  'goals.earlier':
+    'From an earlier time in this space. It stays here for you to read; it can no longer be changed.',
+  'goals.saving': 'Saving…',
+  'goals.saveMine': 'Save my version',
+  'goals.cancel': 'Stop editing',
+  'goals.field.days': '{count} days before',
+  'goals.target': 'Hoped for by {date}.',
+  'goals.lookAgain':
+    'You had hoped for {date}. That date has passed, which is fine: choose a new one together whenever it suits you.',
+
+  'goals.goals.heading': 'Our goals',
+  'goals.goals.intro':
+    'Something you would like to build, do or feel together. Either of you can suggest one; it becomes shared once the other says yes. Break it into small steps and mark them as you go. Un-marking is fine too.',
+  'goals.goals.none': 'No goals yet. A small one is a good start.',
+  'goals.goals.aside': 'Goals you set aside ({count})',
+  'goals.goals.proposeHeading': 'Suggest a goal',
+  'goals.goals.propose': 'Suggest this goal',
+  'goals.goals.proposed': 'Your goal is on the page for both of you.',
+  'goals.goal.title': 'The goal, in a few words',
+  'goals.goal.why': 'Why it matters to us (optional)',
+  'goals.goal.why.hint': 'A line or two you can come back to when it gets hard.',
+  'goals.goal.target': 'A date to aim for (optional)',
+  'goals.goal.target.hint': 'Only a guide. You can move it at any time.',
+  'goals.goal.proposedByYou': 'You suggested this.',
+  'goals.goal.proposedBy': '{name} suggested this.',
+  'goals.goal.agreed': 'You are both working on it.',
+  'goals.goal.waiting': 'It waits for a yes from the other of you.',
+  'goals.goal.agree': 'Yes, let’s work on this together',
+  'goals.goal.agreedNow': 'You are both working on this goal now.',
+  'goals.goal.edit': 'Change this goal',
+  'goals.goal.save': 'Save the goal',
+  'goals.goal.saved': 'The goal is saved.',
+  'goals.goal.setAside': 'Set this goal aside',
+  'goals.goal.asideDone': 'The goal is set aside. You can bring it back at any time.',
+  'goals.goal.bringBack': 'Bring this goal back',
+  'goals.goal.back': 'The goal is back with the others.',
+  'goals.goal.asideNote': 'Set aside for now. Nothing is lost.',
+  'goals.goal.changedMeanwhile':
+    'This goal changed while you were looking. The page now shows it as it is; please try again.',
+  'goals.steps.heading': 'Steps on the way',
+  'goals.steps.none': 'No steps yet.',
+  'goals.steps.count': '{reached} of {total} steps reached so far.',
+  'goals.step.title': 'The step, in a few words',
+  'goals.step.target': 'A date to aim for (optional)',
+  'goals.step.addOpen': 'Add a step',
+  'goals.step.add': 'Add the step',
+  'goals.step.added': 'The step is added.',
+  'goals.step.edit': 'Change “{step}”',
+  'goals.step.save': 'Save the step',
+  'goals.step.saved': 'The step is saved.',
+  'goals.step.mark': 'Mark “{step}” as reached',
+  'goals.step.unmark': 'Not reached after all: “{step}”',
+  'goals.step.marked': 'Marked as reached. Well done, both of you.',
+  'goals.step.unmarked': '“{step}” is open again.',
+  'goals.step.reachedMark': '✓',
+  'goals.step.reachedByYou': 'You marked this on {date}.',
+  'goals.step.reachedBy': '{name} marked this on {date}.',
+  'goals.step.changedMeanwhile':
+    'This step changed while you were looking. The page now shows it as it is; please try again.',
+
+  'goals.dates.heading': 'Our plan for hard dates',
+  'goals.dates.intro':
+    'Some days can bring it all back: the day you found out, dates linked to what happened, holidays or anniversaries. Name them here, and each of you writes what you will do on that day. You both read both parts.',
+  'goals.dates.triggerPlan':
+    'For a hard moment that comes without warning, your trigger plan is the place.',
+  'goals.dates.triggerLink': 'Open the trigger plan',
+  'goals.dates.none': 'No dates in your plan yet.',
+  'goals.dates.addHeading': 'Add a date',
+  'goals.dates.reminderNote':
+    'You will each get a reminder a few days before, in the morning where you live. The reminder never says which date it is, only that one from your plan is coming.',
+  'goals.dates.add': 'Add the date',
+  'goals.dates.added': 'The date is in your plan.',
+  'goals.date.title': 'What the date is',
+  'goals.date.title.hint':
+    'Use words you are both comfortable seeing, for example “a hard day in March”.',
+  'goals.date.day': 'The date',
+  'goals.date.yearly': 'It comes back every year',
+  'goals.date.remind': 'Remind us',
+  'goals.date.remind.hint': 'How many days before the date.',
+  'goals.date.whenYearly': 'Comes back every year on {date}.',
+  'goals.date.whenOnce': 'Once, on {date}.',
+  'goals.date.next': 'Next on {date}; a reminder comes {count} days before.',
+  'goals.date.past': 'This date has passed.',
+  'goals.date.asideNote': 'Set aside: no reminders for now.',
+  'goals.date.mine': 'What I will do',
+  'goals.date.mine.label': 'What I will do on this day',
+  'goals.date.mine.hint':
+    'What would help, what you will offer, what you will avoid. Your partner reads this.',
+  'goals.date.mine.empty': 'You have not written your part yet.',
+  'goals.date.mine.write': 'Write my part',
+  'goals.date.mine.change': 'Change my part',
+  'goals.date.mine.save': 'Save my part',
+  'goals.date.mine.saved': 'Your part is saved, and your partner can read it.',
+  'goals.date.theirs': 'What {name} will do',
+  'goals.date.theirs.empty': '{name} has not written a part yet.',
+  'goals.date.edit': 'Change this date',
+  'goals.date.save': 'Save the date',
+  'goals.date.saved': 'The date is saved.',
+  'goals.date.setAside': 'Set this date aside',
+  'goals.date.asideDone': 'The date is set aside; no reminders will come for it.',
+  'goals.date.bringBack': 'Bring this date back',
+  'goals.date.back': 'The date is back in your plan.',
+  'goals.date.changedMeanwhile':
+    'This date changed while you were looking. The page now shows it as it is; please try again.',
+
+  'goals.review.heading': 'Looking back together',
+  'goals.review.intro':
+    'Every few weeks, each of you answers a few questions on your own. Your answers stay private until you have both finished; then they open for both of you at the same moment, to read and talk about together.',
+  'goals.review.loading': 'Loading the review…',
+  'goals.review.mineHeading': 'My answers this time',
+  'goals.review.private':
+    'Only you can see these while you write. Your partner is not told that you have started, or that you have finished.',
+  'goals.review.q.grown': 'What has grown between us?',
+  'goals.review.q.grown.hint': 'Small things count: a conversation, a habit, a moment of ease.',
+  'goals.review.q.hurts': 'What still hurts?',
+  'goals.review.q.hurts.hint': 'Honest is enough. There is no right amount.',
+  'goals.review.q.next': 'What would I like for us next?',
+  'goals.review.q.next.hint': 'A wish, a step, or something to try.',
+  'goals.review.save': 'Save for later',
+  'goals.review.saved': 'Saved. Only you can see it.',
+  'goals.review.finish': 'Save and finish',
+  'goals.review.finishHint':
+    'Once you finish, your answers wait until your partner has finished too. Until then you can open them again.',
+  'goals.review.saveFirst':
+    'Please write something for at least one of the questions before you finish.',
+  'goals.review.finished':
+    'Finished. Your answers will open for both of you once your partner has finished too.',
+  'goals.review.readyNow': 'You have both finished. Your answers are ready to read together below.',
+  'goals.review.waiting':
+    'You have finished. Your answers wait here until your partner has finished too, and then open for both of you at the same moment.',
+  'goals.review.reopen': 'Open my answers again',
+  'goals.review.reopened': 'Your answers are open to change again.',
+  'goals.review.blank': 'Nothing written here.',
+  'goals.review.closed': 'The review opens for writing when your goals do.',
+  'goals.review.togetherHeading': 'Read together',
+  'goals.review.togetherIntro':
+    'Take turns reading. Listen for what is new, and say what you heard before you answer.',
+  'goals.review.roundDone': 'Both finished by {date}',
+  'goals.review.you': 'You',
+} as const;
