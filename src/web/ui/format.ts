@@ -18,3 +18,15 @@ export function formatDateTime(iso: string): string {
 export function formatDay(day: string): string {
   return dateFormat.format(new Date(`${day}T12:00:00`));
 }
+
+const monthFormat = new Intl.DateTimeFormat(undefined, {
+  month: 'long',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+/** A month (`YYYY-MM`, or a day of it) as "March 2026", the same month wherever the reader is. */
+export function formatMonth(month: string): string {
+  const [year, index] = month.split('-').map(Number) as [number, number];
+  return monthFormat.format(Date.UTC(year, index - 1, 1));
+}

@@ -15,7 +15,7 @@ export { cx } from './class-names';
 export { ConfirmDialog, type ConfirmDialogProps } from './confirm-dialog';
 export { ErrorSummary, type FieldProblem } from './error-summary';
 export { focusPageHeading } from './focus';
-export { formatDate, formatDateTime, formatDay } from './format';
+export { formatDate, formatDateTime, formatDay, formatMonth } from './format';
 export { Page, Panel, usePageTitle } from './page';
 export { LoadError, Loading, Notice } from './status';
 export { TextField, type TextFieldProps } from './text-field';

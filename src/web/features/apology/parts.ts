@@ -1,5 +1,6 @@
 import type { TApologyPart, TInjuryRef } from '#shared/schemas/apology.ts';
 import { t } from '#web/i18n/index.ts';
+import { formatMonth } from '#web/ui/index.ts';
 
 /** The page's words for each part: its label and, for the writer, a hint. */
 export const PART_LABEL = {
@@ -40,16 +41,10 @@ const INJURY_KIND = {
   other: 'apology.injury.other',
 } as const satisfies Record<TInjuryRef['kind'], string>;
 
-const monthFormat = new Intl.DateTimeFormat(undefined, {
-  month: 'long',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 /** "An affair, came to light in March 2026" — never anything a person wrote. */
 export function injuryWords(injury: TInjuryRef | null): string {
   if (!injury) return t('apology.injury.unknown');
-  const month = monthFormat.format(new Date(`${injury.cameToLight.slice(0, 7)}-01T00:00:00Z`));
+  const month = formatMonth(injury.cameToLight);
   return t('apology.injury.label', { kind: t(INJURY_KIND[injury.kind]), month });
 }
 

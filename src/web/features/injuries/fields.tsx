@@ -3,16 +3,6 @@ import { cx } from '#web/ui/index.ts';
 import fieldStyles from '#web/ui/field.module.css';
 import styles from './injuries.module.css';
 
-/** "March 2026" for `2026-03`, in the person's own language. */
-export function formatMonth(month: string): string {
-  const [year, index] = month.split('-').map(Number) as [number, number];
-  return new Intl.DateTimeFormat(undefined, {
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(Date.UTC(year, index - 1, 1));
-}
-
 const MONTH_NAMES = Array.from({ length: 12 }, (_, index) =>
   new Intl.DateTimeFormat(undefined, { month: 'long', timeZone: 'UTC' }).format(
     Date.UTC(2000, index, 1),

@@ -7,12 +7,12 @@ import {
   buttonRowClass,
   ConfirmDialog,
   formatDate,
+  formatMonth,
   Notice,
   useAnnounce,
 } from '#web/ui/index.ts';
 import { useChangeInjury, useSaveNote } from './api';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
-import { formatMonth } from './fields';
 import { ChangeInjuryForm } from './injury-form';
 import styles from './injuries.module.css';
 

@@ -15,6 +15,7 @@ import {
   buttonRowClass,
   ErrorSummary,
   fieldErrorsFromZod,
+  formatMonth,
   Notice,
   pickKnownFields,
   summaryProblems,
@@ -24,7 +25,7 @@ import {
 import { useChangeInjury, useNameInjury } from './api';
 import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
-import { formatMonth, MonthYearField, RadioGroup } from './fields';
+import { MonthYearField, RadioGroup } from './fields';
 import styles from './injuries.module.css';
 
 // Built when a form renders, not when the module loads: a feature's words arrive with its page

@@ -121,7 +121,9 @@ function PaceForm({ pace }: { pace: TPace }) {
       <p>{t('questions.pace.intro')}</p>
       {!pace.chosen && <p>{t('questions.pace.notChosen', { cap: DEFAULT_CAP })}</p>}
       <p>
-        {plural('questions.pace.status', pace.releasedInWindow)}{' '}
+        {pace.releasedInWindow === 0
+          ? t('questions.pace.status.none')
+          : plural('questions.pace.status', pace.releasedInWindow)}{' '}
         {pace.nextReleaseAt &&
           t('questions.pace.next', { when: formatDateTime(pace.nextReleaseAt) })}
       </p>

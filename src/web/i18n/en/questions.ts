@@ -46,6 +46,7 @@ export const questions = {
   'questions.pace.save': 'Keep this pace',
   'questions.pace.saved': 'Your pace is kept.',
   'questions.pace.notChosen': 'Until you choose, the pace is {cap} a day.',
+  'questions.pace.status.none': 'None has gone yet in this window.',
   'questions.pace.status.one': '{count} question has gone in this window.',
   'questions.pace.status.other': '{count} questions have gone in this window.',
   'questions.pace.next': 'The next can go from {when}.',
