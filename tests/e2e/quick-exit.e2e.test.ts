@@ -65,6 +65,18 @@ const PAGES: Record<string, Who> = {
   'practice/notes': 'therapist',
   notifications: 'partner',
   'notifications/settings': 'partner',
+  questions: 'partner',
+  apology: 'partner',
+  disclosures: 'partner',
+  listening: 'partner',
+  agreements: 'partner',
+  transparency: 'partner',
+  reconnecting: 'partner',
+  'contact-log': 'partner',
+  forgiveness: 'partner',
+  decision: 'partner',
+  meaning: 'partner',
+  goals: 'partner',
   '*': 'visitor',
 };
 
