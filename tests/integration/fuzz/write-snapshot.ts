@@ -35,7 +35,11 @@ export async function createWriteSnapshot(db: Database): Promise<() => Promise<s
       .join(' union all '),
   );
   return async () => {
+    // Sorted here: PostgreSQL may run a long `union all` as a parallel append, in any order.
     const rows = await queryRows<{ t: string; v: string }>(db, query);
-    return rows.map((row) => `${row.t}=${row.v}`).join(' ');
+    return rows
+      .map((row) => `${row.t}=${row.v}`)
+      .sort()
+      .join(' ');
   };
 }
