@@ -12,6 +12,24 @@ export interface ConflictPart {
   saved: string;
 }
 
+/**
+ * The parts of a thing written in named sections (a co-authored plan, agreement or story): each
+ * section's words in the form beside the saved ones, in the sections' order.
+ */
+export function sectionParts<S extends string>(
+  sections: readonly S[],
+  label: (section: S) => string,
+  mine: Record<S, string>,
+  saved: Record<S, string>,
+): ConflictPart[] {
+  return sections.map((section) => ({
+    key: section,
+    label: label(section),
+    mine: mine[section],
+    saved: saved[section],
+  }));
+}
+
 export interface ConflictPanelProps {
   /** Who saved the newer version, when it was someone else; otherwise "somewhere else". */
   savedBy?: string | null | undefined;

@@ -26,7 +26,7 @@ import {
   useFormErrors,
 } from '#web/ui/index.ts';
 import { CommentsSection } from '#web/ui/comments-section.tsx';
-import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { ConflictPanel, sectionParts } from '#web/ui/conflict-panel.tsx';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { AgreementHistory } from './agreement-history';
 import { AgreementConflict, useAcceptance, useReviewDate, useSaveAgreement } from './api';
@@ -128,12 +128,12 @@ function Editor({
               : t('agreements.conflict.heading', { name: conflict.updatedBy.name })
           }
           body={t('agreements.conflict.body')}
-          parts={AGREEMENT_SECTIONS.map((section) => ({
-            key: section,
-            label: t(PART_LABEL[section]),
-            mine: editing.draft[section],
-            saved: conflict.sections[section],
-          }))}
+          parts={sectionParts(
+            AGREEMENT_SECTIONS,
+            (section) => t(PART_LABEL[section]),
+            editing.draft,
+            conflict.sections,
+          )}
           onUseSaved={takeSaved}
         />
       )}

@@ -27,7 +27,7 @@ import {
   useFormErrors,
 } from '#web/ui/index.ts';
 import { CommentsSection } from '#web/ui/comments-section.tsx';
-import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { ConflictPanel, sectionParts } from '#web/ui/conflict-panel.tsx';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import {
   SharedConflict,
@@ -143,12 +143,12 @@ function Editor({
               : t('meaning.shared.conflict.headingYou')
           }
           body={t('meaning.shared.conflict.body')}
-          parts={SHARED_SECTIONS.map((section) => ({
-            key: section,
-            label: t(LABEL[section]),
-            mine: editing.draft[section],
-            saved: conflict.sections[section],
-          }))}
+          parts={sectionParts(
+            SHARED_SECTIONS,
+            (section) => t(LABEL[section]),
+            editing.draft,
+            conflict.sections,
+          )}
           onUseSaved={takeSaved}
         />
       )}

@@ -27,7 +27,7 @@ import {
   useAnnounce,
   useFormErrors,
 } from '#web/ui/index.ts';
-import { ConflictPanel } from '#web/ui/conflict-panel.tsx';
+import { ConflictPanel, sectionParts } from '#web/ui/conflict-panel.tsx';
 import { TextAreaField } from '#web/ui/text-area-field.tsx';
 import { PlanConflict, usePlan, usePlanVersions, useSavePlan } from './api';
 import { PlanAgreement } from './plan-agreement';
@@ -148,12 +148,12 @@ function PlanEditor({
               : t('triggers.plan.conflict.headingYou')
           }
           body={t('triggers.plan.conflict.body')}
-          parts={PLAN_SECTIONS.map((section) => ({
-            key: section,
-            label: t(SECTION_LABEL[section]),
-            mine: editing.draft[section],
-            saved: conflict.sections[section],
-          }))}
+          parts={sectionParts(
+            PLAN_SECTIONS,
+            (section) => t(SECTION_LABEL[section]),
+            editing.draft,
+            conflict.sections,
+          )}
           onUseSaved={takeSaved}
         />
       )}
